@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QaBot.Infrastructure.Configuration;
+
+namespace QaBot.Cli;
+
+/// <summary>What every command needs: the output writers and, built on first use, the configured services.</summary>
+public sealed class CliContext : IAsyncDisposable
+{
+    private readonly IEnumerable<KeyValuePair<string, string?>>? _overrides;
+    private ServiceProvider? _services;
+
+    public CliContext(TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? overrides)
+    {
+        Output = output;
+        Error = error;
+        _overrides = overrides;
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public IServiceProvider Services => _services ??= BuildServices();
+
+    private ServiceProvider BuildServices()
+    {
+        IConfiguration configuration = QaBotConfiguration.Build(_overrides);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddQaBot(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>The top-level verbs of <c>qabot</c>, one group per area of the product.</summary>
+internal static class CommandGroups
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.Core.Configuration;
+
+/// <summary>Where the framework catalogue and the council's calendars are read from. Relative paths are relative to the application's folder.</summary>
+public sealed class FrameworkOptions
+{
+    public const string Section = "Framework";
+
+    /// <summary>The framework catalogue (YAML).</summary>
+    [Required]
+    public string CatalogueFile { get; set; } = Path.Combine("Data", "framework.yaml");
+
+    /// <summary>Resolves a configured path against the application folder when it is relative.</summary>
+    public static string Resolve(string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));
+}

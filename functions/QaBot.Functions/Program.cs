@@ -1,0 +1,9 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using QaBot.Infrastructure.Configuration;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddQaBot(builder.Configuration);
+
+await builder.Build().RunAsync();
