@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QaBot.Core.Configuration;
+using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Configuration;
 
@@ -19,6 +20,9 @@ public static class QaBotServiceCollectionExtensions
             .BindConfiguration(FrameworkOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        services.AddQaBotStorage();
+        services.AddQaBotOrganisation();
 
         return services;
     }

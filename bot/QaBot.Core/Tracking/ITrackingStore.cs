@@ -1,0 +1,60 @@
+using QaBot.Core.Organisation;
+
+namespace QaBot.Core.Tracking;
+
+/// <summary>
+/// The tracked items, their replies, nudges and audit trail. Every change goes through <see cref="UpdateAsync"/>,
+/// which writes the new state, its indexes, the reply or nudge and the audit entry in one transaction, conditional on
+/// the state it read.
+/// </summary>
+public interface ITrackingStore
+{
+    /// <summary>
+    /// Adds the items not already stored (an item is identified by its occurrence id in its owner's home area) and
+    /// leaves the others untouched, so a rerun adds nothing. Returns the number added.
+    /// </summary>
+    Task<int> AddIfAbsentAsync(IReadOnlyCollection<NewItem> items, AuditOrigin origin, CancellationToken cancellationToken = default);
+
+    Task<TrackedItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a change computed from the item's current state (see <see cref="ItemTransitions"/>). When someone else
+    /// changed the item in between, the change is computed again from the fresh state and retried a few times; if it
+    /// still conflicts the result says so and nothing is overwritten.
+    /// </summary>
+    Task<ItemUpdateResult> UpdateAsync(ItemKey key, Func<TrackedItem, ItemChange?> change, CancellationToken cancellationToken = default);
+
+    /// <summary>The person's outstanding items (open or rescheduled), earliest due first.</summary>
+    Task<IReadOnlyList<TrackedItem>> GetOpenItemsAsync(Person person, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Outstanding items anywhere in the area's subtree whose due date is before <paramref name="asOf"/>, earliest
+    /// first. <paramref name="areas"/> is the current area tree (from <see cref="IDirectoryStore.GetAreasAsync"/>):
+    /// each area's items are read as one key range.
+    /// </summary>
+    Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaTree areas, AreaId area, DateOnly asOf, CancellationToken cancellationToken = default);
+
+    /// <summary>Outstanding items anywhere in the area's subtree due before <paramref name="dueBefore"/> (overdue and soon due together).</summary>
+    Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaTree areas, AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reminders planned after <paramref name="after"/> and up to <paramref name="upTo"/>, for outstanding items.
+    /// A reminder is a hint: check the item's current state before sending.
+    /// </summary>
+    Task<IReadOnlyList<ReminderDue>> GetDueForReminderAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken = default);
+
+    /// <summary>Every reply recorded for the item, oldest first.</summary>
+    Task<IReadOnlyList<ItemReply>> GetRepliesAsync(ItemKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every nudge recorded for the item, oldest first.</summary>
+    Task<IReadOnlyList<ItemNudge>> GetNudgesAsync(ItemKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>The item's audit trail, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(ItemKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves a person's items to a new home area, or reassigns a leaver's outstanding items to someone else. Safe to
+    /// repeat after a failure part-way: it finishes what is left. Returns the number of items transferred.
+    /// </summary>
+    Task<int> TransferAsync(ItemTransfer transfer, CancellationToken cancellationToken = default);
+}
