@@ -162,18 +162,37 @@ public sealed class AreaTree
     }
 
     /// <summary>
-    /// Finds the areas a person means by a name or a path: a path (with <c> &gt; </c>) names one area; a bare name
-    /// may match several.
+    /// Finds the areas a person means by a name or a path. A full path names one area; a bare name, or the end of a
+    /// path ("Locality: Bolsover &gt; Team 1"), may match several. Import files use <see cref="FindByPath"/> instead:
+    /// there a path must be complete.
     /// </summary>
     public IReadOnlyList<Area> Resolve(string nameOrPath)
     {
         ArgumentNullException.ThrowIfNull(nameOrPath);
-        if (nameOrPath.Contains('>', StringComparison.Ordinal))
+        if (FindByPath(nameOrPath) is { } exact && nameOrPath.Contains('>', StringComparison.Ordinal))
         {
-            return FindByPath(nameOrPath) is { } area ? [area] : [];
+            return [exact];
         }
 
-        return FindByName(nameOrPath.Trim());
+        var wanted = SplitPath(nameOrPath).Select(AreaId.SlugOf).ToList();
+        if (wanted.Count == 0 || wanted.Any(s => s.Length == 0))
+        {
+            return [];
+        }
+
+        return Areas.Where(a => EndsWith(a.Id, wanted)).ToList();
+    }
+
+    private bool EndsWith(AreaId id, List<string> slugs)
+    {
+        var names = new List<string>();
+        for (AreaId? current = id; current is { } c && names.Count < slugs.Count; current = c.Parent)
+        {
+            names.Add(_byId.TryGetValue(c, out var area) ? AreaId.SlugOf(area.Name) : string.Empty);
+        }
+
+        names.Reverse();
+        return names.SequenceEqual(slugs);
     }
 
     /// <summary>The current areas whose names are closest to a mistyped path's last segment, for "did you mean".</summary>
