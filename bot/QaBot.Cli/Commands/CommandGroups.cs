@@ -7,6 +7,8 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        yield break;
+        yield return PeopleCommands.Create(context);
+        yield return DemoCommands.Create(context);
+        yield return StorageCommands.Create(context);
     }
 }

@@ -11,14 +11,14 @@ public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadO
     [
         "executive-director",
         "service-director",
-        "director-early-help-and-safeguarding",
-        "director-schools-and-learning",
-        "head-of-service",
-        "head-of-service-early-help-and-safeguarding",
-        "head-of-child-protection-and-iro-service",
+        "director-early-help-safeguarding",
+        "director-schools-learning",
+        "assistant-director-head-of-service",
+        "head-of-service-early-help-safeguarding",
+        "head-of-child-protection-iro",
         "head-of-children-in-care-provision",
-        "head-of-performance-quality-and-participation",
-        "assistant-head-of-service-qa-and-complaints",
+        "head-of-performance-quality-participation",
+        "qa-complaints-manager",
         "team-manager",
     ];
 
