@@ -31,7 +31,7 @@ public sealed class ScopeRulesTests
     [Fact]
     public void For_HeadOfServiceOverTwoServices_IsBothServices()
     {
-        var head = TestDirectory.Person(20, [Send, SocialCare], Id(2), HeadOfService);
+        var head = TestDirectory.NewPerson(20, [Send, SocialCare], Id(2), HeadOfService);
 
         var scope = ScopeRules.For(head, Policy, Tree, Today);
 

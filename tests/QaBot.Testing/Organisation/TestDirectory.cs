@@ -56,9 +56,9 @@ public static class TestDirectory
 
     public static PersonId Id(int n) => new($"00000000-0000-4000-8000-{n.ToString("D12", CultureInfo.InvariantCulture)}");
 
-    public static Person Person(int n, AreaId area, PersonId? manager, params RoleId[] roles) => Person(n, [area], manager, roles);
+    public static Person NewPerson(int n, AreaId area, PersonId? manager, params RoleId[] roles) => NewPerson(n, [area], manager, roles);
 
-    public static Person Person(int n, IReadOnlyList<AreaId> areas, PersonId? manager, params RoleId[] roles) => new(
+    public static Person NewPerson(int n, IReadOnlyList<AreaId> areas, PersonId? manager, params RoleId[] roles) => new(
         Id(n),
         $"person{n}@council.example",
         $"Person {n}",
@@ -76,18 +76,18 @@ public static class TestDirectory
     /// 10 the S&amp;L director; 11 head of SEND; 12 a SEND caseworker with no line manager.</summary>
     public static IReadOnlyList<Person> People { get; } =
     [
-        Person(1, Department, null, ExecutiveDirector),
-        Person(2, EarlyHelp, Id(1), ServiceDirector),
-        Person(3, SocialCare, Id(2), HeadOfService),
-        Person(4, ChesterfieldTeam1, Id(3), TeamManager, AllStaff),
-        Person(5, BolsoverTeam1, Id(3), TeamManager, AllStaff),
-        Person(6, ChesterfieldTeam1, Id(4), AllStaff),
-        Person(7, ChesterfieldTeam1, Id(4), AllStaff),
-        Person(8, BolsoverTeam1, Id(5), AllStaff),
-        Person(9, Department, null, ElectedMember),
-        Person(10, Schools, Id(1), ServiceDirector),
-        Person(11, Send, Id(10), HeadOfService),
-        Person(12, SendTeam, null, AllStaff),
+        NewPerson(1, Department, null, ExecutiveDirector),
+        NewPerson(2, EarlyHelp, Id(1), ServiceDirector),
+        NewPerson(3, SocialCare, Id(2), HeadOfService),
+        NewPerson(4, ChesterfieldTeam1, Id(3), TeamManager, AllStaff),
+        NewPerson(5, BolsoverTeam1, Id(3), TeamManager, AllStaff),
+        NewPerson(6, ChesterfieldTeam1, Id(4), AllStaff),
+        NewPerson(7, ChesterfieldTeam1, Id(4), AllStaff),
+        NewPerson(8, BolsoverTeam1, Id(5), AllStaff),
+        NewPerson(9, Department, null, ElectedMember),
+        NewPerson(10, Schools, Id(1), ServiceDirector),
+        NewPerson(11, Send, Id(10), HeadOfService),
+        NewPerson(12, SendTeam, null, AllStaff),
     ];
 
     public static OrganisationChart Chart { get; } = new(Tree, People, Policy);

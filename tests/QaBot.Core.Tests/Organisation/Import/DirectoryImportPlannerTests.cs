@@ -199,7 +199,7 @@ public sealed class DirectoryImportPlannerTests
     [Fact]
     public void Plan_ManagerFromAnotherSourceInTheDirectory_IsAccepted()
     {
-        var chief = TestDirectory.Person(30, Department, null, ExecutiveDirector) with { Upn = "chief@council.example", Source = QaBot.Core.Organisation.Person.Sources.Graph };
+        var chief = TestDirectory.NewPerson(30, Department, null, ExecutiveDirector) with { Upn = "chief@council.example", Source = QaBot.Core.Organisation.Person.Sources.Graph };
         var first = Plan(People(StandardRows));
         var current = After(first) with { People = [.. After(first).People, new Versioned<QaBot.Core.Organisation.Person>(chief, "v1")] };
         var rows = StandardRows.ToArray();
