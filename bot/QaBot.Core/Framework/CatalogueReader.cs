@@ -44,7 +44,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
     // Every entry with a good id is known by that id even when other fields of it are wrong, so that a mistake in
     // one entry is reported once rather than again at everything that refers to it.
     private readonly Dictionary<string, bool> _knownDuties = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RoleId?> _knownBodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownBody> _knownBodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GeneralDuty> _generalDuties = new(StringComparer.Ordinal);
     private readonly List<RoleDraft> _roleOrder = [];
     private readonly List<DutyDraft> _dutyOrder = [];
@@ -253,7 +253,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
                 continue;
             }
 
-            _knownBodies[id] = chair;
+            _knownBodies[id] = new KnownBody(chair, ChairIsKnown: chairText is null || chair is not null);
             if (name is null || group is null)
             {
                 continue;
@@ -417,7 +417,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
 
             if (duty.Body is { } bodyId)
             {
-                if (!_knownBodies.TryGetValue(bodyId.Value, out var bodyChair))
+                if (!_knownBodies.TryGetValue(bodyId.Value, out var linked))
                 {
                     fields.Error("body", $"unknown body '{bodyId}'; a duty's body must be one of the bodies listed under bodies");
                 }
@@ -425,9 +425,9 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
                 {
                     fields.Error("body", "a duty linked to a body must say whether the role chairs or attends it: add meeting: chair or meeting: attend");
                 }
-                else if (duty.Meeting == MeetingPart.Chair && bodyChair != duty.RoleId)
+                else if (duty.Meeting == MeetingPart.Chair && linked.ChairIsKnown && linked.Chair != duty.RoleId)
                 {
-                    var stated = bodyChair is { } chair ? $"says '{chair}' chairs it" : "does not state its chair";
+                    var stated = linked.Chair is { } chair ? $"says '{chair}' chairs it" : "does not state its chair";
                     fields.Error("body",
                         $"this duty has role '{duty.RoleId}' chair '{bodyId}', but the body {stated}: set chair: {duty.RoleId} on the body, or correct the duty");
                 }
@@ -512,6 +512,8 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
     };
 
     private sealed record RoleDraft(string Id, string Name);
+
+    private sealed record KnownBody(RoleId? Chair, bool ChairIsKnown);
 
     private sealed record DutyDraft(Duty Duty, YamlFields Fields, IReadOnlyList<(string Id, YamlNode Node)> MetBy);
 }

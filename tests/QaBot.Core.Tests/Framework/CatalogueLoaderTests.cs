@@ -283,6 +283,41 @@ public sealed class CatalogueLoaderTests
     }
 
     [Fact]
+    public void Load_ChairDutyOfAnotherRoleThanTheBodysChair_NamesBoth()
+    {
+        var yaml = CatalogueText.Valid
+            .Replace("chair: null", "chair: team-manager", StringComparison.Ordinal)
+            .Replace("    metBy: [team-manager-supervision]\n", "    metBy: [team-manager-supervision]\n    meeting: chair\n    body: qa-board\n", StringComparison.Ordinal);
+
+        var error = SingleError(yaml);
+
+        Assert.Equal(("duties[2]", "body"), (error.Path, error.Field));
+        Assert.Equal(
+            "this duty has role 'all-staff' chair 'qa-board', but the body says 'team-manager' chairs it: set chair: all-staff on the body, or correct the duty",
+            error.Message);
+    }
+
+    [Fact]
+    public void Load_BodyWithUnknownChairLinkedToAChairDuty_IsReportedOnceAtTheBody()
+    {
+        var yaml = CatalogueText.Valid
+            .Replace("chair: null", "chair: chief-executive", StringComparison.Ordinal)
+            .Replace("    perReport: true\n", "    perReport: true\n    meeting: chair\n    body: qa-board\n", StringComparison.Ordinal);
+
+        var error = SingleError(yaml);
+
+        Assert.Equal(("bodies[0]", "chair"), (error.Path, error.Field));
+    }
+
+    [Fact]
+    public void Load_DutyLinkedToBodyWithoutMeeting_AsksWhetherItChairsOrAttends()
+    {
+        var error = SingleError(CatalogueText.With("    perReport: true\n", "    perReport: true\n    body: qa-board\n"));
+
+        Assert.Contains("meeting: chair or meeting: attend", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_DutyLinkedToUnknownBody_IsAnError()
     {
         var error = SingleError(CatalogueText.With("    perReport: true\n", "    perReport: true\n    meeting: attend\n    body: no-such-board\n"));
