@@ -66,6 +66,21 @@ public sealed class FrequencyParserTests
     }
 
     [Fact]
+    public void FrameworkPhrases_CoverEveryFrequencyTheShippedCatalogueUses()
+    {
+        string[] statutory = ["On-going and in line with relevant procedure", "In line with statutory intervals and agreed standards"];
+        var listed = FrameworkPhrases.Select(row => (string)row[0]).Concat(statutory).ToHashSet(StringComparer.Ordinal);
+        var catalogue = ShippedCatalogue.Catalogue;
+
+        var used = catalogue.Duties.Select(d => d.FrequencyPart ?? d.Frequency)
+            .Concat(catalogue.Bodies.Select(b => b.Frequency).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(used.Except(listed));
+        Assert.Empty(listed.Except(used));
+    }
+
+    [Fact]
     public void Parse_StatutoryIntervalsWithRules_ReadsAsStatutoryRhythmNamingTheRules()
     {
         var result = FrequencyParser.Parse("In line with statutory intervals and agreed standards", Settings,
