@@ -29,13 +29,12 @@ public interface ITrackingStore
 
     /// <summary>
     /// Outstanding items anywhere in the area's subtree whose due date is before <paramref name="asOf"/>, earliest
-    /// first. <paramref name="areas"/> is the current area tree (from <see cref="IDirectoryStore.GetAreasAsync"/>):
-    /// each area's items are read as one key range.
+    /// first. Reads one key range of live items only: the rows it returns and nothing else.
     /// </summary>
-    Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaTree areas, AreaId area, DateOnly asOf, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaId area, DateOnly asOf, CancellationToken cancellationToken = default);
 
     /// <summary>Outstanding items anywhere in the area's subtree due before <paramref name="dueBefore"/> (overdue and soon due together).</summary>
-    Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaTree areas, AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Reminders planned after <paramref name="after"/> and up to <paramref name="upTo"/>, for outstanding items.
@@ -57,4 +56,11 @@ public interface ITrackingStore
     /// repeat after a failure part-way: it finishes what is left. Returns the number of items transferred.
     /// </summary>
     Task<int> TransferAsync(ItemTransfer transfer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Finishes index and reminder writes that a process left part-done when it stopped (found from write-ahead
+    /// markers older than <paramref name="olderThan"/>, so writes still in flight are left alone). Run it before each
+    /// scheduler pass and from <c>qabot storage repair</c>. Returns the number of items put right.
+    /// </summary>
+    Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default);
 }

@@ -7,11 +7,11 @@ using QaBot.Core.Tracking;
 namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
-/// Rows of the Items table. The partition is the owner's home area (<c>{area}.</c>); within it:
-/// <c>i|{occurrence}</c> the item; while it is outstanding, copies at <c>o|{due}|{occurrence}</c> (by due date, for
-/// "overdue in my area") and <c>p|{owner}|{due}|{occurrence}</c> (for "my tasks"); and its history at
-/// <c>r|{occurrence}|{version}</c> (replies), <c>n|{occurrence}|{version}</c> (nudges) and
-/// <c>a|{occurrence}|{version}</c> (audit). All of them change in one transaction.
+/// Rows of the Items and Outstanding tables. Items: partition the owner's home area (<c>{area}.</c>); row
+/// <c>i|{occurrence}</c> the item and its history at <c>r|{occurrence}|{version}</c> (replies),
+/// <c>n|{occurrence}|{version}</c> (nudges) and <c>a|{occurrence}|{version}</c> (audit), which change together in one
+/// transaction. Outstanding: partition the same area, row <c>{due}|{occurrence}</c>, a copy of each outstanding item,
+/// so "my tasks" and "overdue in my area" read a small table of live items only.
 /// </summary>
 internal static class ItemEntities
 {
@@ -19,19 +19,17 @@ internal static class ItemEntities
 
     public static string PrimaryKey(OccurrenceId id) => "i|" + Keys.Encode(id.Value);
 
-    public static string OutstandingKey(TrackedItem item) => $"o|{Keys.Date(item.EffectiveDue)}|{Keys.Encode(item.Id.Value)}";
+    public static string OutstandingKey(TrackedItem item) => $"{Keys.Date(item.EffectiveDue)}|{Keys.Encode(item.Id.Value)}";
 
-    public static string OwnerKey(TrackedItem item) => $"p|{item.Owner.Value}|{Keys.Date(item.EffectiveDue)}|{Keys.Encode(item.Id.Value)}";
-
-    public static string OwnerPrefix(PersonId owner) => $"p|{owner.Value}|";
+    public static string OutstandingKey(DateOnly due, OccurrenceId id) => $"{Keys.Date(due)}|{Keys.Encode(id.Value)}";
 
     public static string HistoryPrefix(char kind, OccurrenceId id) => $"{kind}|{Keys.Encode(id.Value)}|";
 
     public static string HistoryKey(char kind, OccurrenceId id, int version) => HistoryPrefix(kind, id) + Keys.Version(version);
 
-    /// <summary>The index rows an item has in its state: both copies while outstanding, none once closed.</summary>
-    public static IReadOnlyList<string> IndexKeys(TrackedItem item) =>
-        item.IsOutstanding ? [OutstandingKey(item), OwnerKey(item)] : [];
+    public static TableEntity Write(TrackedItem item) => Write(item, PrimaryKey(item.Id));
+
+    public static TableEntity WriteOutstanding(TrackedItem item) => Write(item, OutstandingKey(item));
 
     public static TableEntity Write(TrackedItem item, string rowKey) => new(Partition(item.Area), rowKey)
     {

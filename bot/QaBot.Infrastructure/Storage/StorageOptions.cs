@@ -22,7 +22,7 @@ public sealed class StorageOptions
     /// <summary>The account's queue endpoint (<c>https://{account}.queue.core.windows.net</c>); required with <see cref="TableServiceUri"/>.</summary>
     public Uri? QueueServiceUri { get; set; }
 
-    /// <summary>The client id of a user-assigned managed identity; empty for the system-assigned identity.</summary>
+    /// <summary>The client id of the user-assigned managed identity to use; empty to use AZURE_CLIENT_ID, or else the system-assigned identity.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Starts every table name, so several installations (or test runs) can share an account.</summary>

@@ -55,9 +55,15 @@ public static class StorageServiceCollectionExtensions
             ? new QueueServiceClient(uri, Credential(options))
             : new QueueServiceClient(options.ConnectionString);
 
-    private static DefaultAzureCredential Credential(StorageOptions options) =>
-        new(new DefaultAzureCredentialOptions
+    private static DefaultAzureCredential Credential(StorageOptions options)
+    {
+        // Left alone, the options pick up AZURE_CLIENT_ID (the app's user-assigned identity); only a setting overrides it.
+        var credentialOptions = new DefaultAzureCredentialOptions();
+        if (!string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))
         {
-            ManagedIdentityClientId = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId) ? null : options.ManagedIdentityClientId,
-        });
+            credentialOptions.ManagedIdentityClientId = options.ManagedIdentityClientId;
+        }
+
+        return new DefaultAzureCredential(credentialOptions);
+    }
 }

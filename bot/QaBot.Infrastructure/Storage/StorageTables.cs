@@ -16,6 +16,7 @@ public sealed class StorageTables
         Prefix = prefix;
         Directory = service.GetTableClient(prefix + "Directory");
         Items = service.GetTableClient(prefix + "Items");
+        Outstanding = service.GetTableClient(prefix + "Outstanding");
         Reminders = service.GetTableClient(prefix + "Reminders");
         Conversations = service.GetTableClient(prefix + "Conversations");
         Meetings = service.GetTableClient(prefix + "Meetings");
@@ -29,8 +30,11 @@ public sealed class StorageTables
     /// <summary>Areas, people and their lookups, and the directory's audit log: one partition.</summary>
     public TableClient Directory { get; }
 
-    /// <summary>Tracked items with their indexes, replies, nudges and audit log, partitioned by the owner's home area.</summary>
+    /// <summary>Tracked items with their replies, nudges and audit log, partitioned by the owner's home area.</summary>
     public TableClient Items { get; }
+
+    /// <summary>A copy of every outstanding item by area and due date: the small table "my tasks" and "overdue in my area" read.</summary>
+    public TableClient Outstanding { get; }
 
     /// <summary>Planned reminders by the hour (UTC) they go out.</summary>
     public TableClient Reminders { get; }
@@ -41,5 +45,5 @@ public sealed class StorageTables
 
     public TableClient SendLedger { get; }
 
-    public IReadOnlyList<TableClient> All => [Directory, Items, Reminders, Conversations, Meetings, SendLedger];
+    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger];
 }

@@ -1,17 +1,19 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
 
 namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
-/// Tracked items in the Items table, partitioned by the owner's home area (see <see cref="ItemEntities"/>), with
-/// planned reminders in the Reminders table (see <see cref="ReminderEntities"/>). An item, its index copies, its audit
-/// entry and any reply or nudge always change together in one entity group transaction, conditional on the item's
-/// ETag.
+/// Tracked items in the Items table, partitioned by the owner's home area, with a copy of each outstanding item in the
+/// Outstanding table and planned reminders in the Reminders table (docs/storage.md). An item and its audit entry, reply
+/// or nudge change together in one entity group transaction, conditional on the item's ETag. The Outstanding copy and
+/// the reminders are a second, idempotent write, protected by a write-ahead marker (<see cref="IndexMarkers"/>) that
+/// <see cref="RepairAsync"/> follows up if a process stops between the two.
 /// </summary>
 public sealed partial class TableTrackingStore : ITrackingStore
 {
@@ -21,16 +23,23 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private const int MaxReminderWindowDays = 400;
 
     private readonly TableClient _items;
+    private readonly TableClient _outstanding;
     private readonly TableClient _reminders;
+    private readonly TimeProvider _time;
     private readonly ILogger<TableTrackingStore> _logger;
 
-    public TableTrackingStore(StorageTables tables, ILogger<TableTrackingStore> logger)
+    public TableTrackingStore(StorageTables tables, TimeProvider time, ILogger<TableTrackingStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _items = tables.Items;
+        _outstanding = tables.Outstanding;
         _reminders = tables.Reminders;
+        _time = time;
         _logger = logger;
     }
+
+    /// <summary>Called at named points of a write, so tests can stop a write part-way as a crash would.</summary>
+    internal Func<string, Task>? FaultPoint { get; set; }
 
     public async Task<int> AddIfAbsentAsync(IReadOnlyCollection<NewItem> items, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
@@ -42,7 +51,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
             item.Validate();
         }
 
-        // Reminders first: if the process stops between the two writes, a reminder is left as a hint, never lost.
+        // Reminders first: if the process stops between the writes, a reminder is left as a hint, never lost.
         await UpsertRemindersAsync(unique.Select(i => i.Current).SelectMany(i => ReminderEntities.Planned(i).Select(at => ReminderEntities.Write(i, at))), cancellationToken).ConfigureAwait(false);
 
         var added = 0;
@@ -101,37 +110,24 @@ public sealed partial class TableTrackingStore : ITrackingStore
     public async Task<IReadOnlyList<TrackedItem>> GetOpenItemsAsync(Person person, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var filter = TableQueries.Prefix(ItemEntities.Partition(person.HomeArea), ItemEntities.OwnerPrefix(person.Id));
-        var entities = await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ItemEntities.Partition(person.HomeArea)} and Owner eq {person.Id.Value}");
+        var entities = await TableQueries.ListAsync(_outstanding, filter, cancellationToken).ConfigureAwait(false);
         return entities.Select(ItemEntities.Read).ToList();
     }
 
-    public Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaTree areas, AreaId area, DateOnly asOf, CancellationToken cancellationToken = default) =>
-        GetOutstandingAsync(areas, area, asOf, cancellationToken);
+    public Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaId area, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        GetOutstandingAsync(area, asOf, cancellationToken);
 
-    public async Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaTree areas, AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(areas);
-        var partitions = areas.Subtree(area).Select(a => a.Id).ToList();
-        if (partitions.Count == 0 && areas.Find(area) is not null)
-        {
-            partitions.Add(area);
-        }
-
-        var found = new ConcurrentBag<TrackedItem>();
-        await Parallel.ForEachAsync(
-            partitions,
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (partition, token) =>
-            {
-                var filter = TableQueries.Range(ItemEntities.Partition(partition), "o|", "o|" + Keys.Date(dueBefore));
-                foreach (var entity in await TableQueries.ListAsync(_items, filter, token).ConfigureAwait(false))
-                {
-                    found.Add(ItemEntities.Read(entity));
-                }
-            }).ConfigureAwait(false);
-
-        return found
+        // One key range: the partitions of the area and everything below it ("A." up to "A/"), rows due before the date.
+        var from = ItemEntities.Partition(area);
+        var to = Keys.UpperBound(from);
+        var before = Keys.Date(dueBefore);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey lt {before}");
+        var entities = await TableQueries.ListAsync(_outstanding, filter, cancellationToken).ConfigureAwait(false);
+        return entities
+            .Select(ItemEntities.Read)
             .OrderBy(i => i.EffectiveDue)
             .ThenBy(i => i.Area.Value, StringComparer.Ordinal)
             .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
@@ -157,7 +153,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         var due = new List<ReminderDue>();
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
-            var partition = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var partition = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             foreach (var entity in await TableQueries.ListAsync(_reminders, TableQueries.Range(partition, from, to), cancellationToken).ConfigureAwait(false))
             {
                 var reminder = ReminderEntities.Read(entity);
@@ -203,6 +199,46 @@ public sealed partial class TableTrackingStore : ITrackingStore
         return moved;
     }
 
+    public async Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        var cutoff = _time.GetUtcNow() - olderThan;
+        var markers = await TableQueries.ListAsync(_outstanding, TableClient.CreateQueryFilter($"PartitionKey eq {IndexMarkers.Partition}"), cancellationToken).ConfigureAwait(false);
+        var repaired = 0;
+        foreach (var marker in markers.Where(m => m.RequiredInstant("CreatedAt") <= cutoff))
+        {
+            foreach (var entry in IndexMarkers.Read(marker))
+            {
+                var current = await GetAsync(new ItemKey(entry.AreaId, entry.Id), cancellationToken).ConfigureAwait(false);
+                var old = entry.OldArea is { } oldArea && entry.OldDue is { } oldDue
+                    ? (AreaId.Parse(oldArea), DateOnly.ParseExact(oldDue, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+                    : ((AreaId, DateOnly)?)null;
+                await SyncIndexAsync(entry.Id, old, current, cancellationToken).ConfigureAwait(false);
+                if (current is not null)
+                {
+                    await UpsertRemindersAsync(ReminderEntities.Planned(current).Select(at => ReminderEntities.Write(current, at)), cancellationToken).ConfigureAwait(false);
+                }
+
+                repaired++;
+            }
+
+            try
+            {
+                await _outstanding.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Deleted or rewritten by its own writer meanwhile.
+            }
+        }
+
+        if (repaired > 0)
+        {
+            LogRepaired(repaired);
+        }
+
+        return repaired;
+    }
+
     private async Task<bool> TransferOneAsync(TableEntity entity, ItemTransfer transfer, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -217,8 +253,6 @@ public sealed partial class TableTrackingStore : ITrackingStore
             }
 
             var after = change.After;
-            await UpsertRemindersAsync(ReminderEntities.Planned(after).Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
-
             if (after.Area == before.Area)
             {
                 if (await TryReplaceAsync(before, entity.ETag, change, cancellationToken).ConfigureAwait(false))
@@ -228,32 +262,42 @@ public sealed partial class TableTrackingStore : ITrackingStore
             }
             else
             {
+                var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before))], cancellationToken).ConfigureAwait(false);
+                await UpsertRemindersAsync(ReminderEntities.Planned(after).Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
                 await CopyToAsync(before, change, cancellationToken).ConfigureAwait(false);
-                var removal = new List<TableTransactionAction>
-                {
-                    new(TableTransactionActionType.Delete, entity, entity.ETag),
-                };
-                removal.AddRange(ItemEntities.IndexKeys(before).Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, k), ETag.All)));
                 try
                 {
-                    await _items.SubmitTransactionAsync(removal, cancellationToken).ConfigureAwait(false);
-                    await DeleteOldHistoryAsync(before, cancellationToken).ConfigureAwait(false);
-                    return true;
+                    await _items.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
                 }
-                catch (TableTransactionFailedException ex) when (ex.Status == 412)
+                catch (RequestFailedException ex) when (ex.Status == 412)
                 {
                     // Someone changed the item in its old area after it was copied: copy the fresh state again.
+                    LogConflict(before.Id.Value, attempt);
+                    await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                    var fresh = await TableQueries.FindAsync(_items, entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
+                    if (fresh is null)
+                    {
+                        return false;
+                    }
+
+                    entity = fresh;
+                    continue;
                 }
+
+                await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
+                await DeleteOldHistoryAsync(before, cancellationToken).ConfigureAwait(false);
+                await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                return true;
             }
 
             LogConflict(before.Id.Value, attempt);
-            var fresh = await TableQueries.FindAsync(_items, entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
-            if (fresh is null)
+            var latest = await TableQueries.FindAsync(_items, entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
+            if (latest is null)
             {
                 return false;
             }
 
-            entity = fresh;
+            entity = latest;
         }
 
         throw new RequestFailedException(412, $"Item {entity.RowKey} kept changing while it was being transferred; run the transfer again.");
@@ -275,18 +319,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
             await _items.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
         }
 
-        var actions = new List<TableTransactionAction>();
-        var earlier = await TableQueries.FindAsync(_items, target, ItemEntities.PrimaryKey(after.Id), cancellationToken).ConfigureAwait(false);
-        if (earlier is not null)
-        {
-            var newKeys = ItemEntities.IndexKeys(after);
-            actions.AddRange(ItemEntities.IndexKeys(ItemEntities.Read(earlier))
-                .Where(k => !newKeys.Contains(k))
-                .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(target, k), ETag.All)));
-        }
-
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ItemEntities.Write(after, ItemEntities.PrimaryKey(after.Id))));
-        actions.AddRange(ItemEntities.IndexKeys(after).Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ItemEntities.Write(after, k))));
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, ItemEntities.Write(after)) };
         actions.AddRange(ItemEntities.HistoryRows(change).Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
         await _items.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
     }
@@ -320,30 +353,25 @@ public sealed partial class TableTrackingStore : ITrackingStore
     }
 
     /// <summary>
-    /// Replaces the item conditionally on <paramref name="etag"/>, with its index copies and history rows, in one
-    /// transaction. False when someone else changed it first.
+    /// Replaces the item conditionally on <paramref name="etag"/> together with its history rows, then brings the
+    /// Outstanding copy and the reminders in line. False when someone else changed the item first.
     /// </summary>
     private async Task<bool> TryReplaceAsync(TrackedItem before, ETag etag, ItemChange change, CancellationToken cancellationToken)
     {
         var after = change.After;
-        var partition = ItemEntities.Partition(after.Area);
         var beforeReminders = ReminderEntities.Planned(before);
         var afterReminders = ReminderEntities.Planned(after);
-        var reminderRowsChange = after.Owner != before.Owner || !beforeReminders.SequenceEqual(afterReminders);
-        if (reminderRowsChange)
+        var remindersChange = after.Owner != before.Owner || !beforeReminders.SequenceEqual(afterReminders);
+        var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before))], cancellationToken).ConfigureAwait(false);
+        if (remindersChange)
         {
             await UpsertRemindersAsync(afterReminders.Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
         }
 
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, ItemEntities.Write(after, ItemEntities.PrimaryKey(after.Id)), etag),
+            new(TableTransactionActionType.UpdateReplace, ItemEntities.Write(after), etag),
         };
-        var afterKeys = ItemEntities.IndexKeys(after);
-        actions.AddRange(ItemEntities.IndexKeys(before)
-            .Where(k => !afterKeys.Contains(k))
-            .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k), ETag.All)));
-        actions.AddRange(afterKeys.Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ItemEntities.Write(after, k))));
         actions.AddRange(ItemEntities.HistoryRows(change).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
 
         try
@@ -352,10 +380,13 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
+            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        if (reminderRowsChange)
+        await Fault("after-item-write").ConfigureAwait(false);
+        await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
+        if (remindersChange)
         {
             foreach (var at in beforeReminders.Except(afterReminders))
             {
@@ -363,8 +394,47 @@ public sealed partial class TableTrackingStore : ITrackingStore
             }
         }
 
+        await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// Makes the Outstanding table agree with the item's state: removes the row it had (if it moved or closed) and
+    /// writes the row it should have (if outstanding). Idempotent.
+    /// </summary>
+    private async Task SyncIndexAsync(OccurrenceId id, (AreaId Area, DateOnly Due)? old, TrackedItem? current, CancellationToken cancellationToken)
+    {
+        var keep = current is { IsOutstanding: true } ? (ItemEntities.Partition(current.Area), ItemEntities.OutstandingKey(current)) : ((string, string)?)null;
+        if (old is { } o)
+        {
+            var oldKey = (ItemEntities.Partition(o.Area), ItemEntities.OutstandingKey(o.Due, id));
+            if (keep != oldKey)
+            {
+                await TableQueries.DeleteIfExistsAsync(_outstanding, oldKey.Item1, oldKey.Item2, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (current is { IsOutstanding: true })
+        {
+            await _outstanding.UpsertEntityAsync(ItemEntities.WriteOutstanding(current), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static (AreaId Area, DateOnly Due)? Old(TrackedItem before) => before.IsOutstanding ? (before.Area, before.EffectiveDue) : null;
+
+    private static DateOnly? Outstanding(TrackedItem item) => item.IsOutstanding ? item.EffectiveDue : null;
+
+    private async Task<TableEntity> WriteMarkerAsync(IReadOnlyList<IndexMarkers.Entry> entries, CancellationToken cancellationToken)
+    {
+        var marker = IndexMarkers.Write(entries, _time.GetUtcNow());
+        await _outstanding.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+        return marker;
+    }
+
+    private Task DeleteMarkerAsync(TableEntity marker, CancellationToken cancellationToken) =>
+        TableQueries.DeleteIfExistsAsync(_outstanding, marker.PartitionKey, marker.RowKey, cancellationToken);
+
+    private Task Fault(string point) => FaultPoint?.Invoke(point) ?? Task.CompletedTask;
 
     private async Task<int> AddToPartitionAsync(List<NewItem> items, AuditOrigin origin, CancellationToken cancellationToken)
     {
@@ -399,55 +469,87 @@ public sealed partial class TableTrackingStore : ITrackingStore
     }
 
     /// <summary>
-    /// Submits new items together; when one of them already exists the whole transaction fails, so that item is
-    /// dropped (it is already stored) and the rest submitted again.
+    /// Adds a batch of new items in one transaction, then their Outstanding copies. When one of them already exists
+    /// the whole transaction fails, so that item is dropped (it is already stored) and the rest submitted again.
     /// </summary>
     private async Task<int> SubmitNewAsync(List<(NewItem Item, List<TableTransactionAction> Actions)> chunk, CancellationToken cancellationToken)
     {
+        var outstanding = chunk.Select(c => c.Item.Current).Where(i => i.IsOutstanding).ToList();
+        var marker = outstanding.Count == 0
+            ? null
+            : await WriteMarkerAsync(outstanding.Select(i => IndexMarkers.EntryFor(i.Area, i.Id, null, null)).ToList(), cancellationToken).ConfigureAwait(false);
+
         var pending = chunk.ToList();
+        var added = 0;
         while (pending.Count > 0)
         {
             try
             {
                 await _items.SubmitTransactionAsync(pending.SelectMany(p => p.Actions).ToList(), cancellationToken).ConfigureAwait(false);
-                return pending.Count;
+                added = pending.Count;
+                break;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {
-                var failed = ex.FailedTransactionActionIndex;
-                if (failed is null)
-                {
-                    return await SubmitOneByOneAsync(pending, cancellationToken).ConfigureAwait(false);
-                }
-
-                var offset = 0;
-                var index = pending.FindIndex(p =>
-                {
-                    var hit = failed.Value >= offset && failed.Value < offset + p.Actions.Count;
-                    offset += p.Actions.Count;
-                    return hit;
-                });
+                var index = FailedItem(pending, ex.FailedTransactionActionIndex);
                 if (index < 0)
                 {
-                    return await SubmitOneByOneAsync(pending, cancellationToken).ConfigureAwait(false);
+                    pending = await SubmitOneByOneAsync(pending, cancellationToken).ConfigureAwait(false);
+                    added = pending.Count;
+                    break;
                 }
 
                 pending.RemoveAt(index);
             }
         }
 
-        return 0;
+        var indexRows = pending.Select(p => p.Item.Current).Where(i => i.IsOutstanding).Select(ItemEntities.WriteOutstanding).Chunk(MaxBatch);
+        foreach (var rows in indexRows)
+        {
+            await _outstanding.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (marker is not null)
+        {
+            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
     }
 
-    private async Task<int> SubmitOneByOneAsync(List<(NewItem Item, List<TableTransactionAction> Actions)> pending, CancellationToken cancellationToken)
+    private static int FailedItem(List<(NewItem Item, List<TableTransactionAction> Actions)> pending, int? failedAction)
     {
-        var added = 0;
-        foreach (var (_, actions) in pending)
+        if (failedAction is not { } failed)
+        {
+            return -1;
+        }
+
+        var offset = 0;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (failed >= offset && failed < offset + pending[i].Actions.Count)
+            {
+                return i;
+            }
+
+            offset += pending[i].Actions.Count;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Submits each item on its own, returning those that were added (the others already existed).</summary>
+    private async Task<List<(NewItem Item, List<TableTransactionAction> Actions)>> SubmitOneByOneAsync(
+        List<(NewItem Item, List<TableTransactionAction> Actions)> pending,
+        CancellationToken cancellationToken)
+    {
+        var added = new List<(NewItem Item, List<TableTransactionAction> Actions)>();
+        foreach (var item in pending)
         {
             try
             {
-                await _items.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                added++;
+                await _items.SubmitTransactionAsync(item.Actions, cancellationToken).ConfigureAwait(false);
+                added.Add(item);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {
@@ -464,10 +566,9 @@ public sealed partial class TableTrackingStore : ITrackingStore
         var actions = new List<TableTransactionAction>
         {
             // Only the item itself is added conditionally: its existence is what makes adding idempotent.
-            new(TableTransactionActionType.Add, ItemEntities.Write(current, ItemEntities.PrimaryKey(current.Id))),
+            new(TableTransactionActionType.Add, ItemEntities.Write(current)),
+            new(TableTransactionActionType.UpsertReplace, ItemEntities.WriteAudit(current.Area, current.Id, 1, ItemTransitions.Created(item.Created, origin))),
         };
-        actions.AddRange(ItemEntities.IndexKeys(current).Select(k => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ItemEntities.Write(current, k))));
-        actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ItemEntities.WriteAudit(current.Area, current.Id, 1, ItemTransitions.Created(item.Created, origin))));
         foreach (var change in item.History)
         {
             actions.AddRange(ItemEntities.HistoryRows(change).Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
@@ -497,4 +598,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "{Kind}: {Count} items of person {From} now with person {To}")]
     private partial void LogTransferred(TransferKind kind, int count, string from, string to);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Repaired the Outstanding index for {Count} items left part-written by a process that stopped")]
+    private partial void LogRepaired(int count);
 }

@@ -31,7 +31,7 @@ public sealed class OverdueReadCountTests : IAsyncLifetime
             .ToList();
         _storage.Counter.Reset();
 
-        var overdue = await _storage.Tracking.GetOverdueAsync(data.Tree, data.Division, SyntheticItems.AsOf);
+        var overdue = await _storage.Tracking.GetOverdueAsync(data.Division, SyntheticItems.AsOf);
 
         var returned = overdue.Count;
         _output.WriteLine($"loaded 10,000 items in {load.Elapsed.TotalSeconds:F1} s; overdue in one division: {returned} returned, {_storage.Counter.Entities} entities read in {_storage.Counter.Reads} requests");

@@ -13,7 +13,7 @@ public sealed class StorageContext : IAsyncLifetime
         Counter = storage.Counter;
         Tables = new StorageTables(storage.Service, storage.Prefix);
         Directory = new TableDirectoryStore(Tables);
-        Tracking = new TableTrackingStore(Tables, NullLogger<TableTrackingStore>.Instance);
+        Tracking = new TableTrackingStore(Tables, TimeProvider.System, NullLogger<TableTrackingStore>.Instance);
         Conversations = new TableConversationReferenceStore(Tables);
         Meetings = new TableBoardMeetingStore(Tables);
         Ledger = new TableSendLedger(Tables);

@@ -88,10 +88,10 @@ public sealed class StorageRegistrationTests
         var prefix = Azurite.UniqueName("s");
         using var provider = Build(("Storage:ConnectionString", Azurite.Instance.ConnectionString), ("Storage:TablePrefix", prefix));
 
-        foreach (var hosted in provider.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
+        var startup = provider.GetServices<IHostedService>().OfType<StorageStartup>().Single();
+        await startup.StartAsync(CancellationToken.None);
+        await startup.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await startup.StopAsync(CancellationToken.None);
 
         var service = provider.GetRequiredService<TableServiceClient>();
         var names = new List<string>();
@@ -108,15 +108,29 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    public async Task HostStart_StorageUnreachable_StartsAnywayAndKeepsTrying()
+    {
+        var port = FreePort.Next();
+        using var provider = Build(("Storage:ConnectionString", $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"));
+        var startup = provider.GetServices<IHostedService>().OfType<StorageStartup>().Single();
+
+        await startup.StartAsync(CancellationToken.None);
+        await Task.Delay(200);
+
+        Assert.False(startup.Ready.IsCompleted);
+        await startup.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task HostStart_CreateTablesAtStartupOff_CreatesNothing()
     {
         var prefix = Azurite.UniqueName("s");
         using var provider = Build(("Storage:ConnectionString", Azurite.Instance.ConnectionString), ("Storage:TablePrefix", prefix), ("Storage:CreateTablesAtStartup", "false"));
 
-        foreach (var hosted in provider.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
+        var startup = provider.GetServices<IHostedService>().OfType<StorageStartup>().Single();
+        await startup.StartAsync(CancellationToken.None);
+        await startup.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await startup.StopAsync(CancellationToken.None);
 
         var exists = await provider.GetRequiredService<StorageTables>().Items.GetAccessPoliciesAsync().ContinueWith(t => t.IsCompletedSuccessfully);
         Assert.False(exists);

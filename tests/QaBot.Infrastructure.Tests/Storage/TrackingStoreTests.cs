@@ -123,8 +123,45 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         Assert.Equal(ItemStatus.Open, stored.Status);
         Assert.Equal(1, stored.Version);
         Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
-        Assert.Single(await _storage.Tracking.GetOverdueAsync(Tree, ChesterfieldTeam1, AsOf));
+        Assert.Single(await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam1, AsOf));
         Assert.Empty(await _storage.Tracking.GetRepliesAsync(item.Key));
+    }
+
+    [Fact]
+    public async Task RepairAsync_ProcessStoppedBetweenTheItemAndItsIndex_PutsTheIndexRight()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _storage.Tracking.FaultPoint = point => point == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 11, 9)))));
+        _storage.Tracking.FaultPoint = null;
+
+        Assert.Equal(ItemStatus.Done, (await _storage.Tracking.GetAsync(item.Key))!.Status);
+        Assert.Single(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.FromMinutes(5)));
+
+        var repaired = await _storage.Tracking.RepairAsync(TimeSpan.Zero);
+
+        Assert.Equal(1, repaired);
+        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
+        Assert.Empty(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task RepairAsync_StoppedMidReschedule_RemovesTheOldIndexRowAndWritesTheNewOne()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _storage.Tracking.FaultPoint = point => point == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, new DateOnly(2026, 12, 1)))));
+        _storage.Tracking.FaultPoint = null;
+
+        await _storage.Tracking.RepairAsync(TimeSpan.Zero);
+
+        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
+        Assert.Equal(new DateOnly(2026, 12, 1), Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!)).EffectiveDue);
     }
 
     [Fact]
@@ -135,7 +172,6 @@ public sealed class TrackingStoreTests : IAsyncLifetime
     public async Task GetOverdueAsync_Area_ReturnsExactlyTheOutstandingItemsOfItsSubtreeDueBeforeTheDate()
     {
         var team10 = Chesterfield.Child("Team 10");
-        var tree = new AreaTree([.. Areas, new Area(team10, "Team 10", AreaKind.Team)]);
         var early = new DateOnly(2026, 11, 1);
         var expected = new[]
         {
@@ -157,11 +193,11 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         var done = others[^1];
         await _storage.Tracking.UpdateAsync(done.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, early)));
 
-        var overdue = await _storage.Tracking.GetOverdueAsync(tree, Chesterfield, AsOf);
+        var overdue = await _storage.Tracking.GetOverdueAsync(Chesterfield, AsOf);
 
         Assert.Equal(expected.Select(i => i.Id.Value).Order(), overdue.Select(i => i.Id.Value).Order());
         Assert.All(overdue, i => Assert.True(i.IsOverdue(AsOf)));
-        var team1 = await _storage.Tracking.GetOverdueAsync(tree, ChesterfieldTeam1, AsOf);
+        var team1 = await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam1, AsOf);
         Assert.Equal(["in-team-1"], team1.Select(i => i.Id.Value));
     }
 
@@ -173,8 +209,8 @@ public sealed class TrackingStoreTests : IAsyncLifetime
 
         await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, new DateOnly(2026, 12, 1))));
 
-        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Tree, Department, AsOf));
-        var later = Assert.Single(await _storage.Tracking.GetOverdueAsync(Tree, Department, new DateOnly(2026, 12, 2)));
+        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
+        var later = Assert.Single(await _storage.Tracking.GetOverdueAsync(Department, new DateOnly(2026, 12, 2)));
         Assert.Equal(ItemStatus.Rescheduled, later.Status);
         Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
     }
@@ -252,8 +288,8 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         Assert.Single(await _storage.Tracking.GetNudgesAsync(managersItem.Key));
         Assert.Null(await _storage.Tracking.GetAsync(open.Key));
         Assert.NotNull(await _storage.Tracking.GetAsync(done.Key));
-        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Tree, ChesterfieldTeam1, AsOf));
-        Assert.Single(await _storage.Tracking.GetOverdueAsync(Tree, SocialCare, AsOf));
+        Assert.Empty(await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam1, AsOf));
+        Assert.Single(await _storage.Tracking.GetOverdueAsync(SocialCare, AsOf));
     }
 
     [Fact]
@@ -271,6 +307,6 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         Assert.Equal(["mine-open"], (await _storage.Tracking.GetOpenItemsAsync(moved)).Select(i => i.Id.Value));
         var history = await _storage.Tracking.GetRepliesAsync(new ItemKey(BolsoverTeam1, new OccurrenceId("mine-done")));
         Assert.Equal(ReplyKind.Done, Assert.Single(history).Kind);
-        Assert.Equal(["colleague"], (await _storage.Tracking.GetOverdueAsync(Tree, Chesterfield, AsOf)).Select(i => i.Id.Value));
+        Assert.Equal(["colleague"], (await _storage.Tracking.GetOverdueAsync(Chesterfield, AsOf)).Select(i => i.Id.Value));
     }
 }
