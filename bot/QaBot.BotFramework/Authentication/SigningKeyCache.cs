@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using QaBot.BotFramework.Hosting;
 
 namespace QaBot.BotFramework.Authentication;
 
@@ -15,9 +16,6 @@ namespace QaBot.BotFramework.Authentication;
 /// </summary>
 internal sealed partial class SigningKeyCache : IDisposable
 {
-    /// <summary>The named <see cref="HttpClient"/> for the metadata and key documents.</summary>
-    public const string HttpClientName = "QaBot.BotFramework.OpenIdMetadata";
-
     private readonly IHttpClientFactory _httpClients;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
@@ -111,7 +109,7 @@ internal sealed partial class SigningKeyCache : IDisposable
             throw new InvalidOperationException("Bot:OpenIdMetadataUrl must use https (plain http only for a loopback host).");
         }
 
-        var client = _httpClients.CreateClient(HttpClientName);
+        var client = _httpClients.CreateClient(BotFrameworkHttpClients.OpenIdMetadata);
         var metadataJson = await client.GetStringAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
         var metadata = OpenIdConnectConfiguration.Create(metadataJson);
 

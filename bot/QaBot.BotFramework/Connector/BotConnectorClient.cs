@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using QaBot.BotFramework.Hosting;
 using QaBot.BotFramework.Schema;
 using QaBot.Core.Conversations;
 
@@ -13,9 +14,6 @@ namespace QaBot.BotFramework.Connector;
 /// </summary>
 public sealed partial class BotConnectorClient : IConversationSender
 {
-    /// <summary>The named <see cref="HttpClient"/> the client uses (tests replace its primary handler).</summary>
-    public const string HttpClientName = "QaBot.BotFramework.Connector";
-
     private const string CorrelationHeader = "X-Correlating-OperationId";
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
@@ -109,7 +107,7 @@ public sealed partial class BotConnectorClient : IConversationSender
 
         var url = new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/" + call.Path);
         var attempts = new List<SendAttempt>();
-        var client = _httpClients.CreateClient(HttpClientName);
+        var client = _httpClients.CreateClient(BotFrameworkHttpClients.Connector);
 
         for (var attempt = 1; ; attempt++)
         {

@@ -27,7 +27,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(BotConnectorClient.HttpClientName)
+        services.AddHttpClient(BotFrameworkHttpClients.Connector)
             .ConfigureHttpClient((provider, client) =>
                 client.Timeout = provider.GetRequiredService<IOptions<BotOptions>>().Value.ConnectorTimeout);
 
@@ -56,7 +56,7 @@ public static class BotFrameworkServiceCollectionExtensions
     public static IServiceCollection AddBotFrameworkEndpoint(this IServiceCollection services)
     {
         services.AddBotFrameworkConnector();
-        services.AddHttpClient(SigningKeyCache.HttpClientName)
+        services.AddHttpClient(BotFrameworkHttpClients.OpenIdMetadata)
             .ConfigureHttpClient(client => client.Timeout = MetadataTimeout);
         services.TryAddSingleton<SigningKeyCache>();
         services.TryAddSingleton<BotRequestAuthenticator>();
