@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using QaBot.BotFramework.Hosting;
 using QaBot.Core.Configuration;
 
 namespace QaBot.Infrastructure.Configuration;
@@ -19,6 +20,8 @@ public static class QaBotServiceCollectionExtensions
             .BindConfiguration(FrameworkOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        services.AddBotFrameworkConnector();
 
         return services;
     }
