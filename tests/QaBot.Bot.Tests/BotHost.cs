@@ -30,12 +30,22 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly bool _authenticated;
     private readonly bool _replaceHandler;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public BotHost(bool authenticated = true, bool replaceHandler = true, Dictionary<string, string?>? settings = null)
+    /// <param name="authenticated">Configure an app id (tokens required) rather than local development.</param>
+    /// <param name="replaceHandler">Use <see cref="Handler"/> instead of the host's own turn handler.</param>
+    /// <param name="settings">More configuration (for example storage for whole-conversation tests).</param>
+    /// <param name="configureServices">Last-minute service changes, applied after the host's own.</param>
+    public BotHost(
+        bool authenticated = true,
+        bool replaceHandler = true,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         _authenticated = authenticated;
         _replaceHandler = replaceHandler;
         _settings = settings ?? [];
+        _configureServices = configureServices;
         Authority = new TestChannelAuthority(Time);
         Connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"reply-1"}"""));
     }
@@ -118,6 +128,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             }
 
             services.AddSingleton<IStartupFilter, RemoteAddressStartupFilter>();
+            _configureServices?.Invoke(services);
         });
     }
 
