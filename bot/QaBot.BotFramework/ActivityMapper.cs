@@ -198,7 +198,9 @@ internal static class ActivityMapper
 
     private static ConversationReference? ReferenceFor(Activity activity, PersonId? personId, string? tenantId)
     {
-        if (personId is not { } person || tenantId is null || string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        // Only a personal chat is a place to send a person their own reminders; a group chat or channel never is.
+        if (personId is not { } person || tenantId is null || string.IsNullOrWhiteSpace(activity.Recipient?.Id)
+            || KindOf(activity.Conversation!) != ConversationKind.Personal)
         {
             return null;
         }

@@ -14,8 +14,8 @@ public sealed record IncomingTurn
     public required TurnSender Sender { get; init; }
 
     /// <summary>
-    /// Where to message the sender later (to store on install), or null when the sender has no Entra object id or
-    /// the activity names no tenant.
+    /// Where to message the sender later (to store on install): set only in a personal chat with the bot, and null
+    /// when the sender has no Entra object id or the activity names no tenant.
     /// </summary>
     public ConversationReference? Reference { get; init; }
 

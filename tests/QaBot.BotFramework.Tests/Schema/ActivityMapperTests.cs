@@ -56,6 +56,21 @@ public sealed class ActivityMapperTests
     }
 
     [Theory]
+    [InlineData("groupChat", ConversationKind.GroupChat)]
+    [InlineData("channel", ConversationKind.Channel)]
+    public void ToTurn_GroupChatOrChannel_KindSetButNoReferenceToStore(string conversationType, ConversationKind expected)
+    {
+        var activity = TestActivities.Message();
+        activity.Conversation!.ConversationType = conversationType;
+
+        var turn = ActivityMapper.ToTurn(activity)!;
+
+        Assert.Equal(expected, turn.ConversationKind);
+        Assert.Null(turn.Reference);
+        Assert.Equal(new PersonId(TestActivities.UserObjectId), turn.Sender.PersonId);
+    }
+
+    [Theory]
     [InlineData("add", TurnKind.Installed)]
     [InlineData("add-upgrade", TurnKind.Installed)]
     [InlineData("remove", TurnKind.Uninstalled)]
