@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.BotFramework.Hosting;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 
@@ -33,6 +34,7 @@ public static class QaBotServiceCollectionExtensions
                 ? result.Catalogue
                 : throw new FrameworkCatalogueException(FrameworkOptions.Resolve(options.CatalogueFile), result.Errors);
         });
+        services.AddBotFrameworkConnector();
 
         return services;
     }
