@@ -93,6 +93,20 @@ public sealed class AgentsToolkitProjectTests
     }
 
     [Fact]
+    public async Task ProjectFile_ReadByTheToolkit_TakesEnvironmentsFromTheManifestFolder()
+    {
+        // The committed dev environment has no council details yet, so validation stops on them; the message shows
+        // that atk parsed m365agents.yml and looked in manifest/env.
+        var result = await AgentsToolkit.ValidateManifestForEnvironmentAsync(DeploymentFiles.Manifest, "dev");
+
+        Assert.False(result.Succeeded, result.Describe());
+        var message = result.Output + result.Error;
+        Assert.Contains("MissingEnvironmentVariables", message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("manifest", "env", ".env.dev"), message, StringComparison.Ordinal);
+        Assert.Contains("COUNCIL_NAME", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ToolkitParameters_NameOnlyTemplateParametersAndCoverTheRequiredOnes()
     {
         var build = await BicepCompiler.BuildAsync(DeploymentFiles.MainTemplate);

@@ -21,6 +21,10 @@ internal static class AgentsToolkit
     public static Task<ProcessResult> ValidateManifestAsync(string manifestFile, string envFile) => RunAsync(
         ["validate", "--manifest-file", manifestFile, "--env-file", envFile]);
 
+    /// <summary>Validates with an environment's file, found through m365agents.yml's environmentFolderPath.</summary>
+    public static Task<ProcessResult> ValidateManifestForEnvironmentAsync(string manifestFile, string environment) => RunAsync(
+        ["validate", "--manifest-file", manifestFile, "--env", environment]);
+
     public static Task<ProcessResult> PackageAsync(string manifestFile, string envFile, string zipFile, string outputFolder) => RunAsync(
         ["package", "--manifest-file", manifestFile, "--env-file", envFile, "--output-package-file", zipFile, "--output-folder", outputFolder]);
 
