@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using QaBot.Core.Configuration;
+using QaBot.Core.Framework;
 
 namespace QaBot.Infrastructure.Configuration;
 
@@ -19,6 +21,18 @@ public static class QaBotServiceCollectionExtensions
             .BindConfiguration(FrameworkOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // The framework catalogue: loaded and checked once; an invalid file stops start-up with every problem listed.
+        services.TryAddSingleton<FrameworkCatalogueFile>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FrameworkOptions>, FrameworkCatalogueValidation>());
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<FrameworkOptions>>().Value;
+            var result = provider.GetRequiredService<FrameworkCatalogueFile>().Load(options);
+            return result.IsValid
+                ? result.Catalogue
+                : throw new FrameworkCatalogueException(FrameworkOptions.Resolve(options.CatalogueFile), result.Errors);
+        });
 
         return services;
     }
