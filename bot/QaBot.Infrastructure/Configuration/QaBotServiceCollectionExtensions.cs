@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.BotFramework.Hosting;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Infrastructure.Storage;
@@ -34,6 +35,7 @@ public static class QaBotServiceCollectionExtensions
                 ? result.Catalogue
                 : throw new FrameworkCatalogueException(FrameworkOptions.Resolve(options.CatalogueFile), result.Errors);
         });
+        services.AddBotFrameworkConnector();
 
         services.AddQaBotStorage();
         services.AddQaBotOrganisation();
