@@ -195,19 +195,32 @@ public sealed class AreaTree
         return names.SequenceEqual(slugs);
     }
 
-    /// <summary>The current areas whose names are closest to a mistyped path's last segment, for "did you mean".</summary>
-    public IReadOnlyList<Area> Suggest(string path, int count = 3)
+    /// <summary>
+    /// The current areas closest to a mistyped name or path, for "did you mean": a path is compared as a whole (so
+    /// "Locality: Chesterfeld &gt; Team 1" finds Chesterfield's Team 1), a bare name with area names.
+    /// </summary>
+    public IReadOnlyList<Area> Suggest(string nameOrPath, int count = 3)
     {
-        var segments = SplitPath(path);
+        var segments = SplitPath(nameOrPath);
         if (segments.Count == 0)
         {
             return [];
         }
 
-        var wanted = AreaId.SlugOf(segments[^1]);
-        return Areas
-            .Select(a => (Area: a, Distance: EditDistance(wanted, AreaId.SlugOf(a.Name))))
-            .Where(x => x.Distance <= Math.Max(2, wanted.Length / 3))
+        IEnumerable<(Area Area, int Distance)> scored;
+        if (segments.Count > 1 && IdForPath(nameOrPath) is { } wantedId)
+        {
+            scored = Areas.Select(a => (a, EditDistance(wantedId.Value, a.Id.Value)))
+                .Where(x => x.Item2 <= Math.Max(3, wantedId.Value.Length / 8));
+        }
+        else
+        {
+            var wanted = AreaId.SlugOf(segments[^1]);
+            scored = Areas.Select(a => (a, EditDistance(wanted, AreaId.SlugOf(a.Name))))
+                .Where(x => x.Item2 <= Math.Max(2, wanted.Length / 3));
+        }
+
+        return scored
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Area.Id.Value, StringComparer.Ordinal)
             .Take(count)

@@ -81,7 +81,7 @@ public sealed class PeopleCommandsTests : IAsyncLifetime
         var (exit, _, error) = await _cli.RunAsync("people", "import", path, "--areas", ExampleAreas);
 
         Assert.Equal(1, exit);
-        Assert.Contains("people.csv line 5, areaPath: unknown area 'Early Help & Safeguarding > Locality: Chesterfeld > Team 1' (did you mean", error, StringComparison.Ordinal);
+        Assert.Contains("people.csv line 5, areaPath: unknown area 'Early Help & Safeguarding > Locality: Chesterfeld > Team 1' (did you mean 'Children's Services > Early Help & Safeguarding > Locality: Chesterfield > Team 1'?)", error, StringComparison.Ordinal);
         Assert.Contains("people.csv line 11, managerUpn: manager 'nobody@council.example' is not in the file or the directory", error, StringComparison.Ordinal);
         Assert.Contains("2 problems: nothing was imported.", error, StringComparison.Ordinal);
     }

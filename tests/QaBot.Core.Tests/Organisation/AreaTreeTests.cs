@@ -24,6 +24,12 @@ public sealed class AreaTreeTests
     }
 
     [Fact]
+    public void Suggest_TypoHigherUpAPath_SuggestsTheWholePathMeant() =>
+        Assert.Equal(
+            TestDirectory.ChesterfieldTeam1,
+            Tree.Suggest("Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfeld > Team 1")[0].Id);
+
+    [Fact]
     public void Resolve_NameSharedByTwoAreas_ReturnsBoth()
     {
         var found = Tree.Resolve("Team 1");
