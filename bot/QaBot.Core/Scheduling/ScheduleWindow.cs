@@ -127,6 +127,11 @@ public sealed class ScheduleWindow
         var slots = new List<DutySlot>();
         foreach (var period in PeriodPlanner.Periods(duty.Rhythm, schedule.Year, calendar, From.AddDays(-before), To.AddDays(after)))
         {
+            if (!CanFallDueInWindow(period, schedule.Due))
+            {
+                continue;
+            }
+
             var due = DueDate(period, schedule.Due);
             if (due < From || due > To)
             {
@@ -162,10 +167,38 @@ public sealed class ScheduleWindow
     /// </summary>
     private static (int Before, int After) Slack(DueRule rule) => rule.Kind switch
     {
-        DueRuleKind.WorkingDaysAfterPeriod => ((rule.Value * 2) + 14, 0),
-        DueRuleKind.DayOfPeriod => (10, 10),
+        DueRuleKind.WorkingDaysAfterPeriod => (MaxDaysAfter(rule), 0),
+        DueRuleKind.DayOfPeriod => (NonWorkingRun, NonWorkingRun),
         _ => (0, 0),
     };
+
+    /// <summary>The longest run of days a rule can move a date to reach a working day (Christmas and a weekend, with room to spare).</summary>
+    private const int NonWorkingRun = 14;
+
+    private static int MaxDaysAfter(DueRule rule) => (rule.Value * 2) + NonWorkingRun;
+
+    /// <summary>
+    /// Cheap bounds on where a period's due date can land, so that periods that only touch the window's edge are not
+    /// worked out (and do not ask the calendar for years far outside the window).
+    /// </summary>
+    private bool CanFallDueInWindow(SchedulePeriod period, DueRule rule)
+    {
+        var (earliest, latest) = rule.Kind switch
+        {
+            DueRuleKind.LastWorkingDay => (period.End.AddDays(-NonWorkingRun), period.End),
+            DueRuleKind.FirstWorkingDay => (period.Start, period.Start.AddDays(NonWorkingRun)),
+            DueRuleKind.DayOfPeriod => DayOfPeriodBounds(period, rule),
+            DueRuleKind.WorkingDaysAfterPeriod => (period.End.AddDays(rule.Value), period.End.AddDays(MaxDaysAfter(rule))),
+            _ => (DateOnly.MinValue, DateOnly.MaxValue),
+        };
+        return latest >= From && earliest <= To;
+    }
+
+    private static (DateOnly, DateOnly) DayOfPeriodBounds(SchedulePeriod period, DueRule rule)
+    {
+        var day = period.Start.AddDays(Math.Min(rule.Value - 1, period.End.DayNumber - period.Start.DayNumber));
+        return (day.AddDays(-NonWorkingRun), day.AddDays(NonWorkingRun));
+    }
 
     private DateOnly DueDate(SchedulePeriod period, DueRule rule)
     {
