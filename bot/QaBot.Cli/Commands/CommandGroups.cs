@@ -7,6 +7,6 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        yield break;
+        yield return ScheduleCommands.Create(context);
     }
 }

@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
+using QaBot.Core.Framework;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Scheduling.Statutory;
 
 namespace QaBot.Infrastructure.Configuration;
 
@@ -20,6 +25,31 @@ public static class QaBotServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        AddSchedule(services);
+
         return services;
+    }
+
+    /// <summary>
+    /// The council calendar, the scheduling policy, the statutory rules and the schedule engine. Data files are read
+    /// once, on first use; the engine needs the framework catalogue registered as a <see cref="FrameworkCatalogue"/>.
+    /// </summary>
+    private static void AddSchedule(IServiceCollection services)
+    {
+        services.AddOptions<ScheduleOptions>()
+            .BindConfiguration(ScheduleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(sp =>
+            CalendarLoader.Load(FrameworkOptions.Resolve(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value.CalendarDirectory)));
+        services.TryAddSingleton(sp =>
+            StatutoryRuleSet.Load(FrameworkOptions.Resolve(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value.StatutoryRulesFile)));
+        services.TryAddSingleton(sp => SchedulePolicy.From(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value));
+        services.TryAddSingleton(sp => new ScheduleRules(sp.GetRequiredService<CouncilCalendar>(), sp.GetRequiredService<SchedulePolicy>()));
+        services.TryAddSingleton(sp => new ScheduleEngine(
+            sp.GetRequiredService<FrameworkCatalogue>(),
+            sp.GetRequiredService<CouncilCalendar>(),
+            sp.GetRequiredService<SchedulePolicy>()));
     }
 }
