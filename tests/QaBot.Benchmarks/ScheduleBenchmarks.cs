@@ -1,0 +1,53 @@
+using BenchmarkDotNet.Attributes;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Testing.Scheduling;
+
+namespace QaBot.Benchmarks;
+
+/// <summary>
+/// Twelve months of occurrences (calendar year 2026) for a whole department: people spread evenly over the
+/// catalogue's roles, each team manager with eight direct reports. One window per run, as the daily run does.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+public class ScheduleBenchmarks
+{
+    private ScheduleEngine _engine = null!;
+    private RoleHolding[] _holdings = [];
+
+    [Params(500, 5_000, 50_000)]
+    public int People { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var catalogue = SampleFramework.Catalogue;
+        _engine = new ScheduleEngine(catalogue, SampleFramework.Calendar, SchedulePolicy.Default);
+        var roles = catalogue.Roles.Select(r => r.Id).ToArray();
+        var perReportRoles = catalogue.Roles.Where(r => r.Duties.Any(d => d.PerReport)).Select(r => r.Id).ToHashSet();
+        _holdings = Enumerable.Range(0, People).Select(i =>
+        {
+            var role = roles[i % roles.Length];
+            var reports = perReportRoles.Contains(role)
+                ? Enumerable.Range(1, 8).Select(r => Person((i * 16) + r)).ToList()
+                : [];
+            return new RoleHolding(Person(i), role, new DateOnly(2020, 1, 1), reports);
+        }).ToArray();
+    }
+
+    [Benchmark]
+    public int TwelveMonths()
+    {
+        var window = _engine.Window(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+        var occurrences = new List<Occurrence>();
+        foreach (var holding in _holdings)
+        {
+            window.AddOccurrences(holding, occurrences);
+        }
+
+        return occurrences.Count;
+    }
+
+    private static PersonId Person(int n) => new(new Guid(n, 0, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 0).ToString("D"));
+}
