@@ -31,6 +31,7 @@ internal static class ScheduleCommands
         var schedule = new Command("schedule", "Preview the schedule engine: a role's dated obligations, and statutory review chains.");
         schedule.Subcommands.Add(Preview(context));
         schedule.Subcommands.Add(Statutory(context));
+        schedule.Subcommands.Add(CalendarCheck(context));
         return schedule;
     }
 
@@ -149,6 +150,53 @@ internal static class ScheduleCommands
             output.WriteLine();
             output.WriteLine("* Provisional: worked out from calendar data marked provisional (term dates or bank holidays not yet confirmed).");
         }
+    }
+
+    private static Command CalendarCheck(CliContext context)
+    {
+        var command = new Command("calendar", "Show the years the council calendar covers and warn when it runs out within six months or is provisional.");
+        command.SetAction(_ =>
+        {
+            CouncilCalendar calendar;
+            try
+            {
+                calendar = context.Services.GetRequiredService<CouncilCalendar>();
+            }
+            catch (DataFileException e)
+            {
+                context.Error.WriteLine(e.Message);
+                return 1;
+            }
+
+            var output = context.Output;
+            output.WriteLine($"Time zone: {calendar.Zone.Id}. Financial year from month {calendar.FinancialYearStartMonth}, municipal year from month {calendar.MunicipalYearStartMonth}.");
+            output.WriteLine($"Bank holidays ({calendar.Files.BankHolidays}):");
+            foreach (var year in calendar.BankHolidayYears.OrderBy(y => y.Year))
+            {
+                output.WriteLine($"  {year.Year}: {year.Days.Count} days{(year.Provisional ? " (provisional)" : string.Empty)}");
+            }
+
+            output.WriteLine($"School terms ({calendar.Files.SchoolTerms}):");
+            foreach (var year in calendar.SchoolYears.OrderBy(y => y.StartYear))
+            {
+                output.WriteLine($"  {year.Label}: {Uk(year.HalfTerms[0].First)} to {Uk(year.HalfTerms[^1].Last)}{(year.Provisional ? " (provisional)" : string.Empty)}");
+            }
+
+            var today = calendar.LocalDateOf(context.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var warnings = CalendarCoverage.Check(calendar, today);
+            foreach (var warning in warnings)
+            {
+                output.WriteLine($"warning: {warning.Message}");
+            }
+
+            if (warnings.Count == 0)
+            {
+                output.WriteLine("No warnings: the calendar covers the next six months with confirmed data.");
+            }
+
+            return 0;
+        });
+        return command;
     }
 
     private static Command Statutory(CliContext context)

@@ -9,11 +9,12 @@ namespace QaBot.Core.Scheduling;
 /// A stable id for one dated obligation: the same duty, person, period (and supervisee) always give the same id,
 /// so reruns of the scheduler never duplicate. Ids read as their parts joined by dots, e.g.
 /// <c>team-manager-supervision.2026-03.{person}.{supervisee}</c>, and are safe as Azure Table Storage keys: only
-/// ASCII letters, digits, '-', '_' and '.', and never longer than <see cref="MaxLength"/>.
+/// ASCII letters, digits, '-', '_' and '.', and never longer than <see cref="MaxLength"/> (each part is at most 100
+/// characters and an id has at most four parts; Table Storage allows 1 KiB).
 /// </summary>
 public readonly record struct OccurrenceId(string Value)
 {
-    public const int MaxLength = 400;
+    public const int MaxLength = 512;
 
     public const char Separator = '.';
 

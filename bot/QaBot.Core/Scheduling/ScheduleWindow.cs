@@ -43,9 +43,16 @@ public sealed class ScheduleWindow
         ArgumentNullException.ThrowIfNull(holding);
         ArgumentNullException.ThrowIfNull(into);
         CheckPerson(holding.Person, nameof(holding));
-        foreach (var report in holding.DirectReports)
+        for (var i = 0; i < holding.DirectReports.Count; i++)
         {
-            CheckPerson(report, nameof(holding));
+            CheckPerson(holding.DirectReports[i], nameof(holding));
+            for (var j = 0; j < i; j++)
+            {
+                if (holding.DirectReports[j] == holding.DirectReports[i])
+                {
+                    throw new ArgumentException($"Direct report {holding.DirectReports[i]} is listed twice for {holding.Person}.", nameof(holding));
+                }
+            }
         }
 
         if (holding.Until is { } until && until < holding.Since)

@@ -158,4 +158,15 @@ public sealed class ScheduleCommandsTests
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Calendar_November2026_ListsYearsAndWarnsOfProvisionalTerms()
+    {
+        var (code, output, _) = await RunAsync("schedule", "calendar");
+
+        Assert.Equal(0, code);
+        Assert.Contains("2028: 8 days (provisional)", output, StringComparison.Ordinal);
+        Assert.Contains("2025/26: 4 September 2025 to 23 July 2026", output, StringComparison.Ordinal);
+        Assert.Contains("warning: School term dates for 2026/27 are provisional", output, StringComparison.Ordinal);
+    }
 }

@@ -265,4 +265,14 @@ public sealed class ScheduleEngineExampleTests
     public void OccurrencesFor_UnknownRole_IsRefused() =>
         Assert.Throws<ArgumentException>(() => Engine().OccurrencesFor(
             new RoleHolding(Manager, new RoleId("no-such-role"), new DateOnly(2024, 1, 1), []), new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31)));
+
+    [Fact]
+    public void OccurrencesFor_ReportListedTwice_IsRefused()
+    {
+        var holding = new RoleHolding(Manager, SampleFramework.TeamManager, new DateOnly(2024, 1, 1), [ReportA, ReportA]);
+
+        var error = Assert.Throws<ArgumentException>(() => Engine().OccurrencesFor(holding, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31)));
+
+        Assert.Contains("listed twice", error.Message, StringComparison.Ordinal);
+    }
 }

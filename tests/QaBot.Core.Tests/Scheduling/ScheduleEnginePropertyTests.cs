@@ -172,7 +172,7 @@ public sealed class ScheduleEnginePropertyTests
             Assert.Equal(first.Count, first.Select(o => o.Id).Distinct().Count());
             Assert.All(first, o =>
             {
-                Assert.True(o.Id.Value.Length < 400);
+                Assert.True(o.Id.Value.Length <= OccurrenceId.MaxLength);
                 Assert.DoesNotContain(o.Id.Value, ch => ch is '/' or '\\' or '#' or '?' || char.IsControl(ch));
                 Assert.StartsWith(o.DutyId.Value + ".", o.Id.Value, StringComparison.Ordinal);
                 Assert.Contains(o.PersonId.Value, o.Id.Value, StringComparison.Ordinal);
