@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Testing.Scheduling;
@@ -11,6 +12,7 @@ namespace QaBot.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(SlowBuildConfig))]
 public class ScheduleBenchmarks
 {
     private ScheduleEngine _engine = null!;
@@ -50,4 +52,10 @@ public class ScheduleBenchmarks
     }
 
     private static PersonId Person(int n) => new(new Guid(n, 0, 0x4000, 0x80, 0, 0, 0, 0, 0, 0, 0).ToString("D"));
+}
+
+/// <summary>BenchmarkDotNet builds a copy of the project first; on a busy two-core machine that can take minutes.</summary>
+internal sealed class SlowBuildConfig : ManualConfig
+{
+    public SlowBuildConfig() => WithBuildTimeout(TimeSpan.FromMinutes(15));
 }
