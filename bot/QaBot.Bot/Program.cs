@@ -1,11 +1,20 @@
+using QaBot.Bot.Turns;
+using QaBot.BotFramework.Hosting;
+using QaBot.Core.Conversations;
 using QaBot.Infrastructure.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddQaBot(builder.Configuration);
+builder.Services.AddBotFrameworkEndpoint();
+builder.Services.AddSingleton<ITurnHandler, HelpTurnHandler>();
 
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
+// The channel posts every activity here; the Agents Playground also sends HEAD when its page loads.
+app.MapPost("/api/messages", (HttpContext context, BotFrameworkAdapter adapter) => adapter.ProcessAsync(context));
+app.MapMethods("/api/messages", [HttpMethods.Head], () => Results.Ok());
 
 await app.RunAsync();
 

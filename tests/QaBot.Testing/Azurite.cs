@@ -105,7 +105,7 @@ public sealed class Azurite : IDisposable
     private static void WaitForPort(int port, Process process)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited)
             {
@@ -124,7 +124,7 @@ public sealed class Azurite : IDisposable
             }
         }
 
-        throw new TimeoutException($"Azurite did not listen on port {port} within 30 seconds.");
+        throw new TimeoutException($"Azurite did not listen on port {port} within 90 seconds.");
     }
 
     private static void Stop(List<Process> processes)

@@ -7,6 +7,7 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return FrameworkCommands.Create(context);
         yield return ScheduleCommands.Create(context);
     }
 }

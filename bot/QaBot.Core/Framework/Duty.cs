@@ -14,4 +14,23 @@ public sealed record Duty(
     Rhythm Rhythm,
     bool PerReport,
     SourceRow SourceRow,
-    IReadOnlyList<DutyId> MetBy);
+    IReadOnlyList<DutyId> MetBy)
+{
+    /// <summary>
+    /// Where one frequency holds two rhythms ("Monthly supervision, bi-annual My Plan/PDR"), the part of it this
+    /// duty's rhythm is read from; null when the rhythm is read from the whole <see cref="Frequency"/>.
+    /// </summary>
+    public string? FrequencyPart { get; init; }
+
+    /// <summary>How an ambiguous frequency was read (a setting or a documented reading), in plain English; null when the words are plain.</summary>
+    public string? Interpretation { get; init; }
+
+    /// <summary>Set when the duty is a meeting the role chairs or attends.</summary>
+    public MeetingPart? Meeting { get; init; }
+
+    /// <summary>The Appendix A body whose meetings this duty is, when there is one.</summary>
+    public BodyId? Body { get; init; }
+
+    /// <summary>A note from the catalogue's editors.</summary>
+    public string? Note { get; init; }
+}

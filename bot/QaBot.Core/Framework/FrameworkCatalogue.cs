@@ -8,7 +8,27 @@ public sealed record FrameworkCatalogue(
 {
     public IEnumerable<Duty> Duties => Roles.SelectMany(r => r.Duties);
 
+    /// <summary>
+    /// The number of task lines: distinct source rows. One line of the table may hold two duties (the team managers'
+    /// supervision and My Plan/PDR), so this can be less than the number of duties.
+    /// </summary>
+    public int TaskLineCount => Duties.Select(d => d.SourceRow).Distinct().Count();
+
+    /// <summary>The appendix levels, in the appendix's order.</summary>
+    public IReadOnlyList<BodyLevel> Levels { get; init; } = [];
+
+    /// <summary>The appendix groups, in the appendix's order.</summary>
+    public IReadOnlyList<BodyGroup> Groups { get; init; } = [];
+
+    /// <summary>The statutory rules that duties name.</summary>
+    public IReadOnlyList<StatutoryRuleDeclaration> StatutoryRules { get; init; } = [];
+
+    /// <summary>The readings of ambiguous frequency words the catalogue was loaded with.</summary>
+    public FrequencySettings? Settings { get; init; }
+
     public Role? FindRole(RoleId id) => Roles.FirstOrDefault(r => r.Id == id);
 
     public Duty? FindDuty(DutyId id) => Duties.FirstOrDefault(d => d.Id == id);
+
+    public GovernanceBody? FindBody(BodyId id) => Bodies.FirstOrDefault(b => b.Id == id);
 }

@@ -95,6 +95,21 @@ public sealed record StatutoryRhythm(IReadOnlyList<string> RuleIds) : Rhythm
     public override RhythmKind Kind => RhythmKind.Statutory;
 
     public override int? PerYear => null;
+
+    // Two statutory rhythms are the same when they name the same rules in the same order, whatever list holds them.
+    public bool Equals(StatutoryRhythm? other) =>
+        other is not null && RuleIds.SequenceEqual(other.RuleIds, StringComparer.Ordinal);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var id in RuleIds)
+        {
+            hash.Add(id, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
 }
 
 public enum NoCadenceReason

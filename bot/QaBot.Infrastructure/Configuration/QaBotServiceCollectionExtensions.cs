@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.BotFramework.Hosting;
 using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
@@ -24,6 +25,19 @@ public static class QaBotServiceCollectionExtensions
             .BindConfiguration(FrameworkOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // The framework catalogue: loaded and checked once; an invalid file stops start-up with every problem listed.
+        services.TryAddSingleton<FrameworkCatalogueFile>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FrameworkOptions>, FrameworkCatalogueValidation>());
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<FrameworkOptions>>().Value;
+            var result = provider.GetRequiredService<FrameworkCatalogueFile>().Load(options);
+            return result.IsValid
+                ? result.Catalogue
+                : throw new FrameworkCatalogueException(FrameworkOptions.Resolve(options.CatalogueFile), result.Errors);
+        });
+        services.AddBotFrameworkConnector();
 
         AddSchedule(services);
 

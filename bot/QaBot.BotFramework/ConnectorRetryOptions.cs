@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaBot.BotFramework;
+
+/// <summary>How the connector client retries 412/429/502/503/504 and network failures (<c>Bot:Retry</c>).</summary>
+public sealed class ConnectorRetryOptions
+{
+    /// <summary>Attempts per call, the first included. 1 means no retries (a caller with its own ledger and limiter may want that).</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>The first backoff when the channel gives no Retry-After; it doubles on each retry, with jitter.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The cap on any one backoff computed without Retry-After.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest Retry-After the client will wait out itself. A longer one ends the call as
+    /// <c>Throttled</c> with the wait in the outcome, for the caller to reschedule.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,6 @@
+namespace QaBot.BotFramework.Schema;
+
+internal sealed class TenantInfo
+{
+    public string? Id { get; set; }
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace QaBot.Core.Framework;
+
+/// <summary>
+/// Loads and validates the framework catalogue (YAML, described in docs/framework.md). An invalid file is an expected
+/// outcome, not an exception: the result lists every problem found, each with the file, line, YAML path and field.
+/// </summary>
+public static class FrameworkCatalogueLoader
+{
+    /// <summary>The catalogue format this version reads (the file's <c>version</c>).</summary>
+    public const int FormatVersion = 1;
+
+    public static CatalogueLoadResult LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(path, "the file does not exist");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(path, $"the file cannot be read: {e.Message}");
+        }
+
+        return Load(text, path);
+    }
+
+    /// <param name="yaml">The catalogue's text.</param>
+    /// <param name="fileName">The name errors give for the file.</param>
+    public static CatalogueLoadResult Load(string yaml, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+
+        var problems = new CatalogueProblems(fileName);
+        var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml), skipComments: true);
+        try
+        {
+            stream.Load(new Parser(scanner));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(e.Start, string.Empty, string.Empty, $"YAML syntax: {SyntaxMessage(e)}");
+            return new CatalogueLoadResult(null, problems.Sorted());
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unclosed flow collections ("[a, b" with no "]").
+            problems.Add(scanner.CurrentPosition, string.Empty, string.Empty,
+                "YAML syntax: the file cannot be read past this point; look above it for an unclosed [ or {");
+            return new CatalogueLoadResult(null, problems.Sorted());
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            problems.Add(Mark.Empty, string.Empty, string.Empty, "the file is empty: it must hold the framework catalogue (see docs/framework.md)");
+            return new CatalogueLoadResult(null, problems.Sorted());
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            problems.Add(stream.Documents[1].RootNode, string.Empty, string.Empty, "the file must hold one YAML document, not several");
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(stream.Documents[0].RootNode, string.Empty, string.Empty,
+                "the file must be a mapping with version, settings, roles, duties and bodies (see docs/framework.md)");
+            return new CatalogueLoadResult(null, problems.Sorted());
+        }
+
+        var catalogue = new CatalogueReader(problems).Read(root);
+        return problems.Count == 0 && catalogue is not null
+            ? new CatalogueLoadResult(catalogue, [])
+            : new CatalogueLoadResult(null, problems.Sorted());
+    }
+
+    private static CatalogueLoadResult Failed(string file, string message) =>
+        new(null, [new CatalogueError(file, 1, 1, string.Empty, string.Empty, message)]);
+
+    // YamlDotNet prefixes its messages with the position, which the error already carries.
+    private static string SyntaxMessage(YamlException e)
+    {
+        var message = e.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0 ? message[(marker + 3)..] : message;
+    }
+}

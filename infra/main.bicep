@@ -1,0 +1,476 @@
+// QaBot in one resource group: the bot (App Service), the schedules (Azure Functions) on the same small Linux plan,
+// Table and Queue storage reached only with managed identities, Key Vault for the secrets that remain, monitoring,
+// and the Azure Bot registration that connects the bot to Teams. docs/deploy.md explains every step.
+targetScope = 'resourceGroup'
+
+@description('Region for every regional resource. UK South keeps the council\'s data in the UK.')
+param location string = 'uksouth'
+
+@description('Short name used in every resource name: lower-case letters and digits.')
+@minLength(3)
+@maxLength(12)
+param baseName string = 'qabot'
+
+@description('The council\'s Microsoft Entra tenant (the directory its Teams users sign in to).')
+param tenantId string = tenant().tenantId
+
+@description('Client id of the Entra app registration QaBot uses for Microsoft Graph (created by hand or by the Agents Toolkit; docs/deploy.md step 1). Its secret goes in Key Vault as app-client-secret.')
+@minLength(36)
+@maxLength(36)
+param appRegistrationClientId string
+
+@description('How the bot proves who it is to the Bot Connector. UserAssignedMSI: a managed identity created here, with no secret to store or rotate. SingleTenant: the app registration above, with its client secret read from Key Vault.')
+@allowed([
+  'UserAssignedMSI'
+  'SingleTenant'
+])
+param botIdentityType string = 'UserAssignedMSI'
+
+@description('Mailboxes that organise board and group meetings, separated by commas. Exchange Online RBAC for Applications must let the app reach exactly these (docs/deploy.md step 3).')
+param graphOrganiserMailboxes string = ''
+
+@description('The app\'s id in the council\'s Teams app catalogue, known once the app package is uploaded (docs/deploy.md step 7). Empty until then: the bot cannot yet be installed for staff automatically.')
+param teamsAppCatalogId string = ''
+
+@description('Object id of an Entra group whose members may set and rotate secrets in Key Vault. Empty for none.')
+param keyVaultAdministratorsGroupId string = ''
+
+@description('App Service plan size, shared by the bot and the Functions app. B1 suits 300 to 3,000 staff.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'P0v3'
+  'P1v3'
+])
+param appServicePlanSku string = 'B1'
+
+@description('Storage redundancy. Zone-redundant keeps three copies across UK South\'s data centres.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSku string = 'Standard_ZRS'
+
+@description('Days the logs are kept. Up to 31 days costs nothing beyond ingestion.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Most log data taken in per day, in GB, so that a fault that floods the logs cannot run up a large bill.')
+@minValue(1)
+param logDailyCapGb int = 1
+
+@description('When the reminder run starts (NCRONTAB, six fields, UTC). Every 15 minutes by default; the schedule engine decides by Europe/London time what is due.')
+param remindersSchedule string = '0 */15 * * * *'
+
+@description('Tags put on every resource.')
+param tags object = {
+  application: 'QaBot'
+}
+
+var suffix = take(uniqueString(subscription().id, resourceGroup().id, baseName), 8)
+var useManagedIdentityForBot = botIdentityType == 'UserAssignedMSI'
+var remindersQueueName = 'reminders'
+var appClientSecretName = 'app-client-secret'
+
+// Built-in role definitions (the same ids in every Azure tenant).
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: 'log-${baseName}-${suffix}'
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+    workspaceCapping: {
+      dailyQuotaGb: logDailyCapGb
+    }
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${baseName}-${suffix}'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    RetentionInDays: logRetentionDays
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'st${baseName}${suffix}'
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+// The Functions host keeps its timer locks and keys in blobs; QaBot's data is in tables and its work in queues.
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource remindersQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: remindersQueueName
+}
+
+resource remindersPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: '${remindersQueueName}-poison'
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-${baseName}-${suffix}'
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+// One identity per app, each with only the roles that app needs.
+resource botHostIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${baseName}-bot-host'
+  location: location
+  tags: tags
+}
+
+resource functionsIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${baseName}-functions'
+  location: location
+  tags: tags
+}
+
+// The bot's own identity towards the Bot Connector (UserAssignedMSI only). It has no Azure roles at all; both apps
+// carry it because both send messages as the bot (replies from the bot, reminders from the Functions app).
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (useManagedIdentityForBot) {
+  name: 'id-${baseName}-bot'
+  location: location
+  tags: tags
+}
+
+var botAppId = useManagedIdentityForBot ? botIdentity!.properties.clientId : appRegistrationClientId
+
+var storageGrants = [
+  { app: 'bot', role: roles.storageTableDataContributor }
+  { app: 'bot', role: roles.storageQueueDataContributor }
+  { app: 'functions', role: roles.storageTableDataContributor }
+  { app: 'functions', role: roles.storageQueueDataContributor }
+  { app: 'functions', role: roles.storageBlobDataOwner }
+]
+
+resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for grant in storageGrants: {
+    name: guid(storage.id, grant.app == 'bot' ? botHostIdentity.id : functionsIdentity.id, grant.role)
+    scope: storage
+    properties: {
+      principalId: grant.app == 'bot' ? botHostIdentity.properties.principalId : functionsIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', grant.role)
+    }
+  }
+]
+
+resource keyVaultRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for app in ['bot', 'functions']: {
+    name: guid(keyVault.id, app == 'bot' ? botHostIdentity.id : functionsIdentity.id, roles.keyVaultSecretsUser)
+    scope: keyVault
+    properties: {
+      principalId: app == 'bot' ? botHostIdentity.properties.principalId : functionsIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    }
+  }
+]
+
+resource keyVaultAdministrators 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(keyVaultAdministratorsGroupId)) {
+  name: guid(keyVault.id, keyVaultAdministratorsGroupId, roles.keyVaultSecretsOfficer)
+  scope: keyVault
+  properties: {
+    principalId: keyVaultAdministratorsGroupId
+    principalType: 'Group'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}
+
+// One small Linux plan runs both apps: always on (no cold start for the 09:00 run), a fixed single instance (so the
+// Teams send-rate limits hold without coordinating instances), and one predictable monthly price.
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'asp-${baseName}-${suffix}'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: appServicePlanSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var appClientSecretReference = '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${appClientSecretName})'
+
+var organiserMailboxes = filter(map(split(graphOrganiserMailboxes, ','), mailbox => trim(mailbox)), mailbox => !empty(mailbox))
+
+var mailboxSettings = [
+  for (mailbox, i) in organiserMailboxes: { name: 'Graph__OrganiserMailboxes__${i}', value: mailbox }
+]
+
+// Settings both apps share: storage, the bot's identity towards Teams, Graph, monitoring.
+var sharedSettings = concat(
+  [
+    { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+    { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
+    { name: 'Storage__TableServiceUri', value: storage.properties.primaryEndpoints.table }
+    { name: 'Storage__QueueServiceUri', value: storage.properties.primaryEndpoints.queue }
+    { name: 'Bot__AppId', value: botAppId }
+    { name: 'Bot__TenantId', value: tenantId }
+    { name: 'Bot__AllowedTenants__0', value: tenantId }
+    { name: 'Graph__TenantId', value: tenantId }
+    { name: 'Graph__ClientId', value: appRegistrationClientId }
+    { name: 'Graph__ClientSecret', value: appClientSecretReference }
+    { name: 'Graph__TeamsAppCatalogId', value: teamsAppCatalogId }
+  ],
+  useManagedIdentityForBot
+    ? [{ name: 'Bot__ManagedIdentityClientId', value: botIdentity!.properties.clientId }]
+    : [{ name: 'Bot__ClientSecret', value: appClientSecretReference }],
+  mailboxSettings
+)
+
+var botHostIdentities = useManagedIdentityForBot
+  ? {
+      '${botHostIdentity.id}': {}
+      '${botIdentity.id}': {}
+    }
+  : {
+      '${botHostIdentity.id}': {}
+    }
+
+var functionsIdentities = useManagedIdentityForBot
+  ? {
+      '${functionsIdentity.id}': {}
+      '${botIdentity.id}': {}
+    }
+  : {
+      '${functionsIdentity.id}': {}
+    }
+
+resource botApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'app-${baseName}-bot-${suffix}'
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: botHostIdentities
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: botHostIdentity.id
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/healthz'
+      appSettings: concat(sharedSettings, [
+        { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
+        { name: 'AZURE_CLIENT_ID', value: botHostIdentity.properties.clientId }
+      ])
+    }
+  }
+  dependsOn: [
+    storageRoleAssignments
+    keyVaultRoleAssignments
+  ]
+}
+
+resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'func-${baseName}-${suffix}'
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: functionsIdentities
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: functionsIdentity.id
+    siteConfig: {
+      linuxFxVersion: 'DOTNET-ISOLATED|10.0'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: concat(sharedSettings, [
+        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
+        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
+        { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: functionsIdentity.properties.clientId }
+        { name: 'AZURE_CLIENT_ID', value: functionsIdentity.properties.clientId }
+        { name: 'Reminders__Schedule', value: remindersSchedule }
+      ])
+    }
+  }
+  dependsOn: [
+    storageRoleAssignments
+    keyVaultRoleAssignments
+    blobService
+    remindersQueue
+    remindersPoisonQueue
+    tableService
+  ]
+}
+
+// Deployments sign in with Entra ID; the older FTP and basic-auth publishing credentials are switched off.
+resource botAppFtp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: botApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource botAppScm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: botApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource functionsAppFtp 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionsApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource functionsAppScm 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionsApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+var botEndpoint = 'https://${botApp.properties.defaultHostName}/api/messages'
+
+// The Azure Bot registration: single-tenant, Teams only. Bot Service is a global resource; its data stays in the
+// region chosen for the rest. The F0 tier is free for Teams (a standard channel).
+resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: 'bot-${baseName}-${suffix}'
+  location: 'global'
+  tags: tags
+  kind: 'azurebot'
+  sku: {
+    name: 'F0'
+  }
+  properties: {
+    displayName: 'QaBot'
+    description: 'Quality and Performance Framework reminders and records'
+    endpoint: botEndpoint
+    msaAppId: botAppId
+    msaAppTenantId: tenantId
+    msaAppType: botIdentityType
+    msaAppMSIResourceId: useManagedIdentityForBot ? botIdentity.id : null
+    developerAppInsightsApplicationId: appInsights.properties.AppId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: botService
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      acceptedTerms: true
+    }
+  }
+}
+
+// Outputs are in the Agents Toolkit's naming, so that `atk provision` writes them to manifest/env/.env.<env>.
+output BOT_ID string = botAppId
+output BOT_DOMAIN string = botApp.properties.defaultHostName
+output BOT_ENDPOINT string = 'https://${botApp.properties.defaultHostName}'
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = botApp.id
+output FUNCTIONS_AZURE_RESOURCE_ID string = functionsApp.id
+output KEY_VAULT_NAME string = keyVault.name
+output STORAGE_ACCOUNT_NAME string = storage.name
+output BOT_SERVICE_NAME string = botService.name

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using QaBot.BotFramework.Connector;
+using QaBot.BotFramework.Hosting;
+using QaBot.Core.Conversations;
+using QaBot.Testing.BotFramework;
+using QaBot.Testing.Http;
+using QaBot.Testing.Logging;
+
+namespace QaBot.Bot.Tests;
+
+/// <summary>
+/// The real bot host (<see cref="Program"/>) with the outside world replaced at its edges: the channel's token
+/// service by a <see cref="TestChannelAuthority"/>, the Bot Connector by a <see cref="FakeHttpHandler"/>, the clock
+/// by a fake one, and (unless told otherwise) the turn handler by a <see cref="RecordingTurnHandler"/>.
+/// </summary>
+internal sealed class BotHost : WebApplicationFactory<Program>
+{
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+    public const string ConnectorToken = "connector-token-for-tests";
+
+    private readonly bool _authenticated;
+    private readonly bool _replaceHandler;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    /// <param name="authenticated">Configure an app id (tokens required) rather than local development.</param>
+    /// <param name="replaceHandler">Use <see cref="Handler"/> instead of the host's own turn handler.</param>
+    /// <param name="settings">More configuration (for example storage for whole-conversation tests).</param>
+    /// <param name="configureServices">Last-minute service changes, applied after the host's own.</param>
+    public BotHost(
+        bool authenticated = true,
+        bool replaceHandler = true,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
+    {
+        _authenticated = authenticated;
+        _replaceHandler = replaceHandler;
+        _settings = settings ?? [];
+        _configureServices = configureServices;
+        Authority = new TestChannelAuthority(Time);
+        Connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"reply-1"}"""));
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    public TestChannelAuthority Authority { get; }
+
+    public FakeHttpHandler Connector { get; } = new();
+
+    public RecordingTurnHandler Handler { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Posts an activity as the channel would: with a valid token unless <paramref name="token"/> says otherwise.</summary>
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token = "", string? remoteAddress = null) =>
+        PostRawAsync(activity.ToJsonString(), token, remoteAddress);
+
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string? token = "", string? remoteAddress = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (token == string.Empty && _authenticated)
+        {
+            token = Authority.CreateToken();
+        }
+
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (remoteAddress is not null)
+        {
+            request.Headers.Add(RemoteAddressHeader, remoteAddress);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (_authenticated)
+        {
+            builder.UseSetting("Bot:AppId", TestChannelAuthority.AppId);
+            builder.UseSetting("Bot:TenantId", TestChannelAuthority.TenantId);
+            builder.UseSetting("Bot:OpenIdMetadataUrl", TestChannelAuthority.MetadataUrl);
+            builder.UseSetting("Bot:Credential", "ClientSecret");
+            builder.UseSetting("Bot:ClientSecret", "not-a-real-secret");
+        }
+
+        builder.UseSetting("Bot:Retry:BaseDelay", "00:00:00.010");
+        builder.UseSetting("Bot:Retry:MaxDelay", "00:00:00.050");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddHttpClient(BotFrameworkHttpClients.OpenIdMetadata)
+                .ConfigurePrimaryHttpMessageHandler(() => Authority.Handler)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            services.AddHttpClient(BotFrameworkHttpClients.Connector)
+                .ConfigurePrimaryHttpMessageHandler(() => Connector)
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            if (_authenticated)
+            {
+                services.AddSingleton<IBotTokenProvider>(new StaticTokenProvider(ConnectorToken));
+            }
+
+            if (_replaceHandler)
+            {
+                services.AddSingleton<ITurnHandler>(Handler);
+            }
+
+            services.AddSingleton<IStartupFilter, RemoteAddressStartupFilter>();
+            _configureServices?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Authority.Dispose();
+            Connector.Dispose();
+            Logs.Dispose();
+        }
+    }
+
+    private sealed class StaticTokenProvider(string token) : IBotTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
+    }
+
+    /// <summary>The test server gives no remote address: this sets one (loopback unless a test header says otherwise).</summary>
+    private sealed class RemoteAddressStartupFilter : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                var header = context.Request.Headers[RemoteAddressHeader].ToString();
+                context.Connection.RemoteIpAddress = string.IsNullOrEmpty(header) ? IPAddress.Loopback : IPAddress.Parse(header);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}

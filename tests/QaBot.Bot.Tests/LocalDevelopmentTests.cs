@@ -1,0 +1,97 @@
+using System.Net;
+using QaBot.Core.Conversations;
+using QaBot.Testing.BotFramework;
+
+namespace QaBot.Bot.Tests;
+
+/// <summary>With no Bot:AppId (the Agents Playground on this machine) requests need no token, but only from loopback.</summary>
+public sealed class LocalDevelopmentTests
+{
+    private const string PlaygroundServiceUrl = "http://localhost:56150/_connector";
+
+    [Fact]
+    public async Task Post_NoAppIdFromLoopbackWithoutToken_HandledAndRepliedWithoutToken()
+    {
+        using var host = new BotHost(authenticated: false);
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(serviceUrl: PlaygroundServiceUrl), token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(host.Handler.Turns);
+        var reply = Assert.Single(host.Connector.Requests);
+        Assert.Null(reply.Headers.Authorization);
+        Assert.Equal($"{PlaygroundServiceUrl}/v3/conversations/{Uri.EscapeDataString(TeamsActivityJson.ConversationId)}/activities/{TeamsActivityJson.ActivityId}", reply.Uri.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.8")]
+    [InlineData("192.168.1.20")]
+    [InlineData("2001:db8::1")]
+    public async Task Post_NoAppIdFromAnotherMachine_UnauthorizedAndNothingWritten(string remoteAddress)
+    {
+        using var host = new BotHost(authenticated: false);
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(serviceUrl: PlaygroundServiceUrl), token: null, remoteAddress: remoteAddress);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(host.Handler.Turns);
+        Assert.Empty(host.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Post_NoAppIdButTenantConfigured_OtherTenantRefused()
+    {
+        using var host = new BotHost(authenticated: false, settings: new() { ["Bot:TenantId"] = TestChannelAuthority.TenantId });
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(serviceUrl: PlaygroundServiceUrl, tenantId: "11111111-2222-3333-4444-555555555555"), token: null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Turns);
+    }
+
+    [Fact]
+    public void Startup_NoAppId_WarnsLoudlyThatAuthenticationIsOff()
+    {
+        using var host = new BotHost(authenticated: false);
+        using var client = host.CreateClient();
+
+        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Id == 5001);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("INBOUND AUTHENTICATION IS OFF", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Startup_WithAppId_SaysAuthenticationIsOn()
+    {
+        using var host = new BotHost();
+        using var client = host.CreateClient();
+
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId.Id == 5001);
+        Assert.Single(host.Logs.Entries, e => e.EventId.Id == 5002);
+    }
+
+    [Fact]
+    public async Task Post_HelpHandlerInstalled_AnswersAnyMessageWithHelpText()
+    {
+        using var host = new BotHost(authenticated: false, replaceHandler: false);
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message("hello?", serviceUrl: PlaygroundServiceUrl), token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = System.Text.Json.JsonDocument.Parse(Assert.Single(host.Connector.Requests).Body).RootElement;
+        Assert.Contains("what's overdue in my area", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_HelpHandlerInstalled_GreetsOnInstallAndAnswersCardActionsPolitely()
+    {
+        using var host = new BotHost(authenticated: false, replaceHandler: false);
+
+        await host.PostAsync(TeamsActivityJson.Installed(serviceUrl: PlaygroundServiceUrl), token: null);
+        using var invoke = await host.PostAsync(TeamsActivityJson.CardAction("done", serviceUrl: PlaygroundServiceUrl), token: null);
+
+        Assert.Single(host.Connector.Requests);
+        Assert.Contains("application/vnd.microsoft.activity.message", await invoke.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.IsNotType<RecordingTurnHandler>(host.Services.GetService(typeof(ITurnHandler)));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using QaBot.BotFramework.Authentication;
+using QaBot.Testing.BotFramework;
+using QaBot.Testing.Http;
+
+namespace QaBot.BotFramework.Tests.Authentication;
+
+public sealed class SigningKeyCacheTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    private readonly TestChannelAuthority _authority;
+
+    public SigningKeyCacheTests()
+    {
+        _authority = new TestChannelAuthority(_time);
+    }
+
+    public void Dispose() => _authority.Dispose();
+
+    [Fact]
+    public async Task FindAsync_KnownKey_ReturnsItWithEndorsements()
+    {
+        using var cache = Create();
+
+        var key = await cache.FindAsync("key-endorsed", default);
+
+        Assert.NotNull(key);
+        Assert.Contains("msteams", key.Endorsements);
+        Assert.Equal(2, _authority.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task FindAsync_RepeatedWithinRefreshInterval_FetchesOnce()
+    {
+        using var cache = Create();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await cache.FindAsync("key-endorsed", default);
+            _time.Advance(TimeSpan.FromHours(2));
+        }
+
+        Assert.Equal(1, _authority.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task FindAsync_AfterRefreshInterval_FetchesAgain()
+    {
+        using var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+
+        _time.Advance(TimeSpan.FromHours(12));
+        await cache.FindAsync("key-endorsed", default);
+
+        Assert.Equal(2, _authority.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task FindAsync_KeyRotatedIn_RefetchesOnUnknownKeyIdAndFindsIt()
+    {
+        using var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+        _time.Advance(TimeSpan.FromMinutes(6));
+
+        _authority.AddKey("key-rotated-in", "msteams");
+        var key = await cache.FindAsync("key-rotated-in", default);
+
+        Assert.NotNull(key);
+        Assert.Equal(2, _authority.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task FindAsync_ManyUnknownKeyIdsInAFewMinutes_RefetchesAtMostOnce()
+    {
+        using var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+        _time.Advance(TimeSpan.FromMinutes(6));
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Null(await cache.FindAsync($"made-up-{i}", default));
+            _time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(2, _authority.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task FindAsync_RefreshFails_KeepsTheKeysAlreadyHeld()
+    {
+        using var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+        _authority.Handler.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
+
+        _time.Advance(TimeSpan.FromHours(13));
+        var key = await cache.FindAsync("key-endorsed", default);
+
+        Assert.NotNull(key);
+    }
+
+    [Fact]
+    public async Task FindAsync_NothingFetchedYetAndMetadataDown_Throws()
+    {
+        using var cache = Create();
+        _authority.Handler.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
+
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
+    }
+
+    [Fact]
+    public async Task FindAsync_KeySetUrlIsPlainHttpOnARemoteHost_RefusesToUseIt()
+    {
+        var handler = new FakeHttpHandler(r => r.Uri.AbsoluteUri == TestChannelAuthority.MetadataUrl
+            ? FakeHttpHandler.Json(HttpStatusCode.OK, """{"issuer":"https://api.botframework.com","jwks_uri":"http://login.botframework.test/keys"}""")
+            : new HttpResponseMessage(HttpStatusCode.NotFound));
+        using var cache = Create(handler);
+
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task FindAsync_PlainHttpMetadataOnLoopback_IsFetched()
+    {
+        var handler = new FakeHttpHandler(r => r.Uri.AbsolutePath.EndsWith("openidconfiguration", StringComparison.Ordinal)
+            ? FakeHttpHandler.Json(HttpStatusCode.OK, """{"issuer":"https://api.botframework.com","jwks_uri":"http://127.0.0.1:5999/keys"}""")
+            : FakeHttpHandler.Json(HttpStatusCode.OK, """{"keys":[]}"""));
+        using var cache = Create(handler, "http://localhost:5999/openidconfiguration");
+
+        Assert.Null(await cache.FindAsync("key-endorsed", default));
+        Assert.Equal("http://127.0.0.1:5999/keys", handler.Requests[1].Uri.AbsoluteUri);
+    }
+
+    private SigningKeyCache Create(FakeHttpHandler? handler = null, string metadataUrl = TestChannelAuthority.MetadataUrl)
+    {
+        var options = Options.Create(new BotOptions { AppId = TestChannelAuthority.AppId, OpenIdMetadataUrl = metadataUrl });
+        return new SigningKeyCache(new FixedHttpClientFactory(handler ?? _authority.Handler), options, _time, NullLogger<SigningKeyCache>.Instance);
+    }
+}

@@ -1,0 +1,327 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using QaBot.BotFramework.Connector;
+using QaBot.Core.Conversations;
+using QaBot.Core.Organisation;
+using QaBot.Testing.BotFramework;
+using QaBot.Testing.Http;
+using QaBot.Testing.Time;
+
+namespace QaBot.BotFramework.Tests.Connector;
+
+public sealed class BotConnectorClientTests : IDisposable
+{
+    private static readonly ConversationReference Conversation = new(
+        new PersonId(TestActivities.UserObjectId),
+        "msteams",
+        TestChannelAuthority.ServiceUrl,
+        "a:1Xy;messageid=1@thread",
+        TestActivities.UserId,
+        TestActivities.BotId,
+        TestChannelAuthority.TenantId);
+
+    private readonly FakeHttpHandler _connector = new();
+    private readonly InstantDelayTimeProvider _time = new();
+
+    public void Dispose() => _connector.Dispose();
+
+    [Fact]
+    public async Task SendAsync_Accepted_ReturnsActivityIdAndPostsToTheConversationWithToken()
+    {
+        _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.Created, """{"id":"1700000000123"}"""));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Sent, outcome.Status);
+        Assert.Equal("1700000000123", outcome.ActivityId);
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("https://smba.trafficmanager.net/uk/v3/conversations/a%3A1Xy%3Bmessageid%3D1%40thread/activities", request.Uri.AbsoluteUri);
+        Assert.Equal("connector-token", request.BearerToken);
+        var body = JsonDocument.Parse(request.Body).RootElement;
+        Assert.Equal("message", body.GetProperty("type").GetString());
+        Assert.Equal("Hello", body.GetProperty("text").GetString());
+        Assert.Equal(TestActivities.UserId, body.GetProperty("recipient").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_NoCredential_SendsNoAuthorizationHeader()
+    {
+        _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"1"}"""));
+        var local = Conversation with { ServiceUrl = "http://localhost:56150/_connector" };
+
+        var outcome = await Create(tokens: new NoBotTokenProvider()).SendAsync(local, OutboundMessage.FromText("Hello"), default);
+
+        Assert.True(outcome.IsSent);
+        Assert.Null(Assert.Single(_connector.Requests).Headers.Authorization);
+        Assert.StartsWith("http://localhost:56150/_connector/v3/conversations/", _connector.Requests[0].Uri.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyAsync_PostsToTheActivity()
+    {
+        _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"2"}"""));
+
+        await Create().ReplyAsync(Conversation, "1:abc", OutboundMessage.FromText("Hi"), default);
+
+        var request = Assert.Single(_connector.Requests);
+        Assert.EndsWith("/activities/1%3Aabc", request.Uri.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal("1:abc", JsonDocument.Parse(request.Body).RootElement.GetProperty("replyToId").GetString());
+    }
+
+    [Fact]
+    public async Task UpdateAsync_PutsTheWholeActivity()
+    {
+        _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, "{}"));
+
+        var outcome = await Create().UpdateAsync(Conversation, "1700000000123", OutboundMessage.FromCard("""{"type":"AdaptiveCard","version":"1.5"}"""), default);
+
+        Assert.Equal("1700000000123", outcome.ActivityId);
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal(HttpMethod.Put, request.Method);
+        Assert.EndsWith("/activities/1700000000123", request.Uri.AbsoluteUri, StringComparison.Ordinal);
+        var body = JsonDocument.Parse(request.Body).RootElement;
+        Assert.Equal("1700000000123", body.GetProperty("id").GetString());
+        Assert.Equal("AdaptiveCard", body.GetProperty("attachments")[0].GetProperty("content").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task CreatePersonalConversationAsync_PostsBotMemberAndTenant_ReturnsConversationId()
+    {
+        _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.Created, """{"id":"a:1NewChat"}"""));
+        var request = new PersonalConversationRequest(new PersonId(TestActivities.UserObjectId), "msteams", TestChannelAuthority.ServiceUrl, TestActivities.UserId, TestActivities.BotId, TestChannelAuthority.TenantId);
+
+        var outcome = await Create().CreatePersonalConversationAsync(request, default);
+
+        Assert.Equal("a:1NewChat", outcome.ConversationId);
+        Assert.Equal("a:1NewChat", request.ToReference(outcome.ConversationId!).ConversationId);
+        var sent = Assert.Single(_connector.Requests);
+        Assert.Equal("https://smba.trafficmanager.net/uk/v3/conversations", sent.Uri.AbsoluteUri);
+        var body = JsonDocument.Parse(sent.Body).RootElement;
+        Assert.Equal(TestActivities.BotId, body.GetProperty("bot").GetProperty("id").GetString());
+        Assert.Equal(TestActivities.UserId, body.GetProperty("members")[0].GetProperty("id").GetString());
+        Assert.Equal(TestChannelAuthority.TenantId, body.GetProperty("channelData").GetProperty("tenant").GetProperty("id").GetString());
+        Assert.False(body.GetProperty("isGroup").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SendAsync_429WithRetryAfter_WaitsExactlyThatLongThenSends()
+    {
+        _connector.RespondInTurn(
+            () => Throttled(TimeSpan.FromSeconds(7)),
+            () => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"after-wait"}"""));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Sent, outcome.Status);
+        Assert.Equal("after-wait", outcome.ActivityId);
+        Assert.Equal([TimeSpan.FromSeconds(7)], _time.Delays);
+        Assert.Equal([429, 200], outcome.Attempts.Select(a => a.StatusCode));
+        Assert.Equal(TimeSpan.FromSeconds(7), outcome.Attempts[0].RetryAfter);
+    }
+
+    [Fact]
+    public async Task SendAsync_429WithRetryAfterLongerThanAllowed_ThrottledAtOnce()
+    {
+        _connector.RespondWith(_ => Throttled(TimeSpan.FromMinutes(10)));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Throttled, outcome.Status);
+        Assert.Equal(TimeSpan.FromMinutes(10), outcome.RetryAfter);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task SendAsync_429EveryTime_ThrottledAfterMaxAttempts()
+    {
+        _connector.RespondWith(_ => Throttled(TimeSpan.FromSeconds(1)));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Throttled, outcome.Status);
+        Assert.Equal(4, _connector.Requests.Count);
+        Assert.Equal(4, outcome.Attempts.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.PreconditionFailed)]
+    public async Task SendAsync_TransientStatusThenSuccess_RetriedWithBackoff(HttpStatusCode transient)
+    {
+        _connector.RespondInTurn(
+            () => new HttpResponseMessage(transient),
+            () => new HttpResponseMessage(transient),
+            () => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"third-time"}"""));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal("third-time", outcome.ActivityId);
+        Assert.Equal(3, _connector.Requests.Count);
+        Assert.Equal(2, _time.Delays.Count);
+        Assert.InRange(_time.Delays[0], TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
+        Assert.InRange(_time.Delays[1], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task SendAsync_503EveryTime_FailedAfterMaxAttempts()
+    {
+        _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Equal(503, outcome.StatusCode);
+        Assert.Equal(4, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_SingleAttemptPolicy_503ReportedAtOnce()
+    {
+        _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+
+        var outcome = await Create(retry: ConnectorRetryPolicy.SingleAttempt).SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.NotFound)]
+    public async Task SendAsync_ForbiddenOrNotFound_StaleWithoutRetry(HttpStatusCode status)
+    {
+        _connector.RespondWith(_ => new HttpResponseMessage(status));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Stale, outcome.Status);
+        Assert.Equal((int)status, outcome.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_BadRequest_FailedWithoutRetry()
+    {
+        _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.BadRequest));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_CorrelatingOperationId_KeptInTheAttempt()
+    {
+        _connector.RespondWith(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.Forbidden);
+            response.Headers.Add("X-Correlating-OperationId", "op-42");
+            return response;
+        });
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal("op-42", Assert.Single(outcome.Attempts).CorrelationId);
+    }
+
+    [Fact]
+    public async Task SendAsync_NetworkFailureThenSuccess_Retried()
+    {
+        var calls = 0;
+        _connector.RespondWith(_ => ++calls == 1
+            ? throw new HttpRequestException("connection refused")
+            : FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"ok"}"""));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal("ok", outcome.ActivityId);
+        Assert.Null(outcome.Attempts[0].StatusCode);
+    }
+
+    [Fact]
+    public async Task SendAsync_TimeoutOnPost_NotRetriedBecauseItMayHaveBeenDelivered()
+    {
+        _connector.RespondWith(_ => throw new TaskCanceledException("timed out", new TimeoutException()));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_TimeoutOnPut_Retried()
+    {
+        var calls = 0;
+        _connector.RespondWith(_ => ++calls == 1
+            ? throw new TaskCanceledException("timed out", new TimeoutException())
+            : FakeHttpHandler.Json(HttpStatusCode.OK, "{}"));
+
+        var outcome = await Create().UpdateAsync(Conversation, "1", OutboundMessage.FromText("Updated"), default);
+
+        Assert.True(outcome.IsSent);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("http://smba.trafficmanager.net/uk/")]
+    [InlineData("ftp://smba.trafficmanager.net/uk/")]
+    [InlineData("not a url")]
+    public async Task SendAsync_ServiceUrlNotHttpsOffThisMachine_FailedWithoutSending(string serviceUrl)
+    {
+        var outcome = await Create().SendAsync(Conversation with { ServiceUrl = serviceUrl }, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_TokenUnavailable_FailedWithoutSending()
+    {
+        var outcome = await Create(tokens: new FailingTokens()).SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_Cancelled_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), cancelled.Token));
+    }
+
+    private static HttpResponseMessage Throttled(TimeSpan retryAfter)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
+        return response;
+    }
+
+    private BotConnectorClient Create(IBotTokenProvider? tokens = null, ConnectorRetryPolicy? retry = null) => new(
+        new FixedHttpClientFactory(_connector),
+        tokens ?? new StaticTokens("connector-token"),
+        retry ?? new ConnectorRetryPolicy(new ConnectorRetryOptions(), () => 1.0),
+        _time,
+        NullLogger<BotConnectorClient>.Instance);
+
+    private sealed class StaticTokens(string token) : IBotTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
+    }
+
+    private sealed class FailingTokens : IBotTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The credential is not available.");
+    }
+}

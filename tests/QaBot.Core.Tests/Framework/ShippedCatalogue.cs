@@ -1,0 +1,23 @@
+using QaBot.Core.Configuration;
+using QaBot.Core.Framework;
+
+namespace QaBot.Core.Tests.Framework;
+
+/// <summary>The catalogue as shipped beside the program (Data/framework.yaml), loaded once for the tests.</summary>
+internal static class ShippedCatalogue
+{
+    private static readonly Lazy<CatalogueLoadResult> Result = new(() =>
+        FrameworkCatalogueLoader.LoadFile(FrameworkOptions.Resolve(new FrameworkOptions().CatalogueFile)));
+
+    public static CatalogueLoadResult LoadResult => Result.Value;
+
+    public static FrameworkCatalogue Catalogue
+    {
+        get
+        {
+            var result = Result.Value;
+            Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
+            return result.Catalogue!;
+        }
+    }
+}
