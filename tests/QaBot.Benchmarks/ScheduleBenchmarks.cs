@@ -1,14 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using QaBot.Core.Calendar;
+using QaBot.Core.Configuration;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
-using QaBot.Testing.Scheduling;
 
 namespace QaBot.Benchmarks;
 
 /// <summary>
-/// Twelve months of occurrences (calendar year 2026) for a whole department: people spread evenly over the
-/// catalogue's roles, each team manager with eight direct reports. One window per run, as the daily run does.
+/// Twelve months of occurrences (calendar year 2026) for a whole department: people spread evenly over the roles of
+/// the framework catalogue as shipped, everyone holding a role with per-report duties managing eight people. One
+/// window per run, as the daily run does.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
@@ -24,8 +27,15 @@ public class ScheduleBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var catalogue = SampleFramework.Catalogue;
-        _engine = new ScheduleEngine(catalogue, SampleFramework.Calendar, SchedulePolicy.Default);
+        var options = new FrameworkOptions();
+        var loaded = FrameworkCatalogueLoader.LoadFile(FrameworkOptions.Resolve(options.CatalogueFile));
+        if (!loaded.IsValid)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, loaded.Errors));
+        }
+
+        var catalogue = loaded.Catalogue;
+        _engine = new ScheduleEngine(catalogue, CalendarLoader.Load(FrameworkOptions.Resolve(options.CalendarDirectory)), SchedulePolicy.Default);
         var roles = catalogue.Roles.Select(r => r.Id).ToArray();
         var perReportRoles = catalogue.Roles.Where(r => r.Duties.Any(d => d.PerReport)).Select(r => r.Id).ToHashSet();
         _holdings = Enumerable.Range(0, People).Select(i =>
