@@ -169,4 +169,24 @@ public sealed class ScheduleCommandsTests
         Assert.Contains("2025/26: 4 September 2025 to 23 July 2026", output, StringComparison.Ordinal);
         Assert.Contains("warning: School term dates for 2026/27 are provisional", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Preview_ShippedCatalogue_TeamManagerSupervisionPerReport()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(
+            ["schedule", "preview", "--role", "team-manager", "--reports", "3", "--from", "2026-08-01", "--to", "2026-08-31", "--format", "json"],
+            output,
+            error);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var supervisions = json.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("dutyId").GetString() == "team-manager-supervision").ToList();
+        Assert.Equal(3, supervisions.Count);
+        Assert.All(supervisions, e => Assert.Equal("2026-08-28", e.GetProperty("due").GetString()));
+        Assert.Equal(3, supervisions.Select(e => e.GetProperty("concerns").GetString()).Distinct().Count());
+    }
 }
