@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
@@ -73,11 +74,22 @@ internal static class ScheduleCommands
 
     private static int RunPreview(CliContext context, RoleId roleId, DateOnly? start, int reportCount, DateOnly from, DateOnly to, string format)
     {
-        var catalogue = context.Services.GetService<FrameworkCatalogue>();
-        if (catalogue is null)
+        FrameworkCatalogue? catalogue;
+        ScheduleEngine engine;
+        try
         {
-            context.Error.WriteLine("The framework catalogue is not available to this program, so there is nothing to preview.");
-            return 1;
+            catalogue = context.Services.GetService<FrameworkCatalogue>();
+            if (catalogue is null)
+            {
+                context.Error.WriteLine("The framework catalogue is not available to this program, so there is nothing to preview.");
+                return 1;
+            }
+
+            engine = context.Services.GetRequiredService<ScheduleEngine>();
+        }
+        catch (Exception e) when (e is OptionsValidationException or DataFileException or FrameworkCatalogueException)
+        {
+            return ReportSetupError(context, e);
         }
 
         var role = catalogue.FindRole(roleId);
@@ -89,7 +101,6 @@ internal static class ScheduleCommands
 
         try
         {
-            var engine = context.Services.GetRequiredService<ScheduleEngine>();
             WriteCalendarWarnings(context, engine.Calendar);
             var person = new PersonId(PreviewPersonPrefix + "000000000000");
             var reports = Enumerable.Range(1, reportCount)
@@ -162,10 +173,9 @@ internal static class ScheduleCommands
             {
                 calendar = context.Services.GetRequiredService<CouncilCalendar>();
             }
-            catch (DataFileException e)
+            catch (Exception e) when (e is OptionsValidationException or DataFileException)
             {
-                context.Error.WriteLine(e.Message);
-                return 1;
+                return ReportSetupError(context, e);
             }
 
             var output = context.Output;
@@ -221,10 +231,9 @@ internal static class ScheduleCommands
                 rules = context.Services.GetRequiredService<StatutoryRuleSet>();
                 calendar = context.Services.GetRequiredService<CouncilCalendar>();
             }
-            catch (DataFileException e)
+            catch (Exception e) when (e is OptionsValidationException or DataFileException)
             {
-                context.Error.WriteLine(e.Message);
-                return 1;
+                return ReportSetupError(context, e);
             }
 
             if (parse.GetValue(list))
@@ -349,6 +358,24 @@ internal static class ScheduleCommands
         }
 
         WriteTable(context.Output, headers, table);
+    }
+
+    /// <summary>Configuration or data files the command needs are wrong: say what and where, and exit 1.</summary>
+    private static int ReportSetupError(CliContext context, Exception e)
+    {
+        if (e is OptionsValidationException validation)
+        {
+            foreach (var failure in validation.Failures)
+            {
+                context.Error.WriteLine(failure);
+            }
+        }
+        else
+        {
+            context.Error.WriteLine(e.Message);
+        }
+
+        return 1;
     }
 
     private static Option<string> Format()

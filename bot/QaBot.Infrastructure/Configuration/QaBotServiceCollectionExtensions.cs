@@ -7,7 +7,6 @@ using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Scheduling;
-using QaBot.Core.Scheduling.Statutory;
 
 namespace QaBot.Infrastructure.Configuration;
 
@@ -46,7 +45,8 @@ public static class QaBotServiceCollectionExtensions
 
     /// <summary>
     /// The council calendar, the scheduling policy, the statutory rules and the schedule engine. Data files are read
-    /// once, on first use; the engine needs the framework catalogue registered as a <see cref="FrameworkCatalogue"/>.
+    /// once and checked at start-up with the Schedule section (a broken file, or a per-duty setting naming an unknown
+    /// duty, stops the process with the reason).
     /// </summary>
     private static void AddSchedule(IServiceCollection services)
     {
@@ -55,10 +55,12 @@ public static class QaBotServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.TryAddSingleton<ScheduleDataFiles>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleOptions>, ScheduleDataValidation>());
         services.TryAddSingleton(sp =>
-            CalendarLoader.Load(FrameworkOptions.Resolve(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value.CalendarDirectory)));
+            sp.GetRequiredService<ScheduleDataFiles>().Calendar(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value));
         services.TryAddSingleton(sp =>
-            StatutoryRuleSet.Load(FrameworkOptions.Resolve(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value.StatutoryRulesFile)));
+            sp.GetRequiredService<ScheduleDataFiles>().StatutoryRules(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value));
         services.TryAddSingleton(sp => SchedulePolicy.From(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value));
         services.TryAddSingleton(sp => new ScheduleRules(sp.GetRequiredService<CouncilCalendar>(), sp.GetRequiredService<SchedulePolicy>()));
         services.TryAddSingleton(sp => new ScheduleEngine(

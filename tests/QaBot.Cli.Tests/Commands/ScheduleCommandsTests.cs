@@ -189,4 +189,21 @@ public sealed class ScheduleCommandsTests
         Assert.All(supervisions, e => Assert.Equal("2026-08-28", e.GetProperty("due").GetString()));
         Assert.Equal(3, supervisions.Select(e => e.GetProperty("concerns").GetString()).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Preview_CalendarFolderMissing_ExitsOneNamingTheFile()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CliApp.RunAsync(
+            ["schedule", "preview", "--role", "team-manager", "--from", "2026-01-01", "--to", "2026-01-31"],
+            output,
+            error,
+            [new("Framework:CalendarDirectory", "NoSuchCalendar")]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("NoSuchCalendar", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bank-holidays.yaml", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -75,4 +75,33 @@ public sealed class ScheduleRegistrationTests
 
         Assert.Contains("NoSuchFolder", error.File, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AddQaBot_DutySettingForUnknownDuty_StartUpValidationNamesIt()
+    {
+        using var services = Build(new() { ["Schedule:Duties:no-such-duty:Due"] = "first-working-day" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
+
+        Assert.Contains("Schedule:Duties:no-such-duty: there is no duty 'no-such-duty'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddQaBot_DutySettingForShippedDuty_IsAccepted()
+    {
+        using var services = Build(new() { ["Schedule:Duties:team-manager-supervision:Due"] = "day-of-period:20" });
+
+        Assert.NotNull(services.GetRequiredService<ScheduleEngine>());
+    }
+
+    [Fact]
+    public void AddQaBot_CalendarDirectoryMissing_StartUpValidationNamesTheFile()
+    {
+        using var services = Build(new() { ["Framework:CalendarDirectory"] = "NoSuchFolder" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
+
+        Assert.Contains("Framework:CalendarDirectory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NoSuchFolder", error.Message, StringComparison.Ordinal);
+    }
 }
