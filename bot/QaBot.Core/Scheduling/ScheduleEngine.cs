@@ -1,5 +1,7 @@
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling.Statutory;
 
 namespace QaBot.Core.Scheduling;
 
@@ -69,6 +71,55 @@ public sealed class ScheduleEngine
     /// <summary>The occurrences of one person in one role that fall due between two local dates (both included), by due date.</summary>
     public IReadOnlyList<Occurrence> OccurrencesFor(RoleHolding holding, DateOnly from, DateOnly to) =>
         Window(from, to).OccurrencesFor(holding);
+
+    /// <summary>
+    /// The occurrences a statutory chain gives the person responsible for a case (an IRO, a CP chair, the complaints
+    /// manager): one per deadline, due on the deadline, open from the date the timescale runs from, with reminders
+    /// by the policy. The duty must name the rule (<see cref="StatutoryRhythm"/>). A statutory item's due date is its
+    /// deadline: pass it as the statutory deadline to <see cref="ScheduleRules.EvaluateReschedule"/>.
+    /// </summary>
+    public IReadOnlyList<Occurrence> StatutoryOccurrences(
+        PersonId person,
+        DutyId dutyId,
+        StatutoryRule rule,
+        CaseReference caseReference,
+        DateOnly eventDate,
+        int count,
+        IReadOnlyList<DateOnly?>? held = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var duty = Catalogue.FindDuty(dutyId) ?? throw new ArgumentException($"Duty '{dutyId}' is not in the framework catalogue.", nameof(dutyId));
+        if (duty.Rhythm is not StatutoryRhythm statutory || !statutory.RuleIds.Contains(rule.Id, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"Duty '{dutyId}' does not follow the statutory rule '{rule.Id}'.", nameof(rule));
+        }
+
+        if (!OccurrenceId.IsSafePart(person.Value))
+        {
+            throw new ArgumentException($"'{person.Value}' is not a person id (an Entra object id).", nameof(person));
+        }
+
+        var occurrences = new List<Occurrence>(count);
+        foreach (var deadline in rule.Deadlines(Calendar, eventDate, count, held, caseReference))
+        {
+            var remindAt = Policy.ReminderLeadWorkingDays
+                .Select(lead => Calendar.AddWorkingDays(deadline.Due, -lead))
+                .Select(day => Calendar.ToInstant(day, Policy.ReminderTime))
+                .ToArray();
+            occurrences.Add(new Occurrence(
+                deadline.Id!.Value,
+                dutyId,
+                person,
+                deadline.Due,
+                deadline.CountedFrom,
+                deadline.Due,
+                remindAt,
+                null,
+                Calendar.IsBankHolidayYearProvisional(deadline.Due)));
+        }
+
+        return occurrences;
+    }
 
     private static bool IsScheduled(Duty duty, Dictionary<DutyId, Duty> duties) =>
         duty.Rhythm.Kind is RhythmKind.Fixed or RhythmKind.School or RhythmKind.Programme

@@ -77,4 +77,30 @@ public sealed class ShippedCatalogueScheduleTests
             [new DateOnly(2025, 10, 24), new DateOnly(2025, 12, 19), new DateOnly(2026, 2, 13), new DateOnly(2026, 3, 27), new DateOnly(2026, 5, 22), new DateOnly(2026, 7, 23)],
             dues);
     }
+
+    [Fact]
+    public void StatutoryOccurrences_LookedAfterChildForTheIro_DueOnEachDeadlineWithReminders()
+    {
+        var rules = StatutoryRuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Data", "statutory-rules.yaml"));
+        var iroDuty = ShippedCatalogue.Catalogue.FindRole(new RoleId("iro-cp-chair"))!.Duties.Single(d => d.Rhythm is StatutoryRhythm);
+
+        var occurrences = Engine().StatutoryOccurrences(Person, iroDuty.Id, rules.Find("cla-review")!, CaseReference.Parse("CR-1029"), new DateOnly(2025, 12, 22), 2);
+
+        Assert.Equal([new DateOnly(2026, 1, 22), new DateOnly(2026, 4, 22)], occurrences.Select(o => o.Due));
+        Assert.Equal([new DateOnly(2025, 12, 22), new DateOnly(2026, 1, 22)], occurrences.Select(o => o.WindowFrom));
+        Assert.Equal("cla-review.CR-1029.2025-12-22.1", occurrences[0].Id.Value);
+        Assert.Equal(
+            [new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 22, 9, 0, 0, TimeSpan.Zero)],
+            occurrences[0].RemindAt);
+        Assert.All(occurrences, o => Assert.Equal(iroDuty.Id, o.DutyId));
+    }
+
+    [Fact]
+    public void StatutoryOccurrences_DutyNotFollowingTheRule_IsRefused()
+    {
+        var rules = StatutoryRuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Data", "statutory-rules.yaml"));
+
+        Assert.Throws<ArgumentException>(() => Engine().StatutoryOccurrences(
+            Person, new DutyId("team-manager-supervision"), rules.Find("cla-review")!, CaseReference.Parse("CR-1029"), new DateOnly(2025, 12, 22), 2));
+    }
 }
