@@ -8,13 +8,19 @@ namespace QaBot.Cli;
 public sealed class CliContext : IAsyncDisposable
 {
     private readonly IEnumerable<KeyValuePair<string, string?>>? _overrides;
+    private readonly Action<IServiceCollection>? _configureServices;
     private ServiceProvider? _services;
 
-    public CliContext(TextWriter output, TextWriter error, IEnumerable<KeyValuePair<string, string?>>? overrides)
+    public CliContext(
+        TextWriter output,
+        TextWriter error,
+        IEnumerable<KeyValuePair<string, string?>>? overrides,
+        Action<IServiceCollection>? configureServices = null)
     {
         Output = output;
         Error = error;
         _overrides = overrides;
+        _configureServices = configureServices;
     }
 
     public TextWriter Output { get; }
@@ -29,6 +35,7 @@ public sealed class CliContext : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddQaBot(configuration);
+        _configureServices?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -8,5 +8,6 @@ internal static class CommandGroups
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return FrameworkCommands.Create(context);
+        yield return ScheduleCommands.Create(context);
     }
 }
