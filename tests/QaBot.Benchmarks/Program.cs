@@ -1,6 +1,13 @@
 using BenchmarkDotNet.Running;
+using QaBot.Benchmarks;
+
+if (args.Contains("--cpu-time"))
+{
+    CpuTime.Run(Console.Out);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
-/// <summary>Benchmarks run on demand: <c>dotnet run -c Release --project tests/QaBot.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>Benchmarks run on demand: see docs/benchmarks.md.</summary>
 public partial class Program;

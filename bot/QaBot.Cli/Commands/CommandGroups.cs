@@ -8,6 +8,7 @@ internal static class CommandGroups
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return FrameworkCommands.Create(context);
+        yield return ScheduleCommands.Create(context);
         yield return PeopleCommands.Create(context);
         yield return DemoCommands.Create(context);
         yield return StorageCommands.Create(context);

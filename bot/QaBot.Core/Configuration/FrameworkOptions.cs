@@ -11,6 +11,14 @@ public sealed class FrameworkOptions
     [Required]
     public string CatalogueFile { get; set; } = Path.Combine("Data", "framework.yaml");
 
+    /// <summary>The folder holding the council calendar: bank holidays, school terms, council years (docs/calendar.md).</summary>
+    [Required]
+    public string CalendarDirectory { get; set; } = Path.Combine("Data", "calendar");
+
+    /// <summary>The statutory event-anchored rules (YAML).</summary>
+    [Required]
+    public string StatutoryRulesFile { get; set; } = Path.Combine("Data", "statutory-rules.yaml");
+
     /// <summary>Resolves a configured path against the application folder when it is relative.</summary>
     public static string Resolve(string path) =>
         Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, path));

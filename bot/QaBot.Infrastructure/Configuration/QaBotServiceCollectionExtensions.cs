@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaBot.BotFramework.Hosting;
+using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
+using QaBot.Core.Scheduling;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Configuration;
@@ -37,9 +39,36 @@ public static class QaBotServiceCollectionExtensions
         });
         services.AddBotFrameworkConnector();
 
+        AddSchedule(services);
         services.AddQaBotStorage();
         services.AddQaBotOrganisation();
 
         return services;
+    }
+
+    /// <summary>
+    /// The council calendar, the scheduling policy, the statutory rules and the schedule engine. Data files are read
+    /// once and checked at start-up with the Schedule section (a broken file, or a per-duty setting naming an unknown
+    /// duty, stops the process with the reason).
+    /// </summary>
+    private static void AddSchedule(IServiceCollection services)
+    {
+        services.AddOptions<ScheduleOptions>()
+            .BindConfiguration(ScheduleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<ScheduleDataFiles>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleOptions>, ScheduleDataValidation>());
+        services.TryAddSingleton(sp =>
+            sp.GetRequiredService<ScheduleDataFiles>().Calendar(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value));
+        services.TryAddSingleton(sp =>
+            sp.GetRequiredService<ScheduleDataFiles>().StatutoryRules(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value));
+        services.TryAddSingleton(sp => SchedulePolicy.From(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value));
+        services.TryAddSingleton(sp => new ScheduleRules(sp.GetRequiredService<CouncilCalendar>(), sp.GetRequiredService<SchedulePolicy>()));
+        services.TryAddSingleton(sp => new ScheduleEngine(
+            sp.GetRequiredService<FrameworkCatalogue>(),
+            sp.GetRequiredService<CouncilCalendar>(),
+            sp.GetRequiredService<SchedulePolicy>()));
     }
 }

@@ -1,0 +1,16 @@
+namespace QaBot.Core.Calendar;
+
+/// <summary>Where each part of the calendar was loaded from, for error messages and warnings.</summary>
+public sealed record CalendarFiles(string BankHolidays, string SchoolTerms, string CouncilYears)
+{
+    public const string BankHolidaysFileName = "bank-holidays.yaml";
+    public const string SchoolTermsFileName = "school-terms.yaml";
+    public const string CouncilYearsFileName = "council-years.yaml";
+
+    public static CalendarFiles Default { get; } = In(Path.Combine("Data", "calendar"));
+
+    public static CalendarFiles In(string directory) => new(
+        Path.Combine(directory, BankHolidaysFileName),
+        Path.Combine(directory, SchoolTermsFileName),
+        Path.Combine(directory, CouncilYearsFileName));
+}

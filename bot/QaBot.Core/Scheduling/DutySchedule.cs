@@ -1,0 +1,9 @@
+using QaBot.Core.Calendar;
+
+namespace QaBot.Core.Scheduling;
+
+/// <summary>How one duty is placed in its periods: the due rule and the year its yearly periods follow.</summary>
+public sealed record DutySchedule(DueRule Due, YearBasis Year)
+{
+    public static DutySchedule Default { get; } = new(DueRule.LastWorkingDay, YearBasis.Calendar);
+}

@@ -1,0 +1,15 @@
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+
+namespace QaBot.Core.Scheduling;
+
+/// <summary>What the schedule engine needs to know about one person holding one role.</summary>
+/// <param name="Since">The first day the person holds the role: nothing falls due before it.</param>
+/// <param name="DirectReports">The people they manage, for duties owed once per person managed.</param>
+/// <param name="Until">The last day they hold the role, when it is known to end.</param>
+public sealed record RoleHolding(
+    PersonId Person,
+    RoleId Role,
+    DateOnly Since,
+    IReadOnlyList<PersonId> DirectReports,
+    DateOnly? Until = null);

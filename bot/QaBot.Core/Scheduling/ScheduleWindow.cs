@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+
+namespace QaBot.Core.Scheduling;
+
+/// <summary>
+/// The engine's view of one window of local dates (both ends included): occurrences are selected by due date.
+/// Each duty's periods and dates are worked out on first use and shared by everyone who holds the duty.
+/// </summary>
+public sealed class ScheduleWindow
+{
+    private readonly ScheduleEngine _engine;
+    private readonly ConcurrentDictionary<DutyId, DutySlot[]> _slots = new();
+
+    internal ScheduleWindow(ScheduleEngine engine, DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"The window ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
+        }
+
+        _engine = engine;
+        From = from;
+        To = to;
+    }
+
+    public DateOnly From { get; }
+
+    public DateOnly To { get; }
+
+    public IReadOnlyList<Occurrence> OccurrencesFor(RoleHolding holding)
+    {
+        var list = new List<Occurrence>();
+        AddOccurrences(holding, list);
+        list.Sort(static (a, b) => a.Due != b.Due ? a.Due.CompareTo(b.Due) : string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        return list;
+    }
+
+    /// <summary>Adds one person's occurrences in this window to <paramref name="into"/>, duty by duty.</summary>
+    public void AddOccurrences(RoleHolding holding, ICollection<Occurrence> into)
+    {
+        ArgumentNullException.ThrowIfNull(holding);
+        ArgumentNullException.ThrowIfNull(into);
+        CheckPerson(holding.Person, nameof(holding));
+        for (var i = 0; i < holding.DirectReports.Count; i++)
+        {
+            CheckPerson(holding.DirectReports[i], nameof(holding));
+            for (var j = 0; j < i; j++)
+            {
+                if (holding.DirectReports[j] == holding.DirectReports[i])
+                {
+                    throw new ArgumentException($"Direct report {holding.DirectReports[i]} is listed twice for {holding.Person}.", nameof(holding));
+                }
+            }
+        }
+
+        if (holding.Until is { } until && until < holding.Since)
+        {
+            throw new ArgumentException($"The role holding ends ({until:yyyy-MM-dd}) before it starts ({holding.Since:yyyy-MM-dd}).", nameof(holding));
+        }
+
+        foreach (var duty in _engine.ScheduledDuties(holding.Role))
+        {
+            var slots = SlotsFor(duty);
+            if (duty.PerReport)
+            {
+                foreach (var report in holding.DirectReports)
+                {
+                    AddSlots(duty, slots, holding, report, into);
+                }
+            }
+            else
+            {
+                AddSlots(duty, slots, holding, null, into);
+            }
+        }
+    }
+
+    private static void AddSlots(Duty duty, DutySlot[] slots, RoleHolding holding, PersonId? concerns, ICollection<Occurrence> into)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.LatestStart < holding.Since || (holding.Until is { } until && slot.Due > until))
+            {
+                continue;
+            }
+
+            var windowFrom = slot.WindowFrom < holding.Since ? holding.Since : slot.WindowFrom;
+            var remindAt = slot.ReminderDates.Length == 0 || slot.ReminderDates[0] >= holding.Since ? slot.RemindAt : RemindersFrom(slot, holding.Since);
+            into.Add(new Occurrence(
+                OccurrenceId.For(duty.Id, slot.PeriodKey, holding.Person, concerns),
+                duty.Id,
+                holding.Person,
+                slot.Due,
+                windowFrom,
+                slot.WindowTo,
+                remindAt,
+                concerns,
+                slot.Provisional));
+        }
+    }
+
+    private static DateTimeOffset[] RemindersFrom(DutySlot slot, DateOnly since)
+    {
+        var kept = new List<DateTimeOffset>(slot.RemindAt.Count);
+        for (var i = 0; i < slot.ReminderDates.Length; i++)
+        {
+            if (slot.ReminderDates[i] >= since)
+            {
+                kept.Add(slot.RemindAt[i]);
+            }
+        }
+
+        return [.. kept];
+    }
+
+    private static void CheckPerson(PersonId person, string parameter)
+    {
+        if (!OccurrenceId.IsSafePart(person.Value))
+        {
+            throw new ArgumentException($"'{person.Value}' is not a person id (an Entra object id).", parameter);
+        }
+    }
+
+    internal DutySlot[] SlotsFor(Duty duty) => _slots.GetOrAdd(duty.Id, _ => BuildSlots(duty));
+
+    private DutySlot[] BuildSlots(Duty duty)
+    {
+        var calendar = _engine.Calendar;
+        var policy = _engine.Policy;
+        var schedule = policy.For(duty.Id);
+        var (before, after) = Slack(schedule.Due);
+        var slots = new List<DutySlot>();
+        foreach (var period in PeriodPlanner.Periods(duty.Rhythm, schedule.Year, calendar, From.AddDays(-before), To.AddDays(after)))
+        {
+            if (!CanFallDueInWindow(period, schedule.Due))
+            {
+                continue;
+            }
+
+            var due = DueDate(period, schedule.Due);
+            if (due < From || due > To)
+            {
+                continue;
+            }
+
+            var leads = policy.ReminderLeadWorkingDays;
+            var dates = new DateOnly[leads.Count];
+            var instants = new DateTimeOffset[leads.Count];
+            for (var i = 0; i < leads.Count; i++)
+            {
+                dates[i] = calendar.AddWorkingDays(due, -leads[i]);
+                instants[i] = calendar.ToInstant(dates[i], policy.ReminderTime);
+            }
+
+            slots.Add(new DutySlot(
+                period.Key,
+                due,
+                period.Start < due ? period.Start : due,
+                period.End > due ? period.End : due,
+                dates,
+                Array.AsReadOnly(instants),
+                calendar.AddWorkingDays(due, -policy.NewAssignmentNoticeWorkingDays),
+                period.Provisional || calendar.IsBankHolidayYearProvisional(due)));
+        }
+
+        return [.. slots];
+    }
+
+    /// <summary>
+    /// How far outside the window a period may lie and still fall due inside it: only rules that can move a due date
+    /// out of its own period need to look at neighbouring periods.
+    /// </summary>
+    private static (int Before, int After) Slack(DueRule rule) => rule.Kind switch
+    {
+        DueRuleKind.WorkingDaysAfterPeriod => (MaxDaysAfter(rule), 0),
+        DueRuleKind.DayOfPeriod => (NonWorkingRun, NonWorkingRun),
+        _ => (0, 0),
+    };
+
+    /// <summary>The longest run of days a rule can move a date to reach a working day (Christmas and a weekend, with room to spare).</summary>
+    private const int NonWorkingRun = 14;
+
+    private static int MaxDaysAfter(DueRule rule) => (rule.Value * 2) + NonWorkingRun;
+
+    /// <summary>
+    /// Cheap bounds on where a period's due date can land, so that periods that only touch the window's edge are not
+    /// worked out (and do not ask the calendar for years far outside the window).
+    /// </summary>
+    private bool CanFallDueInWindow(SchedulePeriod period, DueRule rule)
+    {
+        var (earliest, latest) = rule.Kind switch
+        {
+            DueRuleKind.LastWorkingDay => (period.End.AddDays(-NonWorkingRun), period.End),
+            DueRuleKind.FirstWorkingDay => (period.Start, period.Start.AddDays(NonWorkingRun)),
+            DueRuleKind.DayOfPeriod => DayOfPeriodBounds(period, rule),
+            DueRuleKind.WorkingDaysAfterPeriod => (period.End.AddDays(rule.Value), period.End.AddDays(MaxDaysAfter(rule))),
+            _ => (DateOnly.MinValue, DateOnly.MaxValue),
+        };
+        return latest >= From && earliest <= To;
+    }
+
+    private static (DateOnly, DateOnly) DayOfPeriodBounds(SchedulePeriod period, DueRule rule)
+    {
+        var day = period.Start.AddDays(Math.Min(rule.Value - 1, period.End.DayNumber - period.Start.DayNumber));
+        return (day.AddDays(-NonWorkingRun), day.AddDays(NonWorkingRun));
+    }
+
+    private DateOnly DueDate(SchedulePeriod period, DueRule rule)
+    {
+        var calendar = _engine.Calendar;
+        switch (rule.Kind)
+        {
+            case DueRuleKind.LastWorkingDay when period.HalfTerm is { } halfTerm:
+                return calendar.LastTermDayOnOrBefore(halfTerm, halfTerm.Last) ?? calendar.WorkingDayOnOrBefore(period.End);
+            case DueRuleKind.LastWorkingDay:
+                return calendar.WorkingDayOnOrBefore(period.End);
+            case DueRuleKind.FirstWorkingDay when period.TermTime:
+                var first = calendar.WorkingDayOnOrAfter(period.Start);
+                while (first < period.End && !calendar.IsTermDay(first))
+                {
+                    first = calendar.WorkingDayOnOrAfter(first.AddDays(1));
+                }
+
+                return first;
+            case DueRuleKind.FirstWorkingDay:
+                return calendar.WorkingDayOnOrAfter(period.Start);
+            case DueRuleKind.DayOfPeriod:
+                var day = period.Start.AddDays(rule.Value - 1);
+                if (day > period.End)
+                {
+                    day = period.End;
+                }
+
+                return _engine.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
+                    ? calendar.WorkingDayOnOrBefore(day)
+                    : calendar.WorkingDayOnOrAfter(day);
+            case DueRuleKind.WorkingDaysAfterPeriod:
+                return calendar.AddWorkingDays(period.End, rule.Value);
+            default:
+                throw new InvalidOperationException($"Unknown due rule {rule}.");
+        }
+    }
+}
