@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
@@ -33,7 +34,7 @@ internal static class DirectoryImportRun
             catalogue.Roles.Select(r => r.Id).ToHashSet(),
             snapshot,
             source,
-            CouncilDate.Today(time),
+            services.GetRequiredService<CouncilCalendar>().LocalDateOf(time.GetUtcNow()),
             services.GetRequiredService<OrganisationPolicy>()));
 
         if (!plan.IsValid || dryRun)
