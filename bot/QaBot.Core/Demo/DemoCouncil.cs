@@ -7,7 +7,7 @@ namespace QaBot.Core.Demo;
 /// <summary>
 /// A fictional county council's children's services department, shaped like the framework's: divisions for Early
 /// Help &amp; Safeguarding, Schools &amp; Learning and Performance, Quality &amp; Partnerships; localities named after
-/// Derbyshire's districts; about 300 people holding every role, elected members included. Names are made up from
+/// Derbyshire's districts; about 300 people holding every role, elected members included (docs/demo.md). Names are made up from
 /// lists of common first names and surnames. The same seed always gives the same council.
 /// </summary>
 public sealed class DemoCouncil

@@ -27,6 +27,7 @@ public sealed class DemoCommandsTests : IAsyncLifetime
 
         Assert.True(exit == 0, error);
         Assert.Contains($"People: {council.People.Count} added", output, StringComparison.Ordinal);
+        Assert.Matches(@"History to 2026-11-20: (\d+) items \(\1 added\): \d+ done, \d+ rescheduled, \d+ not applicable, \d+ overdue, \d+ still to come\.", output);
 
         var everyone = await ListJsonAsync("Children's Services");
         Assert.Equal(council.People.Count, everyone.Length);
@@ -54,6 +55,7 @@ public sealed class DemoCommandsTests : IAsyncLifetime
         var (exit, output, _) = await _cli.RunAsync("demo", "seed");
 
         Assert.Equal(0, exit);
+        Assert.Matches(@"History to 2026-11-20: \d+ items \(0 added\)", output);
         Assert.Contains($"People: 0 added, 0 changed, 0 returned, 0 deactivated, {DemoCouncil.Create().People.Count} unchanged.", output, StringComparison.Ordinal);
     }
 
