@@ -37,6 +37,13 @@ public interface ITrackingStore
     Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Counts of outstanding items due before <paramref name="dueBefore"/> in the area's subtree, by the area one level
+    /// below <paramref name="area"/> and duty (as <see cref="OverdueSummary"/> counts them). Reads the same rows as
+    /// <see cref="GetOutstandingAsync"/> but only the few fields a count needs, so it stays quick for a whole department.
+    /// </summary>
+    Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reminders planned after <paramref name="after"/> and up to <paramref name="upTo"/>, for outstanding items.
     /// A reminder is a hint: check the item's current state before sending.
     /// </summary>

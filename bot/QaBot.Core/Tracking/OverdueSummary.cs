@@ -1,3 +1,4 @@
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 
@@ -13,10 +14,17 @@ public static class OverdueSummary
     public static IReadOnlyList<AreaDutyCount> ByAreaAndDuty(IEnumerable<TrackedItem> items, AreaId within)
     {
         ArgumentNullException.ThrowIfNull(items);
+        return ByAreaAndDuty(items.Select(i => (i.Area, i.Duty, i.EffectiveDue)), within);
+    }
+
+    /// <summary>The same counts from just each item's area, duty and (effective) due date.</summary>
+    public static IReadOnlyList<AreaDutyCount> ByAreaAndDuty(IEnumerable<(AreaId Area, DutyId Duty, DateOnly Due)> items, AreaId within)
+    {
+        ArgumentNullException.ThrowIfNull(items);
         return items
             .Where(i => i.Area.IsWithin(within))
             .GroupBy(i => (Area: ChildContaining(within, i.Area), i.Duty))
-            .Select(g => new AreaDutyCount(g.Key.Area, g.Key.Duty, g.Count(), g.Min(i => i.EffectiveDue)))
+            .Select(g => new AreaDutyCount(g.Key.Area, g.Key.Duty, g.Count(), g.Min(i => i.Due)))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.OldestDue)
             .ThenBy(c => c.Area.Value, StringComparer.Ordinal)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
@@ -21,6 +22,8 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private const int MaxBatch = 100;
     private const int Parallelism = 8;
     private const int MaxReminderWindowDays = 400;
+
+    private static readonly string[] CountFields = ["RowKey", "Area", "Duty"];
 
     private readonly TableClient _items;
     private readonly TableClient _outstanding;
@@ -120,18 +123,33 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
     public async Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
     {
-        // One key range: the partitions of the area and everything below it ("A." up to "A/"), rows due before the date.
-        var from = ItemEntities.Partition(area);
-        var to = Keys.UpperBound(from);
-        var before = Keys.Date(dueBefore);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey lt {before}");
-        var entities = await TableQueries.ListAsync(_outstanding, filter, cancellationToken).ConfigureAwait(false);
+        var entities = await TableQueries.ListAsync(_outstanding, OutstandingFilter(area, dueBefore), cancellationToken).ConfigureAwait(false);
         return entities
             .Select(ItemEntities.Read)
             .OrderBy(i => i.EffectiveDue)
             .ThenBy(i => i.Area.Value, StringComparer.Ordinal)
             .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
             .ToList();
+    }
+
+    public async Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<(AreaId, DutyId, DateOnly)>();
+        await foreach (var entity in _outstanding.QueryAsync<TableEntity>(OutstandingFilter(area, dueBefore), select: CountFields, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((AreaId.Parse(entity.Required("Area")), new DutyId(entity.Required("Duty")), DateOnly.ParseExact(entity.RowKey[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        return OverdueSummary.ByAreaAndDuty(rows, area);
+    }
+
+    private static string OutstandingFilter(AreaId area, DateOnly dueBefore)
+    {
+        // One key range: the partitions of the area and everything below it ("A." up to "A/"), rows due before the date.
+        var from = ItemEntities.Partition(area);
+        var to = Keys.UpperBound(from);
+        var before = Keys.Date(dueBefore);
+        return TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey lt {before}");
     }
 
     public async Task<IReadOnlyList<ReminderDue>> GetDueForReminderAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using QaBot.Core.Tracking;
 using QaBot.Testing.Storage;
 using Xunit.Abstractions;
 
@@ -38,6 +39,13 @@ public sealed class OverdueReadCountTests : IAsyncLifetime
         Assert.Equal(expected, overdue.Select(i => i.Id.Value).Order(StringComparer.Ordinal));
         Assert.InRange(returned, 100, 1_000);
         Assert.True(_storage.Counter.Entities <= (2 * returned) + 5, $"{_storage.Counter.Entities} entities read for {returned} returned");
+        Assert.Equal(returned, _storage.Counter.Entities);
+
+        _storage.Counter.Reset();
+        var counts = await _storage.Tracking.CountOutstandingAsync(data.Division, SyntheticItems.AsOf);
+
+        Assert.Equal(OverdueSummary.ByAreaAndDuty(overdue, data.Division), counts);
+        Assert.Equal(returned, counts.Sum(c => c.Count));
         Assert.Equal(returned, _storage.Counter.Entities);
     }
 }
