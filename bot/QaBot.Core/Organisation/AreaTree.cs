@@ -220,9 +220,17 @@ public sealed class AreaTree
                 .Where(x => x.Item2 <= Math.Max(2, wanted.Length / 3));
         }
 
-        return scored
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => x.Area.Id.Value, StringComparer.Ordinal)
+        // Only the nearest: a second-best guess is more often wrong than helpful.
+        var ranked = scored.ToList();
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        var best = ranked.Min(x => x.Distance);
+        return ranked
+            .Where(x => x.Distance == best)
+            .OrderBy(x => x.Area.Id.Value, StringComparer.Ordinal)
             .Take(count)
             .Select(x => x.Area)
             .ToList();
