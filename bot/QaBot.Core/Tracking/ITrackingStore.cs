@@ -28,8 +28,10 @@ public interface ITrackingStore
     Task<IReadOnlyList<TrackedItem>> GetOpenItemsAsync(Person person, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Outstanding items anywhere in the area's subtree whose due date is before <paramref name="asOf"/>, earliest
-    /// first. Reads one key range of live items only: the rows it returns and nothing else.
+    /// Outstanding items anywhere in the area's subtree whose (rescheduled) due date is before
+    /// <paramref name="asOf"/>, earliest first. Reads one key range of live items only: the rows it returns and nothing
+    /// else. For the council's policy (overdue from the working day after the due date) pass
+    /// <see cref="OverdueSummary.OverdueDueBefore"/> to <see cref="GetOutstandingAsync"/> instead.
     /// </summary>
     Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaId area, DateOnly asOf, CancellationToken cancellationToken = default);
 

@@ -39,12 +39,6 @@ internal static class Keys
         return builder.ToString();
     }
 
-    public static string Decode(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(value) : value;
-    }
-
     /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
     public static string UpperBound(string prefix)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using QaBot.Core.Conversations;
 using QaBot.Core.Delivery;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
@@ -10,7 +11,7 @@ namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
 /// The send ledger in the SendLedger table: partition = run id; row <c>d|{person}</c> the digest's state and
-/// <c>t|{person}|{attempt}</c> each attempt, written in the same transaction as the state it led to.
+/// <c>t|{person}|{attempt}</c> each HTTP attempt, written in the same transaction as the state it led to.
 /// </summary>
 public sealed class TableSendLedger : ISendLedger
 {
@@ -42,23 +43,30 @@ public sealed class TableSendLedger : ISendLedger
         }
     }
 
-    public async Task<WriteResult> SaveAsync(SendRecord record, string expectedVersion, SendAttempt? attempt, CancellationToken cancellationToken = default)
+    public async Task<WriteResult> SaveAsync(SendRecord record, string expectedVersion, IReadOnlyList<SendAttempt> attempts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(attempts);
         ArgumentException.ThrowIfNullOrEmpty(expectedVersion);
+        if (attempts.Count > record.Attempts || attempts.Count > 98)
+        {
+            throw new ArgumentException($"The record counts {record.Attempts} attempts but {attempts.Count} are being added.", nameof(attempts));
+        }
+
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, Write(record), new ETag(expectedVersion)),
         };
-        if (attempt is not null)
+        var first = record.Attempts - attempts.Count + 1;
+        for (var i = 0; i < attempts.Count; i++)
         {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition(record.Key.RunId), AttemptKey(record.Key.Person, attempt.Number))
+            var attempt = attempts[i];
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition(record.Key.RunId), AttemptKey(record.Key.Person, first + i))
             {
-                ["Number"] = attempt.Number,
-                ["At"] = attempt.At,
+                ["StartedAt"] = attempt.StartedAt,
                 ["StatusCode"] = attempt.StatusCode,
+                ["CorrelationId"] = attempt.CorrelationId,
                 ["RetryAfterMs"] = attempt.RetryAfter is { } wait ? (long)wait.TotalMilliseconds : null,
-                ["Error"] = attempt.Error,
             }));
         }
 
@@ -84,11 +92,10 @@ public sealed class TableSendLedger : ISendLedger
         var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition(key.RunId), $"t|{key.Person.Value}|"), cancellationToken).ConfigureAwait(false);
         return entities
             .Select(e => new SendAttempt(
-                e.RequiredInt("Number"),
-                e.RequiredInstant("At"),
+                e.RequiredInstant("StartedAt"),
                 e.GetInt32("StatusCode"),
-                e.GetInt64("RetryAfterMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
-                e.Optional("Error")))
+                e.Optional("CorrelationId"),
+                e.GetInt64("RetryAfterMs") is { } ms ? TimeSpan.FromMilliseconds(ms) : null))
             .ToList();
     }
 

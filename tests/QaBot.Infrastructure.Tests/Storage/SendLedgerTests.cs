@@ -1,3 +1,4 @@
+using QaBot.Core.Conversations;
 using QaBot.Core.Delivery;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Storage;
@@ -30,9 +31,9 @@ public sealed class SendLedgerTests : IAsyncLifetime
     {
         var created = await _storage.Ledger.CreateAsync(Pending(6));
         var throttled = Pending(6) with { State = SendState.Retrying, Attempts = 1, LastStatusCode = 429, UpdatedAt = Queued.AddSeconds(1) };
-        var second = await _storage.Ledger.SaveAsync(throttled, created.Version!, new SendAttempt(1, Queued.AddSeconds(1), 429, TimeSpan.FromSeconds(3), "throttled"));
-        var sent = throttled with { State = SendState.Sent, Attempts = 2, LastStatusCode = 201, ActivityId = "1:abc", UpdatedAt = Queued.AddSeconds(5) };
-        Assert.True((await _storage.Ledger.SaveAsync(sent, second.Version!, new SendAttempt(2, Queued.AddSeconds(5), 201, null, null))).Saved);
+        var second = await _storage.Ledger.SaveAsync(throttled, created.Version!, [new SendAttempt(Queued.AddSeconds(1), 429, "op-1", TimeSpan.FromSeconds(3))]);
+        var sent = throttled with { State = SendState.Sent, Attempts = 3, LastStatusCode = 201, ActivityId = "1:abc", UpdatedAt = Queued.AddSeconds(5) };
+        Assert.True((await _storage.Ledger.SaveAsync(sent, second.Version!, [new SendAttempt(Queued.AddSeconds(4), 503, null, null), new SendAttempt(Queued.AddSeconds(5), 201, "op-3", null)])).Saved);
 
         var stored = await _storage.Ledger.GetAsync(sent.Key);
         var attempts = await _storage.Ledger.GetAttemptsAsync(sent.Key);
@@ -40,17 +41,18 @@ public sealed class SendLedgerTests : IAsyncLifetime
         Assert.Equal(SendState.Sent, stored!.Value.State);
         Assert.True(stored.Value.IsFinal);
         Assert.Equal("1:abc", stored.Value.ActivityId);
-        Assert.Equal([429, 201], attempts.Select(a => a.StatusCode));
+        Assert.Equal([429, 503, 201], attempts.Select(a => a.StatusCode));
         Assert.Equal(TimeSpan.FromSeconds(3), attempts[0].RetryAfter);
+        Assert.Equal("op-3", attempts[2].CorrelationId);
     }
 
     [Fact]
     public async Task SaveAsync_StaleVersion_IsAConflictAndRecordsNoAttempt()
     {
         var created = await _storage.Ledger.CreateAsync(Pending(6));
-        Assert.True((await _storage.Ledger.SaveAsync(Pending(6) with { State = SendState.Sending }, created.Version!, null)).Saved);
+        Assert.True((await _storage.Ledger.SaveAsync(Pending(6) with { State = SendState.Sending }, created.Version!, [])).Saved);
 
-        var stale = await _storage.Ledger.SaveAsync(Pending(6) with { State = SendState.Sent }, created.Version!, new SendAttempt(1, Queued, 201, null, null));
+        var stale = await _storage.Ledger.SaveAsync(Pending(6) with { State = SendState.Sent, Attempts = 1 }, created.Version!, [new SendAttempt(Queued, 201, null, null)]);
 
         Assert.Equal(WriteStatus.Conflict, stale.Status);
         Assert.Equal(SendState.Sending, (await _storage.Ledger.GetAsync(Pending(6).Key))!.Value.State);
