@@ -1,0 +1,22 @@
+using QaBot.Core.Organisation;
+
+namespace QaBot.Core.Reminders;
+
+/// <summary>
+/// One message to one person: their own outstanding items and, for a manager, the overdue items escalated to them
+/// from their team. The scheduler sends one per person per run; "my tasks" in chat answers with the same thing, so
+/// its actions work the same way.
+/// </summary>
+/// <param name="OwnItems">The recipient's own items that are due or overdue, worst first.</param>
+/// <param name="Escalated">Overdue items of the people the recipient manages (or of the area above), worst first.</param>
+/// <param name="RunId">The scheduler run that produced it; null for an answer in chat.</param>
+public sealed record Digest(
+    PersonId Recipient,
+    string RecipientName,
+    DateOnly AsOf,
+    IReadOnlyList<DigestItem> OwnItems,
+    IReadOnlyList<DigestItem> Escalated,
+    string? RunId)
+{
+    public bool IsEmpty => OwnItems.Count == 0 && Escalated.Count == 0;
+}
