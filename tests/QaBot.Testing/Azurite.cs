@@ -84,11 +84,17 @@ public sealed class Azurite : IDisposable
     {
         var info = new ProcessStartInfo("node")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot.Path,
         };
+
+        // The emulator exits when its standard input closes, which happens however the test process ends (a test host
+        // killed by the runner never raises ProcessExit), so no emulator outlives the tests that started it.
+        info.ArgumentList.Add("-e");
+        info.ArgumentList.Add(ExitWithParent);
         foreach (var arg in new[] { script, "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck", portOption, port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
@@ -101,6 +107,9 @@ public sealed class Azurite : IDisposable
         process.BeginErrorReadLine();
         return process;
     }
+
+    private const string ExitWithParent =
+        "process.stdin.on('end', () => process.exit(0)); process.stdin.on('error', () => process.exit(0)); process.stdin.resume(); require(process.argv[1]);";
 
     private static void WaitForPort(int port, Process process)
     {

@@ -9,5 +9,8 @@ internal static class CommandGroups
     {
         yield return FrameworkCommands.Create(context);
         yield return ScheduleCommands.Create(context);
+        yield return PeopleCommands.Create(context);
+        yield return DemoCommands.Create(context);
+        yield return StorageCommands.Create(context);
     }
 }

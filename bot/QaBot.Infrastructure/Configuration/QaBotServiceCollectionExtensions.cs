@@ -7,6 +7,7 @@ using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Scheduling;
+using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Configuration;
 
@@ -39,6 +40,8 @@ public static class QaBotServiceCollectionExtensions
         services.AddBotFrameworkConnector();
 
         AddSchedule(services);
+        services.AddQaBotStorage();
+        services.AddQaBotOrganisation();
 
         return services;
     }

@@ -1,0 +1,43 @@
+using Azure;
+using Microsoft.Extensions.Options;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>Exit codes and the failures every storage command reports the same way.</summary>
+internal static class CliErrors
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int Conflict = 2;
+    public const int Storage = 3;
+
+    /// <summary>Runs a command body, turning configuration and storage failures into a clear message and an exit code.</summary>
+    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await context.Error.WriteLineAsync(failure).ConfigureAwait(false);
+            }
+
+            return Invalid;
+        }
+        catch (RequestFailedException e)
+        {
+            await context.Error.WriteLineAsync(e.Status == 0
+                ? "Cannot reach table storage: check Storage:ConnectionString (for local work, start Azurite)."
+                : $"Table storage refused the request ({e.Status} {e.ErrorCode}).").ConfigureAwait(false);
+            return Storage;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is RequestFailedException or HttpRequestException))
+        {
+            await context.Error.WriteLineAsync("Cannot reach table storage: check Storage:ConnectionString (for local work, start Azurite).").ConfigureAwait(false);
+            return Storage;
+        }
+    }
+}

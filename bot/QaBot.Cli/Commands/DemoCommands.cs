@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using QaBot.Core.Calendar;
+using QaBot.Core.Demo;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary><c>qabot demo seed</c>: load the fictional demo council, and its history from the schedule engine, into storage.</summary>
+internal static class DemoCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var demo = new Command("demo", "The fictional demo council, for trying QaBot out.");
+        var asOf = new Option<string?>("--as-of") { Description = "The date the demo history runs up to (yyyy-MM-dd); default today." };
+        var seed = new Command("seed", "Load the demo council (about 300 people) and six months of history up to the as-of date. The same date always gives the same data; running it again adds nothing.") { asOf };
+        seed.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var services = context.Services;
+            var calendar = services.GetRequiredService<CouncilCalendar>();
+            var asOfText = parseResult.GetValue(asOf);
+            DateOnly date;
+            if (asOfText is null)
+            {
+                date = calendar.LocalDateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+            }
+            else if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                await context.Error.WriteLineAsync($"--as-of: '{asOfText}' is not a date in the form yyyy-MM-dd.").ConfigureAwait(false);
+                return CliErrors.Invalid;
+            }
+
+            var council = DemoCouncil.Create();
+            var rows = new DirectoryImportInputRows("demo council people", council.People, "demo council areas", council.Areas);
+            var origin = new AuditOrigin("cli", "demo seed");
+            var (plan, result) = await DirectoryImportRun.RunAsync(context, rows, Person.Sources.Demo, dryRun: false, origin, cancellationToken).ConfigureAwait(false);
+            if (!plan.IsValid)
+            {
+                await DirectoryImportRun.WriteProblemsAsync(context.Error, plan).ConfigureAwait(false);
+                return CliErrors.Invalid;
+            }
+
+            await context.Output.WriteLineAsync($"Demo council: {council.Areas.Count} areas, {council.People.Count} people.").ConfigureAwait(false);
+            await DirectoryImportRun.WriteSummaryAsync(context.Output, plan, result!).ConfigureAwait(false);
+
+            IReadOnlyList<NewItem> history;
+            try
+            {
+                history = DemoHistory.Create(plan.Desired!, services.GetRequiredService<ScheduleEngine>(), date);
+            }
+            catch (CalendarDataMissingException e)
+            {
+                await context.Error.WriteLineAsync($"--as-of {date:yyyy-MM-dd}: {e.Message}").ConfigureAwait(false);
+                return CliErrors.Invalid;
+            }
+
+            var added = await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(history, origin, cancellationToken).ConfigureAwait(false);
+            var current = history.Select(h => h.Current).ToList();
+            await context.Output.WriteLineAsync(
+                $"History to {date:yyyy-MM-dd}: {history.Count} items ({added} added): {current.Count(i => i.Status == ItemStatus.Done)} done, " +
+                $"{current.Count(i => i.Status == ItemStatus.Rescheduled)} rescheduled, {current.Count(i => i.Status == ItemStatus.NotApplicable)} not applicable, " +
+                $"{current.Count(i => i.IsOverdue(date))} overdue, {current.Count(i => i.IsOutstanding && !i.IsOverdue(date))} still to come.").ConfigureAwait(false);
+            return result!.Conflicts.Count == 0 ? CliErrors.Ok : CliErrors.Conflict;
+        }));
+        demo.Subcommands.Add(seed);
+        return demo;
+    }
+}

@@ -1,0 +1,15 @@
+using QaBot.Core.Storage;
+
+namespace QaBot.Core.Organisation;
+
+/// <summary>The whole stored directory with the version of each record, for changes that must not overwrite others' work.</summary>
+public sealed record DirectorySnapshot(
+    IReadOnlyList<Versioned<Area>> Areas,
+    IReadOnlyList<Versioned<Person>> People)
+{
+    public static DirectorySnapshot Empty { get; } = new([], []);
+
+    public AreaTree Tree => new(Areas.Select(a => a.Value));
+
+    public OrganisationChart ToChart(OrganisationPolicy policy) => new(Tree, People.Select(p => p.Value), policy);
+}

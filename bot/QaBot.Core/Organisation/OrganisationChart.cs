@@ -1,0 +1,100 @@
+namespace QaBot.Core.Organisation;
+
+/// <summary>
+/// The whole directory in memory: areas and people, with the rules that need more than one person (leaders of an
+/// area, line management, escalation). Loaded for background work (scheduling, escalation, import); user-facing
+/// paths read single people and area ranges instead.
+/// </summary>
+public sealed class OrganisationChart
+{
+    private readonly Dictionary<PersonId, Person> _people;
+    private readonly Dictionary<string, Person> _byUpn;
+
+    public OrganisationChart(AreaTree areas, IEnumerable<Person> people, OrganisationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        Areas = areas ?? throw new ArgumentNullException(nameof(areas));
+        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _people = people.ToDictionary(p => p.Id);
+        _byUpn = _people.Values
+            .Where(p => p.Active)
+            .ToDictionary(p => p.Upn, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public AreaTree Areas { get; }
+
+    public OrganisationPolicy Policy { get; }
+
+    /// <summary>Everyone, including people who have left.</summary>
+    public IReadOnlyCollection<Person> People => _people.Values;
+
+    public IEnumerable<Person> ActivePeople => _people.Values.Where(p => p.Active);
+
+    public Person? Find(PersonId id) => _people.GetValueOrDefault(id);
+
+    /// <summary>An active person by user principal name (case does not matter).</summary>
+    public Person? FindByUpn(string upn) => _byUpn.GetValueOrDefault(upn);
+
+    /// <summary>Active people working anywhere in the area's subtree.</summary>
+    public IEnumerable<Person> PeopleIn(AreaId subtree) => ActivePeople.Where(p => p.WorksIn(subtree));
+
+    /// <summary>Active people who report to this manager.</summary>
+    public IEnumerable<Person> ReportsOf(PersonId manager) =>
+        ActivePeople.Where(p => p.LineManager == manager);
+
+    /// <summary>The people who lead exactly this area, longest-serving first.</summary>
+    public IReadOnlyList<Person> LeadersOf(AreaId area, DateOnly on) =>
+        ActivePeople
+            .Where(p => p.Areas.Contains(area) && Policy.Leads(p, on))
+            .OrderBy(p => p.Roles.Where(r => r.HeldOn(on) && Policy.LeaderRoles.Contains(r.Role)).Min(r => r.Start))
+            .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
+            .ToList();
+
+    public Scope ScopeOf(Person person, DateOnly on) => ScopeRules.For(person, Policy, Areas, on);
+
+    /// <summary>
+    /// Who hears about this person's overdue items: their line manager while the manager is active; otherwise the
+    /// leader of the nearest area above them (for someone who leads their own area, the area above that). Null at
+    /// the top of the department.
+    /// </summary>
+    public Person? EscalationTarget(PersonId personId, DateOnly on)
+    {
+        if (!_people.TryGetValue(personId, out var person))
+        {
+            return null;
+        }
+
+        if (person.LineManager is { } managerId
+            && managerId != person.Id
+            && _people.TryGetValue(managerId, out var manager)
+            && manager.Active)
+        {
+            return manager;
+        }
+
+        AreaId? start = Policy.Leads(person, on) ? person.HomeArea.Parent : person.HomeArea;
+        for (var area = start; area is { } a; area = a.Parent)
+        {
+            var leader = LeadersOf(a, on).FirstOrDefault(l => l.Id != person.Id);
+            if (leader is not null)
+            {
+                return leader;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The escalation targets one above another (manager, their manager, ...), stopping before any repeat.</summary>
+    public IReadOnlyList<Person> EscalationChain(PersonId personId, DateOnly on)
+    {
+        var chain = new List<Person>();
+        var seen = new HashSet<PersonId> { personId };
+        for (var next = EscalationTarget(personId, on); next is not null && seen.Add(next.Id); next = EscalationTarget(next.Id, on))
+        {
+            chain.Add(next);
+        }
+
+        return chain;
+    }
+}

@@ -1,0 +1,53 @@
+using QaBot.Core.Configuration;
+using QaBot.Core.Framework;
+
+namespace QaBot.Core.Organisation;
+
+/// <summary>Which roles lead areas and which only monitor them. See <see cref="DirectoryOptions"/>.</summary>
+public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadOnlySet<RoleId> MonitorRoles)
+{
+    /// <summary>The framework's managing roles: the Executive Director, directors, heads of service and team managers.</summary>
+    public static readonly IReadOnlyList<string> DefaultLeaderRoles =
+    [
+        "executive-director",
+        "service-director",
+        "director-early-help-safeguarding",
+        "director-schools-learning",
+        "assistant-director-head-of-service",
+        "head-of-service-early-help-safeguarding",
+        "head-of-child-protection-iro",
+        "head-of-children-in-care-provision",
+        "head-of-performance-quality-participation",
+        "qa-complaints-manager",
+        "team-manager",
+    ];
+
+    public static readonly IReadOnlyList<string> DefaultMonitorRoles = ["elected-member"];
+
+    public static OrganisationPolicy Default { get; } = Create(DefaultLeaderRoles, DefaultMonitorRoles);
+
+    public static OrganisationPolicy FromOptions(DirectoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Create(
+            options.LeaderRoles.Count > 0 ? [.. options.LeaderRoles] : DefaultLeaderRoles,
+            options.MonitorRoles.Count > 0 ? [.. options.MonitorRoles] : DefaultMonitorRoles);
+    }
+
+    public static OrganisationPolicy Create(IEnumerable<string> leaderRoles, IEnumerable<string> monitorRoles) =>
+        new(
+            leaderRoles.Select(r => new RoleId(r)).ToHashSet(),
+            monitorRoles.Select(r => new RoleId(r)).ToHashSet());
+
+    public bool Leads(Person person, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Active && person.RolesOn(on).Any(LeaderRoles.Contains);
+    }
+
+    public bool Monitors(Person person, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Active && person.RolesOn(on).Any(MonitorRoles.Contains);
+    }
+}

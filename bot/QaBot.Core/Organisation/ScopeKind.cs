@@ -1,0 +1,13 @@
+namespace QaBot.Core.Organisation;
+
+public enum ScopeKind
+{
+    /// <summary>Only the person's own items.</summary>
+    OwnItems,
+
+    /// <summary>Items in the areas the person leads, with names (and always their own items).</summary>
+    Areas,
+
+    /// <summary>Counts by area and duty in the areas, without staff names (elected members); their own items too.</summary>
+    CountsOnly,
+}

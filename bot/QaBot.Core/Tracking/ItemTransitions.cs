@@ -1,0 +1,157 @@
+using System.Globalization;
+using QaBot.Core.Organisation;
+
+namespace QaBot.Core.Tracking;
+
+/// <summary>
+/// Every change an item can go through, as pure functions from the current state to an <see cref="ItemChange"/>
+/// (or null when nothing would change). Storage applies them against fresh state and retries them on a conflict,
+/// so they must depend only on their inputs.
+/// </summary>
+public static class ItemTransitions
+{
+    public static string Subject(TrackedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return "item:" + item.Id.Value;
+    }
+
+    /// <summary>The audit entry for a newly created item.</summary>
+    public static AuditEntry Created(TrackedItem item, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new AuditEntry(
+            item.CreatedAt,
+            item.UpdatedBy,
+            "created",
+            Subject(item),
+            string.Create(CultureInfo.InvariantCulture, $"{item.Duty} for person:{item.Owner} due {item.Due:yyyy-MM-dd}, status {item.Status}"),
+            origin);
+    }
+
+    /// <summary>
+    /// Records a reply. Returns null when the reply was already applied (same reply id) or would leave the item exactly
+    /// as it is. A reply may correct an earlier one: every reply is kept in the history.
+    /// </summary>
+    /// <param name="remindAt">For a reschedule: the reminders for the new date.</param>
+    public static ItemChange? Reply(TrackedItem item, ItemReply reply, IReadOnlyList<DateTimeOffset>? remindAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Item != item.Id)
+        {
+            throw new ArgumentException($"Reply {reply.ReplyId} is for {reply.Item}, not {item.Id}.", nameof(reply));
+        }
+
+        if (item.LastReplyId == reply.ReplyId)
+        {
+            return null;
+        }
+
+        var after = reply.Kind switch
+        {
+            ReplyKind.Done => item with
+            {
+                Status = ItemStatus.Done,
+                CompletedOn = reply.Date ?? throw new ArgumentException("A done reply needs the date it was done.", nameof(reply)),
+                Note = reply.Note,
+            },
+            ReplyKind.Rescheduled => item with
+            {
+                Status = ItemStatus.Rescheduled,
+                RescheduledTo = reply.Date ?? throw new ArgumentException("A reschedule needs the new date.", nameof(reply)),
+                CompletedOn = null,
+                Note = reply.Note,
+                RemindAt = remindAt ?? [],
+            },
+            ReplyKind.NotApplicable => item with
+            {
+                Status = ItemStatus.NotApplicable,
+                CompletedOn = null,
+                Note = reply.Note,
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.Kind, "Unknown reply kind."),
+        };
+
+        if (after.SameAs(item))
+        {
+            return null;
+        }
+
+        var by = Actor.Person(reply.By);
+        after = after with { UpdatedAt = reply.At, UpdatedBy = by, Version = item.Version + 1, LastReplyId = reply.ReplyId };
+        var detail = reply.Kind switch
+        {
+            ReplyKind.Done => string.Create(CultureInfo.InvariantCulture, $"done on {after.CompletedOn:yyyy-MM-dd}"),
+            ReplyKind.Rescheduled => string.Create(CultureInfo.InvariantCulture, $"rescheduled from {item.EffectiveDue:yyyy-MM-dd} to {after.RescheduledTo:yyyy-MM-dd}"),
+            _ => "not applicable this time",
+        };
+        if (item.Status != ItemStatus.Open)
+        {
+            detail += string.Create(CultureInfo.InvariantCulture, $" (was {item.Status})");
+        }
+
+        var action = reply.Kind switch
+        {
+            ReplyKind.Done => "done",
+            ReplyKind.Rescheduled => "rescheduled",
+            _ => "not-applicable",
+        };
+
+        return new ItemChange(after, new AuditEntry(reply.At, by, action, Subject(item), detail, reply.Origin), Reply: reply);
+    }
+
+    /// <summary>Records that a manager nudged the owner about the item.</summary>
+    public static ItemChange Nudge(TrackedItem item, ItemNudge nudge)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(nudge);
+        var by = Actor.Person(nudge.By);
+        var after = item with
+        {
+            NudgeCount = item.NudgeCount + 1,
+            LastNudgedAt = nudge.At,
+            UpdatedAt = nudge.At,
+            UpdatedBy = by,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"nudge {after.NudgeCount} sent to person:{item.Owner}");
+        return new ItemChange(after, new AuditEntry(nudge.At, by, "nudged", Subject(item), detail, nudge.Origin), Nudge: nudge);
+    }
+
+    /// <summary>Gives an outstanding item to someone else (the line manager of a person who left), flagged for attention.</summary>
+    public static ItemChange? Reassign(TrackedItem item, Person to, DateTimeOffset at, Actor actor, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(to);
+        if (item.Owner == to.Id && item.Area == to.HomeArea)
+        {
+            return null;
+        }
+
+        var after = item with
+        {
+            Owner = to.Id,
+            Area = to.HomeArea,
+            ReassignedFrom = item.ReassignedFrom ?? item.Owner,
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+        };
+        var detail = $"reassigned from person:{item.Owner} to person:{to.Id} (area {item.Area} to {to.HomeArea}), flagged";
+        return new ItemChange(after, new AuditEntry(at, actor, "reassigned", Subject(item), detail, origin));
+    }
+
+    /// <summary>Keeps an item with its owner when the owner's home area changes.</summary>
+    public static ItemChange? Move(TrackedItem item, AreaId toArea, DateTimeOffset at, Actor actor, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Area == toArea)
+        {
+            return null;
+        }
+
+        var after = item with { Area = toArea, UpdatedAt = at, UpdatedBy = actor, Version = item.Version + 1 };
+        return new ItemChange(after, new AuditEntry(at, actor, "moved", Subject(item), $"moved from area {item.Area} to {toArea} with its owner", origin));
+    }
+}

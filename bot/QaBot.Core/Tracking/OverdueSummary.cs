@@ -1,0 +1,70 @@
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+
+namespace QaBot.Core.Tracking;
+
+/// <summary>
+/// Counts of items by area and duty, the form elected members see (and the first view of a large area for anyone):
+/// each item is counted under the area one level below the area asked about that contains it, or under the area
+/// itself when it sits there directly. Carries no names.
+/// </summary>
+public static class OverdueSummary
+{
+    public static IReadOnlyList<AreaDutyCount> ByAreaAndDuty(IEnumerable<TrackedItem> items, AreaId within)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return ByAreaAndDuty(items.Select(i => (i.Area, i.Duty, i.EffectiveDue)), within);
+    }
+
+    /// <summary>The same counts from just each item's area, duty and (effective) due date.</summary>
+    public static IReadOnlyList<AreaDutyCount> ByAreaAndDuty(IEnumerable<(AreaId Area, DutyId Duty, DateOnly Due)> items, AreaId within)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items
+            .Where(i => i.Area.IsWithin(within))
+            .GroupBy(i => (Area: ChildContaining(within, i.Area), i.Duty))
+            .Select(g => new AreaDutyCount(g.Key.Area, g.Key.Duty, g.Count(), g.Min(i => i.Due)))
+            .OrderByDescending(c => c.Count)
+            .ThenBy(c => c.OldestDue)
+            .ThenBy(c => c.Area.Value, StringComparer.Ordinal)
+            .ThenBy(c => c.Duty.Value, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The exclusive upper bound on due dates of items that are overdue on <paramref name="asOf"/> under the council's
+    /// policy (by default an item is overdue from the working day after it was due): pass it to
+    /// <see cref="ITrackingStore.GetOutstandingAsync"/>.
+    /// </summary>
+    public static DateOnly OverdueDueBefore(this ScheduleRules rules, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+
+        // OverdueFrom never decreases as the due date moves later, so the overdue due dates are everything up to the
+        // last date whose OverdueFrom has been reached.
+        var due = asOf;
+        while (rules.OverdueFrom(due) > asOf)
+        {
+            due = due.AddDays(-1);
+        }
+
+        return due.AddDays(1);
+    }
+
+    private static AreaId ChildContaining(AreaId within, AreaId area)
+    {
+        if (area == within)
+        {
+            return within;
+        }
+
+        var child = area;
+        while (child.Parent is { } parent && parent != within)
+        {
+            child = parent;
+        }
+
+        return child;
+    }
+}

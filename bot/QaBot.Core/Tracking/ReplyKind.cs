@@ -1,0 +1,8 @@
+namespace QaBot.Core.Tracking;
+
+public enum ReplyKind
+{
+    Done,
+    Rescheduled,
+    NotApplicable,
+}

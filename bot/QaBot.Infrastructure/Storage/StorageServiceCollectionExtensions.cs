@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QaBot.Core.Conversations;
+using QaBot.Core.Delivery;
+using QaBot.Core.Meetings;
+using QaBot.Core.Organisation;
+using QaBot.Core.Storage;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Infrastructure.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Azure Table Storage repositories behind Core's storage ports, the table and queue service clients
+    /// (from Storage:ConnectionString, or managed identity when Storage:TableServiceUri is set) and table creation at
+    /// start-up. Nothing connects until first use.
+    /// </summary>
+    public static IServiceCollection AddQaBotStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.TryAddSingleton(sp => CreateTableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(sp => CreateQueueServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(sp => new StorageTables(
+            sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix));
+
+        services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
+        services.AddHostedService<StorageStartup>();
+
+        services.TryAddSingleton<IDirectoryStore, TableDirectoryStore>();
+        services.TryAddSingleton<ITrackingStore, TableTrackingStore>();
+        services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
+        services.TryAddSingleton<IBoardMeetingStore, TableBoardMeetingStore>();
+        services.TryAddSingleton<ISendLedger, TableSendLedger>();
+        return services;
+    }
+
+    internal static TableServiceClient CreateTableServiceClient(StorageOptions options, TableClientOptions? clientOptions = null) =>
+        options.TableServiceUri is { } uri
+            ? new TableServiceClient(uri, Credential(options), clientOptions)
+            : new TableServiceClient(options.ConnectionString, clientOptions);
+
+    internal static QueueServiceClient CreateQueueServiceClient(StorageOptions options) =>
+        options.QueueServiceUri is { } uri
+            ? new QueueServiceClient(uri, Credential(options))
+            : new QueueServiceClient(options.ConnectionString);
+
+    private static DefaultAzureCredential Credential(StorageOptions options)
+    {
+        // Left alone, the options pick up AZURE_CLIENT_ID (the app's user-assigned identity); only a setting overrides it.
+        var credentialOptions = new DefaultAzureCredentialOptions();
+        if (!string.IsNullOrWhiteSpace(options.ManagedIdentityClientId))
+        {
+            credentialOptions.ManagedIdentityClientId = options.ManagedIdentityClientId;
+        }
+
+        return new DefaultAzureCredential(credentialOptions);
+    }
+}

@@ -1,0 +1,49 @@
+using Azure.Data.Tables;
+
+namespace QaBot.Infrastructure.Storage;
+
+/// <summary>
+/// QaBot's tables, each named with the configured prefix. Building one makes no network call; tables are created by
+/// <see cref="StorageInitializer"/>. See docs/storage.md for what each holds and how it is keyed.
+/// </summary>
+public sealed class StorageTables
+{
+    public StorageTables(TableServiceClient service, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        Service = service;
+        Prefix = prefix;
+        Directory = service.GetTableClient(prefix + "Directory");
+        Items = service.GetTableClient(prefix + "Items");
+        Outstanding = service.GetTableClient(prefix + "Outstanding");
+        Reminders = service.GetTableClient(prefix + "Reminders");
+        Conversations = service.GetTableClient(prefix + "Conversations");
+        Meetings = service.GetTableClient(prefix + "Meetings");
+        SendLedger = service.GetTableClient(prefix + "SendLedger");
+    }
+
+    public TableServiceClient Service { get; }
+
+    public string Prefix { get; }
+
+    /// <summary>Areas, people and their lookups, and the directory's audit log: one partition.</summary>
+    public TableClient Directory { get; }
+
+    /// <summary>Tracked items with their replies, nudges and audit log, partitioned by the owner's home area.</summary>
+    public TableClient Items { get; }
+
+    /// <summary>A copy of every outstanding item by area and due date: the small table "my tasks" and "overdue in my area" read.</summary>
+    public TableClient Outstanding { get; }
+
+    /// <summary>Planned reminders by the hour (UTC) they go out.</summary>
+    public TableClient Reminders { get; }
+
+    public TableClient Conversations { get; }
+
+    public TableClient Meetings { get; }
+
+    public TableClient SendLedger { get; }
+
+    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger];
+}

@@ -1,0 +1,46 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace QaBot.Infrastructure.Storage;
+
+/// <summary>Small helpers over <see cref="TableClient"/>: every filter is built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>.</summary>
+internal static class TableQueries
+{
+    public static string Range(string partitionKey, string rowKeyFrom, string rowKeyTo) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {rowKeyFrom} and RowKey lt {rowKeyTo}");
+
+    public static string Prefix(string partitionKey, string rowKeyPrefix) =>
+        Range(partitionKey, rowKeyPrefix, Keys.UpperBound(rowKeyPrefix));
+
+    public static async Task<List<TableEntity>> ListAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var list = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(entity);
+        }
+
+        return list;
+    }
+
+    public static async Task<TableEntity?> FindAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
+
+    /// <summary>Deletes an entity if it is there; a missing entity is not an error.</summary>
+    public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: deleting is idempotent.
+        }
+    }
+}

@@ -1,0 +1,622 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Infrastructure.Storage;
+
+/// <summary>
+/// Tracked items in the Items table, partitioned by the owner's home area, with a copy of each outstanding item in the
+/// Outstanding table and planned reminders in the Reminders table (docs/storage.md). An item and its audit entry, reply
+/// or nudge change together in one entity group transaction, conditional on the item's ETag. The Outstanding copy and
+/// the reminders are a second, idempotent write, protected by a write-ahead marker (<see cref="IndexMarkers"/>) that
+/// <see cref="RepairAsync"/> follows up if a process stops between the two.
+/// </summary>
+public sealed partial class TableTrackingStore : ITrackingStore
+{
+    internal const int MaxAttempts = 5;
+    private const int MaxBatch = 100;
+    private const int Parallelism = 8;
+    private const int MaxReminderWindowDays = 400;
+
+    private static readonly string[] CountFields = ["RowKey", "Area", "Duty"];
+
+    private readonly TableClient _items;
+    private readonly TableClient _outstanding;
+    private readonly TableClient _reminders;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TableTrackingStore> _logger;
+
+    public TableTrackingStore(StorageTables tables, TimeProvider time, ILogger<TableTrackingStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _items = tables.Items;
+        _outstanding = tables.Outstanding;
+        _reminders = tables.Reminders;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Called at named points of a write, so tests can stop a write part-way as a crash would.</summary>
+    internal Func<string, Task>? FaultPoint { get; set; }
+
+    public async Task<int> AddIfAbsentAsync(IReadOnlyCollection<NewItem> items, AuditOrigin origin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(origin);
+        var unique = items.DistinctBy(i => i.Current.Key).ToList();
+        foreach (var item in unique)
+        {
+            item.Validate();
+        }
+
+        // Reminders first: if the process stops between the writes, a reminder is left as a hint, never lost.
+        await UpsertRemindersAsync(unique.Select(i => i.Current).SelectMany(i => ReminderEntities.Planned(i).Select(at => ReminderEntities.Write(i, at))), cancellationToken).ConfigureAwait(false);
+
+        var added = 0;
+        await Parallel.ForEachAsync(
+            unique.GroupBy(i => i.Current.Area),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (group, token) =>
+            {
+                var count = await AddToPartitionAsync(group.ToList(), origin, token).ConfigureAwait(false);
+                Interlocked.Add(ref added, count);
+            }).ConfigureAwait(false);
+        return added;
+    }
+
+    public async Task<TrackedItem?> GetAsync(ItemKey key, CancellationToken cancellationToken = default)
+    {
+        var entity = await TableQueries.FindAsync(_items, ItemEntities.Partition(key.Area), ItemEntities.PrimaryKey(key.Id), cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ItemEntities.Read(entity);
+    }
+
+    public async Task<ItemUpdateResult> UpdateAsync(ItemKey key, Func<TrackedItem, ItemChange?> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        TrackedItem? latest = null;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var entity = await TableQueries.FindAsync(_items, ItemEntities.Partition(key.Area), ItemEntities.PrimaryKey(key.Id), cancellationToken).ConfigureAwait(false);
+            if (entity is null)
+            {
+                return new ItemUpdateResult(ItemUpdateStatus.NotFound, null);
+            }
+
+            latest = ItemEntities.Read(entity);
+            var next = change(latest);
+            if (next is null)
+            {
+                return new ItemUpdateResult(ItemUpdateStatus.Unchanged, latest);
+            }
+
+            if (next.After.Id != key.Id || next.After.Area != key.Area || next.After.Version != latest.Version + 1)
+            {
+                throw new InvalidOperationException($"A change to item {key} must keep its id and area and count its version up by one; use TransferAsync to move items.");
+            }
+
+            if (await TryReplaceAsync(latest, entity.ETag, next, cancellationToken).ConfigureAwait(false))
+            {
+                return new ItemUpdateResult(ItemUpdateStatus.Updated, next.After);
+            }
+
+            LogConflict(key.Id.Value, attempt);
+        }
+
+        return new ItemUpdateResult(ItemUpdateStatus.Conflict, latest);
+    }
+
+    public async Task<IReadOnlyList<TrackedItem>> GetOpenItemsAsync(Person person, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ItemEntities.Partition(person.HomeArea)} and Owner eq {person.Id.Value}");
+        var entities = await TableQueries.ListAsync(_outstanding, filter, cancellationToken).ConfigureAwait(false);
+        return entities.Select(ItemEntities.Read).ToList();
+    }
+
+    public Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaId area, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        GetOutstandingAsync(area, asOf, cancellationToken);
+
+    public async Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
+    {
+        var entities = await TableQueries.ListAsync(_outstanding, OutstandingFilter(area, dueBefore), cancellationToken).ConfigureAwait(false);
+        return entities
+            .Select(ItemEntities.Read)
+            .OrderBy(i => i.EffectiveDue)
+            .ThenBy(i => i.Area.Value, StringComparer.Ordinal)
+            .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<(AreaId, DutyId, DateOnly)>();
+        await foreach (var entity in _outstanding.QueryAsync<TableEntity>(OutstandingFilter(area, dueBefore), select: CountFields, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((AreaId.Parse(entity.Required("Area")), new DutyId(entity.Required("Duty")), DateOnly.ParseExact(entity.RowKey[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        return OverdueSummary.ByAreaAndDuty(rows, area);
+    }
+
+    private static string OutstandingFilter(AreaId area, DateOnly dueBefore)
+    {
+        // One key range: the partitions of the area and everything below it ("A." up to "A/"), rows due before the date.
+        var from = ItemEntities.Partition(area);
+        var to = Keys.UpperBound(from);
+        var before = Keys.Date(dueBefore);
+        return TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey lt {before}");
+    }
+
+    public async Task<IReadOnlyList<ReminderDue>> GetDueForReminderAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken = default)
+    {
+        if (upTo <= after)
+        {
+            return [];
+        }
+
+        var firstDay = DateOnly.FromDateTime(after.UtcDateTime);
+        var lastDay = DateOnly.FromDateTime(upTo.UtcDateTime);
+        if (lastDay.DayNumber - firstDay.DayNumber > MaxReminderWindowDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(after), $"A reminder window may span at most {MaxReminderWindowDays} days.");
+        }
+
+        var from = ReminderEntities.InstantKey(after);
+        var to = Keys.UpperBound(ReminderEntities.InstantKey(upTo) + Keys.Separator);
+        var due = new List<ReminderDue>();
+        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
+        {
+            var partition = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            foreach (var entity in await TableQueries.ListAsync(_reminders, TableQueries.Range(partition, from, to), cancellationToken).ConfigureAwait(false))
+            {
+                var reminder = ReminderEntities.Read(entity);
+                if (reminder.RemindAt > after && reminder.RemindAt <= upTo)
+                {
+                    due.Add(reminder);
+                }
+            }
+        }
+
+        return due.OrderBy(r => r.RemindAt).ThenBy(r => r.Item.Id.Value, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<ItemReply>> GetRepliesAsync(ItemKey key, CancellationToken cancellationToken = default) =>
+        (await ReadHistoryAsync(key, 'r', cancellationToken).ConfigureAwait(false)).Select(ItemEntities.ReadReply).ToList();
+
+    public async Task<IReadOnlyList<ItemNudge>> GetNudgesAsync(ItemKey key, CancellationToken cancellationToken = default) =>
+        (await ReadHistoryAsync(key, 'n', cancellationToken).ConfigureAwait(false)).Select(ItemEntities.ReadNudge).ToList();
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(ItemKey key, CancellationToken cancellationToken = default) =>
+        (await ReadHistoryAsync(key, 'a', cancellationToken).ConfigureAwait(false)).Select(AuditEntities.Read).ToList();
+
+    public async Task<int> TransferAsync(ItemTransfer transfer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        var partition = ItemEntities.Partition(transfer.FromArea);
+        var owner = transfer.From.Value;
+        var filter = transfer.Kind == TransferKind.MoveWithOwner
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"} and Owner eq {owner}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"} and Owner eq {owner} and (Status eq {nameof(ItemStatus.Open)} or Status eq {nameof(ItemStatus.Rescheduled)})");
+        var entities = await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false);
+
+        var moved = 0;
+        foreach (var entity in entities)
+        {
+            if (await TransferOneAsync(entity, transfer, cancellationToken).ConfigureAwait(false))
+            {
+                moved++;
+            }
+        }
+
+        LogTransferred(transfer.Kind, moved, transfer.From.Value, transfer.To.Id.Value);
+        return moved;
+    }
+
+    public async Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        var cutoff = _time.GetUtcNow() - olderThan;
+        var markers = await TableQueries.ListAsync(_outstanding, TableClient.CreateQueryFilter($"PartitionKey eq {IndexMarkers.Partition}"), cancellationToken).ConfigureAwait(false);
+        var repaired = 0;
+        foreach (var marker in markers.Where(m => m.RequiredInstant("CreatedAt") <= cutoff))
+        {
+            foreach (var entry in IndexMarkers.Read(marker))
+            {
+                var current = await GetAsync(new ItemKey(entry.AreaId, entry.Id), cancellationToken).ConfigureAwait(false);
+                var old = entry.OldArea is { } oldArea && entry.OldDue is { } oldDue
+                    ? (AreaId.Parse(oldArea), DateOnly.ParseExact(oldDue, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+                    : ((AreaId, DateOnly)?)null;
+                await SyncIndexAsync(entry.Id, old, current, cancellationToken).ConfigureAwait(false);
+                if (current is not null)
+                {
+                    await UpsertRemindersAsync(ReminderEntities.Planned(current).Select(at => ReminderEntities.Write(current, at)), cancellationToken).ConfigureAwait(false);
+                }
+
+                repaired++;
+            }
+
+            try
+            {
+                await _outstanding.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Deleted or rewritten by its own writer meanwhile.
+            }
+        }
+
+        if (repaired > 0)
+        {
+            LogRepaired(repaired);
+        }
+
+        return repaired;
+    }
+
+    private async Task<bool> TransferOneAsync(TableEntity entity, ItemTransfer transfer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var before = ItemEntities.Read(entity);
+            var change = transfer.Kind == TransferKind.MoveWithOwner
+                ? ItemTransitions.Move(before, transfer.To.HomeArea, transfer.At, transfer.Actor, transfer.Origin)
+                : ItemTransitions.Reassign(before, transfer.To, transfer.At, transfer.Actor, transfer.Origin);
+            if (change is null)
+            {
+                return false;
+            }
+
+            var after = change.After;
+            if (after.Area == before.Area)
+            {
+                if (await TryReplaceAsync(before, entity.ETag, change, cancellationToken).ConfigureAwait(false))
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before))], cancellationToken).ConfigureAwait(false);
+                await UpsertRemindersAsync(ReminderEntities.Planned(after).Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
+                await CopyToAsync(before, change, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _items.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    // Someone changed the item in its old area after it was copied: copy the fresh state again.
+                    LogConflict(before.Id.Value, attempt);
+                    await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                    var fresh = await TableQueries.FindAsync(_items, entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
+                    if (fresh is null)
+                    {
+                        return false;
+                    }
+
+                    entity = fresh;
+                    continue;
+                }
+
+                await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
+                await DeleteOldHistoryAsync(before, cancellationToken).ConfigureAwait(false);
+                await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            LogConflict(before.Id.Value, attempt);
+            var latest = await TableQueries.FindAsync(_items, entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
+            if (latest is null)
+            {
+                return false;
+            }
+
+            entity = latest;
+        }
+
+        throw new RequestFailedException(412, $"Item {entity.RowKey} kept changing while it was being transferred; run the transfer again.");
+    }
+
+    /// <summary>Writes the item's new state and its history into the new area. Idempotent: a repeat overwrites the same rows.</summary>
+    private async Task CopyToAsync(TrackedItem before, ItemChange change, CancellationToken cancellationToken)
+    {
+        var after = change.After;
+        var target = ItemEntities.Partition(after.Area);
+        var history = new List<TableEntity>();
+        foreach (var kind in "rna")
+        {
+            history.AddRange(await TableQueries.ListAsync(_items, TableQueries.Prefix(ItemEntities.Partition(before.Area), ItemEntities.HistoryPrefix(kind, before.Id)), cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var chunk in history.Select(h => Copy(h, target)).Chunk(MaxBatch))
+        {
+            await _items.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, ItemEntities.Write(after)) };
+        actions.AddRange(ItemEntities.HistoryRows(change).Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
+        await _items.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replies and nudges now live in the new area; the old area keeps its audit rows, which are never deleted.</summary>
+    private async Task DeleteOldHistoryAsync(TrackedItem before, CancellationToken cancellationToken)
+    {
+        var partition = ItemEntities.Partition(before.Area);
+        foreach (var kind in "rn")
+        {
+            var rows = await TableQueries.ListAsync(_items, TableQueries.Prefix(partition, ItemEntities.HistoryPrefix(kind, before.Id)), cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in rows.Chunk(MaxBatch))
+            {
+                await _items.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static TableEntity Copy(TableEntity source, string partitionKey)
+    {
+        var copy = new TableEntity(partitionKey, source.RowKey);
+        foreach (var (name, value) in source)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// Replaces the item conditionally on <paramref name="etag"/> together with its history rows, then brings the
+    /// Outstanding copy and the reminders in line. False when someone else changed the item first.
+    /// </summary>
+    private async Task<bool> TryReplaceAsync(TrackedItem before, ETag etag, ItemChange change, CancellationToken cancellationToken)
+    {
+        var after = change.After;
+        var beforeReminders = ReminderEntities.Planned(before);
+        var afterReminders = ReminderEntities.Planned(after);
+        var remindersChange = after.Owner != before.Owner || !beforeReminders.SequenceEqual(afterReminders);
+        var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before))], cancellationToken).ConfigureAwait(false);
+        if (remindersChange)
+        {
+            await UpsertRemindersAsync(afterReminders.Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
+        }
+
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, ItemEntities.Write(after), etag),
+        };
+        actions.AddRange(ItemEntities.HistoryRows(change).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+
+        try
+        {
+            await _items.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        {
+            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await Fault("after-item-write").ConfigureAwait(false);
+        await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
+        if (remindersChange)
+        {
+            foreach (var at in beforeReminders.Except(afterReminders))
+            {
+                await TableQueries.DeleteIfExistsAsync(_reminders, ReminderEntities.Partition(at), ReminderEntities.RowKey(at, before.Id), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Makes the Outstanding table agree with the item's state: removes the row it had (if it moved or closed) and
+    /// writes the row it should have (if outstanding). Idempotent.
+    /// </summary>
+    private async Task SyncIndexAsync(OccurrenceId id, (AreaId Area, DateOnly Due)? old, TrackedItem? current, CancellationToken cancellationToken)
+    {
+        var keep = current is { IsOutstanding: true } ? (ItemEntities.Partition(current.Area), ItemEntities.OutstandingKey(current)) : ((string, string)?)null;
+        if (old is { } o)
+        {
+            var oldKey = (ItemEntities.Partition(o.Area), ItemEntities.OutstandingKey(o.Due, id));
+            if (keep != oldKey)
+            {
+                await TableQueries.DeleteIfExistsAsync(_outstanding, oldKey.Item1, oldKey.Item2, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (current is { IsOutstanding: true })
+        {
+            await _outstanding.UpsertEntityAsync(ItemEntities.WriteOutstanding(current), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static (AreaId Area, DateOnly Due)? Old(TrackedItem before) => before.IsOutstanding ? (before.Area, before.EffectiveDue) : null;
+
+    private static DateOnly? Outstanding(TrackedItem item) => item.IsOutstanding ? item.EffectiveDue : null;
+
+    private async Task<TableEntity> WriteMarkerAsync(IReadOnlyList<IndexMarkers.Entry> entries, CancellationToken cancellationToken)
+    {
+        var marker = IndexMarkers.Write(entries, _time.GetUtcNow());
+        await _outstanding.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+        return marker;
+    }
+
+    private Task DeleteMarkerAsync(TableEntity marker, CancellationToken cancellationToken) =>
+        TableQueries.DeleteIfExistsAsync(_outstanding, marker.PartitionKey, marker.RowKey, cancellationToken);
+
+    private Task Fault(string point) => FaultPoint?.Invoke(point) ?? Task.CompletedTask;
+
+    private async Task<int> AddToPartitionAsync(List<NewItem> items, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        var chunk = new List<(NewItem Item, List<TableTransactionAction> Actions)>();
+        var size = 0;
+        foreach (var item in items)
+        {
+            var actions = NewItemActions(item, origin);
+            if (actions.Count > MaxBatch)
+            {
+                throw new InvalidOperationException($"Item {item.Created.Id} has too much history to add in one transaction.");
+            }
+
+            if (size + actions.Count > MaxBatch)
+            {
+                added += await SubmitNewAsync(chunk, cancellationToken).ConfigureAwait(false);
+                chunk = [];
+                size = 0;
+            }
+
+            chunk.Add((item, actions));
+            size += actions.Count;
+        }
+
+        if (chunk.Count > 0)
+        {
+            added += await SubmitNewAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Adds a batch of new items in one transaction, then their Outstanding copies. When one of them already exists
+    /// the whole transaction fails, so that item is dropped (it is already stored) and the rest submitted again.
+    /// </summary>
+    private async Task<int> SubmitNewAsync(List<(NewItem Item, List<TableTransactionAction> Actions)> chunk, CancellationToken cancellationToken)
+    {
+        var outstanding = chunk.Select(c => c.Item.Current).Where(i => i.IsOutstanding).ToList();
+        var marker = outstanding.Count == 0
+            ? null
+            : await WriteMarkerAsync(outstanding.Select(i => IndexMarkers.EntryFor(i.Area, i.Id, null, null)).ToList(), cancellationToken).ConfigureAwait(false);
+
+        var pending = chunk.ToList();
+        var added = 0;
+        while (pending.Count > 0)
+        {
+            try
+            {
+                await _items.SubmitTransactionAsync(pending.SelectMany(p => p.Actions).ToList(), cancellationToken).ConfigureAwait(false);
+                added = pending.Count;
+                break;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                var index = FailedItem(pending, ex.FailedTransactionActionIndex);
+                if (index < 0)
+                {
+                    pending = await SubmitOneByOneAsync(pending, cancellationToken).ConfigureAwait(false);
+                    added = pending.Count;
+                    break;
+                }
+
+                pending.RemoveAt(index);
+            }
+        }
+
+        var indexRows = pending.Select(p => p.Item.Current).Where(i => i.IsOutstanding).Select(ItemEntities.WriteOutstanding).Chunk(MaxBatch);
+        foreach (var rows in indexRows)
+        {
+            await _outstanding.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (marker is not null)
+        {
+            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    private static int FailedItem(List<(NewItem Item, List<TableTransactionAction> Actions)> pending, int? failedAction)
+    {
+        if (failedAction is not { } failed)
+        {
+            return -1;
+        }
+
+        var offset = 0;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (failed >= offset && failed < offset + pending[i].Actions.Count)
+            {
+                return i;
+            }
+
+            offset += pending[i].Actions.Count;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Submits each item on its own, returning those that were added (the others already existed).</summary>
+    private async Task<List<(NewItem Item, List<TableTransactionAction> Actions)>> SubmitOneByOneAsync(
+        List<(NewItem Item, List<TableTransactionAction> Actions)> pending,
+        CancellationToken cancellationToken)
+    {
+        var added = new List<(NewItem Item, List<TableTransactionAction> Actions)>();
+        foreach (var item in pending)
+        {
+            try
+            {
+                await _items.SubmitTransactionAsync(item.Actions, cancellationToken).ConfigureAwait(false);
+                added.Add(item);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                // Already stored: adding is idempotent.
+            }
+        }
+
+        return added;
+    }
+
+    private static List<TableTransactionAction> NewItemActions(NewItem item, AuditOrigin origin)
+    {
+        var current = item.Current;
+        var actions = new List<TableTransactionAction>
+        {
+            // Only the item itself is added conditionally: its existence is what makes adding idempotent.
+            new(TableTransactionActionType.Add, ItemEntities.Write(current)),
+            new(TableTransactionActionType.UpsertReplace, ItemEntities.WriteAudit(current.Area, current.Id, 1, ItemTransitions.Created(item.Created, origin))),
+        };
+        foreach (var change in item.History)
+        {
+            actions.AddRange(ItemEntities.HistoryRows(change).Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
+        }
+
+        return actions;
+    }
+
+    private async Task UpsertRemindersAsync(IEnumerable<TableEntity> reminders, CancellationToken cancellationToken)
+    {
+        var batches = reminders
+            .GroupBy(r => r.PartitionKey)
+            .SelectMany(g => g.DistinctBy(r => r.RowKey).Chunk(MaxBatch))
+            .ToList();
+        await Parallel.ForEachAsync(
+            batches,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (batch, token) => await _reminders.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+    }
+
+    private Task<List<TableEntity>> ReadHistoryAsync(ItemKey key, char kind, CancellationToken cancellationToken) =>
+        TableQueries.ListAsync(_items, TableQueries.Prefix(ItemEntities.Partition(key.Area), ItemEntities.HistoryPrefix(kind, key.Id)), cancellationToken);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Item {OccurrenceId} changed while being updated (attempt {Attempt}); retrying against fresh state")]
+    private partial void LogConflict(string occurrenceId, int attempt);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "{Kind}: {Count} items of person {From} now with person {To}")]
+    private partial void LogTransferred(TransferKind kind, int count, string from, string to);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Repaired the Outstanding index for {Count} items left part-written by a process that stopped")]
+    private partial void LogRepaired(int count);
+}

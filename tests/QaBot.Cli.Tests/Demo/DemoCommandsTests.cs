@@ -1,0 +1,70 @@
+using System.Text.Json;
+using QaBot.Core.Demo;
+
+namespace QaBot.Cli.Tests.Demo;
+
+public sealed class DemoCommandsTests : IAsyncLifetime
+{
+    private readonly CliStorage _cli = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _cli.DeleteTablesAsync();
+
+    private async Task<JsonElement[]> ListJsonAsync(string area)
+    {
+        var (exit, output, error) = await _cli.RunAsync("people", "list", "--area", area, "--format", "json");
+        Assert.True(exit == 0, error);
+        return JsonDocument.Parse(output).RootElement.EnumerateArray().ToArray();
+    }
+
+    [Fact]
+    public async Task Seed_ThenListByArea_ListsEveryoneInTheSubtree()
+    {
+        var council = DemoCouncil.Create();
+
+        var (exit, output, error) = await _cli.RunAsync("demo", "seed", "--as-of", "2026-11-20");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"People: {council.People.Count} added", output, StringComparison.Ordinal);
+        Assert.Matches(@"History to 2026-11-20: (\d+) items \(\1 added\): \d+ done, \d+ rescheduled, \d+ not applicable, \d+ overdue, \d+ still to come\.", output);
+
+        var everyone = await ListJsonAsync("Children's Services");
+        Assert.Equal(council.People.Count, everyone.Length);
+
+        var chesterfield = await ListJsonAsync("Locality: Chesterfield");
+        var expected = council.People.Count(p => p.AreaPath.Contains("Locality: Chesterfield", StringComparison.Ordinal));
+        Assert.Equal(expected, chesterfield.Length);
+        Assert.Contains(chesterfield, p => p.GetProperty("objectId").GetString() == DemoCouncil.KeyPeople.TeamManagerChesterfield.Value);
+        Assert.Contains(chesterfield, p => p.GetProperty("objectId").GetString() == DemoCouncil.KeyPeople.HeadOfServiceNorth.Value);
+
+        var team = await ListJsonAsync("Early Help & Safeguarding > Locality: Chesterfield > Team 1");
+        Assert.All(team, p => Assert.Contains(p.GetProperty("areas").EnumerateArray(), a => a.GetString()!.EndsWith("Locality: Chesterfield > Team 1", StringComparison.Ordinal)));
+        Assert.InRange(team.Length, 7, 9);
+
+        var (tableExit, table, _) = await _cli.RunAsync("people", "list", "--area", "Schools & Learning");
+        Assert.Equal(0, tableExit);
+        Assert.Contains("Tom Hadley", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_Twice_SecondChangesNothing()
+    {
+        await _cli.RunAsync("demo", "seed");
+
+        var (exit, output, _) = await _cli.RunAsync("demo", "seed");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"History to 2026-11-20: \d+ items \(0 added\)", output);
+        Assert.Contains($"People: 0 added, 0 changed, 0 returned, 0 deactivated, {DemoCouncil.Create().People.Count} unchanged.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_BadDate_SaysWhatIsWrong()
+    {
+        var (exit, _, error) = await _cli.RunAsync("demo", "seed", "--as-of", "20/11/2026");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--as-of: '20/11/2026' is not a date in the form yyyy-MM-dd.", error, StringComparison.Ordinal);
+    }
+}

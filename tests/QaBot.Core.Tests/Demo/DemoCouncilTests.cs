@@ -1,0 +1,81 @@
+using QaBot.Core.Demo;
+using QaBot.Core.Organisation;
+using QaBot.Core.Organisation.Import;
+using QaBot.Core.Tests.Framework;
+
+namespace QaBot.Core.Tests.Demo;
+
+public sealed class DemoCouncilTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 20);
+
+    private static DirectoryImportPlan Plan(DemoCouncil council) => DirectoryImportPlanner.Plan(new DirectoryImportInput(
+        "demo people", council.People, "demo areas", council.Areas,
+        ShippedCatalogue.Catalogue.Roles.Select(r => r.Id).ToHashSet(), DirectorySnapshot.Empty, Person.Sources.Demo, Today, OrganisationPolicy.Default));
+
+    [Fact]
+    public void Create_SameSeed_GivesTheSameCouncil()
+    {
+        var first = DemoCouncil.Create();
+        var second = DemoCouncil.Create();
+
+        Assert.Equal(first.People, second.People);
+        Assert.Equal(first.Areas, second.Areas);
+        Assert.NotEqual(first.People, DemoCouncil.Create(seed: 7).People);
+    }
+
+    [Fact]
+    public void Create_PassesTheSameChecksAsAnImport()
+    {
+        var plan = Plan(DemoCouncil.Create());
+
+        Assert.True(plan.IsValid, string.Join(Environment.NewLine, plan.Problems));
+        Assert.InRange(plan.PersonChanges.Count, 270, 330);
+    }
+
+    [Fact]
+    public void Create_EveryRoleInTheCatalogueIsHeld()
+    {
+        var chart = Plan(DemoCouncil.Create()).Desired!;
+        var held = chart.ActivePeople.SelectMany(p => p.RolesOn(Today)).ToHashSet();
+
+        Assert.All(ShippedCatalogue.Catalogue.Roles, r => Assert.Contains(r.Id, held));
+    }
+
+    [Fact]
+    public void Create_LocalitiesAreDerbyshiresDistricts()
+    {
+        var tree = Plan(DemoCouncil.Create()).Desired!.Areas;
+        var localities = tree.Areas.Where(a => a.Kind == AreaKind.Locality).Select(a => a.Name).Order().ToList();
+
+        Assert.Equal(
+            ["Locality: Amber Valley", "Locality: Bolsover", "Locality: Chesterfield", "Locality: Derbyshire Dales", "Locality: Erewash", "Locality: High Peak", "Locality: North East Derbyshire", "Locality: South Derbyshire"],
+            localities);
+    }
+
+    [Fact]
+    public void Create_KeyPeopleLeadWhatTheDocsSay()
+    {
+        var chart = Plan(DemoCouncil.Create()).Desired!;
+        Scope ScopeOf(PersonId id) => chart.ScopeOf(chart.Find(id)!, Today);
+        var root = chart.Areas.Root!.Id;
+
+        Assert.Equal([root], ScopeOf(DemoCouncil.KeyPeople.ExecutiveDirector).Areas);
+        Assert.Equal([root.Child("Early Help & Safeguarding")], ScopeOf(DemoCouncil.KeyPeople.DirectorEarlyHelp).Areas);
+        Assert.Equal(4, ScopeOf(DemoCouncil.KeyPeople.HeadOfServiceNorth).Areas.Count);
+        Assert.Equal("Team 1", chart.Areas.Find(Assert.Single(ScopeOf(DemoCouncil.KeyPeople.TeamManagerChesterfield).Areas))!.Name);
+        Assert.Equal(ScopeKind.CountsOnly, ScopeOf(DemoCouncil.KeyPeople.ElectedMember).Kind);
+        Assert.Equal(ScopeKind.OwnItems, ScopeOf(DemoCouncil.KeyPeople.SocialWorkerChesterfield).Kind);
+        Assert.Equal(DemoCouncil.KeyPeople.TeamManagerChesterfield, chart.EscalationTarget(DemoCouncil.KeyPeople.SocialWorkerChesterfield, Today)?.Id);
+    }
+
+    [Fact]
+    public void Create_EveryoneButTheTopAndElectedMembersHasALineManager()
+    {
+        var chart = Plan(DemoCouncil.Create()).Desired!;
+
+        var withoutManager = chart.ActivePeople.Where(p => p.LineManager is null).ToList();
+
+        Assert.All(withoutManager, p => Assert.True(p.Id == DemoCouncil.KeyPeople.ExecutiveDirector || p.RolesOn(Today).Contains(new("elected-member"))));
+    }
+}

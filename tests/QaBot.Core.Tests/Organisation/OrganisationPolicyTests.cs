@@ -1,0 +1,42 @@
+using QaBot.Core.Configuration;
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+using QaBot.Core.Tests.Framework;
+
+namespace QaBot.Core.Tests.Organisation;
+
+public sealed class OrganisationPolicyTests
+{
+    [Fact]
+    public void Default_EveryRoleItNames_IsInTheShippedCatalogue()
+    {
+        var roles = ShippedCatalogue.Catalogue.Roles.Select(r => r.Id).ToHashSet();
+
+        Assert.All(OrganisationPolicy.Default.LeaderRoles.Concat(OrganisationPolicy.Default.MonitorRoles), r => Assert.Contains(r, roles));
+    }
+
+    [Fact]
+    public void Default_PractitionerRoles_LeadNothing()
+    {
+        Assert.DoesNotContain(new RoleId("all-staff"), OrganisationPolicy.Default.LeaderRoles);
+        Assert.DoesNotContain(new RoleId("iro-cp-chair"), OrganisationPolicy.Default.LeaderRoles);
+        Assert.DoesNotContain(new RoleId("elected-member"), OrganisationPolicy.Default.LeaderRoles);
+    }
+
+    [Fact]
+    public void FromOptions_ConfiguredLists_ReplaceTheDefaults()
+    {
+        var options = new DirectoryOptions();
+        options.LeaderRoles.Add("team-manager");
+        options.MonitorRoles.Add("elected-member");
+
+        var policy = OrganisationPolicy.FromOptions(options);
+
+        Assert.Equal([new RoleId("team-manager")], policy.LeaderRoles);
+        Assert.Equal([new RoleId("elected-member")], policy.MonitorRoles);
+    }
+
+    [Fact]
+    public void FromOptions_Empty_UsesTheDefaults() =>
+        Assert.Equal(OrganisationPolicy.Default.LeaderRoles.Count, OrganisationPolicy.FromOptions(new DirectoryOptions()).LeaderRoles.Count);
+}

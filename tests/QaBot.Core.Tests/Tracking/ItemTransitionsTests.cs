@@ -1,0 +1,90 @@
+using QaBot.Core.Tracking;
+using QaBot.Testing.Organisation;
+using static QaBot.Testing.Organisation.TestDirectory;
+
+namespace QaBot.Core.Tests.Tracking;
+
+public sealed class ItemTransitionsTests
+{
+    private static readonly TrackedItem Item = TestItems.Open("occ-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+
+    [Fact]
+    public void Reply_Done_ClosesTheItemWithAnAuditEntryAndTheReply()
+    {
+        var reply = TestItems.Reply(Item, ReplyKind.Done, new DateOnly(2026, 11, 9));
+
+        var change = ItemTransitions.Reply(Item, reply)!;
+
+        Assert.Equal(ItemStatus.Done, change.After.Status);
+        Assert.Equal(new DateOnly(2026, 11, 9), change.After.CompletedOn);
+        Assert.False(change.After.IsOutstanding);
+        Assert.Equal(2, change.After.Version);
+        Assert.Equal("done", change.Audit.Action);
+        Assert.Equal(Actor.Person(Id(6)), change.Audit.Actor);
+        Assert.Equal("teams", change.Audit.Origin.Channel);
+        Assert.Same(reply, change.Reply);
+    }
+
+    [Fact]
+    public void Reply_SameReplyTwice_ChangesNothingTheSecondTime()
+    {
+        var reply = TestItems.Reply(Item, ReplyKind.Done, new DateOnly(2026, 11, 9));
+        var once = ItemTransitions.Reply(Item, reply)!.After;
+
+        Assert.Null(ItemTransitions.Reply(once, reply));
+        Assert.Null(ItemTransitions.Reply(once, reply with { ReplyId = "another-click" }));
+    }
+
+    [Fact]
+    public void Reply_Reschedule_MovesTheDueDateAndReplacesReminders()
+    {
+        var newReminder = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+        var change = ItemTransitions.Reply(Item, TestItems.Reply(Item, ReplyKind.Rescheduled, new DateOnly(2026, 12, 1)), [newReminder])!;
+
+        Assert.Equal(ItemStatus.Rescheduled, change.After.Status);
+        Assert.Equal(new DateOnly(2026, 12, 1), change.After.EffectiveDue);
+        Assert.True(change.After.IsOutstanding);
+        Assert.False(change.After.IsOverdue(new DateOnly(2026, 11, 20)));
+        Assert.True(change.After.HasReminderAt(newReminder));
+        Assert.Contains("2026-11-10 to 2026-12-01", change.Audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reply_DoneWithoutDate_Throws() =>
+        Assert.Throws<ArgumentException>(() => ItemTransitions.Reply(Item, TestItems.Reply(Item, ReplyKind.Done, null)));
+
+    [Fact]
+    public void IsOverdue_DueToday_IsNotYetOverdue()
+    {
+        Assert.False(Item.IsOverdue(new DateOnly(2026, 11, 10)));
+        Assert.True(Item.IsOverdue(new DateOnly(2026, 11, 11)));
+    }
+
+    [Fact]
+    public void Nudge_CountsAndRecordsWhoNudged()
+    {
+        var at = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+        var change = ItemTransitions.Nudge(Item, new ItemNudge(Item.Id, Id(3), at, new AuditOrigin("teams")));
+
+        Assert.Equal(1, change.After.NudgeCount);
+        Assert.Equal(at, change.After.LastNudgedAt);
+        Assert.Equal("nudged", change.Audit.Action);
+        Assert.Equal(Actor.Person(Id(3)), change.Audit.Actor);
+    }
+
+    [Fact]
+    public void Reassign_ToManager_FlagsTheItemAndMovesItToTheirArea()
+    {
+        var manager = Chart.Find(Id(3))!;
+
+        var change = ItemTransitions.Reassign(Item, manager, TestItems.CreatedAt, Actor.System("import"), TestItems.Origin)!;
+
+        Assert.Equal(Id(3), change.After.Owner);
+        Assert.Equal(SocialCare, change.After.Area);
+        Assert.Equal(Id(6), change.After.ReassignedFrom);
+        Assert.True(change.After.IsFlagged);
+        Assert.Equal("reassigned", change.Audit.Action);
+    }
+}

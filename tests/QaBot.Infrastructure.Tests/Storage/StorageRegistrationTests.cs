@@ -1,0 +1,138 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QaBot.Core.Conversations;
+using QaBot.Core.Delivery;
+using QaBot.Core.Meetings;
+using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
+using QaBot.Infrastructure.Configuration;
+using QaBot.Infrastructure.Storage;
+using QaBot.Testing;
+
+namespace QaBot.Infrastructure.Tests.Storage;
+
+public sealed class StorageRegistrationTests
+{
+    private static ServiceProvider Build(params (string Key, string? Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddQaBotStorage();
+        services.AddQaBotOrganisation();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void AddQaBotStorage_NoSettings_UsesTheLocalEmulator()
+    {
+        using var provider = Build();
+
+        Assert.Equal(StorageOptions.DevelopmentConnectionString, provider.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString);
+        Assert.Equal("devstoreaccount1", provider.GetRequiredService<TableServiceClient>().AccountName);
+        Assert.Equal("QaBotItems", provider.GetRequiredService<StorageTables>().Items.Name);
+    }
+
+    [Fact]
+    public void AddQaBotStorage_ServiceUris_UsesManagedIdentityAgainstThoseEndpoints()
+    {
+        using var provider = Build(
+            ("Storage:TableServiceUri", "https://qabotdata.table.core.windows.net"),
+            ("Storage:QueueServiceUri", "https://qabotdata.queue.core.windows.net"),
+            ("Storage:TablePrefix", "Derbyshire"));
+
+        Assert.True(provider.GetRequiredService<IOptions<StorageOptions>>().Value.UsesManagedIdentity);
+        Assert.Equal(new Uri("https://qabotdata.table.core.windows.net"), provider.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal("qabotdata", provider.GetRequiredService<QueueServiceClient>().AccountName);
+        Assert.Equal("DerbyshireDirectory", provider.GetRequiredService<StorageTables>().Directory.Name);
+    }
+
+    [Theory]
+    [InlineData("Storage:TableServiceUri", "https://qabotdata.table.core.windows.net", "Storage:QueueServiceUri")]
+    [InlineData("Storage:TableServiceUri", "http://qabotdata.table.core.windows.net", "https")]
+    [InlineData("Storage:TablePrefix", "1bad-prefix", "TablePrefix")]
+    [InlineData("Storage:ConnectionString", "", "ConnectionString")]
+    public void AddQaBotStorage_InvalidSetting_FailsNamingTheKey(string key, string value, string named)
+    {
+        using var provider = Build((key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains(named, string.Join(' ', error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddQaBotStorage_UnreachableAccount_ResolvesEveryRepositoryWithoutConnecting()
+    {
+        using var provider = Build(("Storage:ConnectionString", $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;"));
+
+        Assert.NotNull(provider.GetRequiredService<IDirectoryStore>());
+        Assert.NotNull(provider.GetRequiredService<ITrackingStore>());
+        Assert.NotNull(provider.GetRequiredService<IConversationReferenceStore>());
+        Assert.NotNull(provider.GetRequiredService<IBoardMeetingStore>());
+        Assert.NotNull(provider.GetRequiredService<ISendLedger>());
+        Assert.NotNull(provider.GetRequiredService<QaBot.Core.Organisation.Import.DirectoryImporter>());
+    }
+
+    [Fact]
+    public async Task HostStart_CreateTablesAtStartup_CreatesEveryTable()
+    {
+        var prefix = Azurite.UniqueName("s");
+        using var provider = Build(("Storage:ConnectionString", Azurite.Instance.ConnectionString), ("Storage:TablePrefix", prefix));
+
+        var startup = provider.GetServices<IHostedService>().OfType<StorageStartup>().Single();
+        await startup.StartAsync(CancellationToken.None);
+        await startup.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await startup.StopAsync(CancellationToken.None);
+
+        var service = provider.GetRequiredService<TableServiceClient>();
+        var names = new List<string>();
+        await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(prefix) >= 0 && t.Name.CompareTo(prefix + "~") < 0))
+        {
+            names.Add(table.Name);
+        }
+
+        Assert.Equal(provider.GetRequiredService<StorageTables>().All.Select(t => t.Name).Order(), names.Order());
+        foreach (var table in provider.GetRequiredService<StorageTables>().All)
+        {
+            await table.DeleteAsync();
+        }
+    }
+
+    [Fact]
+    public async Task HostStart_StorageUnreachable_StartsAnywayAndKeepsTrying()
+    {
+        var port = FreePort.Next();
+        using var provider = Build(("Storage:ConnectionString", $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"));
+        var startup = provider.GetServices<IHostedService>().OfType<StorageStartup>().Single();
+
+        await startup.StartAsync(CancellationToken.None);
+        await Task.Delay(200);
+
+        Assert.False(startup.Ready.IsCompleted);
+        await startup.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task HostStart_CreateTablesAtStartupOff_CreatesNothing()
+    {
+        var prefix = Azurite.UniqueName("s");
+        using var provider = Build(("Storage:ConnectionString", Azurite.Instance.ConnectionString), ("Storage:TablePrefix", prefix), ("Storage:CreateTablesAtStartup", "false"));
+
+        var startup = provider.GetServices<IHostedService>().OfType<StorageStartup>().Single();
+        await startup.StartAsync(CancellationToken.None);
+        await startup.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        await startup.StopAsync(CancellationToken.None);
+
+        var exists = await provider.GetRequiredService<StorageTables>().Items.GetAccessPoliciesAsync().ContinueWith(t => t.IsCompletedSuccessfully);
+        Assert.False(exists);
+    }
+}
