@@ -3,12 +3,12 @@
 // the "my tasks" card, a Done click and the refreshed card, and a reminder sent by `qabot tick --at` (time travel).
 // It takes the README's screenshots on the way. `./run --check` starts everything and then runs this script:
 //   node tests/e2e/playground-driver.mjs --url http://localhost:PORT [--screenshots DIR] [--log FILE]
-// Exit code 0 when every step passed; 1 with the failing step and what the page showed otherwise.
+// Exit code 0 when every step passed (or is pending, below); 1 with the failing step and what the page showed.
 //
-// While the bot still has its interim help handler (bot/QaBot.Bot/Turns/HelpTurnHandler.cs, which answers every
-// message with what QaBot will do), the steps that need the conversation logic cannot pass: the script then checks
-// what that handler does, reports the other steps as PENDING by name, and exits 0. Once the conversation logic is
-// in, the interim text is gone and every step is checked.
+// A step is PENDING, not failed, only when the page shows that the piece of the bot it needs is not in this build:
+// the bot answers with its interim help text (bot/QaBot.Bot/Turns/HelpTurnHandler.cs) until the conversation logic
+// is connected, and the qabot CLI has no `tick` until the reminder run is. The script names each pending step and
+// why; as the pieces arrive, their steps are checked in full, and any other answer fails the check.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -63,13 +63,26 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 
+// The interim help handler's answer to every message (bot/QaBot.Bot/Turns/HelpTurnHandler.cs).
+const interimText = "I'm not yet connected to the framework and the staff directory";
+
+// What each step came to: passed, or pending with the reason (a piece of the bot that is not in this build yet).
+const steps = [];
+const passed = (name) => steps.push({ name, pending: null });
+const pending = (name, reason) => {
+  steps.push({ name, pending: reason });
+  log(`${name}: PENDING, ${reason}`);
+};
+
 let page;
 let status = 0;
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   page = await context.newPage();
-  const pending = await run(page);
-  log(pending ? `PENDING: ${pending}` : 'every step passed');
+  const notYet = await run(page);
+  log(notYet.length > 0
+    ? `passed: ${steps.filter((x) => !x.pending).map((x) => x.name).join(', ')}; PENDING (not in this build yet): ${notYet.join(', ')}`
+    : `every step passed: ${steps.map((x) => x.name).join(', ')}`);
 } catch (error) {
   status = 1;
   log(`FAILED: ${error instanceof CheckFailure ? error.message : error.stack ?? error}`);
@@ -146,81 +159,111 @@ async function run(p) {
   await header.waitFor({ timeout: pageLoadTimeout }).catch(() => fail(`the Playground did not show the chat user ${director.name}.`));
   const greeting = await waitForBotMessageCount(p, 1, pageLoadTimeout, 'greeting after install');
   const greetingText = await textOf(greeting);
-  if (!/QaBot/.test(greetingText)) fail(`the first bot message is not QaBot's greeting: "${greetingText.slice(0, 300)}"`);
+  if (!/QaBot/.test(greetingText) && !greetingText.includes(director.name.split(' ')[0])) {
+    fail(`the first bot message is neither QaBot's greeting nor addressed to ${director.name}: "${greetingText.slice(0, 300)}"`);
+  }
   log(`install: greeted with "${greetingText.slice(0, 80)}..."`);
+  passed('install');
   // The Playground's log panel covers part of the chat: close it so the screenshots show the cards.
   await p.locator('button[title="Hide log panel"]').click({ timeout: 5_000 }).catch(() => {});
+  const interimHandler = greetingText.includes(interimText);
 
   // 2. "what's overdue in my area": a card scoped to the director's division.
   const overdueReply = await ask(p, "what's overdue in my area");
-  const interimText = "I'm not yet connected to the framework and the staff directory";
   if ((await textOf(overdueReply)).includes(interimText)) {
-    log('the bot answered with its interim help text, as the page shows');
-    return 'this build\'s bot still has the interim help handler, so the overdue card, the "my tasks" card, the Done '
-      + 'click and the reminder by time travel were not checked (nor their screenshots taken)';
+    pending('overdue', 'the bot answered with its interim help text (no conversation logic in this build)');
+  } else {
+    const overdue = await cardIn(overdueReply, 'the overdue answer');
+    const overdueText = await textOf(overdue);
+    if (!/overdue/i.test(overdueText)) fail(`the overdue card does not say what is overdue: "${overdueText.slice(0, 300)}"`);
+    if (!overdueText.includes(director.area)) fail(`the overdue card does not name the director's area (${director.area}): "${overdueText.slice(0, 300)}"`);
+    log(`overdue: a card for ${director.area}: "${overdueText.slice(0, 120)}..."`);
+    await screenshot(p, overdue, 'playground-overdue.png');
+    passed('overdue');
   }
-  const overdue = await cardIn(overdueReply, 'the overdue answer');
-  const overdueText = await textOf(overdue);
-  if (!/overdue/i.test(overdueText)) fail(`the overdue card does not say what is overdue: "${overdueText.slice(0, 300)}"`);
-  if (!overdueText.includes(director.area)) fail(`the overdue card does not name the director's area (${director.area}): "${overdueText.slice(0, 300)}"`);
-  log(`overdue: a card for ${director.area}: "${overdueText.slice(0, 120)}..."`);
-  await screenshot(p, overdue, 'playground-overdue.png');
 
-  // 3. "my tasks": the digest card, with Done on each item.
+  // 3. "my tasks": the digest card, with Done on each item; 4. Done, and the refreshed card.
   const tasksReply = await ask(p, 'my tasks');
+  if ((await textOf(tasksReply)).includes(interimText)) {
+    pending('my tasks', 'the bot answered with its interim help text (no conversation logic in this build)');
+    pending('Done', 'no "my tasks" card to click it on');
+  } else {
+    await myTasksAndDone(p, tasksReply);
+  }
+
+  // 5. Time travel: the reminders due next Monday at 09:00, sent now by `qabot tick --at`, arrive in the chat.
+  if (interimHandler) {
+    pending('reminder', 'the interim help handler does not keep the chat for reminders, so none can arrive');
+  } else {
+    await reminderByTimeTravel(p);
+  }
+  return steps.filter((s) => s.pending).map((s) => s.name);
+}
+
+async function myTasksAndDone(p, tasksReply) {
   const tasks = await cardIn(tasksReply, 'the "my tasks" digest');
-  const doneButton = tasks.getByRole('button', { name: /^done\b/i }).first();
+  const doneButton = tasks.getByRole('button', { name: /^done$/i }).first();
   await doneButton.waitFor({ timeout: 10_000 }).catch(async () => fail(`the "my tasks" card has no Done button: "${(await textOf(tasks)).slice(0, 300)}"`));
   const tasksText = await textOf(tasks);
   log(`my tasks: "${tasksText.slice(0, 120)}..."`);
+  await screenshot(p, tasks, 'playground-my-tasks.png');
+  passed('my tasks');
 
-  // 4. Done: on a card that asks for details first (a date, a note), fill the date if it is empty and confirm.
+  // Done opens a small form under the item (the date it was done, today by default, and an optional note) whose
+  // "Save as done" records it; a card that records at once has no such form.
   await doneButton.click();
-  await p.waitForTimeout(500);
-  const dateInput = tasks.locator('input[aria-haspopup="dialog"]:visible, input[type="date"]:visible').first();
-  if (await dateInput.count() > 0 && (await dateInput.inputValue()) === '') {
-    await dateInput.fill(londonDate(new Date()));
-    await dateInput.press('Enter').catch(() => {});
+  const save = tasks.getByRole('button', { name: /^save as done$/i }).first();
+  if (await save.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
+    const dateInput = tasks.locator('input[type="date"]:visible, input[aria-haspopup="dialog"]:visible').first();
+    if (await dateInput.count() > 0 && (await dateInput.inputValue()) === '') {
+      await dateInput.fill(londonDate(new Date()));
+    }
+    await save.click();
+    log('clicked Done, then Save as done');
+  } else {
+    log('clicked Done');
   }
-  const confirm = tasks.getByRole('button', { name: /^(record|save|confirm|submit|mark (it )?done|done)\b/i }).last();
-  if (await tasks.locator('.ac-showCard:visible, [aria-expanded="true"]').count() > 0) {
-    await confirm.click();
-  }
-  log('clicked Done');
+  const index = (await botMessages(p).count()) - 1;
   try {
     await p.waitForFunction(
       ({ index, before }) => {
         const message = document.querySelectorAll('.fai-OutputCard')[index];
         const text = message?.innerText.replace(/\s+/g, ' ') ?? '';
-        return text !== before && /recorded/i.test(text);
+        return text !== before && /(recorded|marked (as )?done|done on|done by)/i.test(text);
       },
-      { index: (await botMessages(p).count()) - 1, before: tasksText },
+      { index, before: tasksText },
       { timeout: replyTimeout },
     );
   } catch {
-    fail(`the card did not change to say the item was recorded: "${(await textOf(tasksReply)).slice(0, 400)}"`);
+    fail(`after Done the card did not change to say what was recorded: "${(await textOf(tasksReply)).slice(0, 400)}"`);
   }
   const refreshedText = await textOf(tasksReply);
   log(`refreshed card: "${refreshedText.slice(0, 160)}..."`);
   await screenshot(p, tasksReply, 'playground-done.png');
+  passed('Done');
+}
 
-  // 5. Time travel: the reminders due next Monday at 09:00, sent now by `qabot tick --at`, arrive in the chat.
+async function reminderByTimeTravel(p) {
   const before = await botMessages(p).count();
-  const monday = nextMonday();
-  const at = `${monday}T09:00`;
+  const at = `${nextMonday()}T09:00`;
   log(`time travel: ./run qabot tick --at ${at}`);
   const tick = spawnSync(join(root, 'run'), ['qabot', 'tick', '--at', at], { encoding: 'utf8', timeout: 180_000, env: process.env });
+  const said = `${tick.stderr ?? ''}${tick.stdout ?? ''}`;
+  if (tick.status !== 0 && /Unrecognized command or argument 'tick'/i.test(said)) {
+    pending('reminder', 'this build\'s qabot CLI has no tick command');
+    return;
+  }
   if (tick.status !== 0) {
-    fail(`qabot tick --at ${at} failed (exit ${tick.status}): ${(tick.stderr || tick.stdout || '').trim().slice(0, 600)}`);
+    fail(`qabot tick --at ${at} failed (exit ${tick.status}): ${said.trim().slice(0, 600)}`);
   }
   log(`tick: ${tick.stdout.trim().split('\n').slice(-3).join(' / ')}`);
   const reminder = await waitForBotMessageCount(p, before + 1, reminderTimeout, 'reminder card after the tick');
   const reminderCard = await cardIn(reminder, 'the reminder');
-  await reminderCard.getByRole('button', { name: /^done\b/i }).first().waitFor({ timeout: 10_000 })
+  await reminderCard.getByRole('button', { name: /^done$/i }).first().waitFor({ timeout: 10_000 })
     .catch(async () => fail(`the reminder card has no Done button: "${(await textOf(reminderCard)).slice(0, 300)}"`));
   log(`reminder: "${(await textOf(reminderCard)).slice(0, 120)}..."`);
   await screenshot(p, reminderCard, 'playground-reminder.png');
-  return null;
+  passed('reminder');
 }
 
 function nextMonday() {

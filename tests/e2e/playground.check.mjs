@@ -8,7 +8,7 @@ const expect = expectations('playground');
 const started = Date.now();
 const result = await runScript(repositoryRoot, ['--check'], {
   env: { QABOT_CHECK_DIR: join(repositoryRoot, '.local', 'check') },
-  timeoutMs: 20 * 60_000,
+  timeoutMs: 10 * 60_000,
   echo: true,
 });
 expect.check(result.code === 0, `./run --check exited with ${result.code}`);
