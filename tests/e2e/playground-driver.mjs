@@ -166,6 +166,7 @@ async function run(p) {
   passed('install');
   // The Playground's log panel covers part of the chat: close it so the screenshots show the cards.
   await p.locator('button[title="Hide log panel"]').click({ timeout: 5_000 }).catch(() => {});
+  await screenshot(p, greeting, 'playground-install.png');
   const interimHandler = greetingText.includes(interimText);
 
   // 2. "what's overdue in my area": a card scoped to the director's division.
