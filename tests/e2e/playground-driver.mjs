@@ -97,7 +97,8 @@ try {
 }
 process.exit(status);
 
-// Bot messages are the Playground's output cards; each holds a text reply or an Adaptive Card.
+// Bot messages are the Playground's output cards. A message with both text and a card shows as two of them: the
+// text first, then the card.
 function botMessages(p) {
   return p.locator('.fai-OutputCard');
 }
@@ -115,6 +116,13 @@ async function waitForBotMessageCount(p, atLeast, timeout, what) {
   return botMessages(p).nth(atLeast - 1);
 }
 
+// The text of every bot message after the first `before`.
+async function textAfter(p, before) {
+  const texts = await botMessages(p).evaluateAll((all, n) => all.slice(n).map((m) => m.innerText), before);
+  return texts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+// Types a message and waits for the first reply; returns how many bot messages there were before it.
 async function ask(p, text) {
   const before = await botMessages(p).count();
   const box = p.locator('[contenteditable="true"]:visible').first();
@@ -124,25 +132,32 @@ async function ask(p, text) {
   log(`typed "${text}"`);
   const reply = await waitForBotMessageCount(p, before + 1, replyTimeout, `reply to "${text}"`);
   await reply.scrollIntoViewIfNeeded();
-  return reply;
+  return before;
 }
 
-// The card in a reply; a text reply instead of a card fails the step with what the bot said.
-async function cardIn(reply, what) {
-  const card = reply.locator('.ac-adaptiveCard').first();
+// The first card among the bot messages after the first `before`: the message that holds it, its index and the card.
+// No card within the time fails the step with what the bot said instead.
+async function cardAfter(p, before, what, timeout = 15_000) {
+  const firstWithCard = (n) => [...document.querySelectorAll('.fai-OutputCard')].findIndex((m, i) => i >= n && m.querySelector('.ac-adaptiveCard'));
   try {
-    await card.waitFor({ state: 'visible', timeout: 15_000 });
+    await p.waitForFunction((n) => [...document.querySelectorAll('.fai-OutputCard')].slice(n).some((m) => m.querySelector('.ac-adaptiveCard')), before, { timeout });
   } catch {
-    fail(`expected ${what} as a card, but the bot answered: "${(await textOf(reply)).slice(0, 300)}"`);
+    fail(`expected ${what} as a card, but the bot answered: "${(await textAfter(p, before)).slice(0, 300)}"`);
   }
-  return card;
+  const index = await p.evaluate(`(${firstWithCard.toString()})(${before})`);
+  const message = botMessages(p).nth(index);
+  const card = message.locator('.ac-adaptiveCard').first();
+  await card.scrollIntoViewIfNeeded();
+  return { index, message, card };
 }
 
+// A screenshot of the page with the top of `locator` at the top of the view, so a long card shows its heading.
 async function screenshot(p, locator, name) {
   if (!options.screenshots) return;
   mkdirSync(options.screenshots, { recursive: true });
   const file = join(options.screenshots, name);
-  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await p.waitForTimeout(300);
   await p.screenshot({ path: file });
   log(`screenshot ${file}`);
 }
@@ -170,11 +185,11 @@ async function run(p) {
   const interimHandler = greetingText.includes(interimText);
 
   // 2. "what's overdue in my area": a card scoped to the director's division.
-  const overdueReply = await ask(p, "what's overdue in my area");
-  if ((await textOf(overdueReply)).includes(interimText)) {
+  const beforeOverdue = await ask(p, "what's overdue in my area");
+  if ((await textAfter(p, beforeOverdue)).includes(interimText)) {
     pending('overdue', 'the bot answered with its interim help text (no conversation logic in this build)');
   } else {
-    const overdue = await cardIn(overdueReply, 'the overdue answer');
+    const { card: overdue } = await cardAfter(p, beforeOverdue, 'the overdue answer');
     const overdueText = await textOf(overdue);
     if (!/overdue/i.test(overdueText)) fail(`the overdue card does not say what is overdue: "${overdueText.slice(0, 300)}"`);
     if (!overdueText.includes(director.area)) fail(`the overdue card does not name the director's area (${director.area}): "${overdueText.slice(0, 300)}"`);
@@ -184,12 +199,12 @@ async function run(p) {
   }
 
   // 3. "my tasks": the digest card, with Done on each item; 4. Done, and the refreshed card.
-  const tasksReply = await ask(p, 'my tasks');
-  if ((await textOf(tasksReply)).includes(interimText)) {
+  const beforeTasks = await ask(p, 'my tasks');
+  if ((await textAfter(p, beforeTasks)).includes(interimText)) {
     pending('my tasks', 'the bot answered with its interim help text (no conversation logic in this build)');
     pending('Done', 'no "my tasks" card to click it on');
   } else {
-    await myTasksAndDone(p, tasksReply);
+    await myTasksAndDone(p, beforeTasks);
   }
 
   // 5. Time travel: the reminders due next Monday at 09:00, sent now by `qabot tick --at`, arrive in the chat.
@@ -201,11 +216,12 @@ async function run(p) {
   return steps.filter((s) => s.pending).map((s) => s.name);
 }
 
-async function myTasksAndDone(p, tasksReply) {
-  const tasks = await cardIn(tasksReply, 'the "my tasks" digest');
+async function myTasksAndDone(p, before) {
+  const { index, message: tasksReply, card: tasks } = await cardAfter(p, before, 'the "my tasks" digest');
   const doneButton = tasks.getByRole('button', { name: /^done$/i }).first();
   await doneButton.waitFor({ timeout: 10_000 }).catch(async () => fail(`the "my tasks" card has no Done button: "${(await textOf(tasks)).slice(0, 300)}"`));
   const tasksText = await textOf(tasks);
+  const tasksMessageText = await textOf(tasksReply);
   log(`my tasks: "${tasksText.slice(0, 120)}..."`);
   await screenshot(p, tasks, 'playground-my-tasks.png');
   passed('my tasks');
@@ -224,15 +240,15 @@ async function myTasksAndDone(p, tasksReply) {
   } else {
     log('clicked Done');
   }
-  const index = (await botMessages(p).count()) - 1;
+  // The refreshed card says what was recorded, by whom and when: "Recorded. Done on ... Recorded by NAME at ...".
   try {
     await p.waitForFunction(
-      ({ index, before }) => {
+      ({ index, before, by }) => {
         const message = document.querySelectorAll('.fai-OutputCard')[index];
         const text = message?.innerText.replace(/\s+/g, ' ') ?? '';
-        return text !== before && /(recorded|marked (as )?done|done on|done by)/i.test(text);
+        return text !== before && /\brecorded\b/i.test(text) && text.includes(by);
       },
-      { index, before: tasksText },
+      { index, before: tasksMessageText, by: `Recorded by ${director.name}` },
       { timeout: replyTimeout },
     );
   } catch {
@@ -258,8 +274,8 @@ async function reminderByTimeTravel(p) {
     fail(`qabot tick --at ${at} failed (exit ${tick.status}): ${said.trim().slice(0, 600)}`);
   }
   log(`tick: ${tick.stdout.trim().split('\n').slice(-3).join(' / ')}`);
-  const reminder = await waitForBotMessageCount(p, before + 1, reminderTimeout, 'reminder card after the tick');
-  const reminderCard = await cardIn(reminder, 'the reminder');
+  await waitForBotMessageCount(p, before + 1, reminderTimeout, 'reminder after the tick');
+  const { card: reminderCard } = await cardAfter(p, before, 'the reminder');
   await reminderCard.getByRole('button', { name: /^done$/i }).first().waitFor({ timeout: 10_000 })
     .catch(async () => fail(`the reminder card has no Done button: "${(await textOf(reminderCard)).slice(0, 300)}"`));
   log(`reminder: "${(await textOf(reminderCard)).slice(0, 120)}..."`);

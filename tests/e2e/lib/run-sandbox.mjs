@@ -68,18 +68,21 @@ export async function freePorts() {
   };
 }
 
-/** Processes still in a process group: pid and command line. */
+/**
+ * Processes still running in a process group: pid and command line. Zombies (state Z) are left out: they have
+ * exited and only wait for their parent, or init, to collect their exit status.
+ */
 export function processesInGroup(pgid) {
-  const ps = spawnSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' });
+  const ps = spawnSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
   return ps.stdout.split('\n')
-    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
-    .filter((m) => m && Number(m[2]) === pgid)
-    .map((m) => ({ pid: Number(m[1]), args: m[3] }));
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/))
+    .filter((m) => m && Number(m[2]) === pgid && !m[3].startsWith('Z'))
+    .map((m) => ({ pid: Number(m[1]), args: m[4] }));
 }
 
 /**
  * Runs ./run in the sandbox in a process group of its own and waits for it (at most timeoutMs). Returns its exit code,
- * output, and the processes of its group still alive a moment after it exited (stopped by this function, so a
+ * output, and the processes of its group still running a few seconds after it exited (stopped by this function, so a
  * failing check leaves nothing either).
  */
 export async function runScript(sandboxDir, args, { env = {}, timeoutMs = 120_000, echo = false } = {}) {
@@ -96,8 +99,12 @@ export async function runScript(sandboxDir, args, { env = {}, timeoutMs = 120_00
   const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, timeoutMs);
   const code = await new Promise((resolve) => child.on('close', (c, signal) => resolve(c ?? signal)));
   clearTimeout(timer);
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const leftBehind = processesInGroup(child.pid);
+  // A process that is still exiting gets up to three seconds (a loaded machine is slow to finish them).
+  let leftBehind = processesInGroup(child.pid);
+  for (let i = 0; i < 30 && leftBehind.length > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    leftBehind = processesInGroup(child.pid);
+  }
   for (const p of leftBehind) {
     try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ }
   }
