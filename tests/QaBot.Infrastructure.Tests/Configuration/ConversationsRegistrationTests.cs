@@ -22,5 +22,6 @@ public sealed class ConversationsRegistrationTests
 
         Assert.Equal([3], composer.Rules.Policy.ReminderLeadWorkingDays);
         Assert.NotNull(services.GetRequiredService<DigestLoader>());
+        Assert.IsType<QaBot.Conversations.Digests.DigestCardRenderer>(services.GetRequiredService<IDigestRenderer>());
     }
 }
