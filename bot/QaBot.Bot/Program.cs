@@ -1,3 +1,4 @@
+using QaBot.Bot;
 using QaBot.Bot.Turns;
 using QaBot.BotFramework.Hosting;
 using QaBot.Core.Conversations;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddQaBot(builder.Configuration);
 builder.Services.AddBotFrameworkEndpoint();
 builder.Services.AddSingleton<ITurnHandler, HelpTurnHandler>();
+builder.Services.AddHostedService<CalendarStartupLog>();
 
 var app = builder.Build();
 
