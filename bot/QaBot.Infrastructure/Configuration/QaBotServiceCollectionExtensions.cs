@@ -42,6 +42,7 @@ public static class QaBotServiceCollectionExtensions
         AddSchedule(services);
         services.AddQaBotStorage();
         services.AddQaBotOrganisation();
+        services.AddQaBotConversations();
 
         return services;
     }
