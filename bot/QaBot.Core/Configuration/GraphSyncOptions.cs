@@ -31,9 +31,6 @@ public sealed class GraphSyncOptions : IValidatableObject
     /// <summary>After a successful install, how long before a person still without a conversation is tried again.</summary>
     public TimeSpan InstallRecheckInterval { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>The Graph sync timer's NCRONTAB schedule (UTC), read by the Functions app.</summary>
-    public string SyncSchedule { get; set; } = "0 0 5 * * *";
-
     public DirectorySyncOptions DirectorySync { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
