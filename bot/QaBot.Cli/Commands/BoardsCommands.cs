@@ -204,7 +204,7 @@ internal static class BoardsCommands
                     m.Event.Subject,
                     Local(calendar, m.Start) + (m.Provisional ? " *" : string.Empty),
                     calendar.ToLocalTime(m.End).ToString("HH:mm", CultureInfo.InvariantCulture),
-                    m.Event.Recurrence is { } r ? r.Describe() : "once",
+                    m.Event.Recurrence is { } r ? r.Rhythm() : "once",
                     m.Organiser,
                     m.Event.Attendees.Count.ToString(CultureInfo.InvariantCulture),
                     m.Action == BoardMeetingAction.Update ? string.Join("; ", m.Changes) : string.Empty,

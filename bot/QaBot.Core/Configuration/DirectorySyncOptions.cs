@@ -6,7 +6,7 @@ namespace QaBot.Core.Configuration;
 
 /// <summary>
 /// Directory sync from Microsoft Graph (section <c>Graph:DirectorySync</c>): which users are read and how their
-/// department and job title map to areas and framework roles. See docs/directory-sync.md.
+/// department and job title map to areas and framework roles. See docs/configuration.md, section Directory.
 /// </summary>
 public sealed class DirectorySyncOptions
 {

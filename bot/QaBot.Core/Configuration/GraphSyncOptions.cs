@@ -14,7 +14,7 @@ public sealed class GraphSyncOptions : IValidatableObject
     /// <summary>The mailboxes QaBot may create meetings in (the Exchange management scope of docs/deploy.md step 3). The first is the default organiser.</summary>
     public IList<string> OrganiserMailboxes { get; } = [];
 
-    /// <summary>The meetings file (YAML, docs/meetings.md). Relative paths are relative to the program's folder.</summary>
+    /// <summary>The meetings file (YAML, docs/boards.md). Relative paths are relative to the program's folder.</summary>
     [Required]
     public string MeetingsFile { get; set; } = Path.Combine("Data", "meetings.yaml");
 

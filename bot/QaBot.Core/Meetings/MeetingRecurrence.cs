@@ -43,6 +43,13 @@ public sealed record MeetingRecurrence(MeetingDay Day, int IntervalMonths, DateO
     /// <summary>"every 2 months on the first tuesday from 2027-01-05, no end".</summary>
     public string Describe()
     {
+        var end = EndDate is { } e ? $"until {e:yyyy-MM-dd}" : "no end";
+        return string.Create(CultureInfo.InvariantCulture, $"{Rhythm()} from {StartDate:yyyy-MM-dd}, {end}");
+    }
+
+    /// <summary>"every 2 months on the first tuesday".</summary>
+    public string Rhythm()
+    {
         var every = IntervalMonths switch
         {
             1 => "every month",
@@ -50,7 +57,6 @@ public sealed record MeetingRecurrence(MeetingDay Day, int IntervalMonths, DateO
             _ => string.Create(CultureInfo.InvariantCulture, $"every {IntervalMonths} months"),
         };
         var on = Day.IsWeekday ? $"on the {Day}" : $"on {Day}";
-        var end = EndDate is { } e ? $"until {e:yyyy-MM-dd}" : "no end";
-        return string.Create(CultureInfo.InvariantCulture, $"{every} {on} from {StartDate:yyyy-MM-dd}, {end}");
+        return $"{every} {on}";
     }
 }

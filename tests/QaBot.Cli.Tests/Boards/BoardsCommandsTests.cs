@@ -128,6 +128,7 @@ public sealed class BoardsCommandsTests : IAsyncLifetime
         Assert.Contains("Tue 05/01/2027 10:00", board, StringComparison.Ordinal);
         Assert.Contains("every 2 months on the first tuesday", board, StringComparison.Ordinal);
         Assert.Contains("Not scheduled (", output, StringComparison.Ordinal);
+        Assert.Contains("Corporate Parenting Board (corporate-parenting-board)", output, StringComparison.Ordinal);
         Assert.Contains("* Provisional", output, StringComparison.Ordinal);
     }
 

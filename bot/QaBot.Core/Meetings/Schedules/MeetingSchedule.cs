@@ -4,7 +4,7 @@ namespace QaBot.Core.Meetings.Schedules;
 
 /// <summary>
 /// One entry of the meetings file: a body of Appendix A, or a duty that is a meeting a role chairs, with when it meets
-/// and whom it invites. See docs/meetings.md.
+/// and whom it invites. See docs/boards.md.
 /// </summary>
 /// <param name="Id">The schedule's id: the body's id for a body; the entry's own id for a duty's meetings. Calendar records are kept under it.</param>
 /// <param name="Name">The body's name, or the duty's task, for people reading a plan.</param>

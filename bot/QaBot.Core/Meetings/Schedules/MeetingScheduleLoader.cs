@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace QaBot.Core.Meetings.Schedules;
 
 /// <summary>
-/// Loads and checks the meetings file (YAML, described in docs/meetings.md) against the framework catalogue. An invalid
+/// Loads and checks the meetings file (YAML, described in docs/boards.md) against the framework catalogue. An invalid
 /// file is an expected outcome: the result lists every problem with its file, line, entry and field, like the
 /// catalogue's loader. Whether areas and mailboxes exist is checked when the schedules are planned, against the
 /// directory and the configuration of the day.
@@ -95,7 +95,7 @@ public static class MeetingScheduleLoader
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            problems.Add(Mark.Empty, string.Empty, string.Empty, "the file must be a mapping with version and meetings (see docs/meetings.md)");
+            problems.Add(Mark.Empty, string.Empty, string.Empty, "the file must be a mapping with version and meetings (see docs/boards.md)");
             return new(null, problems.Sorted());
         }
 

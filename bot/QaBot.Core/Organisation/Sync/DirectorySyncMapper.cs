@@ -6,7 +6,7 @@ using QaBot.Core.Organisation.Import;
 namespace QaBot.Core.Organisation.Sync;
 
 /// <summary>
-/// Applies the directory sync rules (docs/directory-sync.md): a user's department and job title place them in an area
+/// Applies the directory sync rules (docs/configuration.md, section Directory): a user's department and job title place them in an area
 /// (the first area rule that matches) and give them roles (every role rule that matches). The rows it produces are
 /// checked and applied by the same planner and importer as a CSV import.
 /// </summary>
