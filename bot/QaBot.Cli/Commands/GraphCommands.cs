@@ -205,9 +205,9 @@ internal static class GraphCommands
 
     private static string FollowUp(ConversationFollowUp followUp) => followUp switch
     {
-        ConversationFollowUp.WaitingForTeams => "waiting for Teams to tell QaBot about the install",
+        ConversationFollowUp.WaitingForTeams => "waiting for Teams to confirm the install",
         ConversationFollowUp.ReferenceSaved => "chat saved: reminders can go now",
-        ConversationFollowUp.ConversationStillStale => "installed, but messages still fail: the person may have blocked QaBot",
+        ConversationFollowUp.ConversationStillStale => "messages still fail: may have blocked QaBot",
         ConversationFollowUp.WaitingForPerson => "installed; reachable once the person opens QaBot",
         _ => string.Empty,
     };

@@ -174,7 +174,7 @@ public sealed class BoardMeetingGraphSyncTests
     [Fact]
     public async Task SyncAsync_ManyEvents_NeverMoreThanFourRequestsInFlight()
     {
-        var fake = new GraphFake(latency: TimeSpan.FromMilliseconds(40));
+        var fake = new GraphFake(latency: TimeSpan.FromMilliseconds(200));
         await using var council = await GraphTestCouncil.CreateAsync(fake, meetings: GraphTestCouncil.MeetingsYaml.Replace("    from: 2026-09-01", "    from: 2026-09-01\n    until: 2028-07-31", StringComparison.Ordinal));
         council.Options.MeetingHorizon = TimeSpan.FromDays(600);
         council.Options.MaxConcurrentRequests = 4;
@@ -183,7 +183,10 @@ public sealed class BoardMeetingGraphSyncTests
 
         Assert.True(result.Succeeded);
         Assert.Equal(11, result.Created);
-        Assert.Equal(4, fake.MaxInFlight);
+
+        // Never more than four; and more than one, so the requests did overlap. Exactly four is usual, but on a busy
+        // machine the storage writes between requests can keep the fourth from starting while three are in flight.
+        Assert.InRange(fake.MaxInFlight, 2, 4);
     }
 
     [Fact]
