@@ -1,12 +1,11 @@
-using QaBot.Bot.Turns;
+using QaBot.Bot;
 using QaBot.BotFramework.Hosting;
-using QaBot.Core.Conversations;
 using QaBot.Infrastructure.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddQaBot(builder.Configuration);
 builder.Services.AddBotFrameworkEndpoint();
-builder.Services.AddSingleton<ITurnHandler, HelpTurnHandler>();
+builder.Services.AddHostedService<CalendarStartupLog>();
 
 var app = builder.Build();
 

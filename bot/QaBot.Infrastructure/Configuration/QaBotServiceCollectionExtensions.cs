@@ -44,6 +44,7 @@ public static class QaBotServiceCollectionExtensions
         services.AddQaBotStorage();
         services.AddQaBotOrganisation();
         services.AddQaBotGraph();
+        services.AddQaBotConversations();
 
         return services;
     }
