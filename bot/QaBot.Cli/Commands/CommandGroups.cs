@@ -12,5 +12,7 @@ internal static class CommandGroups
         yield return PeopleCommands.Create(context);
         yield return DemoCommands.Create(context);
         yield return StorageCommands.Create(context);
+        yield return BoardsCommands.Create(context);
+        yield return GraphCommands.Create(context);
     }
 }
