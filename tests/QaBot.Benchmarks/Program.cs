@@ -7,6 +7,12 @@ if (args.Contains("--cpu-time"))
     return;
 }
 
+if (args.Contains("--overdue-turn"))
+{
+    await OverdueTurnBenchmark.RunAsync(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Benchmarks run on demand: see docs/benchmarks.md.</summary>

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using QaBot.Core.Conversations;
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+using QaBot.Core.Organisation.Import;
+using QaBot.Core.Storage;
+using QaBot.Core.Tracking;
+using QaBot.Infrastructure.Configuration;
+using QaBot.Testing;
+using QaBot.Testing.Storage;
+
+namespace QaBot.Benchmarks;
+
+/// <summary>
+/// Turn time of "what's overdue in my area" at department scale (docs/benchmarks.md): a directory of four divisions
+/// of 2,000 staff each and 200,000 items (<see cref="SyntheticItems"/>) in Azurite, then the bot's own turn handler
+/// answering the question again and again for a director, a team manager and the Executive Director, exactly as a
+/// message from Teams reaches it (directory lookup, scope, key-range reads, names, the card). Prints the median and
+/// the 95th percentile. Run with <c>--overdue-turn</c>; QABOT_BENCH_ITEMS and QABOT_BENCH_TURNS change the sizes.
+/// </summary>
+internal static class OverdueTurnBenchmark
+{
+    private const int Divisions = 4;
+    private const int Localities = 5;
+    private const int Teams = 10;
+    private const int PeoplePerTeam = 40;
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
+
+    public static async Task RunAsync(TextWriter output)
+    {
+        var count = Setting("QABOT_BENCH_ITEMS", 200_000);
+        var turns = Setting("QABOT_BENCH_TURNS", 40);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.Instance.ConnectionString,
+            ["Storage:TablePrefix"] = Azurite.UniqueName("turn"),
+        }).Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
+            .AddQaBot(configuration)
+            .BuildServiceProvider();
+        await services.GetRequiredService<IStorageInitializer>().InitializeAsync();
+
+        var data = SyntheticItems.Create(count, Divisions, Localities, Teams, PeoplePerTeam);
+        var (areas, people, keyPeople) = Directory(data);
+        var directory = services.GetRequiredService<IDirectoryStore>();
+        var plan = DirectoryImportPlanner.Plan(new DirectoryImportInput(
+            "benchmark people", people, "benchmark areas", areas,
+            services.GetRequiredService<FrameworkCatalogue>().Roles.Select(r => r.Id).ToHashSet(),
+            await directory.GetSnapshotAsync(), Person.Sources.Demo, SyntheticItems.AsOf,
+            services.GetRequiredService<OrganisationPolicy>()));
+        if (!plan.IsValid)
+        {
+            throw new InvalidOperationException("The benchmark's directory does not import: " + string.Join("; ", plan.Problems.Take(5)));
+        }
+
+        var origin = new AuditOrigin("benchmark");
+        var clock = Stopwatch.StartNew();
+        await services.GetRequiredService<DirectoryImporter>().ApplyAsync(plan, Actor.System("benchmark"), origin);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Directory: {people.Count:N0} people in {areas.Count} areas, imported in {clock.Elapsed.TotalSeconds:F1} s."));
+        clock.Restart();
+        var added = await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(data.Items, origin);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Items: {added:N0} loaded in {clock.Elapsed.TotalSeconds:F1} s."));
+
+        var handler = services.GetRequiredService<ITurnHandler>();
+        foreach (var (who, person, times) in new[]
+        {
+            ("director (one division, 2,000 staff)", keyPeople.Director, turns),
+            ("team manager (one team)", keyPeople.TeamManager, turns),
+            ("Executive Director (the department, 8,000 staff)", keyPeople.ExecutiveDirector, Math.Max(5, turns / 4)),
+        })
+        {
+            var samples = await MeasureAsync(handler, person, times);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// {who}: {times} turns, median {Percentile(samples, 0.5):F0} ms, p95 {Percentile(samples, 0.95):F0} ms, min {samples[0]:F0} ms, max {samples[^1]:F0} ms; card {samples.CardBytes:N0} bytes."));
+        }
+    }
+
+    private static async Task<Samples> MeasureAsync(ITurnHandler handler, PersonId person, int times)
+    {
+        var turn = new IncomingTurn
+        {
+            Kind = TurnKind.Message,
+            ActivityId = "benchmark",
+            Sender = new TurnSender(person, "29:" + person.Value),
+            Reference = new ConversationReference(person, "msteams", "https://smba.trafficmanager.net/uk/", "a:" + person.Value, "29:" + person.Value, "28:bot", "tenant"),
+            ChannelId = "msteams",
+            ConversationId = "a:" + person.Value,
+            ConversationKind = ConversationKind.Personal,
+            Text = "what's overdue in my area",
+        };
+
+        // Two turns first, unmeasured: the area tree cache and connections warm up as they would after start-up.
+        var cardBytes = 0;
+        for (var i = 0; i < 2; i++)
+        {
+            cardBytes = Answer(await handler.HandleAsync(turn, CancellationToken.None));
+        }
+
+        var samples = new Samples { CardBytes = cardBytes };
+        for (var i = 0; i < times; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = await handler.HandleAsync(turn, CancellationToken.None);
+            clock.Stop();
+            Answer(result);
+            samples.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        samples.Sort();
+        return samples;
+    }
+
+    /// <summary>The answer's size, after checking it is the overdue card and not an error or a fallback.</summary>
+    private static int Answer(TurnResult result)
+    {
+        var card = result.Replies.Single().CardJson ?? throw new InvalidOperationException("The answer was not a card: " + result.Replies.Single().Text);
+        if (!card.Contains("Overdue in", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The answer was not the overdue card: " + card[..Math.Min(300, card.Length)]);
+        }
+
+        return System.Text.Encoding.UTF8.GetByteCount(card);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>
+    /// Areas and people matching <see cref="SyntheticItems"/>: the same area tree, and each team's staff with the
+    /// ids the items' owners have, managed by a team manager, a head of service per locality and a director per division.
+    /// </summary>
+    private static (List<AreaRow> Areas, List<PersonRow> People, (PersonId ExecutiveDirector, PersonId Director, PersonId TeamManager) Key) Directory(SyntheticItems data)
+    {
+        var areas = new List<AreaRow>();
+        var people = new List<PersonRow>();
+        var serial = 0;
+
+        string Add(string path, string title, string roles, string? manager, string? id = null)
+        {
+            var upn = string.Create(CultureInfo.InvariantCulture, $"person{++serial}@council.example");
+            id ??= string.Create(CultureInfo.InvariantCulture, $"b0000000-0000-4000-8000-{serial:D12}");
+            people.Add(new PersonRow(people.Count + 2, id, upn, string.Create(CultureInfo.InvariantCulture, $"Staff Member {serial}"), title, roles, path, manager ?? string.Empty, "2020-01-01"));
+            return upn;
+        }
+
+        void Area(Area area) => areas.Add(new AreaRow(areas.Count + 2, data.Tree.PathOf(area.Id), area.Kind.ToString().ToLowerInvariant()));
+
+        var root = data.Tree.Root!;
+        Area(root);
+        var executive = Add(data.Tree.PathOf(root.Id), "Executive Director of Children's Services", "executive-director", null);
+        var teamIndex = 0;
+        foreach (var division in data.Tree.Children(root.Id))
+        {
+            Area(division);
+            var director = Add(data.Tree.PathOf(division.Id), "Service Director", "service-director", executive);
+            foreach (var locality in data.Tree.Children(division.Id))
+            {
+                Area(locality);
+                var head = Add(data.Tree.PathOf(locality.Id), "Head of Service", "assistant-director-head-of-service", director);
+                foreach (var team in data.Tree.Children(locality.Id))
+                {
+                    Area(team);
+                    var path = data.Tree.PathOf(team.Id);
+                    var manager = Add(path, "Team Manager", "team-manager;all-staff", head);
+                    for (var k = 0; k < PeoplePerTeam; k++)
+                    {
+                        // The owners SyntheticItems gives this team's items.
+                        Add(path, "Social Worker", "all-staff", manager, string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-{teamIndex:D4}-{k:D12}"));
+                    }
+
+                    teamIndex++;
+                }
+            }
+        }
+
+        var ids = people.ToDictionary(p => p.Upn, p => new PersonId(p.ObjectId));
+        var firstDirector = people.First(p => p.Roles == "service-director");
+        var firstManager = people.First(p => p.Roles.StartsWith("team-manager", StringComparison.Ordinal));
+        return (areas, people, (ids[executive], new PersonId(firstDirector.ObjectId), new PersonId(firstManager.ObjectId)));
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+
+    private sealed class Samples : List<double>
+    {
+        public int CardBytes { get; init; }
+    }
+}
