@@ -7,6 +7,7 @@ using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Scheduling;
+using QaBot.Infrastructure.Reminders;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Configuration;
@@ -42,6 +43,7 @@ public static class QaBotServiceCollectionExtensions
         AddSchedule(services);
         services.AddQaBotStorage();
         services.AddQaBotOrganisation();
+        services.AddQaBotReminders();
 
         return services;
     }
