@@ -12,5 +12,9 @@ internal static class CommandGroups
         yield return PeopleCommands.Create(context);
         yield return DemoCommands.Create(context);
         yield return StorageCommands.Create(context);
+        foreach (var command in ReminderCommands.Create(context))
+        {
+            yield return command;
+        }
     }
 }
