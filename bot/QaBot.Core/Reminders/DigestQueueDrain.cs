@@ -43,6 +43,7 @@ public sealed partial class DigestQueueDrain
         var results = new ConcurrentQueue<DeliveryResult>();
         var putBack = 0;
         var poisoned = 0;
+        var lastPutBack = long.MinValue;
         var inFlight = new ConcurrentDictionary<string, Holder>();
         using var slots = new SemaphoreSlim(_options.SendConcurrency, _options.SendConcurrency);
         using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -64,7 +65,9 @@ public sealed partial class DigestQueueDrain
                         continue;
                     }
 
-                    if (!continuous && (await _queue.GetDepthAsync(cancellationToken).ConfigureAwait(false)).Queued == 0)
+                    // A message put back is hidden until its next try, and a queue may not count hidden messages: wait for it.
+                    var sincePutBack = Interlocked.Read(ref lastPutBack) == long.MinValue ? TimeSpan.MaxValue : _time.GetElapsedTime(Interlocked.Read(ref lastPutBack));
+                    if (!continuous && sincePutBack > RetryDelay + IdlePoll && (await _queue.GetDepthAsync(cancellationToken).ConfigureAwait(false)).Queued == 0)
                     {
                         break;
                     }
@@ -92,6 +95,7 @@ public sealed partial class DigestQueueDrain
                                         break;
                                     case false:
                                         Interlocked.Increment(ref putBack);
+                                        Interlocked.Exchange(ref lastPutBack, _time.GetTimestamp());
                                         break;
                                     default:
                                         Interlocked.Increment(ref poisoned);
