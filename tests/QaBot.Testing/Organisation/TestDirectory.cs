@@ -5,7 +5,8 @@ using QaBot.Core.Organisation;
 namespace QaBot.Testing.Organisation;
 
 /// <summary>
-/// A small department for tests: Children's Services &gt; Early Help &amp; Safeguarding (two localities under a
+/// A small department for tests (its role ids are its own, with <see cref="Policy"/> to match; the demo council uses the
+/// catalogue's): Children's Services &gt; Early Help &amp; Safeguarding (two localities under a
 /// social care service) and Schools &amp; Learning (SEND), with fixed ids.
 /// </summary>
 public static class TestDirectory
