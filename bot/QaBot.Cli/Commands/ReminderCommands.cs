@@ -8,6 +8,7 @@ using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
 using QaBot.Core.Delivery;
 using QaBot.Core.Reminders;
+using QaBot.Core.Storage;
 using QaBot.Infrastructure.Reminders;
 
 namespace QaBot.Cli.Commands;
@@ -49,6 +50,8 @@ internal static class ReminderCommands
 
             var local = calendar.ToLocalTime(instant);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Reminder run as of {local:yyyy-MM-dd HH:mm} council time ({instant:yyyy-MM-dd HH:mm}Z).")).ConfigureAwait(false);
+            // The tables may not exist yet on a fresh local setup; creating them is idempotent.
+            await context.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             var tick = context.Services.GetRequiredService<ReminderTick>();
             var output = context.Output;
             var (run, sent) = await tick.RunAsync(instant, result => Print(output, result), cancellationToken).ConfigureAwait(false);
