@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,16 +17,18 @@ internal sealed partial class InProcessReminderScheduler : BackgroundService
     private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromSeconds(30);
 
     private readonly IOptions<RemindersOptions> _options;
-    private readonly ReminderRunner _runner;
-    private readonly DigestQueueDrain _drain;
+    private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ILogger<InProcessReminderScheduler> _logger;
 
-    public InProcessReminderScheduler(IOptions<RemindersOptions> options, ReminderRunner runner, DigestQueueDrain drain, TimeProvider time, ILogger<InProcessReminderScheduler> logger)
+    /// <summary>
+    /// Takes the service provider rather than the pipeline itself, so that a bot with the scheduler off (every
+    /// deployed bot) never builds the reminder pipeline or needs what it depends on.
+    /// </summary>
+    public InProcessReminderScheduler(IOptions<RemindersOptions> options, IServiceProvider services, TimeProvider time, ILogger<InProcessReminderScheduler> logger)
     {
         _options = options;
-        _runner = runner;
-        _drain = drain;
+        _services = services;
         _time = time;
         _logger = logger;
     }
@@ -44,11 +47,14 @@ internal sealed partial class InProcessReminderScheduler : BackgroundService
             throw new InvalidOperationException($"Reminders:Schedule: {problem}");
         }
 
+        var runner = _services.GetRequiredService<ReminderRunner>();
+        var drain = _services.GetRequiredService<DigestQueueDrain>();
+        var queue = _services.GetRequiredService<IDigestQueueClient>();
         LogStarted(options.Schedule);
-        await Task.WhenAll(TimerAsync(schedule!, stoppingToken), SendAsync(stoppingToken)).ConfigureAwait(false);
+        await Task.WhenAll(TimerAsync(runner, schedule!, stoppingToken), SendAsync(queue, drain, stoppingToken)).ConfigureAwait(false);
     }
 
-    private async Task TimerAsync(Cronos.CronExpression schedule, CancellationToken stoppingToken)
+    private async Task TimerAsync(ReminderRunner runner, Cronos.CronExpression schedule, CancellationToken stoppingToken)
     {
         // Like the Functions timer: a run at start-up, then on the schedule. The run catches up on anything missed.
         var next = _time.GetUtcNow();
@@ -62,7 +68,7 @@ internal sealed partial class InProcessReminderScheduler : BackgroundService
 
             try
             {
-                var outcome = await _runner.RunAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                var outcome = await runner.RunAsync(_time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                 LogRan(outcome.Kind, outcome.Digests);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -80,13 +86,15 @@ internal sealed partial class InProcessReminderScheduler : BackgroundService
         }
     }
 
-    private async Task SendAsync(CancellationToken stoppingToken)
+    private async Task SendAsync(IDigestQueueClient queue, DigestQueueDrain drain, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await _drain.RunAsync(continuous: true, onDelivered: null, stoppingToken).ConfigureAwait(false);
+                // On a fresh local setup the sender may start before the first run has created the queue.
+                await queue.CreateIfMissingAsync(stoppingToken).ConfigureAwait(false);
+                await drain.RunAsync(continuous: true, onDelivered: null, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
