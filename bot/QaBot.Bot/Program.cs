@@ -1,13 +1,12 @@
-using QaBot.Bot.Turns;
+using QaBot.Bot;
 using QaBot.BotFramework.Hosting;
-using QaBot.Core.Conversations;
 using QaBot.Infrastructure.Configuration;
 using QaBot.Infrastructure.Reminders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddQaBot(builder.Configuration);
 builder.Services.AddBotFrameworkEndpoint();
-builder.Services.AddSingleton<ITurnHandler, HelpTurnHandler>();
+builder.Services.AddHostedService<CalendarStartupLog>();
 
 // Local development only (Reminders:RunInProcess, off by default): the bot runs the reminder schedule itself.
 builder.Services.AddInProcessReminderScheduler();

@@ -22,7 +22,7 @@ namespace QaBot.Bot.Tests;
 /// service by a <see cref="TestChannelAuthority"/>, the Bot Connector by a <see cref="FakeHttpHandler"/>, the clock
 /// by a fake one, and (unless told otherwise) the turn handler by a <see cref="RecordingTurnHandler"/>.
 /// </summary>
-internal sealed class BotHost : WebApplicationFactory<Program>
+public sealed class BotHost : WebApplicationFactory<Program>
 {
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
     public const string ConnectorToken = "connector-token-for-tests";
@@ -36,12 +36,15 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     /// <param name="replaceHandler">Use <see cref="Handler"/> instead of the host's own turn handler.</param>
     /// <param name="settings">More configuration (for example storage for whole-conversation tests).</param>
     /// <param name="configureServices">Last-minute service changes, applied after the host's own.</param>
+    /// <param name="now">The fake clock's starting time (default Friday 27 November 2026, 09:00 UTC).</param>
     public BotHost(
         bool authenticated = true,
         bool replaceHandler = true,
         Dictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        DateTimeOffset? now = null)
     {
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         _authenticated = authenticated;
         _replaceHandler = replaceHandler;
         _settings = settings ?? [];
@@ -50,7 +53,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         Connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"reply-1"}"""));
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public TestChannelAuthority Authority { get; }
 

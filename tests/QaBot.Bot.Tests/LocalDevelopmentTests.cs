@@ -71,27 +71,35 @@ public sealed class LocalDevelopmentTests
     }
 
     [Fact]
-    public async Task Post_HelpHandlerInstalled_AnswersAnyMessageWithHelpText()
+    public async Task Post_ConversationLogicInstalled_SomeoneNotInTheDirectoryIsToldWhoToContact()
     {
-        using var host = new BotHost(authenticated: false, replaceHandler: false);
+        using var host = new BotHost(authenticated: false, replaceHandler: false, settings: EmptyStorage());
 
         using var response = await host.PostAsync(TeamsActivityJson.Message("hello?", serviceUrl: PlaygroundServiceUrl), token: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = System.Text.Json.JsonDocument.Parse(Assert.Single(host.Connector.Requests).Body).RootElement;
-        Assert.Contains("what's overdue in my area", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("can't find you in QaBot's staff list", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the QA team", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Post_HelpHandlerInstalled_GreetsOnInstallAndAnswersCardActionsPolitely()
+    public async Task Post_ConversationLogicInstalled_CardActionFromSomeoneUnknownRefused()
     {
-        using var host = new BotHost(authenticated: false, replaceHandler: false);
+        using var host = new BotHost(authenticated: false, replaceHandler: false, settings: EmptyStorage());
 
-        await host.PostAsync(TeamsActivityJson.Installed(serviceUrl: PlaygroundServiceUrl), token: null);
-        using var invoke = await host.PostAsync(TeamsActivityJson.CardAction("done", serviceUrl: PlaygroundServiceUrl), token: null);
+        using var invoke = await host.PostAsync(TeamsActivityJson.CardAction("item.done", serviceUrl: PlaygroundServiceUrl), token: null);
 
-        Assert.Single(host.Connector.Requests);
-        Assert.Contains("application/vnd.microsoft.activity.message", await invoke.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.IsNotType<RecordingTurnHandler>(host.Services.GetService(typeof(ITurnHandler)));
+        var body = await invoke.Content.ReadAsStringAsync();
+        Assert.Contains("application/vnd.microsoft.error", body, StringComparison.Ordinal);
+        Assert.Contains("UnknownPerson", body, StringComparison.Ordinal);
+        Assert.Empty(host.Connector.Requests);
+        Assert.IsType<QaBot.Conversations.Turns.QaBotTurnHandler>(host.Services.GetService(typeof(ITurnHandler)));
     }
+
+    private static Dictionary<string, string?> EmptyStorage() => new()
+    {
+        ["Storage:ConnectionString"] = QaBot.Testing.Azurite.Instance.ConnectionString,
+        ["Storage:TablePrefix"] = QaBot.Testing.Azurite.UniqueName("local"),
+    };
 }

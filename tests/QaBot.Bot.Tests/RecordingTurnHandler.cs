@@ -4,7 +4,7 @@ using QaBot.Core.Conversations;
 namespace QaBot.Bot.Tests;
 
 /// <summary>A turn handler that records every turn and answers as the test says.</summary>
-internal sealed class RecordingTurnHandler : ITurnHandler
+public sealed class RecordingTurnHandler : ITurnHandler
 {
     private readonly ConcurrentQueue<IncomingTurn> _turns = new();
 

@@ -24,11 +24,14 @@ public sealed class CliStorage
         new("Storage:TablePrefix", Prefix),
     ];
 
-    public async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunWithAsync([], args);
+
+    /// <summary>Runs with more settings on top of the storage ones.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunWithAsync(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, output, error, Settings, services => services.AddSingleton<TimeProvider>(Time));
+        var exit = await CliApp.RunAsync(args, output, error, [.. Settings, .. settings], services => services.AddSingleton<TimeProvider>(Time));
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -11,6 +11,9 @@ internal static class CliErrors
     public const int Conflict = 2;
     public const int Storage = 3;
 
+    /// <summary>A remote service (Microsoft Graph) refused some of the changes; the rest were made and each refusal is listed.</summary>
+    public const int Remote = 4;
+
     /// <summary>Runs a command body, turning configuration and storage failures into a clear message and an exit code.</summary>
     public static async Task<int> RunAsync(CliContext context, Func<Task<int>> body)
     {

@@ -12,6 +12,8 @@ internal static class CommandGroups
         yield return PeopleCommands.Create(context);
         yield return DemoCommands.Create(context);
         yield return StorageCommands.Create(context);
+        yield return BoardsCommands.Create(context);
+        yield return GraphCommands.Create(context);
         foreach (var command in ReminderCommands.Create(context))
         {
             yield return command;

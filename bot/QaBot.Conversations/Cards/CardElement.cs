@@ -11,6 +11,7 @@ namespace QaBot.Conversations.Cards;
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
 public abstract record CardElement
 {
     public Spacing? Spacing { get; init; }

@@ -7,6 +7,7 @@ using QaBot.Core.Calendar;
 using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Scheduling;
+using QaBot.Infrastructure.Graph;
 using QaBot.Infrastructure.Reminders;
 using QaBot.Infrastructure.Storage;
 
@@ -43,6 +44,8 @@ public static class QaBotServiceCollectionExtensions
         AddSchedule(services);
         services.AddQaBotStorage();
         services.AddQaBotOrganisation();
+        services.AddQaBotGraph();
+        services.AddQaBotConversations();
         services.AddQaBotReminders();
 
         return services;

@@ -1,0 +1,17 @@
+namespace QaBot.Conversations.Actions;
+
+/// <summary>The verbs of QaBot's <c>Action.Execute</c> buttons. Anything else that arrives is refused.</summary>
+public static class CardVerbs
+{
+    public const string Done = "item.done";
+    public const string Reschedule = "item.reschedule";
+    public const string NotApplicable = "item.notApplicable";
+    public const string Nudge = "item.nudge";
+    public const string Page = "view.page";
+    public const string Refresh = "view.refresh";
+    public const string LogActivity = "activity.log";
+
+    public static bool IsItemReply(string verb) => verb is Done or Reschedule or NotApplicable;
+
+    public static bool IsKnown(string verb) => verb is Done or Reschedule or NotApplicable or Nudge or Page or Refresh or LogActivity;
+}

@@ -1,0 +1,206 @@
+using QaBot.Conversations.Actions;
+using QaBot.Conversations.Cards;
+using QaBot.Conversations.Text;
+using QaBot.Core.Reminders;
+
+namespace QaBot.Conversations.Digests;
+
+/// <summary>
+/// The digest card: the person's own items that are due or overdue, each with Done, Reschedule and Not applicable,
+/// then the overdue items escalated to them from their team, each with Nudge. Long digests page ("Show more") so that
+/// the card always fits in a Teams message.
+/// </summary>
+public sealed class DigestCardBuilder
+{
+    public const string DefaultTitle = "What's due for you";
+    public const string DefaultEmptyText = "Nothing is due or overdue for you at the moment. I'll message you when something is.";
+
+    /// <summary>The most items shown with their buttons on one page; fewer when they would not fit.</summary>
+    public const int MaxItemsPerPage = 10;
+
+    private readonly ItemPresenter _items;
+
+    public DigestCardBuilder(ItemPresenter items)
+    {
+        _items = items ?? throw new ArgumentNullException(nameof(items));
+    }
+
+    public AdaptiveCard Build(Digest digest, DigestCardOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        options ??= new DigestCardOptions();
+        var view = options.View;
+        var entries = new List<CardElement>(digest.OwnItems.Count + digest.Escalated.Count);
+        for (var i = 0; i < digest.OwnItems.Count; i++)
+        {
+            entries.Add(OwnItem(digest.OwnItems[i], i, view, digest.AsOf));
+        }
+
+        for (var i = 0; i < digest.Escalated.Count; i++)
+        {
+            entries.Add(EscalatedItem(digest.Escalated[i], digest.OwnItems.Count + i, view, digest.AsOf));
+        }
+
+        var pages = CardPages.Split(entries, MaxItemsPerPage);
+        var page = Math.Min(view.Page, Math.Max(0, pages.Count - 1));
+        return Build(digest, options, pages, page);
+    }
+
+    /// <summary>A one-line summary for notifications and clients that cannot show cards.</summary>
+    public string Summary(Digest digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        if (digest.IsEmpty)
+        {
+            return "QaBot: nothing is due for you.";
+        }
+
+        var overdue = digest.OwnItems.Count(i => _items.IsOverdue(i.Item, digest.AsOf));
+        var parts = new List<string>();
+        if (overdue > 0)
+        {
+            parts.Add($"{overdue} overdue");
+        }
+
+        if (digest.OwnItems.Count - overdue > 0)
+        {
+            parts.Add($"{digest.OwnItems.Count - overdue} due soon");
+        }
+
+        if (digest.Escalated.Count > 0)
+        {
+            parts.Add($"{UkDates.Count(digest.Escalated.Count, "item")} overdue in your team");
+        }
+
+        return "QaBot: " + string.Join(", ", parts) + ".";
+    }
+
+    private AdaptiveCard Build(Digest digest, DigestCardOptions options, IReadOnlyList<CardPage> pages, int page)
+    {
+        var view = options.View;
+        var body = new List<CardElement>
+        {
+            new TextBlock { Text = options.Title ?? DefaultTitle, Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
+            new TextBlock { Text = Counts(digest), Wrap = true, IsSubtle = true, Spacing = Spacing.None },
+        };
+
+        if (options.Notice is { } notice)
+        {
+            body.Add(notice.ToElement());
+        }
+
+        if (options.Introduction is { } introduction)
+        {
+            body.Add(new TextBlock { Text = introduction, Wrap = true });
+        }
+
+        var total = digest.OwnItems.Count + digest.Escalated.Count;
+        if (total == 0)
+        {
+            body.Add(new TextBlock { Text = options.EmptyText ?? DefaultEmptyText, Wrap = true, Spacing = Spacing.Medium });
+            return Card(digest, body, null);
+        }
+
+        var (first, last) = (pages[page].First, pages[page].Last);
+        var pageView = view.WithPage(page);
+        var own = digest.OwnItems.Count;
+        if (first < own)
+        {
+            body.Add(Heading(digest.Escalated.Count > 0 ? "Your items" : null, own));
+            for (var i = first; i < Math.Min(last, own); i++)
+            {
+                body.Add(OwnItem(digest.OwnItems[i], i, pageView, digest.AsOf));
+            }
+        }
+
+        if (last > own)
+        {
+            var escalatedCount = digest.Escalated.Count;
+            body.Add(Heading(
+                $"{UkDates.Count(escalatedCount, "item")} in your team {(escalatedCount == 1 ? "is" : "are")} overdue",
+                escalatedCount));
+            for (var i = Math.Max(first, own); i < last; i++)
+            {
+                body.Add(EscalatedItem(digest.Escalated[i - own], i, pageView, digest.AsOf));
+            }
+        }
+
+        var actions = CardPages.Footer(body, pages, page, total, p => ActionData.ForView(view.WithPage(p)));
+        return Card(digest, body, actions);
+    }
+
+    private AdaptiveCard Card(Digest digest, List<CardElement> body, List<CardAction>? actions) => new()
+    {
+        Body = body,
+        Actions = actions,
+        FallbackText = Summary(digest),
+        MsTeams = new TeamsCardOptions { Width = "Full" },
+    };
+
+    private string Counts(Digest digest)
+    {
+        var overdue = digest.OwnItems.Count(i => _items.IsOverdue(i.Item, digest.AsOf));
+        var due = digest.OwnItems.Count - overdue;
+        var parts = new List<string> { UkDates.Format(digest.AsOf) };
+        if (overdue > 0)
+        {
+            parts.Add($"{overdue} overdue");
+        }
+
+        if (due > 0)
+        {
+            parts.Add($"{due} due soon");
+        }
+
+        if (digest.Escalated.Count > 0)
+        {
+            parts.Add($"{digest.Escalated.Count} overdue in your team");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    private static TextBlock Heading(string? text, int count) => new()
+    {
+        Text = text ?? (count == 1 ? "Your item" : "Your items"),
+        Weight = TextWeight.Bolder,
+        Size = TextSize.Medium,
+        Spacing = Spacing.Large,
+        Wrap = true,
+    };
+
+    private Container OwnItem(DigestItem entry, int slot, ViewState view, DateOnly asOf)
+    {
+        var items = new List<CardElement>
+        {
+            new TextBlock { Text = _items.Title(entry.Item, entry.ConcernsName), Weight = TextWeight.Bolder, Wrap = true },
+        };
+        items.AddRange(_items.Details(entry.Item, asOf, showNudges: true));
+        items.Add(_items.ReplyActions(entry.Item, slot, view, asOf));
+        return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };
+    }
+
+    private Container EscalatedItem(DigestItem entry, int slot, ViewState view, DateOnly asOf)
+    {
+        var items = new List<CardElement>
+        {
+            new TextBlock { Text = $"{entry.OwnerName}: {_items.Title(entry.Item, entry.ConcernsName)}", Weight = TextWeight.Bolder, Wrap = true },
+        };
+        items.AddRange(_items.Details(entry.Item, asOf, showNudges: true));
+        items.Add(new TextBlock
+        {
+            Text = entry.EscalationLevel >= 2
+                ? "Escalated to you as the next level up: it is still overdue with their line manager."
+                : "Escalated to you as their line manager.",
+            Wrap = true,
+            Size = TextSize.Small,
+            IsSubtle = true,
+            Spacing = Spacing.None,
+        });
+        items.Add(new ActionSet
+        {
+            Actions = [new ExecuteAction { Title = "Nudge", Verb = CardVerbs.Nudge, Data = ActionData.ForItem(view, entry.Item, slot), Tooltip = $"Send {entry.OwnerName} a reminder" }],
+        });
+        return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };
+    }
+}

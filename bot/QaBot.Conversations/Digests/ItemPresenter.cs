@@ -1,0 +1,193 @@
+using QaBot.Conversations.Actions;
+using QaBot.Conversations.Cards;
+using QaBot.Conversations.Text;
+using QaBot.Core.Framework;
+using QaBot.Core.Reminders;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Conversations.Digests;
+
+/// <summary>How an item reads on a card, in the framework's words, and the forms to reply to it.</summary>
+public sealed class ItemPresenter
+{
+    private readonly FrameworkCatalogue _catalogue;
+    private readonly DigestComposer _composer;
+
+    public ItemPresenter(FrameworkCatalogue catalogue, DigestComposer composer)
+    {
+        _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
+        _composer = composer ?? throw new ArgumentNullException(nameof(composer));
+    }
+
+    public DigestComposer Composer => _composer;
+
+    public FrameworkCatalogue Catalogue => _catalogue;
+
+    /// <summary>"Monthly supervision for Priya Nolan".</summary>
+    public string Title(TrackedItem item, string? concernsName)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var title = DutyWording.TitleOf(item.Duty, _catalogue);
+        return concernsName is null ? title : $"{title} for {concernsName}";
+    }
+
+    public string? Purpose(TrackedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _catalogue.FindDuty(item.Duty) is { } duty ? DutyWording.Purpose(duty) : null;
+    }
+
+    /// <summary>"Overdue: was due Fri 28 Aug 2026", "Due today, Fri 27 Nov 2026", "Due Fri 11 Dec 2026 (moved from ...)".</summary>
+    public string Status(TrackedItem item, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var due = item.EffectiveDue;
+        var moved = item.Status == ItemStatus.Rescheduled && item.RescheduledTo is not null ? $" (moved from {UkDates.Format(item.Due)})" : string.Empty;
+        if (_composer.IsOverdue(item, asOf))
+        {
+            return $"Overdue: was due {UkDates.Format(due)}{moved}";
+        }
+
+        return due == asOf ? $"Due today, {UkDates.Format(due)}{moved}" : $"Due {UkDates.Format(due)}{moved}";
+    }
+
+    public bool IsOverdue(TrackedItem item, DateOnly asOf) => _composer.IsOverdue(item, asOf);
+
+    /// <summary>The lines under the title: status, purpose, and any flags (provisional date, passed on from a leaver, nudges).</summary>
+    public IEnumerable<CardElement> Details(TrackedItem item, DateOnly asOf, bool showNudges)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var overdue = IsOverdue(item, asOf);
+        yield return new TextBlock
+        {
+            Text = Status(item, asOf),
+            Wrap = true,
+            Spacing = Spacing.Small,
+            Color = overdue ? TextColor.Attention : null,
+            Weight = overdue ? TextWeight.Bolder : null,
+        };
+
+        if (Purpose(item) is { } purpose)
+        {
+            yield return new TextBlock { Text = purpose, Wrap = true, IsSubtle = true, Size = TextSize.Small, Spacing = Spacing.None };
+        }
+
+        if (item.Provisional)
+        {
+            yield return new TextBlock
+            {
+                Text = "Provisional date: it depends on calendar dates the council has not yet confirmed.",
+                Wrap = true,
+                Size = TextSize.Small,
+                Color = TextColor.Warning,
+                Spacing = Spacing.None,
+            };
+        }
+
+        if (item.IsFlagged)
+        {
+            yield return new TextBlock
+            {
+                Text = "Passed to you from someone who has left: please check it.",
+                Wrap = true,
+                Size = TextSize.Small,
+                Color = TextColor.Warning,
+                Spacing = Spacing.None,
+            };
+        }
+
+        if (showNudges && item.NudgeCount > 0 && item.LastNudgedAt is { } last)
+        {
+            var times = item.NudgeCount == 1 ? "Nudged once" : $"Nudged {UkDates.Count(item.NudgeCount, "time")}";
+            yield return new TextBlock
+            {
+                Text = $"{times}, last on {UkDates.Format(_composer.Rules.Calendar.LocalDateOf(last))}.",
+                Wrap = true,
+                Size = TextSize.Small,
+                IsSubtle = true,
+                Spacing = Spacing.None,
+            };
+        }
+    }
+
+    /// <summary>Done, Reschedule and Not applicable, each a small form that opens under the item.</summary>
+    public ActionSet ReplyActions(TrackedItem item, int slot, ViewState view, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var data = () => ActionData.ForItem(view, item, slot);
+        var latest = LatestRescheduleDate(item);
+        var canPick = latest >= asOf;
+        return new ActionSet
+        {
+            Actions =
+            [
+                new ShowCardAction
+                {
+                    Title = "Done",
+                    Style = ActionStyle.Positive,
+                    Card = new AdaptiveCard
+                    {
+                        Schema = null,
+                        Body =
+                        [
+                            new DateInput { Id = ActionData.DoneOnInput(slot), Label = "Date it was done", Value = asOf, IsRequired = true, ErrorMessage = "Choose the date it was done." },
+                            new TextInput { Id = ActionData.DoneNoteInput(slot), Label = "Note (optional)", IsMultiline = true, MaxLength = ActionData.MaxNoteLength },
+                        ],
+                        Actions = [new ExecuteAction { Title = "Save as done", Verb = CardVerbs.Done, Data = data(), Style = ActionStyle.Positive }],
+                    },
+                },
+                new ShowCardAction
+                {
+                    Title = "Reschedule",
+                    Card = new AdaptiveCard
+                    {
+                        Schema = null,
+                        Body =
+                        [
+                            new DateInput
+                            {
+                                Id = ActionData.NewDateInput(slot),
+                                Label = canPick ? $"New date (a working day, by {UkDates.Format(latest)})" : "New date",
+                                Min = canPick ? asOf : null,
+                                Max = canPick ? latest : null,
+                                IsRequired = true,
+                                ErrorMessage = "Choose the new date.",
+                            },
+                            new TextInput { Id = ActionData.MoveReasonInput(slot), Label = "Reason", IsMultiline = true, MaxLength = ActionData.MaxNoteLength, IsRequired = true, ErrorMessage = "Say why it needs to move." },
+                        ],
+                        Actions = [new ExecuteAction { Title = "Save new date", Verb = CardVerbs.Reschedule, Data = data() }],
+                    },
+                },
+                new ShowCardAction
+                {
+                    Title = "Not applicable",
+                    Card = new AdaptiveCard
+                    {
+                        Schema = null,
+                        Body =
+                        [
+                            new TextInput { Id = ActionData.NotApplicableReasonInput(slot), Label = "Why it does not apply this time", IsMultiline = true, MaxLength = ActionData.MaxNoteLength, IsRequired = true, ErrorMessage = "Say why it does not apply." },
+                        ],
+                        Actions = [new ExecuteAction { Title = "Save as not applicable", Verb = CardVerbs.NotApplicable, Data = data() }],
+                    },
+                },
+            ],
+        };
+    }
+
+    /// <summary>The latest date the owner may move the item to without approval: the policy's allowance from the original due date, never past a statutory deadline.</summary>
+    public DateOnly LatestRescheduleDate(TrackedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var rules = _composer.Rules;
+        var latest = rules.Calendar.AddWorkingDays(item.Due, rules.Policy.RescheduleWithoutApprovalWorkingDays);
+        return StatutoryDeadline(item) is { } deadline && deadline < latest ? deadline : latest;
+    }
+
+    /// <summary>For a statutory duty, the deadline the item may never move past: its original due date.</summary>
+    public DateOnly? StatutoryDeadline(TrackedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _catalogue.FindDuty(item.Duty)?.Rhythm is StatutoryRhythm ? item.Due : null;
+    }
+}

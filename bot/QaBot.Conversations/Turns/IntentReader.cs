@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace QaBot.Conversations.Turns;
+
+/// <summary>
+/// Reads what people type, forgiving of case, punctuation, curly apostrophes and wording: "What's overdue in my
+/// area?", "overdue in Chesterfield", "show me my tasks", "due this week". The area named is only what they asked
+/// for; what they may see is decided from the directory.
+/// </summary>
+public static partial class IntentReader
+{
+    private static readonly string[] SelfWords =
+    [
+        "my area", "my areas", "my team", "my teams", "my service", "my services", "my division", "my department",
+        "my locality", "my localities", "me", "mine", "my staff", "my people", "us", "our area", "our team",
+    ];
+
+    public static MessageIntent Read(string? text)
+    {
+        var words = Normalise(text);
+        if (words.Length == 0)
+        {
+            return new MessageIntent(MessageIntentKind.Help);
+        }
+
+        if (Contains(words, "overdue") || Contains(words, "late") || Contains(words, "behind"))
+        {
+            return new MessageIntent(MessageIntentKind.Overdue, AreaOf(words));
+        }
+
+        if (Contains(words, "log") || words.StartsWith("record ", StringComparison.Ordinal) || Contains(words, "log activity"))
+        {
+            return new MessageIntent(MessageIntentKind.LogActivity);
+        }
+
+        if (Contains(words, "this week") || Contains(words, "week"))
+        {
+            return new MessageIntent(MessageIntentKind.DueThisWeek);
+        }
+
+        if (Contains(words, "task") || Contains(words, "tasks") || Contains(words, "due") || Contains(words, "todo")
+            || Contains(words, "to do") || Contains(words, "reminders") || Contains(words, "outstanding") || Contains(words, "my items") || Contains(words, "what do i need"))
+        {
+            return new MessageIntent(MessageIntentKind.MyTasks);
+        }
+
+        if (Contains(words, "help") || Contains(words, "hello") || Contains(words, "hi") || Contains(words, "hey")
+            || Contains(words, "what can you do") || Contains(words, "commands") || Contains(words, "start") || words == "?")
+        {
+            return new MessageIntent(MessageIntentKind.Help);
+        }
+
+        return new MessageIntent(MessageIntentKind.Unknown);
+    }
+
+    /// <summary>Lower case, straight apostrophes, letters, digits, apostrophes, '&amp;', '&gt;' and single spaces only.</summary>
+    public static string Normalise(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormKC).ToLowerInvariant())
+        {
+            var ch = c is '\u2019' or '\u2018' or '`' ? '\'' : c;
+            builder.Append(char.IsLetterOrDigit(ch) || ch is '\'' or '&' or '>' or ':' or '?' ? ch : ' ');
+        }
+
+        var collapsed = Spaces().Replace(builder.ToString(), " ").Trim();
+        return collapsed == "?" ? collapsed : collapsed.Replace("?", string.Empty, StringComparison.Ordinal).Trim();
+    }
+
+    /// <summary>The area after "in", "for", "at" or "across" in an overdue question, unless it is the person's own ("my area", "my team").</summary>
+    private static string? AreaOf(string words)
+    {
+        var match = AreaPhrase().Match(words);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var area = match.Groups["area"].Value.Trim().TrimEnd(':').Trim();
+        area = TrailingNoise().Replace(area, string.Empty).Trim();
+        if (area.StartsWith("the ", StringComparison.Ordinal))
+        {
+            area = area[4..];
+        }
+
+        return area.Length == 0 || SelfWords.Contains(area, StringComparer.Ordinal) ? null : area;
+    }
+
+    private static bool Contains(string words, string phrase) =>
+        $" {words} ".Contains($" {phrase} ", StringComparison.Ordinal);
+
+    [GeneratedRegex(" +")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\b(?:in|for|at|across|within|of)\s+(?<area>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AreaPhrase();
+
+    [GeneratedRegex(@"\s+(?:please|now|today|right now|at the moment)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingNoise();
+}

@@ -1,0 +1,25 @@
+namespace QaBot.Conversations.Turns;
+
+/// <summary>What a person asked for in chat.</summary>
+public enum MessageIntentKind
+{
+    /// <summary>Not understood.</summary>
+    Unknown,
+
+    Help,
+
+    /// <summary>"my tasks", "what's due": the digest.</summary>
+    MyTasks,
+
+    /// <summary>"due this week".</summary>
+    DueThisWeek,
+
+    /// <summary>"what's overdue in my area", "overdue in Chesterfield".</summary>
+    Overdue,
+
+    /// <summary>"log activity".</summary>
+    LogActivity,
+}
+
+/// <summary>A message read as a request; <see cref="Area"/> is the area named for "overdue in ...", if any.</summary>
+public sealed record MessageIntent(MessageIntentKind Kind, string? Area = null);

@@ -1,0 +1,93 @@
+using QaBot.Conversations.Actions;
+using QaBot.Conversations.Activities;
+using QaBot.Conversations.Cards;
+using QaBot.Conversations.Digests;
+using QaBot.Conversations.Overdue;
+using QaBot.Conversations.Text;
+using QaBot.Core.Organisation;
+using QaBot.Core.Reminders;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Conversations.Turns;
+
+/// <summary>
+/// Builds the card for a view (my tasks, due this week, what's overdue, log activity) for a person, from fresh
+/// data: the answer to a question in chat and the refreshed card after a button press are the same card.
+/// </summary>
+public sealed class ViewRenderer
+{
+    private readonly DigestLoader _digests;
+    private readonly DigestCardBuilder _digestCards;
+    private readonly OverdueQuery _overdue;
+    private readonly OverdueCardBuilder _overdueCards;
+    private readonly LogActivityCardBuilder _logCards;
+    private readonly ITrackingStore _tracking;
+    private readonly AreaTreeCache _areas;
+    private readonly IDirectoryStore _directory;
+
+    public ViewRenderer(
+        DigestLoader digests,
+        DigestCardBuilder digestCards,
+        OverdueQuery overdue,
+        OverdueCardBuilder overdueCards,
+        LogActivityCardBuilder logCards,
+        ITrackingStore tracking,
+        AreaTreeCache areas,
+        IDirectoryStore directory)
+    {
+        _digests = digests ?? throw new ArgumentNullException(nameof(digests));
+        _digestCards = digestCards ?? throw new ArgumentNullException(nameof(digestCards));
+        _overdue = overdue ?? throw new ArgumentNullException(nameof(overdue));
+        _overdueCards = overdueCards ?? throw new ArgumentNullException(nameof(overdueCards));
+        _logCards = logCards ?? throw new ArgumentNullException(nameof(logCards));
+        _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
+        _areas = areas ?? throw new ArgumentNullException(nameof(areas));
+        _directory = directory ?? throw new ArgumentNullException(nameof(directory));
+    }
+
+    public async Task<AdaptiveCard> RenderAsync(Person person, ViewState view, DateOnly today, CardNotice? notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(view);
+        switch (view.View)
+        {
+            case CardView.Week:
+                return await WeekAsync(person, view, today, notice, cancellationToken).ConfigureAwait(false);
+
+            case CardView.Overdue:
+                var tree = await _areas.GetAsync(cancellationToken).ConfigureAwait(false);
+                var asked = view.Area is { } id ? tree.Find(id) : null;
+                var answer = await _overdue.RunAsync(person, tree, asked, today, view.Page, cancellationToken).ConfigureAwait(false);
+                return _overdueCards.Build(answer, notice);
+
+            case CardView.LogActivity:
+                return _logCards.Build(person, today, notice);
+
+            default:
+                var digest = await _digests.LoadAsync(person, today, runId: null, cancellationToken).ConfigureAwait(false);
+                return _digestCards.Build(digest, new DigestCardOptions { View = view, Notice = notice });
+        }
+    }
+
+    /// <summary>The person's outstanding items due from Monday to Sunday of this week (those already past it are overdue).</summary>
+    private async Task<AdaptiveCard> WeekAsync(Person person, ViewState view, DateOnly today, CardNotice? notice, CancellationToken cancellationToken)
+    {
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var sunday = monday.AddDays(6);
+        var items = (await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false))
+            .Where(i => i.EffectiveDue >= monday && i.EffectiveDue <= sunday)
+            .ToList();
+        var supervisees = await PersonNames.LookupAsync(_directory, items.Select(i => i.Concerns).OfType<PersonId>(), cancellationToken).ConfigureAwait(false);
+        var own = items
+            .Select(i => new DigestItem(i, person.DisplayName, i.Concerns is { } c ? supervisees.GetValueOrDefault(c, DigestComposer.UnknownPersonName) : null, 0))
+            .ToList();
+        var digest = new Digest(person.Id, person.DisplayName, today, DigestComposer.Order(own), [], null);
+        return _digestCards.Build(digest, new DigestCardOptions
+        {
+            View = view,
+            Notice = notice,
+            Title = $"Due this week: {UkDates.Format(monday)} to {UkDates.Format(sunday)}",
+            EmptyText = "Nothing of yours falls due this week.",
+        });
+    }
+}

@@ -1,0 +1,222 @@
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Core.Reminders;
+
+/// <summary>
+/// Works out what each person's digest holds on a date, from data the caller has loaded: their own outstanding items
+/// that are due (inside the reminder lead window) or overdue, and, for a manager, the overdue items escalated to them.
+/// Escalation follows <see cref="ScheduleRules.EscalationLevelOn"/> and the organisation's routing
+/// (<see cref="OrganisationChart.EscalationChain"/>): at level 1 an item goes to the owner's line manager (or, with no
+/// line manager, the head of the area above); at level 2 to the next person up as well. Pure: the scheduler composes
+/// a whole run from one bulk load with <see cref="ComposeAll"/>, and chat composes one person's with
+/// <see cref="Compose"/> (see <see cref="DigestLoader"/> for loading one person's data through the ports).
+/// </summary>
+public sealed class DigestComposer
+{
+    /// <summary>The name shown for someone the directory no longer has.</summary>
+    public const string UnknownPersonName = "someone no longer in the directory";
+
+    private readonly int _maxLead;
+
+    public DigestComposer(ScheduleRules rules)
+    {
+        Rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _maxLead = rules.Policy.ReminderLeadWorkingDays.Count == 0 ? 0 : rules.Policy.ReminderLeadWorkingDays.Max();
+    }
+
+    public ScheduleRules Rules { get; }
+
+    /// <summary>The first local date on which the item counts as due: the policy's longest reminder lead before its (rescheduled) due date.</summary>
+    public DateOnly DueFrom(TrackedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Rules.Calendar.AddWorkingDays(item.EffectiveDue, -_maxLead);
+    }
+
+    /// <summary>Outstanding, and inside its reminder lead window or past it on <paramref name="asOf"/>.</summary>
+    public bool IsDueOrOverdue(TrackedItem item, DateOnly asOf) => item.IsOutstanding && asOf >= DueFrom(item);
+
+    /// <summary>Outstanding and overdue on <paramref name="asOf"/> under the council's policy (from the working day after it was due, by default).</summary>
+    public bool IsOverdue(TrackedItem item, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.IsOutstanding && asOf >= Rules.OverdueFrom(item.EffectiveDue);
+    }
+
+    /// <summary>How far an outstanding item has escalated on <paramref name="asOf"/> (none for a closed item).</summary>
+    public EscalationLevel EscalationLevelOf(TrackedItem item, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.IsOutstanding ? Rules.EscalationLevelOn(item.EffectiveDue, asOf) : EscalationLevel.None;
+    }
+
+    /// <summary>
+    /// Who hears about the item on <paramref name="asOf"/> beyond its owner, and at which level: the first person up
+    /// the owner's escalation chain at level 1, and the second as well at level 2. Empty while it has not escalated.
+    /// </summary>
+    public IReadOnlyList<(Person Recipient, int Level)> EscalationRecipients(TrackedItem item, OrganisationChart chart, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var level = EscalationLevelOf(item, asOf);
+        return level == EscalationLevel.None ? [] : Route(chart.EscalationChain(item.Owner, asOf), level);
+    }
+
+    /// <summary>
+    /// One person's digest. <paramref name="items"/> may hold anything loaded for the run (their own items, their
+    /// team's, the whole department's): only the recipient's own due or overdue items and the items escalated to
+    /// them are kept. <paramref name="chart"/> must hold the people on the escalation routes and the names to show.
+    /// </summary>
+    public Digest Compose(Person recipient, DateOnly asOf, IEnumerable<TrackedItem> items, OrganisationChart chart, string? runId = null)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(chart);
+        var own = new List<DigestItem>();
+        var escalated = new List<DigestItem>();
+        var chains = new Dictionary<PersonId, IReadOnlyList<Person>>();
+        foreach (var item in items.DistinctBy(i => i.Key))
+        {
+            if (!item.IsOutstanding)
+            {
+                continue;
+            }
+
+            if (item.Owner == recipient.Id)
+            {
+                if (IsDueOrOverdue(item, asOf))
+                {
+                    own.Add(ToDigestItem(item, chart, 0));
+                }
+
+                continue;
+            }
+
+            var level = Rules.EscalationLevelOn(item.EffectiveDue, asOf);
+            if (level == EscalationLevel.None)
+            {
+                continue;
+            }
+
+            foreach (var (to, relative) in Route(ChainOf(item.Owner, chart, asOf, chains), level))
+            {
+                if (to.Id == recipient.Id)
+                {
+                    escalated.Add(ToDigestItem(item, chart, relative));
+                }
+            }
+        }
+
+        return new Digest(recipient.Id, recipient.DisplayName, asOf, Order(own), Order(escalated), runId);
+    }
+
+    /// <summary>
+    /// Every digest of a run, from one load of outstanding items: one per active person who has something, in person id
+    /// order. Each item is routed once, so the cost grows with the items, not with people times items.
+    /// </summary>
+    public IReadOnlyList<Digest> ComposeAll(IEnumerable<TrackedItem> items, OrganisationChart chart, DateOnly asOf, string? runId = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(chart);
+        var own = new Dictionary<PersonId, List<DigestItem>>();
+        var escalated = new Dictionary<PersonId, List<DigestItem>>();
+        var chains = new Dictionary<PersonId, IReadOnlyList<Person>>();
+        foreach (var item in items.DistinctBy(i => i.Key))
+        {
+            if (!item.IsOutstanding)
+            {
+                continue;
+            }
+
+            if (chart.Find(item.Owner) is { Active: true } && IsDueOrOverdue(item, asOf))
+            {
+                Add(own, item.Owner, ToDigestItem(item, chart, 0));
+            }
+
+            var level = Rules.EscalationLevelOn(item.EffectiveDue, asOf);
+            if (level == EscalationLevel.None)
+            {
+                continue;
+            }
+
+            foreach (var (to, relative) in Route(ChainOf(item.Owner, chart, asOf, chains), level))
+            {
+                Add(escalated, to.Id, ToDigestItem(item, chart, relative));
+            }
+        }
+
+        return own.Keys.Union(escalated.Keys)
+            .Select(id => chart.Find(id)!)
+            .Where(p => p.Active)
+            .OrderBy(p => p.Id.Value, StringComparer.Ordinal)
+            .Select(p => new Digest(
+                p.Id,
+                p.DisplayName,
+                asOf,
+                Order(own.GetValueOrDefault(p.Id) ?? []),
+                Order(escalated.GetValueOrDefault(p.Id) ?? []),
+                runId))
+            .ToList();
+    }
+
+    /// <summary>Worst first: the longest overdue (earliest due) first, then the deeper escalation, then a stable order.</summary>
+    public static IReadOnlyList<DigestItem> Order(IEnumerable<DigestItem> items) =>
+        items
+            .OrderBy(i => i.Item.EffectiveDue)
+            .ThenByDescending(i => i.EscalationLevel)
+            .ThenBy(i => i.OwnerName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(i => i.Item.Duty.Value, StringComparer.Ordinal)
+            .ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The item with the owner's and supervisee's names from the chart.</summary>
+    public static DigestItem ToDigestItem(TrackedItem item, OrganisationChart chart, int escalationLevel)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(chart);
+        return new DigestItem(
+            item,
+            NameOf(item.Owner, chart),
+            item.Concerns is { } concerns ? NameOf(concerns, chart) : null,
+            escalationLevel);
+    }
+
+    private static string NameOf(PersonId id, OrganisationChart chart) => chart.Find(id)?.DisplayName ?? UnknownPersonName;
+
+    private static IReadOnlyList<Person> ChainOf(PersonId owner, OrganisationChart chart, DateOnly asOf, Dictionary<PersonId, IReadOnlyList<Person>> cache)
+    {
+        if (!cache.TryGetValue(owner, out var chain))
+        {
+            cache[owner] = chain = chart.EscalationChain(owner, asOf);
+        }
+
+        return chain;
+    }
+
+    private static List<(Person Recipient, int Level)> Route(IReadOnlyList<Person> chain, EscalationLevel level)
+    {
+        var route = new List<(Person, int)>(2);
+        if (chain.Count > 0)
+        {
+            route.Add((chain[0], 1));
+        }
+
+        if (level == EscalationLevel.NextLevel && chain.Count > 1)
+        {
+            route.Add((chain[1], 2));
+        }
+
+        return route;
+    }
+
+    private static void Add(Dictionary<PersonId, List<DigestItem>> lists, PersonId person, DigestItem item)
+    {
+        if (!lists.TryGetValue(person, out var list))
+        {
+            lists[person] = list = [];
+        }
+
+        list.Add(item);
+    }
+}

@@ -1,0 +1,509 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using QaBot.Conversations.Actions;
+using QaBot.Conversations.Cards;
+using QaBot.Core.Conversations;
+using QaBot.Core.Demo;
+using QaBot.Core.Organisation;
+using QaBot.Core.Reminders;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+using QaBot.Testing;
+using QaBot.Testing.Cards;
+using static QaBot.Bot.Tests.Conversations.CardJson;
+
+namespace QaBot.Bot.Tests.Conversations;
+
+/// <summary>
+/// Whole conversations with the demo council on Friday 20 November 2026, through the real endpoint (authenticated as
+/// the channel), the real conversation logic and storage in Azurite: activities in, replies and invoke responses out.
+/// </summary>
+public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassFixture<DemoCouncilFixture>
+{
+    /// <summary>The card's activity id in the test activities (their <c>replyToId</c>).</summary>
+    private const string TeamsActivityCardId = "1700000000000";
+
+    private static readonly PersonId Unknown = new("0f000000-0000-4000-8000-0000000000ff");
+
+    private ITrackingStore Tracking => council.Services.GetRequiredService<ITrackingStore>();
+
+    private IDirectoryStore Directory => council.Services.GetRequiredService<IDirectoryStore>();
+
+    private IConversationReferenceStore Conversations => council.Services.GetRequiredService<IConversationReferenceStore>();
+
+    private ChatUser As(PersonId person, string name) => new(council.Host, person, name);
+
+    private ChatUser Dan => As(DemoCouncil.KeyPeople.TeamManagerChesterfield, "Dan Mercer");
+
+    private ChatUser Priya => As(DemoCouncil.KeyPeople.SocialWorkerChesterfield, "Priya Nolan");
+
+    private ChatUser Ian => As(DemoCouncil.KeyPeople.HeadOfServiceNorth, "Ian Whitworth");
+
+    private async Task<Person> PersonAsync(PersonId id) => (await Directory.GetPersonAsync(id))!;
+
+    private async Task<TrackedItem> CurrentAsync(TrackedItem item) => (await Tracking.GetAsync(item.Key))!;
+
+    /// <summary>A person's outstanding items due by the as-of date (so they are on their digest), earliest first.</summary>
+    private async Task<List<TrackedItem>> DueItemsAsync(PersonId person)
+    {
+        var composer = council.Services.GetRequiredService<DigestComposer>();
+        return (await Tracking.GetOpenItemsAsync(await PersonAsync(person)))
+            .Where(i => composer.IsDueOrOverdue(i, DemoCouncilFixture.AsOf))
+            .OrderBy(i => i.EffectiveDue)
+            .ToList();
+    }
+
+    private static JsonObject ButtonFor(JsonNode card, string verb, TrackedItem item) =>
+        Buttons(card, verb).Single(b => b["data"]!["item"]!.GetValue<string>() == item.Id.Value);
+
+    /// <summary>Whether a button's item is owned by <paramref name="person"/> (an item id is duty.period.owner[.concerns]).</summary>
+    private static bool IsOwnedBy(JsonObject button, PersonId person) =>
+        button["data"]!["item"]!.GetValue<string>().Split('.')[2] == person.Value;
+
+    [Fact]
+    public async Task Install_KnownPerson_StoresTheConversationAndGreetsWithRolesAndDuties()
+    {
+        var user = As(new PersonId("d0000000-0000-4000-8000-000000000006"), "Tom Hadley");
+
+        var replies = await user.InstallAsync();
+        var again = await user.BotAddedAsync();
+
+        var greeting = Text(CardOf(Assert.Single(replies)));
+        Assert.Contains("Hello Tom Hadley, I'm QaBot", greeting, StringComparison.Ordinal);
+        Assert.Contains("Director, Schools and Learning", greeting, StringComparison.Ordinal);
+        Assert.Contains("Service Directors", greeting, StringComparison.Ordinal);
+        Assert.Contains("Meet with Derbyshire Parent Carer Voice", greeting, StringComparison.Ordinal);
+        Assert.Contains("what's overdue in my area", greeting, StringComparison.Ordinal);
+        Assert.Empty(again);
+        var stored = await Conversations.GetAsync(user.Person);
+        Assert.NotNull(stored);
+        Assert.Equal(user.ConversationId, stored.Reference.ConversationId);
+        Assert.Equal(user.ChannelUserId, stored.Reference.UserId);
+    }
+
+    [Fact]
+    public async Task Install_PersonNotInTheDirectory_ToldWhoToContactAndNothingStored()
+    {
+        var stranger = As(Unknown, "Sam Stranger");
+
+        var replies = await stranger.InstallAsync();
+        var message = await stranger.SayAsync("my tasks");
+
+        Assert.Contains("the QA team", Assert.Single(replies)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("can't find you", Assert.Single(message)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await Conversations.GetAsync(Unknown));
+    }
+
+    [Fact]
+    public async Task MyTasks_TeamManager_TheDigestCardWithHisDueItems()
+    {
+        var due = await DueItemsAsync(Dan.Person);
+        Assert.NotEmpty(due);
+
+        var reply = Assert.Single(await Dan.SayAsync("My tasks"));
+
+        var card = CardOf(reply);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "Dan's digest");
+        Assert.Contains("What's due for you", Text(card), StringComparison.Ordinal);
+        Assert.Equal(due.Select(i => i.Id.Value).Take(10), Buttons(card, CardVerbs.Done).Select(b => b["data"]!["item"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task MyTasks_SocialWorkerWithNothingDue_ACardWithNoButtons()
+    {
+        Assert.Empty(await DueItemsAsync(Priya.Person));
+
+        var card = CardOf(Assert.Single(await Priya.SayAsync("what do I need to do?")));
+
+        Assert.Empty(Buttons(card, CardVerbs.Done));
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "empty digest");
+    }
+
+    [Fact]
+    public async Task Done_OwnItem_RecordedRefreshedCardAndASecondPressChangesNothing()
+    {
+        var user = As(await FirstWithDueItemsAsync(skip: 1), "Reply Tester");
+        var item = (await DueItemsAsync(user.Person))[0];
+        var card = CardOf(Assert.Single(await user.SayAsync("what's due")));
+        var done = ButtonFor(card, CardVerbs.Done, item);
+        var slot = done["data"]!["n"]!.GetValue<int>();
+
+        var first = await user.PressAsync(done, ($"doneOn{slot}", "2026-11-19"), ($"doneNote{slot}", "Held in the office"));
+        var afterFirst = await CurrentAsync(item);
+        var auditAfterFirst = await Tracking.GetAuditTrailAsync(item.Key);
+        var second = await user.PressAsync(done, ($"doneOn{slot}", "2026-11-19"), ($"doneNote{slot}", "Held in the office"));
+
+        Assert.Equal(200, first.StatusCode);
+        var refreshed = Text(first.Card);
+        Assert.Contains("Recorded.", refreshed, StringComparison.Ordinal);
+        Assert.Contains("done on Thu 19 Nov 2026 (note: Held in the office). Recorded by", refreshed, StringComparison.Ordinal);
+        Assert.Contains("at 09:30 on Fri 20 Nov 2026", refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain(Buttons(first.Card, CardVerbs.Done), b => b["data"]!["item"]!.GetValue<string>() == item.Id.Value);
+        CardAssert.PassesOfficialParser(first.Card.ToJsonString(), "refreshed digest");
+
+        Assert.Equal(ItemStatus.Done, afterFirst.Status);
+        Assert.Equal(new DateOnly(2026, 11, 19), afterFirst.CompletedOn);
+        Assert.Equal(Actor.Person(user.Person), afterFirst.UpdatedBy);
+        Assert.Equal("done", auditAfterFirst[^1].Action);
+        Assert.Equal("teams", auditAfterFirst[^1].Origin.Channel);
+
+        Assert.Equal(200, second.StatusCode);
+        Assert.Contains("Already recorded, nothing changed.", Text(second.Card), StringComparison.Ordinal);
+        Assert.Equal(afterFirst.Version, (await CurrentAsync(item)).Version);
+        Assert.Equal(auditAfterFirst.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
+        Assert.Single(await Tracking.GetRepliesAsync(item.Key), r => r.ReplyId == afterFirst.LastReplyId);
+    }
+
+    [Fact]
+    public async Task Done_SomeoneElsesItem_RefusedAndNothingWritten()
+    {
+        var item = (await DueItemsAsync(Dan.Person))[^1];
+        var card = CardOf(Assert.Single(await Dan.SayAsync("my tasks")));
+        var done = ButtonFor(card, CardVerbs.Done, item);
+        var audit = await Tracking.GetAuditTrailAsync(item.Key);
+
+        // Ian, who leads Dan's locality, presses the button from Dan's card.
+        var result = await Ian.PressAsync(done, ($"doneOn{done["data"]!["n"]}", "2026-11-20"));
+
+        Assert.Equal(403, result.StatusCode);
+        Assert.Equal("application/vnd.microsoft.error", result.Type);
+        Assert.Equal("NotYourItem", result.ErrorCode);
+        Assert.Equal(item.Version, (await CurrentAsync(item)).Version);
+        Assert.Equal(audit.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
+    }
+
+    [Theory]
+    [InlineData("item", "team-manager-supervision.2026-11.no-such-person")]
+    [InlineData("item", "../../etc/passwd")]
+    [InlineData("v", "three")]
+    [InlineData("area", "Not An Area!")]
+    [InlineData("view", "everything")]
+    public async Task Done_TamperedOrMissingItem_RefusedAndNothingWritten(string field, string value)
+    {
+        var item = (await DueItemsAsync(Dan.Person))[^1];
+        var card = CardOf(Assert.Single(await Dan.SayAsync("my tasks")));
+        var data = (JsonObject)ButtonFor(card, CardVerbs.Done, item)["data"]!.DeepClone();
+        data[field] = value;
+        var audit = await Tracking.GetAuditTrailAsync(item.Key);
+
+        var result = await Dan.PressAsync(CardVerbs.Done, data);
+
+        Assert.Equal("application/vnd.microsoft.error", result.Type);
+        Assert.Equal(field == "item" && value.StartsWith("team-", StringComparison.Ordinal) ? 404 : 400, result.StatusCode);
+        Assert.Equal(item.Version, (await CurrentAsync(item)).Version);
+        Assert.Equal(audit.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
+    }
+
+    [Fact]
+    public async Task Reschedule_BeyondThePolicysAllowance_RefusedWithTheReasonAndNothingWritten()
+    {
+        var user = As(await FirstWithDueItemsAsync(skip: 2), "Reschedule Tester");
+        var item = (await DueItemsAsync(user.Person))[^1];
+        var card = CardOf(Assert.Single(await user.SayAsync("my tasks")));
+        var button = ButtonFor(card, CardVerbs.Reschedule, item);
+        var slot = button["data"]!["n"]!.GetValue<int>();
+        var calendar = council.Services.GetRequiredService<QaBot.Core.Calendar.CouncilCalendar>();
+        var tooFar = calendar.AddWorkingDays(item.Due > DemoCouncilFixture.AsOf ? item.Due : DemoCouncilFixture.AsOf, 15);
+
+        var result = await user.PressAsync(button, ($"newDate{slot}", tooFar.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ($"moveReason{slot}", "Annual leave"));
+
+        Assert.Equal(200, result.StatusCode);
+        var text = Text(result.Card);
+        Assert.Contains("Not rescheduled:", text, StringComparison.Ordinal);
+        Assert.Contains($"moves the due date by {calendar.WorkingDaysBetween(item.Due, tooFar)} working days; more than 10 needs your line manager's approval", text, StringComparison.Ordinal);
+        Assert.Equal(item.Version, (await CurrentAsync(item)).Version);
+    }
+
+    [Fact]
+    public async Task Reschedule_WithinTheAllowance_MovesTheDateAndSaysSo()
+    {
+        // Every demo item on a digest is already overdue by more than the allowance, so give this manager one due on Tuesday.
+        var user = As(await FirstWithDueItemsAsync(skip: 3), "Reschedule Tester");
+        var template = (await DueItemsAsync(user.Person))[0];
+        var tuesday = new DateOnly(2026, 11, 24);
+        var item = template with
+        {
+            Id = OccurrenceId.For(template.Duty, "test-20261124", user.Person),
+            Due = tuesday,
+            WindowFrom = new DateOnly(2026, 11, 2),
+            WindowTo = tuesday,
+            Status = ItemStatus.Open,
+            CompletedOn = null,
+            RescheduledTo = null,
+            Note = null,
+            NudgeCount = 0,
+            LastNudgedAt = null,
+            Version = 1,
+            LastReplyId = null,
+        };
+        Assert.Equal(1, await Tracking.AddIfAbsentAsync([new NewItem(item, [])], new AuditOrigin("cli", "test")));
+        var card = CardOf(Assert.Single(await user.SayAsync("my tasks")));
+        var button = ButtonFor(card, CardVerbs.Reschedule, item);
+        var slot = button["data"]!["n"]!.GetValue<int>();
+        var calendar = council.Services.GetRequiredService<QaBot.Core.Calendar.CouncilCalendar>();
+        var newDate = calendar.AddWorkingDays(item.Due, 3);
+
+        var result = await user.PressAsync(button, ($"newDate{slot}", newDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ($"moveReason{slot}", "Sickness"));
+
+        Assert.Contains($"moved to {QaBot.Conversations.Text.UkDates.Format(newDate)} (reason: Sickness)", Text(result.Card), StringComparison.Ordinal);
+        var current = await CurrentAsync(item);
+        Assert.Equal(ItemStatus.Rescheduled, current.Status);
+        Assert.Equal(newDate, current.RescheduledTo);
+        Assert.Equal("rescheduled", (await Tracking.GetAuditTrailAsync(item.Key))[^1].Action);
+    }
+
+    [Fact]
+    public async Task Overdue_Director_HerWholeDivisionByAreaAndDuty()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+
+        var card = CardOf(Assert.Single(await rachel.SayAsync("What's overdue in my area?")));
+
+        var text = Text(card);
+        Assert.Contains("Overdue in Early Help & Safeguarding", text, StringComparison.Ordinal);
+        Assert.Contains("By area and duty", text, StringComparison.Ordinal);
+        Assert.Contains("Locality: Chesterfield", text, StringComparison.Ordinal);
+        var nudges = Buttons(card, CardVerbs.Nudge);
+        Assert.NotEmpty(nudges);
+        Assert.All(nudges, n => Assert.StartsWith("childrens-services.early-help-and-safeguarding", n["data"]!["area"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.True(CardSize.Fits(card.ToJsonString()));
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "director's overdue answer");
+    }
+
+    [Fact]
+    public async Task Overdue_HeadOfService_TheFourLocalitiesTheyLead()
+    {
+        var ian = As(DemoCouncil.KeyPeople.HeadOfServiceNorth, "Ian Whitworth");
+
+        var card = CardOf(Assert.Single(await ian.SayAsync("whats overdue")));
+
+        var text = Text(card);
+        Assert.Contains("Overdue in Locality: Chesterfield, Locality: North East Derbyshire, Locality: Bolsover and Locality: High Peak", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amber Valley", text, StringComparison.Ordinal);
+        string[] north = ["locality-chesterfield", "locality-north-east-derbyshire", "locality-bolsover", "locality-high-peak"];
+        Assert.All(Buttons(card, CardVerbs.Nudge), n => Assert.Contains(north, l => n["data"]!["area"]!.GetValue<string>().Contains(l, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Overdue_TeamManagerAskingAboutTheDirectorsDivision_TheirTeamOnlyAndTheCardSaysSo()
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync("what's overdue in Early Help & Safeguarding")));
+
+        var text = Text(card);
+        Assert.Contains("Overdue in Team 1", text, StringComparison.Ordinal);
+        Assert.Contains("You asked about Early Help & Safeguarding. You lead only part of it, so this shows Team 1.", text, StringComparison.Ordinal);
+        Assert.All(Buttons(card, CardVerbs.Nudge), n => Assert.Equal(
+            "childrens-services.early-help-and-safeguarding.locality-chesterfield.team-1",
+            n["data"]!["area"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Overdue_TeamManagerAskingAboutAnotherLocality_TheirTeamOnlyAndTheCardSaysSo()
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync("overdue in Bolsover")));
+
+        var text = Text(card);
+        Assert.Contains("You asked about Locality: Bolsover, which is outside the area you lead, so this shows Team 1 only.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("locality-bolsover", card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overdue_ElectedMember_CountsByAreaAndDutyWithoutNames()
+    {
+        var councillor = As(DemoCouncil.KeyPeople.ElectedMember, "Cllr Margaret Doyle");
+        var people = await Directory.GetPeopleInAreaAsync(AreaId.Parse("childrens-services"));
+
+        var card = CardOf(Assert.Single(await councillor.SayAsync("what's overdue")));
+
+        var text = Text(card);
+        Assert.Contains("counts by area and duty, without staff names", text, StringComparison.Ordinal);
+        Assert.Contains("Early Help & Safeguarding", text, StringComparison.Ordinal);
+        Assert.Empty(Buttons(card));
+        Assert.All(people.Where(p => p.Id != councillor.Person), p => Assert.DoesNotContain(p.DisplayName, text, StringComparison.Ordinal));
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "elected member's counts");
+    }
+
+    [Fact]
+    public async Task Overdue_ExecutiveDirector_TheLargestAreaFitsAndPages()
+    {
+        var helen = As(DemoCouncil.KeyPeople.ExecutiveDirector, "Helen Ashworth");
+
+        var card = CardOf(Assert.Single(await helen.SayAsync("what's overdue in my area")));
+        var more = Assert.Single(Buttons(card, CardVerbs.Page));
+        var page2 = await helen.PressAsync(more);
+
+        Assert.True(CardSize.Fits(card.ToJsonString()), $"{CardSize.BytesOf(card.ToJsonString())} bytes");
+        Assert.Contains("Overdue in Children's Services", Text(card), StringComparison.Ordinal);
+        Assert.Contains("Showing 11 to 20 of", Text(page2.Card), StringComparison.Ordinal);
+        Assert.True(CardSize.Fits(page2.Card.ToJsonString()));
+        CardAssert.AllPassOfficialParser([("department page 1", card.ToJsonString()), ("department page 2", page2.Card.ToJsonString())]);
+    }
+
+    [Fact]
+    public async Task Nudge_HeadOfService_SendsTheOwnerAReminderAndRecordsIt()
+    {
+        await Dan.InstallAsync();
+        var card = CardOf(Assert.Single(await Ian.SayAsync("what's overdue in Chesterfield")));
+        var nudge = Buttons(card, CardVerbs.Nudge).First(b => IsOwnedBy(b, Dan.Person));
+        var key = new ItemKey(AreaId.Parse(nudge["data"]!["area"]!.GetValue<string>()), new(nudge["data"]!["item"]!.GetValue<string>()));
+        var before = (await Tracking.GetAsync(key))!;
+
+        var result = await Ian.PressAsync(nudge);
+        var again = await Ian.PressAsync(nudge);
+
+        Assert.Contains("Reminder sent to Dan Mercer", Text(result.Card), StringComparison.Ordinal);
+        var sent = Assert.Single(result.Sent, r => r.Uri.AbsolutePath.Contains(Dan.ConversationId, StringComparison.Ordinal) || r.Uri.AbsolutePath.Contains(Uri.EscapeDataString(Dan.ConversationId), StringComparison.Ordinal));
+        var reminder = CardOf(JsonNode.Parse(sent.Body)!.AsObject());
+        Assert.Contains("A reminder from Ian Whitworth", Text(reminder), StringComparison.Ordinal);
+        Assert.Single(Buttons(reminder, CardVerbs.Done));
+        CardAssert.PassesOfficialParser(reminder.ToJsonString(), "nudge reminder");
+
+        var after = (await Tracking.GetAsync(key))!;
+        Assert.Equal(before.NudgeCount + 1, after.NudgeCount);
+        Assert.Contains(await Tracking.GetNudgesAsync(key), n => n.By == Ian.Person && n.At == DemoCouncilFixture.Now);
+        Assert.Equal("nudged", (await Tracking.GetAuditTrailAsync(key))[^1].Action);
+
+        Assert.Contains("already nudged about this today", Text(again.Card), StringComparison.Ordinal);
+        Assert.Empty(again.Sent);
+        Assert.Equal(after.NudgeCount, (await Tracking.GetAsync(key))!.NudgeCount);
+    }
+
+    [Fact]
+    public async Task Nudge_OwnerWhoNeverInstalled_SaysSoAndRecordsNothing()
+    {
+        var card = CardOf(Assert.Single(await Ian.SayAsync("what's overdue in Chesterfield")));
+        var others = Buttons(card, CardVerbs.Nudge).Where(b => !IsOwnedBy(b, Dan.Person)).ToList();
+        Assert.NotEmpty(others);
+        var nudge = others[0];
+        var key = new ItemKey(AreaId.Parse(nudge["data"]!["area"]!.GetValue<string>()), new(nudge["data"]!["item"]!.GetValue<string>()));
+        var before = (await Tracking.GetAsync(key))!;
+
+        var result = await Ian.PressAsync(nudge);
+
+        Assert.Contains("hasn't installed QaBot in Teams yet", Text(result.Card), StringComparison.Ordinal);
+        Assert.Empty(result.Sent);
+        Assert.Equal(before.Version, (await Tracking.GetAsync(key))!.Version);
+    }
+
+    [Fact]
+    public async Task Nudge_ItemOutsideTheirArea_Refused()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+        var card = CardOf(Assert.Single(await rachel.SayAsync("what's overdue in my area")));
+        var nudge = Buttons(card, CardVerbs.Nudge).First(b => !b["data"]!["area"]!.GetValue<string>().Contains("team-1", StringComparison.Ordinal)
+            || !b["data"]!["area"]!.GetValue<string>().Contains("chesterfield", StringComparison.Ordinal));
+
+        var result = await Dan.PressAsync(nudge);
+
+        Assert.Equal(403, result.StatusCode);
+        Assert.Equal("NotAllowed", result.ErrorCode);
+        Assert.Empty(result.Sent);
+    }
+
+    [Fact]
+    public async Task LogActivity_DutyWithNoRhythm_RecordedWithAuditOnce()
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync("log activity")));
+        var log = Assert.Single(Buttons(card, CardVerbs.LogActivity));
+        Assert.Contains("team-manager-performance-monitoring", card.ToJsonString(), StringComparison.Ordinal);
+
+        var first = await Dan.PressAsync(log, ("logDuty", "team-manager-performance-monitoring"), ("logOn", "2026-11-18"), ("logNote", "Dashboard review"));
+        var second = await Dan.PressAsync(log, ("logDuty", "team-manager-performance-monitoring"), ("logOn", "2026-11-18"), ("logNote", "Dashboard review"));
+
+        Assert.Contains("Logged.", Text(first.Card), StringComparison.Ordinal);
+        Assert.Contains("Already logged", Text(second.Card), StringComparison.Ordinal);
+        var dan = await PersonAsync(Dan.Person);
+        var id = QaBot.Conversations.Turns.CardActionHandler.LoggedItemId(
+            TeamsActivityCardId, new("team-manager-performance-monitoring"), new DateOnly(2026, 11, 18), "Dashboard review", dan.Id);
+        var logged = await Tracking.GetAsync(new ItemKey(dan.HomeArea, id));
+        Assert.NotNull(logged);
+        Assert.Equal(ItemStatus.Done, logged.Status);
+        Assert.Equal(new DateOnly(2026, 11, 18), logged.CompletedOn);
+        Assert.Equal(["created", "done"], (await Tracking.GetAuditTrailAsync(logged.Key)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task LogActivity_DutyNotTheirs_RefusedAsTampered()
+    {
+        var card = CardOf(Assert.Single(await Priya.SayAsync("log activity")));
+        var log = Assert.Single(Buttons(card, CardVerbs.LogActivity));
+
+        var result = await Priya.PressAsync(log, ("logDuty", "team-manager-performance-monitoring"), ("logOn", "2026-11-18"));
+
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal("BadActionData", result.ErrorCode);
+    }
+
+    [Fact]
+    public async Task DueThisWeek_SocialWorker_ItemsDueMondayToSunday()
+    {
+        var card = CardOf(Assert.Single(await Priya.SayAsync("due this week")));
+
+        Assert.Contains("Due this week: Mon 16 Nov 2026 to Sun 22 Nov 2026", Text(card), StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "due this week");
+    }
+
+    /// <summary>What each command in the Teams app's menu must answer with: the heading of its card.</summary>
+    private static readonly Dictionary<string, string> CommandHeadings = new(StringComparer.Ordinal)
+    {
+        ["my tasks"] = "What's due for you",
+        ["what's overdue in my area"] = "Overdue in Team 1",
+        ["due this week"] = "Due this week: Mon 16 Nov 2026 to Sun 22 Nov 2026",
+        ["log activity"] = "Log an activity",
+        ["help"] = "What I can do",
+    };
+
+    [Theory]
+    [MemberData(nameof(TeamsAppManifest.CommandTitles), MemberType = typeof(TeamsAppManifest))]
+    public async Task Message_EveryCommandInTheManifest_ItsOwnCardNotTheFallback(string command)
+    {
+        Assert.True(CommandHeadings.TryGetValue(command, out var heading), $"The manifest's command \"{command}\" has no expected answer in this test: add one.");
+
+        var card = CardOf(Assert.Single(await Dan.SayAsync(command)));
+
+        var text = Text(card);
+        Assert.Contains(heading, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("didn't understand", text, StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), $"answer to \"{command}\"");
+    }
+
+    [Theory]
+    [InlineData("My Tasks", "What's due for you")]
+    [InlineData("what\u2019s due?", "What's due for you")]
+    [InlineData("  WHAT'S OVERDUE IN MY AREA?? ", "Overdue in Team 1")]
+    [InlineData("whats overdue for my team please", "Overdue in Team 1")]
+    [InlineData("What's due this week", "Due this week:")]
+    [InlineData("Log an activity", "Log an activity")]
+    [InlineData("hello", "What I can do")]
+    public async Task Message_ForgivingVariants_SameAnswerAsTheCommand(string typed, string heading)
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync(typed)));
+
+        Assert.Contains(heading, Text(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("didn't understand", Text(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_NotUnderstood_HelpWithWhatWasTyped()
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync("make me a cup of tea")));
+
+        Assert.Contains("Sorry, I didn't understand \\\"make me a cup of tea\\\"", Text(card), StringComparison.Ordinal);
+    }
+
+    private async Task<PersonId> FirstWithDueItemsAsync(int skip)
+    {
+        // Team managers in the demo council's Early Help division (their supervisions are due), each test taking a different one.
+        var people = await Directory.GetPeopleInAreaAsync(AreaId.Parse("childrens-services.early-help-and-safeguarding"));
+        var found = new List<PersonId>();
+        foreach (var person in people.Where(p => p.Id != Priya.Person && p.Id != Dan.Person).OrderBy(p => p.Id.Value, StringComparer.Ordinal))
+        {
+            if ((await DueItemsAsync(person.Id)).Count >= 2)
+            {
+                found.Add(person.Id);
+            }
+        }
+
+        return found[skip];
+    }
+}

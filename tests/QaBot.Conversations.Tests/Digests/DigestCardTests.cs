@@ -1,0 +1,244 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using QaBot.Conversations.Actions;
+using QaBot.Conversations.Cards;
+using QaBot.Conversations.Digests;
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+using QaBot.Core.Reminders;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+using QaBot.Testing.Cards;
+using QaBot.Testing.Scheduling;
+
+namespace QaBot.Conversations.Tests.Digests;
+
+public sealed class DigestCardTests
+{
+    public static readonly DateOnly AsOf = new(2026, 11, 27);
+    public static readonly AreaId Team = AreaId.Parse("childrens-services.early-help-and-safeguarding.locality-chesterfield.team-1");
+    public static readonly PersonId Manager = new("d0000000-0000-4000-8000-000000000004");
+    public const string LongName = "Anastasia-Wilhelmina Featherstonehaugh-Cholmondeley-Marjoribanks";
+
+    public static ItemPresenter Presenter { get; } = new(ShippedFramework.Catalogue, ShippedFramework.Composer);
+
+    public static DigestCardBuilder Builder { get; } = new(Presenter);
+
+    public static TrackedItem Item(int n, string duty, DateOnly due, PersonId? owner = null, PersonId? concerns = null, bool provisional = false)
+    {
+        var who = owner ?? Manager;
+        var id = OccurrenceId.For(new DutyId(duty), $"2026-{n:D3}", who, concerns);
+        return TrackedItem.FromOccurrence(
+            new Occurrence(id, new DutyId(duty), who, due, due.AddDays(-30), due, [], concerns, provisional),
+            Team,
+            new DateTimeOffset(2026, 9, 1, 6, 0, 0, TimeSpan.Zero),
+            Actor.System("scheduler"));
+    }
+
+    public static PersonId Person(int n) => new($"a0000000-0000-4000-8000-{n:D12}");
+
+    /// <summary>A team manager's digest with <paramref name="count"/> overdue supervisions, long supervisee names and some team escalations.</summary>
+    public static Digest Large(int count, int escalated = 0)
+    {
+        var own = Enumerable.Range(0, count)
+            .Select(i => new DigestItem(Item(i, "team-manager-supervision", AsOf.AddDays(-40 + i), concerns: Person(i)), "Dan Mercer", $"{LongName} {i}", 0))
+            .ToList();
+        var team = Enumerable.Range(0, escalated)
+            .Select(i => new DigestItem(Item(100 + i, "staff-supervision-participation", AsOf.AddDays(-20), owner: Person(50 + i)), $"{LongName} {i}", null, 1 + (i % 2)))
+            .ToList();
+        return new Digest(Manager, "Dan Mercer", AsOf, own, team, "run-1");
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static JsonObject Json(AdaptiveCard card) => JsonNode.Parse(card.ToJson())!.AsObject();
+
+    /// <summary>The card's JSON with characters such as '·' and apostrophes unescaped, to search for text.</summary>
+    public static string Readably(string json) => JsonNode.Parse(json)!.ToJsonString(Readable);
+
+    private static List<JsonObject> ExecuteActions(JsonNode node)
+    {
+        var found = new List<JsonObject>();
+        void Walk(JsonNode? n)
+        {
+            switch (n)
+            {
+                case JsonObject o:
+                    if (o["type"]?.GetValue<string>() == "Action.Execute")
+                    {
+                        found.Add(o);
+                    }
+
+                    foreach (var (_, child) in o)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var child in a)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(node);
+        return found;
+    }
+
+    [Fact]
+    public void Build_OneOverdueSupervision_ReadsInTheCouncilsWords()
+    {
+        var item = Item(1, "team-manager-supervision", new DateOnly(2026, 8, 28), concerns: Person(7));
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [new DigestItem(item, "Dan Mercer", "Priya Nolan", 0)], [], null);
+
+        var json = Readably(Builder.Build(digest).ToJson());
+
+        Assert.Contains("Monthly supervision for Priya Nolan", json, StringComparison.Ordinal);
+        Assert.Contains("Overdue: was due Fri 28 Aug 2026", json, StringComparison.Ordinal);
+        Assert.Contains("Monitor performance, develop practice and improve service delivery", json, StringComparison.Ordinal);
+        Assert.Contains("Fri 27 Nov 2026 · 1 overdue", json, StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(json, "one overdue supervision");
+    }
+
+    [Fact]
+    public void Build_OneItem_DoneRescheduleNotApplicableCarryTheItemAndVersion()
+    {
+        var item = Item(1, "team-manager-reflective-case-review", new DateOnly(2026, 11, 30));
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [new DigestItem(item, "Dan Mercer", null, 0)], [], null);
+
+        var card = Json(Builder.Build(digest));
+
+        var actions = ExecuteActions(card);
+        Assert.Equal([CardVerbs.Done, CardVerbs.Reschedule, CardVerbs.NotApplicable], actions.Select(a => a["verb"]!.GetValue<string>()));
+        foreach (var action in actions)
+        {
+            var data = action["data"]!.AsObject();
+            Assert.Equal(item.Id.Value, data["item"]!.GetValue<string>());
+            Assert.Equal(Team.Value, data["area"]!.GetValue<string>());
+            Assert.Equal(1, data["v"]!.GetValue<int>());
+            Assert.Equal(0, data["n"]!.GetValue<int>());
+            Assert.Equal("digest", data["view"]!.GetValue<string>());
+        }
+
+        var text = card.ToJsonString(Readable);
+        Assert.Contains("\"id\":\"doneOn0\",\"value\":\"2026-11-27\"", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Due Mon 30 Nov 2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RescheduleForm_LimitedToThePolicysAllowance()
+    {
+        var item = Item(1, "team-manager-reflective-case-review", new DateOnly(2026, 11, 30));
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [new DigestItem(item, "Dan Mercer", null, 0)], [], null);
+
+        var text = Builder.Build(digest).ToJson();
+
+        // Ten working days after Monday 30 November.
+        Assert.Contains("\"max\":\"2026-12-14\"", text, StringComparison.Ordinal);
+        Assert.Contains("New date (a working day, by Mon 14 Dec 2026)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_StatutoryItem_CannotBeMovedPastItsDeadline()
+    {
+        var item = Item(1, "iro-quality-assure-planning", new DateOnly(2026, 12, 3));
+
+        Assert.Equal(new DateOnly(2026, 12, 3), Presenter.LatestRescheduleDate(item));
+        Assert.Equal(new DateOnly(2026, 12, 3), Presenter.StatutoryDeadline(item));
+    }
+
+    [Fact]
+    public void Build_ProvisionalItem_Marked()
+    {
+        var item = Item(1, "director-sl-chair-cme-line-of-sight", new DateOnly(2026, 12, 11), provisional: true);
+        var digest = new Digest(Manager, "Tom Hadley", AsOf, [new DigestItem(item, "Tom Hadley", null, 0)], [], null);
+
+        Assert.Contains("Provisional date", Builder.Build(digest).ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ManagerWithTeamEscalations_SectionsAndNudges()
+    {
+        var digest = Large(2, escalated: 3);
+
+        var card = Json(Builder.Build(digest));
+        var text = card.ToJsonString(Readable);
+
+        Assert.Contains("3 items in your team are overdue", text, StringComparison.Ordinal);
+        Assert.Contains("Escalated to you as their line manager.", text, StringComparison.Ordinal);
+        Assert.Contains("Escalated to you as the next level up", text, StringComparison.Ordinal);
+        Assert.Equal(3, ExecuteActions(card).Count(a => a["verb"]!.GetValue<string>() == CardVerbs.Nudge));
+    }
+
+    [Fact]
+    public void Build_EmptyDigest_SaysNothingIsDue()
+    {
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [], [], null);
+
+        var json = Readably(Builder.Build(digest).ToJson());
+
+        Assert.Contains(DigestCardBuilder.DefaultEmptyText, json, StringComparison.Ordinal);
+        Assert.Empty(ExecuteActions(JsonNode.Parse(json)!));
+    }
+
+    [Fact]
+    public void Build_ThirtyOverdueItems_PagesAndEveryPageFits()
+    {
+        var digest = Large(30, escalated: 5);
+        var cards = new List<(string, string)>();
+
+        for (var page = 0; page < 10; page++)
+        {
+            var json = Builder.Build(digest, new DigestCardOptions { View = ViewState.Digest.WithPage(page) }).ToJson();
+            Assert.True(CardSize.Fits(json), $"page {page} is {CardSize.BytesOf(json)} bytes");
+            cards.Add(($"page {page}", json));
+        }
+
+        Assert.Contains("Show more", cards[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("Showing 1 to", cards[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("of 35.", cards[0].Item2, StringComparison.Ordinal);
+        Assert.Contains("Back to the start", cards[^1].Item2, StringComparison.Ordinal);
+        Assert.DoesNotContain("Show more", cards[^1].Item2, StringComparison.Ordinal);
+        CardAssert.AllPassOfficialParser(cards);
+    }
+
+    [Fact]
+    public void Build_EveryItemOnEveryPage_ShownExactlyOnce()
+    {
+        var digest = Large(30, escalated: 5);
+        var seen = new List<string>();
+
+        for (var page = 0; ; page++)
+        {
+            var card = Json(Builder.Build(digest, new DigestCardOptions { View = ViewState.Digest.WithPage(page) }));
+            seen.AddRange(ExecuteActions(card)
+                .Where(a => a["verb"]!.GetValue<string>() is CardVerbs.Done or CardVerbs.Nudge)
+                .Select(a => a["data"]!["item"]!.GetValue<string>()));
+            if (!card.ToJsonString().Contains("Show more", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(35, seen.Count);
+        Assert.Equal(35, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public void Render_Digest_CardWithASummary()
+    {
+        var renderer = new DigestCardRenderer(Builder);
+
+        var message = renderer.Render(Large(2, escalated: 1));
+
+        Assert.Equal("QaBot: 2 overdue, 1 item overdue in your team.", message.Text);
+        Assert.NotNull(message.CardJson);
+        CardAssert.PassesOfficialParser(message.CardJson, "rendered digest");
+    }
+}

@@ -1,0 +1,55 @@
+using QaBot.Conversations.Turns;
+using QaBot.Testing;
+
+namespace QaBot.Conversations.Tests.Turns;
+
+public sealed class IntentReaderTests
+{
+    [Theory]
+    [MemberData(nameof(TeamsAppManifest.CommandTitles), MemberType = typeof(TeamsAppManifest))]
+    public void Read_EveryManifestCommand_Understood(string command)
+    {
+        var intent = IntentReader.Read(command);
+
+        Assert.NotEqual(MessageIntentKind.Unknown, intent.Kind);
+        Assert.Null(intent.Area);
+    }
+
+    [Theory]
+    [InlineData("my tasks", MessageIntentKind.MyTasks)]
+    [InlineData("My Tasks", MessageIntentKind.MyTasks)]
+    [InlineData("what's due", MessageIntentKind.MyTasks)]
+    [InlineData("What\u2019s due?", MessageIntentKind.MyTasks)]
+    [InlineData("show me my tasks", MessageIntentKind.MyTasks)]
+    [InlineData("what do I need to do", MessageIntentKind.MyTasks)]
+    [InlineData("due this week", MessageIntentKind.DueThisWeek)]
+    [InlineData("What's due this week?", MessageIntentKind.DueThisWeek)]
+    [InlineData("log activity", MessageIntentKind.LogActivity)]
+    [InlineData("Log an activity", MessageIntentKind.LogActivity)]
+    [InlineData("help", MessageIntentKind.Help)]
+    [InlineData("Hi", MessageIntentKind.Help)]
+    [InlineData("?", MessageIntentKind.Help)]
+    [InlineData("", MessageIntentKind.Help)]
+    [InlineData("make me a cup of tea", MessageIntentKind.Unknown)]
+    public void Read_CommandsAndVariants_TheRightIntent(string text, MessageIntentKind expected)
+    {
+        Assert.Equal(expected, IntentReader.Read(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("what's overdue in my area", null)]
+    [InlineData("WHAT'S OVERDUE IN MY AREA??", null)]
+    [InlineData("whats overdue", null)]
+    [InlineData("what's overdue for my team", null)]
+    [InlineData("overdue in Chesterfield", "chesterfield")]
+    [InlineData("What\u2019s overdue in the High Peak please?", "high peak")]
+    [InlineData("what's overdue in Early Help & Safeguarding", "early help & safeguarding")]
+    [InlineData("anything late across Locality: Bolsover", "locality: bolsover")]
+    public void Read_OverdueQuestions_TheAreaAskedAbout(string text, string? area)
+    {
+        var intent = IntentReader.Read(text);
+
+        Assert.Equal(MessageIntentKind.Overdue, intent.Kind);
+        Assert.Equal(area, intent.Area);
+    }
+}
