@@ -1,11 +1,15 @@
 using QaBot.Bot;
 using QaBot.BotFramework.Hosting;
 using QaBot.Infrastructure.Configuration;
+using QaBot.Infrastructure.Reminders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddQaBot(builder.Configuration);
 builder.Services.AddBotFrameworkEndpoint();
 builder.Services.AddHostedService<CalendarStartupLog>();
+
+// Local development only (Reminders:RunInProcess, off by default): the bot runs the reminder schedule itself.
+builder.Services.AddInProcessReminderScheduler();
 
 var app = builder.Build();
 

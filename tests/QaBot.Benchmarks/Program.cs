@@ -13,6 +13,14 @@ if (args.Contains("--overdue-turn"))
     return;
 }
 
+var reminders = Array.IndexOf(args, "--reminders");
+if (reminders >= 0)
+{
+    var digests = reminders + 1 < args.Length && int.TryParse(args[reminders + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 5_000;
+    await ReminderFanOut.RunAsync(Console.Out, digests);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Benchmarks run on demand: see docs/benchmarks.md.</summary>

@@ -14,5 +14,9 @@ internal static class CommandGroups
         yield return StorageCommands.Create(context);
         yield return BoardsCommands.Create(context);
         yield return GraphCommands.Create(context);
+        foreach (var command in ReminderCommands.Create(context))
+        {
+            yield return command;
+        }
     }
 }

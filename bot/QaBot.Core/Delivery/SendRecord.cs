@@ -16,5 +16,5 @@ public sealed record SendRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public bool IsFinal => State is SendState.Sent or SendState.Failed or SendState.Stale;
+    public bool IsFinal => State is SendState.Sent or SendState.Failed or SendState.Stale or SendState.NotReachable or SendState.Skipped;
 }

@@ -19,4 +19,10 @@ public enum SendState
 
     /// <summary>The conversation answered 403 or 404: marked stale, not retried.</summary>
     Stale,
+
+    /// <summary>The person has no conversation with the bot and none could be opened (the app is not installed for them, or the bot's identity is not configured).</summary>
+    NotReachable,
+
+    /// <summary>Nothing left to send when its turn came (every item was done, or the person left).</summary>
+    Skipped,
 }

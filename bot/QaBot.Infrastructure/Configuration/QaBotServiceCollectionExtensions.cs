@@ -8,6 +8,7 @@ using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Scheduling;
 using QaBot.Infrastructure.Graph;
+using QaBot.Infrastructure.Reminders;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Configuration;
@@ -45,6 +46,7 @@ public static class QaBotServiceCollectionExtensions
         services.AddQaBotOrganisation();
         services.AddQaBotGraph();
         services.AddQaBotConversations();
+        services.AddQaBotReminders();
 
         return services;
     }

@@ -50,10 +50,10 @@ public static class StorageServiceCollectionExtensions
             ? new TableServiceClient(uri, Credential(options), clientOptions)
             : new TableServiceClient(options.ConnectionString, clientOptions);
 
-    internal static QueueServiceClient CreateQueueServiceClient(StorageOptions options) =>
+    internal static QueueServiceClient CreateQueueServiceClient(StorageOptions options, QueueClientOptions? clientOptions = null) =>
         options.QueueServiceUri is { } uri
-            ? new QueueServiceClient(uri, Credential(options))
-            : new QueueServiceClient(options.ConnectionString);
+            ? new QueueServiceClient(uri, Credential(options), clientOptions)
+            : new QueueServiceClient(options.ConnectionString, clientOptions);
 
     private static DefaultAzureCredential Credential(StorageOptions options)
     {

@@ -21,6 +21,7 @@ public sealed class StorageTables
         Conversations = service.GetTableClient(prefix + "Conversations");
         Meetings = service.GetTableClient(prefix + "Meetings");
         SendLedger = service.GetTableClient(prefix + "SendLedger");
+        Scheduler = service.GetTableClient(prefix + "Scheduler");
     }
 
     public TableServiceClient Service { get; }
@@ -45,5 +46,8 @@ public sealed class StorageTables
 
     public TableClient SendLedger { get; }
 
-    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger];
+    /// <summary>The reminder run's state, its runs, and the shared "throttled until" marker.</summary>
+    public TableClient Scheduler { get; }
+
+    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler];
 }

@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QaBot.Core.Calendar;
+using QaBot.Core.Configuration;
+using QaBot.Core.Delivery;
+using QaBot.Core.Reminders;
+using QaBot.Core.Storage;
+using QaBot.Infrastructure.Reminders;
+
+namespace QaBot.Cli.Commands;
+
+/// <summary>
+/// <c>qabot tick --at DATETIME</c>: one pass of the reminder pipeline as of a moment, without a Functions host (the
+/// run, then the queue drained by sending); and <c>qabot reminders status</c>: what the operators' endpoint shows.
+/// </summary>
+internal static class ReminderCommands
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return Tick(context);
+        yield return Status(context);
+    }
+
+    private static Command Tick(CliContext context)
+    {
+        var at = new Option<string?>("--at")
+        {
+            Description = "The moment to run as of: yyyy-MM-ddTHH:mm, council (Europe/London) time unless it ends in Z or an offset. Default: now.",
+        };
+        var command = new Command("tick", "Run the reminders once as of a moment: create what is due, queue one digest per person, then send them, printing what was sent.") { at };
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var calendar = context.Services.GetRequiredService<CouncilCalendar>();
+            var time = context.Services.GetRequiredService<TimeProvider>();
+            if (!TryInstant(parse.GetValue(at), calendar, time, out var instant, out var problem))
+            {
+                await context.Error.WriteLineAsync($"--at: {problem}").ConfigureAwait(false);
+                return CliErrors.Invalid;
+            }
+
+            var local = calendar.ToLocalTime(instant);
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Reminder run as of {local:yyyy-MM-dd HH:mm} council time ({instant:yyyy-MM-dd HH:mm}Z).")).ConfigureAwait(false);
+            // The tables may not exist yet on a fresh local setup; creating them is idempotent.
+            await context.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var tick = context.Services.GetRequiredService<ReminderTick>();
+            var output = context.Output;
+            var (run, sent) = await tick.RunAsync(instant, result => Print(output, result), cancellationToken).ConfigureAwait(false);
+            foreach (var r in run.Runs)
+            {
+                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Run {r.RunId} covered {r.From:yyyy-MM-dd HH:mm}Z to {r.To:yyyy-MM-dd HH:mm}Z: {r.Digests} digest(s) queued, {r.ItemsCreated} item(s) created{(r.CatchUpTruncated ? " (catch-up limited by Reminders:MaxCatchUp)" : string.Empty)}.")).ConfigureAwait(false);
+            }
+
+            if (run.Kind == RunOutcomeKind.NothingNew)
+            {
+                await context.Output.WriteLineAsync("Nothing new to cover: an earlier run already covered this moment.").ConfigureAwait(false);
+            }
+            else if (run.Kind == RunOutcomeKind.Busy)
+            {
+                await context.Output.WriteLineAsync("Another run is in progress (the Functions app, or the bot's local scheduler); it will queue the digests.").ConfigureAwait(false);
+            }
+
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Sent {sent.Count(SendState.Sent)}, stale {sent.Count(SendState.Stale)}, not reachable {sent.Count(SendState.NotReachable)}, failed {sent.Count(SendState.Failed)}, nothing left to send {sent.Count(SendState.Skipped)}, put back for later {sent.PutBack}, poisoned {sent.Poisoned}, possible duplicates {sent.PossibleDuplicates}.")).ConfigureAwait(false);
+            return sent.Poisoned > 0 || sent.Count(SendState.Failed) > 0 ? CliErrors.Storage : CliErrors.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var reminders = new Command("reminders", "The reminder run.");
+        var status = new Command("status", "Print what the operators' status endpoint shows (JSON): runs, queue depth, failures, poison messages, people not reachable.");
+        status.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var options = context.Services.GetRequiredService<IOptions<RemindersOptions>>().Value;
+            var time = context.Services.GetRequiredService<TimeProvider>();
+            var interval = ReminderSchedule.TryParse(options.Schedule, out var schedule, out _) ? ReminderSchedule.Interval(schedule!, time.GetUtcNow()) : TimeSpan.FromMinutes(15);
+            var result = await context.Services.GetRequiredService<OperatorStatusQuery>().GetAsync(interval, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(result, Json)).ConfigureAwait(false);
+            return result.Health == "failing" ? CliErrors.Storage : CliErrors.Ok;
+        }));
+        reminders.Subcommands.Add(status);
+        return reminders;
+    }
+
+    private static void Print(TextWriter output, DeliveryResult result)
+    {
+        var what = result.AlreadyFinal ? $"already {result.State}" : result.State.ToString();
+        var activity = result.ActivityId is null ? string.Empty : $" activity {result.ActivityId}";
+        var duplicate = result.PossibleDuplicate ? " (possible duplicate)" : string.Empty;
+        lock (output)
+        {
+            output.WriteLine($"  {what,-14} {result.Key.Person}{activity}{duplicate}");
+        }
+    }
+
+    /// <summary>Reads --at: an instant with Z or an offset, or a council local time; nothing means now.</summary>
+    internal static bool TryInstant(string? text, CouncilCalendar calendar, TimeProvider time, out DateTimeOffset instant, out string? problem)
+    {
+        problem = null;
+        instant = time.GetUtcNow();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        text = text.Trim();
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 16 && text[^6] is '+' or '-');
+        if (hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var withOffset))
+        {
+            instant = withOffset.ToUniversalTime();
+            return true;
+        }
+
+        string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
+        if (!hasOffset && DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            instant = calendar.ToInstant(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+            return true;
+        }
+
+        problem = $"'{text}' is not a date and time; write for example 2026-11-30T09:00 (council time) or 2026-11-30T09:00Z.";
+        return false;
+    }
+}

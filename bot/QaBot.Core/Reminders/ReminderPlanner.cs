@@ -1,0 +1,107 @@
+using QaBot.Core.Calendar;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Core.Reminders;
+
+/// <summary>
+/// Who gets a digest in a run, as pure functions of what the run loaded. A run covers the instants (from, to]:
+/// <list type="bullet">
+/// <item>an item's owner, when one of its reminders (planned at the policy's local reminder time) falls in it;</item>
+/// <item>for each local day whose reminder time falls in it: an item's owner on the day it becomes overdue, the
+/// owner's escalation target on the day it passes the line-manager threshold, and the target's own target on the
+/// day it passes the next-level threshold.</item>
+/// </list>
+/// A run after downtime covers every day missed, so nothing is lost, and gives each person one digest, so nothing
+/// is sent twice. Overdue and escalation days are working days, so nobody hears about them at weekends.
+/// </summary>
+public static class ReminderPlanner
+{
+    /// <summary>The local days whose reminder time lies in (from, to], or null when none does.</summary>
+    public static (DateOnly First, DateOnly Last)? ReminderDays(CouncilCalendar calendar, TimeOnly reminderTime, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        DateOnly? first = null;
+        DateOnly? last = null;
+        for (var day = calendar.LocalDateOf(from); day <= calendar.LocalDateOf(to); day = day.AddDays(1))
+        {
+            var at = calendar.ToInstant(day, reminderTime);
+            if (at > from && at <= to)
+            {
+                first ??= day;
+                last = day;
+            }
+        }
+
+        return first is { } f && last is { } l ? (f, l) : null;
+    }
+
+    /// <summary>Everyone who gets a digest, each once, in id order.</summary>
+    /// <param name="reminders">Reminders planned in the run's stretch of time.</param>
+    /// <param name="outstanding">Outstanding items overdue by the last reminder day (empty when <paramref name="days"/> is null).</param>
+    public static IReadOnlyList<PersonId> Recipients(
+        IEnumerable<ReminderDue> reminders,
+        IEnumerable<TrackedItem> outstanding,
+        OrganisationChart chart,
+        EscalationLines lines,
+        ScheduleRules rules,
+        (DateOnly First, DateOnly Last)? days)
+    {
+        ArgumentNullException.ThrowIfNull(reminders);
+        ArgumentNullException.ThrowIfNull(outstanding);
+        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(rules);
+        var recipients = new HashSet<PersonId>();
+        foreach (var reminder in reminders)
+        {
+            recipients.Add(reminder.Owner);
+        }
+
+        if (days is var (first, last))
+        {
+            bool In(DateOnly d) => d >= first && d <= last;
+            foreach (var item in outstanding.Where(i => i.IsOutstanding))
+            {
+                var due = item.EffectiveDue;
+                if (In(rules.OverdueFrom(due)))
+                {
+                    recipients.Add(item.Owner);
+                }
+
+                if (In(rules.EscalatesOn(due, EscalationLevel.LineManager)) && lines.TargetOf(item.Owner, 1) is { } manager)
+                {
+                    recipients.Add(manager);
+                }
+
+                if (In(rules.EscalatesOn(due, EscalationLevel.NextLevel)) && lines.TargetOf(item.Owner, 2) is { } above)
+                {
+                    recipients.Add(above);
+                }
+            }
+        }
+
+        return recipients
+            .Where(p => chart.Find(p) is { Active: true })
+            .OrderBy(p => p.Value, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Every active person's role holdings, for the schedule engine.</summary>
+    public static IEnumerable<RoleHolding> Holdings(OrganisationChart chart, ScheduleEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(engine);
+        var known = engine.Catalogue.Roles.Select(r => r.Id).ToHashSet();
+        foreach (var person in chart.ActivePeople.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
+        {
+            var reports = chart.ReportsOf(person.Id).Select(p => p.Id).OrderBy(p => p.Value, StringComparer.Ordinal).ToList();
+            foreach (var role in person.Roles.Where(r => known.Contains(r.Role) && (r.End is null || r.End > r.Start)))
+            {
+                // A role assignment's end is the first day it is no longer held; a holding's is the last day it is.
+                yield return new RoleHolding(person.Id, role.Role, role.Start, reports, role.End?.AddDays(-1));
+            }
+        }
+    }
+}

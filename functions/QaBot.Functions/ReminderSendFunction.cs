@@ -1,0 +1,30 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
+using QaBot.Core.Reminders;
+
+namespace QaBot.Functions;
+
+/// <summary>
+/// The queue trigger: delivers one person's digest from the <c>reminders</c> queue. An exception puts the message
+/// back for the host to retry (host.json: <c>visibilityTimeout</c>); after <c>maxDequeueCount</c> tries the host moves
+/// it to <c>reminders-poison</c>, which the status endpoint shows.
+/// </summary>
+public sealed class ReminderSendFunction
+{
+    /// <summary>The queue the trigger listens on, created by infra/main.bicep. Reminders:QueueName must stay at this in Azure.</summary>
+    public const string QueueName = "reminders";
+
+    private readonly DigestDelivery _delivery;
+
+    public ReminderSendFunction(DigestDelivery delivery)
+    {
+        _delivery = delivery;
+    }
+
+    [Function("ReminderSend")]
+    public Task<DeliveryResult> RunAsync([QueueTrigger(QueueName)] QueueMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return _delivery.DeliverAsync(DigestMessage.Parse(message.Body.ToString()), message.DequeueCount, cancellationToken);
+    }
+}
