@@ -3,12 +3,7 @@
 // the "my tasks" card, a Done click and the refreshed card, and a reminder sent by `qabot tick --at` (time travel).
 // It takes the README's screenshots on the way. `./run --check` starts everything and then runs this script:
 //   node tests/e2e/playground-driver.mjs --url http://localhost:PORT [--screenshots DIR] [--log FILE]
-// Exit code 0 when every step passed (or is pending, below); 1 with the failing step and what the page showed.
-//
-// A step is PENDING, not failed, only when the page shows that the piece of the bot it needs is not in this build:
-// the bot answers with its interim help text (bot/QaBot.Bot/Turns/HelpTurnHandler.cs) until the conversation logic
-// is connected, and the qabot CLI has no `tick` until the reminder run is. The script names each pending step and
-// why; as the pieces arrive, their steps are checked in full, and any other answer fails the check.
+// Exit code 0 when every step passed; 1 with the failing step and what the page showed.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -63,26 +58,17 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 });
 
-// The interim help handler's answer to every message (bot/QaBot.Bot/Turns/HelpTurnHandler.cs).
-const interimText = "I'm not yet connected to the framework and the staff directory";
-
-// What each step came to: passed, or pending with the reason (a piece of the bot that is not in this build yet).
+// The steps that passed, in order.
 const steps = [];
-const passed = (name) => steps.push({ name, pending: null });
-const pending = (name, reason) => {
-  steps.push({ name, pending: reason });
-  log(`${name}: PENDING, ${reason}`);
-};
+const passed = (name) => steps.push({ name });
 
 let page;
 let status = 0;
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   page = await context.newPage();
-  const notYet = await run(page);
-  log(notYet.length > 0
-    ? `passed: ${steps.filter((x) => !x.pending).map((x) => x.name).join(', ')}; PENDING (not in this build yet): ${notYet.join(', ')}`
-    : `every step passed: ${steps.map((x) => x.name).join(', ')}`);
+  await run(page);
+  log(`every step passed: ${steps.map((x) => x.name).join(', ')}`);
 } catch (error) {
   status = 1;
   log(`FAILED: ${error instanceof CheckFailure ? error.message : error.stack ?? error}`);
@@ -182,38 +168,23 @@ async function run(p) {
   // The Playground's log panel covers part of the chat: close it so the screenshots show the cards.
   await p.locator('button[title="Hide log panel"]').click({ timeout: 5_000 }).catch(() => {});
   await screenshot(p, greeting, 'playground-install.png');
-  const interimHandler = greetingText.includes(interimText);
 
   // 2. "what's overdue in my area": a card scoped to the director's division.
   const beforeOverdue = await ask(p, "what's overdue in my area");
-  if ((await textAfter(p, beforeOverdue)).includes(interimText)) {
-    pending('overdue', 'the bot answered with its interim help text (no conversation logic in this build)');
-  } else {
-    const { card: overdue } = await cardAfter(p, beforeOverdue, 'the overdue answer');
-    const overdueText = await textOf(overdue);
-    if (!/overdue/i.test(overdueText)) fail(`the overdue card does not say what is overdue: "${overdueText.slice(0, 300)}"`);
-    if (!overdueText.includes(director.area)) fail(`the overdue card does not name the director's area (${director.area}): "${overdueText.slice(0, 300)}"`);
-    log(`overdue: a card for ${director.area}: "${overdueText.slice(0, 120)}..."`);
-    await screenshot(p, overdue, 'playground-overdue.png');
-    passed('overdue');
-  }
+  const { card: overdue } = await cardAfter(p, beforeOverdue, 'the overdue answer');
+  const overdueText = await textOf(overdue);
+  if (!/overdue/i.test(overdueText)) fail(`the overdue card does not say what is overdue: "${overdueText.slice(0, 300)}"`);
+  if (!overdueText.includes(director.area)) fail(`the overdue card does not name the director's area (${director.area}): "${overdueText.slice(0, 300)}"`);
+  log(`overdue: a card for ${director.area}: "${overdueText.slice(0, 120)}..."`);
+  await screenshot(p, overdue, 'playground-overdue.png');
+  passed('overdue');
 
   // 3. "my tasks": the digest card, with Done on each item; 4. Done, and the refreshed card.
   const beforeTasks = await ask(p, 'my tasks');
-  if ((await textAfter(p, beforeTasks)).includes(interimText)) {
-    pending('my tasks', 'the bot answered with its interim help text (no conversation logic in this build)');
-    pending('Done', 'no "my tasks" card to click it on');
-  } else {
-    await myTasksAndDone(p, beforeTasks);
-  }
+  await myTasksAndDone(p, beforeTasks);
 
   // 5. Time travel: the reminders due next Monday at 09:00, sent now by `qabot tick --at`, arrive in the chat.
-  if (interimHandler) {
-    pending('reminder', 'the interim help handler does not keep the chat for reminders, so none can arrive');
-  } else {
-    await reminderByTimeTravel(p);
-  }
-  return steps.filter((s) => s.pending).map((s) => s.name);
+  await reminderByTimeTravel(p);
 }
 
 async function myTasksAndDone(p, before) {
@@ -266,10 +237,6 @@ async function reminderByTimeTravel(p) {
   log(`time travel: ./run qabot tick --at ${at}`);
   const tick = spawnSync(join(root, 'run'), ['qabot', 'tick', '--at', at], { encoding: 'utf8', timeout: 180_000, env: process.env });
   const said = `${tick.stderr ?? ''}${tick.stdout ?? ''}`;
-  if (tick.status !== 0 && /Unrecognized command or argument 'tick'/i.test(said)) {
-    pending('reminder', 'this build\'s qabot CLI has no tick command');
-    return;
-  }
   if (tick.status !== 0) {
     fail(`qabot tick --at ${at} failed (exit ${tick.status}): ${said.trim().slice(0, 600)}`);
   }
