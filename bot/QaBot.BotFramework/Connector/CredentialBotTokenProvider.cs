@@ -77,7 +77,7 @@ internal sealed partial class CredentialBotTokenProvider : IBotTokenProvider, ID
         return now >= refreshAt;
     }
 
-    [LoggerMessage(EventId = 5020, Level = LogLevel.Debug, Message = "Got a Bot Connector token valid until {ExpiresOn}")]
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Debug, Message = "Got a Bot Connector token valid until {ExpiresOn:u}")]
     private static partial void LogTokenAcquired(ILogger logger, DateTimeOffset expiresOn);
 
     [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "Could not refresh the Bot Connector token; using the current one, valid until {ExpiresOn}")]

@@ -254,16 +254,16 @@ public sealed partial class ReminderRunner
         _ => e.GetType().Name + " during the run (see the logs, event 6005).",
     };
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Reminder run {RunId} covers {From} to {To}")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Reminder run {RunId} covers {From:u} to {To:u}")]
     private partial void LogStarted(string runId, DateTimeOffset from, DateTimeOffset to);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Reminder run {RunId} queued {Digests} digests ({Queued} messages), created {Created} items")]
     private partial void LogFinished(string runId, int digests, int queued, int created);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Reminder run: nothing new; everything up to {CoveredUpTo} is covered")]
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Reminder run: nothing new; everything up to {CoveredUpTo:u} is covered")]
     private partial void LogNothingNew(DateTimeOffset coveredUpTo);
 
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Reminder run {RunId} is in progress elsewhere (lease until {LeaseUntil}); this one stops")]
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Reminder run {RunId} is in progress elsewhere (lease until {LeaseUntil:u}); this one stops")]
     private partial void LogBusy(string runId, DateTimeOffset leaseUntil);
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "Reminder run {RunId} failed; the next run starts it again")]
@@ -272,6 +272,6 @@ public sealed partial class ReminderRunner
     [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Reminder run resumes run {RunId}, left {State}")]
     private partial void LogResuming(string runId, RunState state);
 
-    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Reminders were last covered up to {CoveredUpTo}, longer ago than Reminders:MaxCatchUp; catching up from {From} only")]
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Reminders were last covered up to {CoveredUpTo:u}, longer ago than Reminders:MaxCatchUp; catching up from {From:u} only")]
     private partial void LogCatchUpTruncated(DateTimeOffset coveredUpTo, DateTimeOffset from);
 }
