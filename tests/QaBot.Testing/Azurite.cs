@@ -144,7 +144,10 @@ public sealed class Azurite : IDisposable
             {
                 if (!process.HasExited)
                 {
-                    process.Kill(entireProcessTree: true);
+                    // A plain kill: node runs Azurite without children, and killing a tree first stops (SIGSTOP) each
+                    // process, so a test host that ends part way through would leave the emulator stopped for good,
+                    // unable even to notice its standard input closing.
+                    process.Kill();
                     process.WaitForExit(5000);
                 }
             }

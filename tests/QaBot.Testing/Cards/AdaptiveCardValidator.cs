@@ -90,7 +90,7 @@ public sealed class AdaptiveCardValidator : IDisposable
                 _node.StandardInput.Close();
                 if (!_node.WaitForExit(2000))
                 {
-                    _node.Kill(entireProcessTree: true);
+                    _node.Kill();
                 }
             }
         }
