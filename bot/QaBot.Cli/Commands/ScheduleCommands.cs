@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaBot.Core.Calendar;
@@ -19,13 +17,7 @@ internal static class ScheduleCommands
     /// <summary>The example person a preview is worked out for; reports are numbered after it.</summary>
     private const string PreviewPersonPrefix = "00000000-0000-4000-8000-";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // console output, never embedded in a page
-    };
+    private static readonly JsonSerializerOptions Json = CliJson.Options;
 
     public static Command Create(CliContext context)
     {

@@ -41,22 +41,9 @@ public static class FrameworkCatalogueLoader
         ArgumentNullException.ThrowIfNull(fileName);
 
         var problems = new CatalogueProblems(fileName);
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(yaml), skipComments: true);
-        try
+        var stream = problems.Parse(yaml);
+        if (stream is null)
         {
-            stream.Load(new Parser(scanner));
-        }
-        catch (YamlException e)
-        {
-            problems.Add(e.Start, string.Empty, string.Empty, $"YAML syntax: {SyntaxMessage(e)}");
-            return new CatalogueLoadResult(null, problems.Sorted());
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up this way on some unclosed flow collections ("[a, b" with no "]").
-            problems.Add(scanner.CurrentPosition, string.Empty, string.Empty,
-                "YAML syntax: the file cannot be read past this point; look above it for an unclosed [ or {");
             return new CatalogueLoadResult(null, problems.Sorted());
         }
 
@@ -86,12 +73,4 @@ public static class FrameworkCatalogueLoader
 
     private static CatalogueLoadResult Failed(string file, string message) =>
         new(null, [new CatalogueError(file, 1, 1, string.Empty, string.Empty, message)]);
-
-    // YamlDotNet prefixes its messages with the position, which the error already carries.
-    private static string SyntaxMessage(YamlException e)
-    {
-        var message = e.Message;
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0 ? message[(marker + 3)..] : message;
-    }
 }

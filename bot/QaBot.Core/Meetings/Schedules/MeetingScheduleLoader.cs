@@ -75,21 +75,9 @@ public static class MeetingScheduleLoader
         ArgumentNullException.ThrowIfNull(catalogue);
 
         var problems = new CatalogueProblems(fileName);
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(yaml), skipComments: true);
-        try
+        var stream = problems.Parse(yaml);
+        if (stream is null)
         {
-            stream.Load(new Parser(scanner));
-        }
-        catch (YamlException e)
-        {
-            problems.Add(e.Start, string.Empty, string.Empty, "YAML syntax: " + SyntaxMessage(e));
-            return new(null, problems.Sorted());
-        }
-        catch (InvalidOperationException)
-        {
-            problems.Add(scanner.CurrentPosition, string.Empty, string.Empty,
-                "YAML syntax: the file cannot be read past this point; look above it for an unclosed [ or {");
             return new(null, problems.Sorted());
         }
 
@@ -125,13 +113,6 @@ public static class MeetingScheduleLoader
 
     private static MeetingScheduleLoadResult Failed(string file, string message) =>
         new(null, [new CatalogueError(file, 1, 1, string.Empty, string.Empty, message)]);
-
-    private static string SyntaxMessage(YamlException e)
-    {
-        var message = e.Message;
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0 ? message[(marker + 3)..] : message;
-    }
 
     private sealed class Reader(CatalogueProblems problems, FrameworkCatalogue catalogue, string fileName)
     {
