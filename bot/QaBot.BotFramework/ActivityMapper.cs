@@ -1,6 +1,6 @@
 using System.Text.Json;
+using QaBot.Application.Conversations;
 using QaBot.BotFramework.Schema;
-using QaBot.Core.Conversations;
 using QaBot.Core.Organisation;
 
 namespace QaBot.BotFramework;

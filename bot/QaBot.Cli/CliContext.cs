@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Infrastructure.Configuration;
+using QaBot.Composition;
 
 namespace QaBot.Cli;
 

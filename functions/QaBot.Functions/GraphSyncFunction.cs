@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
+using QaBot.Application.Sync;
 using QaBot.Core.Tracking;
-using QaBot.Infrastructure.Graph;
 
 namespace QaBot.Functions;
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using QaBot.Core.Reminders;
+using QaBot.Application.Reminders;
 
 namespace QaBot.Functions;
 

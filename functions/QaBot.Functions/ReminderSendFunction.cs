@@ -1,6 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using QaBot.Core.Reminders;
+using QaBot.Application.Reminders;
 
 namespace QaBot.Functions;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Configuration;
-using QaBot.Core.Reminders;
+using QaBot.Application.Configuration;
+using QaBot.Application.Reminders;
 using QaBot.Infrastructure.Reminders;
 
 namespace QaBot.Functions;

@@ -4,12 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using QaBot.Core.Conversations;
-using QaBot.Core.Delivery;
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Reminders;
+using QaBot.Application.Storage;
+using QaBot.Composition;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
-using QaBot.Core.Storage;
-using QaBot.Infrastructure.Configuration;
+using QaBot.Infrastructure.Reminders;
 using QaBot.Testing;
 using QaBot.Testing.Connector;
 using QaBot.Testing.Organisation;
@@ -54,7 +56,7 @@ internal static class ReminderFanOut
         services.Replace(ServiceDescriptor.Singleton<IDigestSource, OneItemEach>());
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync();
-        var queue = provider.GetRequiredService<IDigestQueueClient>();
+        var queue = provider.GetRequiredService<AzureDigestOutbox>();
         await queue.CreateIfMissingAsync();
 
         // Set up as the run leaves it: a Pending ledger entry and a queue message per person, every chat known.

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using QaBot.Core.Calendar;
-using QaBot.Core.Configuration;
-using QaBot.Core.Framework;
+using QaBot.Composition;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 
@@ -28,14 +26,14 @@ public class ScheduleBenchmarks
     public void Setup()
     {
         var options = new FrameworkOptions();
-        var loaded = FrameworkCatalogueLoader.LoadFile(FrameworkOptions.Resolve(options.CatalogueFile));
+        var loaded = DataFiles.ReadCatalogue(DataFiles.Resolve(options.CatalogueFile));
         if (!loaded.IsValid)
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, loaded.Errors));
         }
 
         var catalogue = loaded.Catalogue;
-        _engine = new ScheduleEngine(catalogue, CalendarLoader.Load(FrameworkOptions.Resolve(options.CalendarDirectory)), SchedulePolicy.Default);
+        _engine = new ScheduleEngine(catalogue, DataFiles.ReadCalendar(DataFiles.Resolve(options.CalendarDirectory)), SchedulePolicy.Default);
         var roles = catalogue.Roles.Select(r => r.Id).ToArray();
         var perReportRoles = catalogue.Roles.Where(r => r.Duties.Any(d => d.PerReport)).Select(r => r.Id).ToHashSet();
         _holdings = Enumerable.Range(0, People).Select(i =>

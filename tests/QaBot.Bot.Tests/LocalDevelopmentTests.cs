@@ -1,5 +1,5 @@
 using System.Net;
-using QaBot.Core.Conversations;
+using QaBot.Application.Conversations;
 using QaBot.Testing.BotFramework;
 
 namespace QaBot.Bot.Tests;

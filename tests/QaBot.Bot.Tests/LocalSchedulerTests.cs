@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Core.Conversations;
+using QaBot.Application.Conversations;
+using QaBot.Application.Organisation;
+using QaBot.Application.Storage;
+using QaBot.Application.Tracking;
+using QaBot.Composition;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
-using QaBot.Core.Storage;
 using QaBot.Core.Tracking;
-using QaBot.Infrastructure.Configuration;
 using QaBot.Testing;
 using QaBot.Testing.Organisation;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using QaBot.Application.Conversations;
 using QaBot.BotFramework.Hosting;
-using QaBot.Core.Conversations;
 using QaBot.Core.Organisation;
 using QaBot.Testing.BotFramework;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using QaBot.Core.Conversations;
+using QaBot.Application.Conversations;
 
 namespace QaBot.Bot.Tests;
 

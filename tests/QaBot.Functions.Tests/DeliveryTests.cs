@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Core.Delivery;
-using QaBot.Core.Reminders;
+using QaBot.Application.Delivery;
+using QaBot.Application.Reminders;
 using QaBot.Testing.Connector;
 using QaBot.Testing.Organisation;
 
@@ -65,7 +65,7 @@ public sealed class DeliveryTests : IAsyncLifetime
             _host.Connector.Requests,
             create => Assert.Equal("create:" + TestDirectory.Id(2).Value, create.ConversationId),
             send => Assert.Equal("a:" + TestDirectory.Id(2).Value, send.ConversationId));
-        var saved = await _host.Get<QaBot.Core.Conversations.IConversationReferenceStore>().GetAsync(TestDirectory.Id(2));
+        var saved = await _host.Get<QaBot.Application.Conversations.IConversationReferenceStore>().GetAsync(TestDirectory.Id(2));
         Assert.Equal("a:" + TestDirectory.Id(2).Value, saved!.Reference.ConversationId);
         Assert.Equal(2, (await _host.Ledger.GetAttemptsAsync(Message(2).Key)).Count);
     }
@@ -98,7 +98,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal(SendState.Stale, first.State);
         Assert.Equal(SendState.Stale, nextRun.State);
         Assert.Single(_host.Connector.Requests);
-        var stored = await _host.Get<QaBot.Core.Conversations.IConversationReferenceStore>().GetAsync(TestDirectory.Id(4));
+        var stored = await _host.Get<QaBot.Application.Conversations.IConversationReferenceStore>().GetAsync(TestDirectory.Id(4));
         Assert.True(stored!.IsStale);
         var operators = await _host.Get<OperatorStatusQuery>().GetAsync(TimeSpan.FromMinutes(15), CancellationToken.None);
         Assert.Equal(TestDirectory.Id(4).Value, Assert.Single(operators.StaleConversations).Person);

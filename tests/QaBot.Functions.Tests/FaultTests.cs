@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Core.Delivery;
+using QaBot.Application.Delivery;
+using QaBot.Application.Reminders;
 using QaBot.Core.Organisation;
-using QaBot.Core.Reminders;
 using QaBot.Testing.Connector;
 using Xunit.Abstractions;
 

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using QaBot.Core.Conversations;
-using QaBot.Core.Delivery;
-using QaBot.Core.Reminders;
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Reminders;
 
 namespace QaBot.Functions.Tests;
 
@@ -48,7 +48,7 @@ public sealed class FunctionTests
         var run = Assert.Single(outcome.Runs);
         Assert.Equal("run-20261123T090000Z", run.RunId);
         Assert.Equal(1, run.Digests);
-        Assert.Equal(1, (await host.Queue.GetDepthAsync()).Queued);
+        Assert.Equal(1, (await host.Queue.GetBacklogAsync()).Waiting);
         Assert.Equal(SendState.Pending, (await host.Ledger.GetAsync(new DigestKey(run.RunId, RunPeople.Worker3)))!.Value.State);
     }
 
@@ -78,7 +78,7 @@ public sealed class FunctionTests
         var (host, time) = await StartAsync();
         await using var _ = host;
         await host.Get<IConversationReferenceStore>().MarkStaleAsync(RunPeople.Worker3, "Teams answered 403.", time.GetUtcNow());
-        var function = new RemindersStatusFunction(host.Get<OperatorStatusQuery>(), host.Get<IOptions<QaBot.Core.Configuration.RemindersOptions>>(), time);
+        var function = new RemindersStatusFunction(host.Get<OperatorStatusQuery>(), host.Get<IOptions<QaBot.Application.Configuration.RemindersOptions>>(), time);
 
         var result = Assert.IsType<ContentResult>(await function.RunAsync(new DefaultHttpContext().Request, CancellationToken.None));
 

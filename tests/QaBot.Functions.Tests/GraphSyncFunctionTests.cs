@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Infrastructure.Configuration;
+using QaBot.Composition;
 using QaBot.Testing;
 
 namespace QaBot.Functions.Tests;

@@ -1,3 +1,4 @@
+using QaBot.Application.Reminders;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Testing.Organisation;

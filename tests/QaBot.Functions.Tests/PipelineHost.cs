@@ -5,15 +5,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Configuration;
-using QaBot.Core.Conversations;
-using QaBot.Core.Delivery;
+using QaBot.Application.Configuration;
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Organisation;
+using QaBot.Application.Reminders;
+using QaBot.Application.Storage;
+using QaBot.Application.Tracking;
+using QaBot.Composition;
 using QaBot.Core.Organisation;
-using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
-using QaBot.Core.Storage;
 using QaBot.Core.Tracking;
-using QaBot.Infrastructure.Configuration;
 using QaBot.Infrastructure.Reminders;
 using QaBot.Testing;
 using QaBot.Testing.Connector;
@@ -48,7 +50,7 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public ISendLedger Ledger => Get<ISendLedger>();
 
-    public IDigestQueueClient Queue => Get<IDigestQueueClient>();
+    public AzureDigestOutbox Queue => Get<AzureDigestOutbox>();
 
     /// <summary>Test settings: fast retries, a short visibility timeout; override any with <paramref name="settings"/>.</summary>
     public static async Task<PipelineHost> StartAsync(
@@ -90,7 +92,7 @@ public sealed class PipelineHost : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync();
-        await provider.GetRequiredService<IDigestQueueClient>().CreateIfMissingAsync();
+        await provider.GetRequiredService<IDigestOutbox>().CreateIfMissingAsync();
         return new PipelineHost(provider, connector);
     }
 
@@ -127,9 +129,10 @@ public sealed class PipelineHost : IAsyncDisposable
             source ?? Get<IDigestSource>(),
             Get<IDigestRenderer>(),
             Get<IConversationReferenceStore>(),
-            Services.GetRequiredKeyedService<IConversationSender>(RemindersServiceCollectionExtensions.SenderKey),
-            new RequestRateLimiter(options.GlobalRequestsPerSecond, options.PerConversationRequestsPerSecond, options.LimiterMargin, time, startQuiet),
-            new ThrottleGate(Get<IThrottleMarker>(), time, options.ThrottleMarkerRefresh),
+            Services.GetRequiredKeyedService<IConversationSender>(ConversationSenders.Reminders),
+            new InProcessSendBudget(
+                new RequestRateLimiter(options.GlobalRequestsPerSecond, options.PerConversationRequestsPerSecond, options.LimiterMargin, time, startQuiet),
+                new ThrottleGate(Get<IThrottleMarker>(), time, options.ThrottleMarkerRefresh)),
             Get<PersonalChatSettings>(),
             options,
             time,

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using QaBot.Core.Delivery;
-using QaBot.Core.Reminders;
+using QaBot.Application.Delivery;
+using QaBot.Application.Reminders;
 using QaBot.Core.Framework;
 using QaBot.Testing.Organisation;
 using QaBot.Testing.Scheduling;

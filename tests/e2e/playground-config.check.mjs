@@ -1,6 +1,6 @@
 // The Agents Playground's config for the local run: the repository's .m365agentsplayground.yml is the generator's
 // file for the demo director, and every person ./run --as offers exists in the demo council with the same object
-// id and name (bot/QaBot.Core/Demo/DemoCouncil.cs), with real GUIDs (the bot matches people by Entra object id).
+// id and name (bot/QaBot.Demo/DemoCouncil.cs), with real GUIDs (the bot matches people by Entra object id).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoTenantId, people, playgroundConfig } from '../../tools/run/playground-config.mjs';
@@ -13,7 +13,7 @@ expect.check(committed === playgroundConfig('director'),
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 expect.check(guid.test(demoTenantId), `the tenant id ${demoTenantId} is not a GUID`);
-const demo = readFileSync(join(repositoryRoot, 'bot', 'QaBot.Core', 'Demo', 'DemoCouncil.cs'), 'utf8');
+const demo = readFileSync(join(repositoryRoot, 'bot', 'QaBot.Demo', 'DemoCouncil.cs'), 'utf8');
 for (const person of people) {
   const name = person.displayName ?? `${person.givenName} ${person.surname}`;
   expect.check(guid.test(person.objectId), `${person.key}: ${person.objectId} is not a GUID`);

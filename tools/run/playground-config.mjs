@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 // The demo council's tenant: a fixed id of our own, not a real Microsoft 365 tenant.
 export const demoTenantId = '5e1d0c4a-7b2f-4c3e-9a6d-2f8b1e0c9d47';
 
-// The demo council's key people, with the fixed object ids and UPNs of bot/QaBot.Core/Demo/DemoCouncil.cs.
+// The demo council's key people, with the fixed object ids and UPNs of bot/QaBot.Demo/DemoCouncil.cs.
 export const people = [
   { key: 'director', objectId: 'd0000000-0000-4000-8000-000000000002', givenName: 'Rachel', surname: 'Okafor', upn: 'rachel.okafor', title: 'Director, Early Help & Safeguarding' },
   { key: 'executive-director', objectId: 'd0000000-0000-4000-8000-000000000001', givenName: 'Helen', surname: 'Ashworth', upn: 'helen.ashworth', title: "Executive Director of Children's Services" },

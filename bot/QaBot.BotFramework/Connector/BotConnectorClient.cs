@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using QaBot.Application.Conversations;
 using QaBot.BotFramework.Hosting;
 using QaBot.BotFramework.Schema;
-using QaBot.Core.Conversations;
 
 namespace QaBot.BotFramework.Connector;
 

@@ -2,10 +2,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using QaBot.Application.Conversations;
 using QaBot.BotFramework.Authentication;
 using QaBot.BotFramework.Connector;
 using QaBot.BotFramework.Schema;
-using QaBot.Core.Conversations;
 
 namespace QaBot.BotFramework.Hosting;
 

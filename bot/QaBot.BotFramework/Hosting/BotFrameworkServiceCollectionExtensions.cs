@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Application.Conversations;
+using QaBot.Application.Reminders;
 using QaBot.BotFramework.Authentication;
 using QaBot.BotFramework.Connector;
-using QaBot.Core.Conversations;
 
 namespace QaBot.BotFramework.Hosting;
 
@@ -16,7 +18,8 @@ public static class BotFrameworkServiceCollectionExtensions
 
     /// <summary>
     /// The outbound side, for every process that messages people (bot, Functions, CLI): the <c>Bot</c> options,
-    /// the token, the retry policy and <see cref="IConversationSender"/> (the <see cref="BotConnectorClient"/>).
+    /// the token, the retry policy and <see cref="IConversationSender"/> (the <see cref="BotConnectorClient"/>), with
+    /// the reminder sender's single-attempt client and what it needs to open 1:1 chats.
     /// Register another <see cref="ConnectorRetryPolicy"/> before or after this call to change the retries.
     /// </summary>
     public static IServiceCollection AddBotFrameworkConnector(this IServiceCollection services)
@@ -46,6 +49,22 @@ public static class BotFrameworkServiceCollectionExtensions
         });
         services.TryAddSingleton<BotConnectorClient>();
         services.TryAddSingleton<IConversationSender>(provider => provider.GetRequiredService<BotConnectorClient>());
+        services.TryAddKeyedSingleton<IConversationSender>(ConversationSenders.Reminders, (provider, _) => new BotConnectorClient(
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<IBotTokenProvider>(),
+            ConnectorRetryPolicy.SingleAttempt,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<BotConnectorClient>>()));
+
+        // Opening a 1:1 chat needs the bot's channel account and tenant; without them (local development) it cannot.
+        services.TryAddSingleton(provider =>
+        {
+            var bot = provider.GetRequiredService<IOptions<BotOptions>>().Value;
+            return new PersonalChatSettings(
+                string.IsNullOrWhiteSpace(bot.AppId) ? null : "28:" + bot.AppId,
+                string.IsNullOrWhiteSpace(bot.TenantId) ? null : bot.TenantId,
+                provider.GetRequiredService<IOptions<RemindersOptions>>().Value.DefaultServiceUrl);
+        });
         return services;
     }
 

@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Meetings;
+using QaBot.Application.Storage;
 using QaBot.Core.Calendar;
 using QaBot.Core.Meetings;
-using QaBot.Core.Storage;
 using QaBot.Infrastructure.Graph;
 
 namespace QaBot.Cli.Commands;

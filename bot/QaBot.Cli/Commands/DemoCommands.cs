@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using QaBot.Application.Tracking;
 using QaBot.Core.Calendar;
-using QaBot.Core.Demo;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
+using QaBot.Demo;
 
 namespace QaBot.Cli.Commands;
 
@@ -59,10 +60,11 @@ internal static class DemoCommands
 
             var added = await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(history, origin, cancellationToken).ConfigureAwait(false);
             var current = history.Select(h => h.Current).ToList();
+            var rules = services.GetRequiredService<ScheduleRules>();
             await context.Output.WriteLineAsync(
                 $"History to {date:yyyy-MM-dd}: {history.Count} items ({added} added): {current.Count(i => i.Status == ItemStatus.Done)} done, " +
                 $"{current.Count(i => i.Status == ItemStatus.Rescheduled)} rescheduled, {current.Count(i => i.Status == ItemStatus.NotApplicable)} not applicable, " +
-                $"{current.Count(i => i.IsOverdue(date))} overdue, {current.Count(i => i.IsOutstanding && !i.IsOverdue(date))} still to come.").ConfigureAwait(false);
+                $"{current.Count(i => rules.IsOverdue(i, date))} overdue, {current.Count(i => i.IsOutstanding && !rules.IsOverdue(i, date))} still to come.").ConfigureAwait(false);
             return result!.Conflicts.Count == 0 ? CliErrors.Ok : CliErrors.Conflict;
         }));
         demo.Subcommands.Add(seed);

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using QaBot.Application.Organisation;
+using QaBot.Application.Organisation.Import;
+using QaBot.Application.Storage;
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
-using QaBot.Core.Storage;
 using QaBot.Core.Tracking;
 
 namespace QaBot.Cli.Commands;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Configuration;
+using QaBot.Composition;
 using QaBot.Core.Framework;
 
 namespace QaBot.Cli.Commands;
@@ -27,7 +27,7 @@ internal static class FrameworkCommands
         validate.SetAction(parseResult =>
         {
             var path = ResolvePath(context, parseResult.GetValue(file));
-            var result = FrameworkCatalogueLoader.LoadFile(path);
+            var result = DataFiles.ReadCatalogue(path);
             if (!result.IsValid)
             {
                 return ReportErrors(context, path, result.Errors);
@@ -62,7 +62,7 @@ internal static class FrameworkCommands
             if (filePath is not null)
             {
                 var path = ResolvePath(context, filePath);
-                var result = FrameworkCatalogueLoader.LoadFile(path);
+                var result = DataFiles.ReadCatalogue(path);
                 if (!result.IsValid)
                 {
                     return ReportErrors(context, path, result.Errors);
@@ -113,7 +113,7 @@ internal static class FrameworkCommands
 
         var configuration = context.Services.GetRequiredService<IConfiguration>();
         var options = configuration.GetSection(FrameworkOptions.Section).Get<FrameworkOptions>() ?? new FrameworkOptions();
-        return FrameworkOptions.Resolve(options.CatalogueFile);
+        return DataFiles.Resolve(options.CatalogueFile);
     }
 
     private static int ReportErrors(CliContext context, string path, IReadOnlyList<CatalogueError> errors)

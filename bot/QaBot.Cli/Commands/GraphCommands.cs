@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Installation;
+using QaBot.Application.Organisation;
+using QaBot.Application.Organisation.Sync;
+using QaBot.Application.Storage;
 using QaBot.Core.Calendar;
-using QaBot.Core.Installation;
 using QaBot.Core.Organisation;
-using QaBot.Core.Organisation.Sync;
-using QaBot.Core.Storage;
 using QaBot.Core.Tracking;
 using QaBot.Infrastructure.Graph;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using QaBot.Application.Organisation;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Tracking;

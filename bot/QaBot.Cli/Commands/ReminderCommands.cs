@@ -4,11 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Application.Delivery;
+using QaBot.Application.Reminders;
+using QaBot.Application.Storage;
 using QaBot.Core.Calendar;
-using QaBot.Core.Configuration;
-using QaBot.Core.Delivery;
-using QaBot.Core.Reminders;
-using QaBot.Core.Storage;
 using QaBot.Infrastructure.Reminders;
 
 namespace QaBot.Cli.Commands;

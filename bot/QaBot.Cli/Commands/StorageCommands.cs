@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Core.Storage;
-using QaBot.Core.Tracking;
+using QaBot.Application.Storage;
+using QaBot.Application.Tracking;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using QaBot.Core.Conversations;
+using QaBot.Application.Conversations;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 

@@ -1,11 +1,13 @@
+using QaBot.Application.Tracking;
+
 namespace QaBot.Conversations.Actions;
 
 /// <summary>The verbs of QaBot's <c>Action.Execute</c> buttons. Anything else that arrives is refused.</summary>
 public static class CardVerbs
 {
-    public const string Done = "item.done";
-    public const string Reschedule = "item.reschedule";
-    public const string NotApplicable = "item.notApplicable";
+    public const string Done = RecordReply.DoneVerb;
+    public const string Reschedule = RecordReply.RescheduleVerb;
+    public const string NotApplicable = RecordReply.NotApplicableVerb;
     public const string Nudge = "item.nudge";
     public const string Page = "view.page";
     public const string Refresh = "view.refresh";

@@ -19,23 +19,10 @@ public sealed class LogActivityCardBuilder
         _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
     }
 
-    /// <summary>The duties of the person's roles that have no set rhythm, in the framework's order.</summary>
-    public IReadOnlyList<Duty> LoggableDuties(Person person, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(person);
-        return person.RolesOn(today)
-            .Select(_catalogue.FindRole)
-            .OfType<Role>()
-            .SelectMany(r => r.Duties)
-            .Where(DutyWording.IsLoggedNotReminded)
-            .DistinctBy(d => d.Id)
-            .ToList();
-    }
-
     public AdaptiveCard Build(Person person, DateOnly today, CardNotice? notice = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var duties = LoggableDuties(person, today);
+        var duties = _catalogue.LoggableDuties(person.RolesOn(today));
         var body = new List<CardElement>
         {
             new TextBlock { Text = "Log an activity", Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },

@@ -1,6 +1,6 @@
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
-using QaBot.Conversations.Text;
+using QaBot.Core.Calendar;
 using QaBot.Core.Reminders;
 
 namespace QaBot.Conversations.Digests;

@@ -1,6 +1,7 @@
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Text;
+using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Reminders;
 using QaBot.Core.Tracking;
@@ -175,19 +176,10 @@ public sealed class ItemPresenter
         };
     }
 
-    /// <summary>The latest date the owner may move the item to without approval: the policy's allowance from the original due date, never past a statutory deadline.</summary>
+    /// <summary>The latest date the owner may move the item to without approval (<see cref="Core.Scheduling.ScheduleRules.LatestRescheduleDate"/>).</summary>
     public DateOnly LatestRescheduleDate(TrackedItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var rules = _composer.Rules;
-        var latest = rules.Calendar.AddWorkingDays(item.Due, rules.Policy.RescheduleWithoutApprovalWorkingDays);
-        return StatutoryDeadline(item) is { } deadline && deadline < latest ? deadline : latest;
-    }
-
-    /// <summary>For a statutory duty, the deadline the item may never move past: its original due date.</summary>
-    public DateOnly? StatutoryDeadline(TrackedItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return _catalogue.FindDuty(item.Duty)?.Rhythm is StatutoryRhythm ? item.Due : null;
+        return _composer.Rules.LatestRescheduleDate(item.Due, item.StatutoryDeadline(_catalogue));
     }
 }

@@ -1,5 +1,6 @@
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Text;
+using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;

@@ -1,8 +1,10 @@
 using System.Globalization;
+using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Text;
+using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Tracking;

@@ -70,12 +70,6 @@ public static class DutyWording
     }
 
     /// <summary>True for duties people log when they happen instead of being reminded ("as required", "ongoing").</summary>
-    public static bool IsLoggedNotReminded(Duty duty)
-    {
-        ArgumentNullException.ThrowIfNull(duty);
-        return duty.Rhythm.Kind == RhythmKind.None;
-    }
-
     public static string Capitalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

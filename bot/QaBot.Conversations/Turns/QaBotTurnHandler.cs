@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using QaBot.Application.Conversations;
+using QaBot.Application.Organisation;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Greeting;
 using QaBot.Conversations.Overdue;
 using QaBot.Core.Calendar;
-using QaBot.Core.Conversations;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Turns;
@@ -15,13 +15,10 @@ namespace QaBot.Conversations.Turns;
 /// answers questions in chat with cards, and handles the buttons on those cards. Who someone is, and what they may
 /// see, always comes from the directory by their Entra object id, never from what they typed or what a card says.
 /// </summary>
-public sealed class QaBotTurnHandler : ITurnHandler, IDisposable
+public sealed class QaBotTurnHandler : ITurnHandler
 {
-    /// <summary>Teams sends an install and a "members added" together: one greeting is enough.</summary>
-    public static readonly TimeSpan GreetingWindow = TimeSpan.FromMinutes(2);
-
     private readonly IDirectoryStore _directory;
-    private readonly IConversationReferenceStore _conversations;
+    private readonly RememberConversation _conversations;
     private readonly ViewRenderer _views;
     private readonly CardActionHandler _actions;
     private readonly GreetingCardBuilder _greeting;
@@ -32,12 +29,10 @@ public sealed class QaBotTurnHandler : ITurnHandler, IDisposable
     private readonly ConversationsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<QaBotTurnHandler> _logger;
-    private readonly ConcurrentDictionary<PersonId, DateTimeOffset> _greeted = new();
-    private readonly SemaphoreSlim _installs = new(1, 1);
 
     public QaBotTurnHandler(
         IDirectoryStore directory,
-        IConversationReferenceStore conversations,
+        RememberConversation conversations,
         ViewRenderer views,
         CardActionHandler actions,
         GreetingCardBuilder greeting,
@@ -96,8 +91,6 @@ public sealed class QaBotTurnHandler : ITurnHandler, IDisposable
         }
     }
 
-    public void Dispose() => _installs.Dispose();
-
     private async Task<Person?> FindSenderAsync(IncomingTurn turn, CancellationToken cancellationToken) =>
         turn.Sender.PersonId is { } id && await _directory.GetPersonAsync(id, cancellationToken).ConfigureAwait(false) is { Active: true } person
             ? person
@@ -117,35 +110,11 @@ public sealed class QaBotTurnHandler : ITurnHandler, IDisposable
             return TurnResult.Reply(OutboundMessage.FromText(UnknownPersonText));
         }
 
-        await _installs.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (!await _conversations.OnInstalledAsync(person, turn.Reference, now, cancellationToken).ConfigureAwait(false))
         {
-            if (_greeted.TryGetValue(person.Id, out var at) && now - at < GreetingWindow && now >= at)
-            {
-                ConversationLog.AlreadyGreeted(_logger, person.Id.Value, GreetingWindow);
-                return TurnResult.None;
-            }
-
-            if (turn.Reference is { } reference)
-            {
-                await _conversations.SaveAsync(reference, now, cancellationToken).ConfigureAwait(false);
-            }
-
-            _greeted[person.Id] = now;
-            foreach (var (id, greetedAt) in _greeted)
-            {
-                if (now - greetedAt > GreetingWindow)
-                {
-                    _greeted.TryRemove(id, out _);
-                }
-            }
-        }
-        finally
-        {
-            _installs.Release();
+            return TurnResult.None;
         }
 
-        ConversationLog.Greeted(_logger, person.Id.Value);
         var card = _greeting.Build(person, _calendar.LocalDateOf(now));
         return TurnResult.Reply(OutboundMessage.FromCard(card.ToJson(), card.FallbackText));
     }
@@ -160,7 +129,7 @@ public sealed class QaBotTurnHandler : ITurnHandler, IDisposable
         }
 
         // Someone who installed before the directory knew them has no stored conversation yet: keep it now.
-        var remember = RememberConversationAsync(turn, now, cancellationToken);
+        var remember = _conversations.OnMessageAsync(turn.Reference, now, cancellationToken);
         var today = _calendar.LocalDateOf(now);
         var intent = IntentReader.Read(turn.Text);
         var reply = intent.Kind switch
@@ -174,20 +143,6 @@ public sealed class QaBotTurnHandler : ITurnHandler, IDisposable
         };
         await remember.ConfigureAwait(false);
         return TurnResult.Reply(reply);
-    }
-
-    private async Task RememberConversationAsync(IncomingTurn turn, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (turn.Reference is not { } reference)
-        {
-            return;
-        }
-
-        var stored = await _conversations.GetAsync(reference.PersonId, cancellationToken).ConfigureAwait(false);
-        if (stored is null || stored.IsStale || stored.Reference != reference)
-        {
-            await _conversations.SaveAsync(reference, now, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private async Task<OutboundMessage> OverdueAsync(Person person, string? areaText, DateOnly today, CancellationToken cancellationToken)

@@ -1,12 +1,13 @@
+using QaBot.Application.Organisation;
+using QaBot.Application.Reminders;
+using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Activities;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Overdue;
-using QaBot.Conversations.Text;
+using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
-using QaBot.Core.Reminders;
-using QaBot.Core.Tracking;
 
 namespace QaBot.Conversations.Turns;
 
@@ -21,9 +22,7 @@ public sealed class ViewRenderer
     private readonly OverdueQuery _overdue;
     private readonly OverdueCardBuilder _overdueCards;
     private readonly LogActivityCardBuilder _logCards;
-    private readonly ITrackingStore _tracking;
     private readonly AreaTreeCache _areas;
-    private readonly IDirectoryStore _directory;
 
     public ViewRenderer(
         DigestLoader digests,
@@ -31,18 +30,14 @@ public sealed class ViewRenderer
         OverdueQuery overdue,
         OverdueCardBuilder overdueCards,
         LogActivityCardBuilder logCards,
-        ITrackingStore tracking,
-        AreaTreeCache areas,
-        IDirectoryStore directory)
+        AreaTreeCache areas)
     {
         _digests = digests ?? throw new ArgumentNullException(nameof(digests));
         _digestCards = digestCards ?? throw new ArgumentNullException(nameof(digestCards));
         _overdue = overdue ?? throw new ArgumentNullException(nameof(overdue));
         _overdueCards = overdueCards ?? throw new ArgumentNullException(nameof(overdueCards));
         _logCards = logCards ?? throw new ArgumentNullException(nameof(logCards));
-        _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _areas = areas ?? throw new ArgumentNullException(nameof(areas));
-        _directory = directory ?? throw new ArgumentNullException(nameof(directory));
     }
 
     public async Task<AdaptiveCard> RenderAsync(Person person, ViewState view, DateOnly today, CardNotice? notice, CancellationToken cancellationToken)
@@ -72,16 +67,8 @@ public sealed class ViewRenderer
     /// <summary>The person's outstanding items due from Monday to Sunday of this week (those already past it are overdue).</summary>
     private async Task<AdaptiveCard> WeekAsync(Person person, ViewState view, DateOnly today, CardNotice? notice, CancellationToken cancellationToken)
     {
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var sunday = monday.AddDays(6);
-        var items = (await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false))
-            .Where(i => i.EffectiveDue >= monday && i.EffectiveDue <= sunday)
-            .ToList();
-        var supervisees = await PersonNames.LookupAsync(_directory, items.Select(i => i.Concerns).OfType<PersonId>(), cancellationToken).ConfigureAwait(false);
-        var own = items
-            .Select(i => new DigestItem(i, person.DisplayName, i.Concerns is { } c ? supervisees.GetValueOrDefault(c, DigestComposer.UnknownPersonName) : null, 0))
-            .ToList();
-        var digest = new Digest(person.Id, person.DisplayName, today, DigestComposer.Order(own), [], null);
+        var digest = await _digests.LoadWeekAsync(person, today, cancellationToken).ConfigureAwait(false);
+        var (monday, sunday) = DigestLoader.WeekOf(today);
         return _digestCards.Build(digest, new DigestCardOptions
         {
             View = view,

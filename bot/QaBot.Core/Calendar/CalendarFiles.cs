@@ -7,10 +7,11 @@ public sealed record CalendarFiles(string BankHolidays, string SchoolTerms, stri
     public const string SchoolTermsFileName = "school-terms.yaml";
     public const string CouncilYearsFileName = "council-years.yaml";
 
-    public static CalendarFiles Default { get; } = In(Path.Combine("Data", "calendar"));
+    public static CalendarFiles Default { get; } = In("Data/calendar");
 
-    public static CalendarFiles In(string directory) => new(
-        Path.Combine(directory, BankHolidaysFileName),
-        Path.Combine(directory, SchoolTermsFileName),
-        Path.Combine(directory, CouncilYearsFileName));
+    /// <summary>The three files' names in a folder, as messages show them.</summary>
+    public static CalendarFiles In(string folder) => new(
+        $"{folder}/{BankHolidaysFileName}",
+        $"{folder}/{SchoolTermsFileName}",
+        $"{folder}/{CouncilYearsFileName}");
 }

@@ -6,17 +6,12 @@ using YamlDotNet.RepresentationModel;
 namespace QaBot.Core.Calendar;
 
 /// <summary>
-/// Loads the council calendar from its folder (<c>Framework:CalendarDirectory</c>): <c>bank-holidays.yaml</c>,
-/// <c>school-terms.yaml</c> and <c>council-years.yaml</c>. The format is described in docs/calendar.md.
+/// Reads the council calendar from the text of its three files (<c>bank-holidays.yaml</c>, <c>school-terms.yaml</c>
+/// and <c>council-years.yaml</c>, in the folder <c>Framework:CalendarDirectory</c> names). The format is described
+/// in docs/calendar.md.
 /// </summary>
 public static partial class CalendarLoader
 {
-    public static CouncilCalendar Load(string directory)
-    {
-        var files = CalendarFiles.In(directory);
-        return Parse(Read(files.BankHolidays), Read(files.SchoolTerms), Read(files.CouncilYears), files);
-    }
-
     public static CouncilCalendar Parse(string bankHolidaysYaml, string schoolTermsYaml, string councilYearsYaml, CalendarFiles files)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -25,11 +20,6 @@ public static partial class CalendarLoader
         var schoolYears = ParseSchoolTerms(schoolTermsYaml, files.SchoolTerms);
         return new CouncilCalendar(zone, bankHolidays, schoolYears, financialStart, municipalStart, files);
     }
-
-    private static string Read(string file) =>
-        File.Exists(file)
-            ? File.ReadAllText(file)
-            : throw new DataFileException(file, 1, "(file)", "the calendar file does not exist (the folder is set by Framework:CalendarDirectory)");
 
     private static List<BankHolidayYear> ParseBankHolidays(string text, string file)
     {

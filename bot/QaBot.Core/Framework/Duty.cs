@@ -33,4 +33,10 @@ public sealed record Duty(
 
     /// <summary>A note from the catalogue's editors.</summary>
     public string? Note { get; init; }
+
+    /// <summary>No set rhythm ("as required", "ongoing"): never reminded, but logged when done.</summary>
+    public bool IsLoggedNotReminded => Rhythm.Kind == RhythmKind.None;
+
+    /// <summary>Follows a statutory timescale from case events: its due dates are deadlines that never move.</summary>
+    public bool IsStatutory => Rhythm is StatutoryRhythm;
 }

@@ -31,4 +31,17 @@ public sealed record FrameworkCatalogue(
     public Duty? FindDuty(DutyId id) => Duties.FirstOrDefault(d => d.Id == id);
 
     public GovernanceBody? FindBody(BodyId id) => Bodies.FirstOrDefault(b => b.Id == id);
+
+    /// <summary>The duties of these roles that have no set rhythm, in the framework's order, each once.</summary>
+    public IReadOnlyList<Duty> LoggableDuties(IEnumerable<RoleId> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        return roles
+            .Select(FindRole)
+            .OfType<Role>()
+            .SelectMany(r => r.Duties)
+            .Where(d => d.IsLoggedNotReminded)
+            .DistinctBy(d => d.Id)
+            .ToList();
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,26 +11,6 @@ public static class FrameworkCatalogueLoader
 {
     /// <summary>The catalogue format this version reads (the file's <c>version</c>).</summary>
     public const int FormatVersion = 1;
-
-    public static CatalogueLoadResult LoadFile(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Failed(path, "the file does not exist");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(path, $"the file cannot be read: {e.Message}");
-        }
-
-        return Load(text, path);
-    }
 
     /// <param name="yaml">The catalogue's text.</param>
     /// <param name="fileName">The name errors give for the file.</param>
@@ -70,7 +49,4 @@ public static class FrameworkCatalogueLoader
             ? new CatalogueLoadResult(catalogue, [])
             : new CatalogueLoadResult(null, problems.Sorted());
     }
-
-    private static CatalogueLoadResult Failed(string file, string message) =>
-        new(null, [new CatalogueError(file, 1, 1, string.Empty, string.Empty, message)]);
 }

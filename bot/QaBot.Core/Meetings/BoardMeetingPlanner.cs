@@ -5,7 +5,6 @@ using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Meetings.Schedules;
 using QaBot.Core.Organisation;
-using QaBot.Core.Storage;
 
 namespace QaBot.Core.Meetings;
 

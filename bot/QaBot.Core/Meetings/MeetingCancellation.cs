@@ -1,4 +1,3 @@
-using QaBot.Core.Storage;
 
 namespace QaBot.Core.Meetings;
 

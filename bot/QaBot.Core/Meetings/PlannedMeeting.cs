@@ -1,5 +1,4 @@
 using QaBot.Core.Framework;
-using QaBot.Core.Storage;
 
 namespace QaBot.Core.Meetings;
 

@@ -1,9 +1,8 @@
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 
 namespace QaBot.Core.Organisation;
 
-/// <summary>Which roles lead areas and which only monitor them. See <see cref="DirectoryOptions"/>.</summary>
+/// <summary>Which roles lead areas and which only monitor them (configured in the <c>Directory</c> section).</summary>
 public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadOnlySet<RoleId> MonitorRoles)
 {
     /// <summary>The framework's managing roles: the Executive Director, directors, heads of service and team managers.</summary>
@@ -25,14 +24,6 @@ public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadO
     public static readonly IReadOnlyList<string> DefaultMonitorRoles = ["elected-member"];
 
     public static OrganisationPolicy Default { get; } = Create(DefaultLeaderRoles, DefaultMonitorRoles);
-
-    public static OrganisationPolicy FromOptions(DirectoryOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Create(
-            options.LeaderRoles.Count > 0 ? [.. options.LeaderRoles] : DefaultLeaderRoles,
-            options.MonitorRoles.Count > 0 ? [.. options.MonitorRoles] : DefaultMonitorRoles);
-    }
 
     public static OrganisationPolicy Create(IEnumerable<string> leaderRoles, IEnumerable<string> monitorRoles) =>
         new(

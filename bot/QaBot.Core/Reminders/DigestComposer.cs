@@ -11,7 +11,7 @@ namespace QaBot.Core.Reminders;
 /// (<see cref="OrganisationChart.EscalationChain"/>): at level 1 an item goes to the owner's line manager (or, with no
 /// line manager, the head of the area above); at level 2 to the next person up as well. Pure: the scheduler composes
 /// a whole run from one bulk load with <see cref="ComposeAll"/>, and chat composes one person's with
-/// <see cref="Compose"/> (see <see cref="DigestLoader"/> for loading one person's data through the ports).
+/// <see cref="Compose"/> (see DigestLoader in the application layer for loading one person's data through the ports).
 /// </summary>
 public sealed class DigestComposer
 {
@@ -38,12 +38,8 @@ public sealed class DigestComposer
     /// <summary>Outstanding, and inside its reminder lead window or past it on <paramref name="asOf"/>.</summary>
     public bool IsDueOrOverdue(TrackedItem item, DateOnly asOf) => item.IsOutstanding && asOf >= DueFrom(item);
 
-    /// <summary>Outstanding and overdue on <paramref name="asOf"/> under the council's policy (from the working day after it was due, by default).</summary>
-    public bool IsOverdue(TrackedItem item, DateOnly asOf)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return item.IsOutstanding && asOf >= Rules.OverdueFrom(item.EffectiveDue);
-    }
+    /// <summary>Outstanding and overdue on <paramref name="asOf"/> under the council's policy (see <see cref="ScheduleRules.IsOverdue(TrackedItem, DateOnly)"/>).</summary>
+    public bool IsOverdue(TrackedItem item, DateOnly asOf) => Rules.IsOverdue(item, asOf);
 
     /// <summary>How far an outstanding item has escalated on <paramref name="asOf"/> (none for a closed item).</summary>
     public EscalationLevel EscalationLevelOf(TrackedItem item, DateOnly asOf)

@@ -102,10 +102,7 @@ public sealed class ScheduleEngine
         var occurrences = new List<Occurrence>(count);
         foreach (var deadline in rule.Deadlines(Calendar, eventDate, count, held, caseReference))
         {
-            var remindAt = Policy.ReminderLeadWorkingDays
-                .Select(lead => Calendar.AddWorkingDays(deadline.Due, -lead))
-                .Select(day => Calendar.ToInstant(day, Policy.ReminderTime))
-                .ToArray();
+            var remindAt = Rules.Reminders(deadline.Due).Select(r => r.At).ToArray();
             occurrences.Add(new Occurrence(
                 deadline.Id!.Value,
                 dutyId,

@@ -1,9 +1,8 @@
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 
 namespace QaBot.Core.Scheduling;
 
-/// <summary>The council's scheduling policy as plain values (built from <see cref="ScheduleOptions"/>).</summary>
+/// <summary>The council's scheduling policy as plain values (configured in the <c>Schedule</c> section).</summary>
 /// <param name="ReminderLeadWorkingDays">Working days before the due date, largest first; 0 is the due date itself.</param>
 public sealed record SchedulePolicy(
     NonWorkingDayRule DueDateOnNonWorkingDay,
@@ -18,39 +17,17 @@ public sealed record SchedulePolicy(
 {
     public static IReadOnlyList<int> DefaultReminderLeadWorkingDays { get; } = [5, 0];
 
-    public static SchedulePolicy Default { get; } = From(new ScheduleOptions());
+    /// <summary>The defaults docs/configuration.md gives for the <c>Schedule</c> section.</summary>
+    public static SchedulePolicy Default { get; } = new(
+        NonWorkingDayRule.PreviousWorkingDay,
+        new TimeOnly(9, 0),
+        DefaultReminderLeadWorkingDays,
+        OverdueAfterWorkingDays: 1,
+        EscalateToLineManagerAfterWorkingDays: 3,
+        EscalateToNextLevelAfterWorkingDays: 10,
+        RescheduleWithoutApprovalWorkingDays: 10,
+        NewAssignmentNoticeWorkingDays: 5,
+        new Dictionary<DutyId, DutySchedule>());
 
     public DutySchedule For(DutyId duty) => Duties.TryGetValue(duty, out var schedule) ? schedule : DutySchedule.Default;
-
-    /// <summary>Builds the policy from validated options.</summary>
-    public static SchedulePolicy From(ScheduleOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var leads = options.ReminderLeadWorkingDays.Count == 0
-            ? DefaultReminderLeadWorkingDays
-            : options.ReminderLeadWorkingDays.Distinct().OrderDescending().ToArray();
-
-        var duties = new Dictionary<DutyId, DutySchedule>();
-        foreach (var (id, duty) in options.Duties)
-        {
-            var due = DueRule.LastWorkingDay;
-            if (duty.Due is not null && !DueRule.TryParse(duty.Due, out due, out var problem))
-            {
-                throw new ArgumentException($"Schedule:Duties:{id}:Due: {problem}.", nameof(options));
-            }
-
-            duties[new DutyId(id)] = new DutySchedule(due, duty.Year ?? DutySchedule.Default.Year);
-        }
-
-        return new SchedulePolicy(
-            options.DueDateOnNonWorkingDay,
-            options.ReminderTime,
-            leads,
-            options.OverdueAfterWorkingDays,
-            options.EscalateToLineManagerAfterWorkingDays,
-            options.EscalateToNextLevelAfterWorkingDays,
-            options.RescheduleWithoutApprovalWorkingDays,
-            options.NewAssignmentNoticeWorkingDays,
-            duties);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QaBot.Core.Calendar;
+using QaBot.Core.Tracking;
 
 namespace QaBot.Core.Scheduling;
 
@@ -19,8 +20,54 @@ public sealed class ScheduleRules
 
     public SchedulePolicy Policy { get; }
 
+    /// <summary>
+    /// When reminders go out for something due on <paramref name="due"/>: the policy's reminder time (local) on each
+    /// lead day, that many working days before the due date, largest lead first. The one rule for reminder instants,
+    /// whether the item came from a rhythm, a statutory chain or a reschedule.
+    /// </summary>
+    public IReadOnlyList<(DateOnly Day, DateTimeOffset At)> Reminders(DateOnly due)
+    {
+        var leads = Policy.ReminderLeadWorkingDays;
+        var reminders = new (DateOnly, DateTimeOffset)[leads.Count];
+        for (var i = 0; i < leads.Count; i++)
+        {
+            var day = Calendar.AddWorkingDays(due, -leads[i]);
+            reminders[i] = (day, Calendar.ToInstant(day, Policy.ReminderTime));
+        }
+
+        return reminders;
+    }
+
+    /// <summary>The reminder instants for something due on <paramref name="due"/> that are still to come after <paramref name="after"/>.</summary>
+    public IReadOnlyList<DateTimeOffset> RemindersAfter(DateOnly due, DateTimeOffset after) =>
+        Reminders(due).Select(r => r.At).Where(at => at > after).ToList();
+
     /// <summary>The first local date on which an item due on <paramref name="due"/> is overdue (by default the next working day).</summary>
     public DateOnly OverdueFrom(DateOnly due) => Calendar.AddWorkingDays(due, Policy.OverdueAfterWorkingDays);
+
+    /// <summary>
+    /// The exclusive upper bound on due dates of items that are overdue on <paramref name="asOf"/> (by default an item
+    /// is overdue from the working day after it was due): everything due before it and still outstanding is overdue.
+    /// </summary>
+    public DateOnly OverdueDueBefore(DateOnly asOf)
+    {
+        // OverdueFrom never decreases as the due date moves later, so the overdue due dates are everything up to the
+        // last date whose OverdueFrom has been reached.
+        var due = asOf;
+        while (OverdueFrom(due) > asOf)
+        {
+            due = due.AddDays(-1);
+        }
+
+        return due.AddDays(1);
+    }
+
+    /// <summary>Outstanding and overdue on <paramref name="asOf"/>: on or after <see cref="OverdueFrom"/> its (rescheduled) due date.</summary>
+    public bool IsOverdue(TrackedItem item, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.IsOutstanding && asOf >= OverdueFrom(item.EffectiveDue);
+    }
 
     /// <summary>True when, at the instant given, the council's local date is on or after <see cref="OverdueFrom"/>.</summary>
     public bool IsOverdue(DateOnly due, DateTimeOffset asOf) => Calendar.LocalDateOf(asOf) >= OverdueFrom(due);
@@ -57,6 +104,16 @@ public sealed class ScheduleRules
     };
 
     /// <summary>
+    /// The latest date a person may move an item to without approval: the policy's allowance in working days from the
+    /// original due date, and never past a statutory deadline.
+    /// </summary>
+    public DateOnly LatestRescheduleDate(DateOnly originalDue, DateOnly? statutoryDeadline = null)
+    {
+        var latest = Calendar.AddWorkingDays(originalDue, Policy.RescheduleWithoutApprovalWorkingDays);
+        return statutoryDeadline is { } deadline && deadline < latest ? deadline : latest;
+    }
+
+    /// <summary>
     /// Whether a person may move an item from its original due date to <paramref name="proposed"/> on
     /// <paramref name="today"/>. Distance is measured from the original due date, so a series of small moves cannot
     /// add up to more than the policy allows without approval. Statutory items never move past their deadline.
@@ -66,30 +123,29 @@ public sealed class ScheduleRules
         var moved = Calendar.WorkingDaysBetween(originalDue, proposed);
         if (proposed < today)
         {
-            return new(RescheduleOutcome.Refused, $"{Uk(proposed)} has already passed: choose today or a later date.", moved);
+            return new(RescheduleOutcome.Refused, $"{UkDates.FormatLong(proposed)} has already passed: choose today or a later date.", moved);
         }
 
         if (!Calendar.IsWorkingDay(proposed))
         {
             var why = Calendar.IsBankHoliday(proposed) ? "a bank holiday" : "a weekend";
-            return new(RescheduleOutcome.Refused, $"{Uk(proposed)} is {why}: choose a working day.", moved);
+            return new(RescheduleOutcome.Refused, $"{UkDates.FormatLong(proposed)} is {why}: choose a working day.", moved);
         }
 
         if (statutoryDeadline is { } deadline && proposed > deadline)
         {
-            return new(RescheduleOutcome.Refused, $"This is a statutory item: it cannot move past its statutory deadline of {Uk(deadline)}.", moved);
+            return new(RescheduleOutcome.Refused, $"This is a statutory item: it cannot move past its statutory deadline of {UkDates.FormatLong(deadline)}.", moved);
         }
 
         if (Math.Abs(moved) > Policy.RescheduleWithoutApprovalWorkingDays)
         {
             return new(
                 RescheduleOutcome.NeedsApproval,
-                string.Create(CultureInfo.InvariantCulture, $"{Uk(proposed)} moves the due date by {Math.Abs(moved)} working days; more than {Policy.RescheduleWithoutApprovalWorkingDays} needs your line manager's approval."),
+                string.Create(CultureInfo.InvariantCulture, $"{UkDates.FormatLong(proposed)} moves the due date by {Math.Abs(moved)} working days; more than {Policy.RescheduleWithoutApprovalWorkingDays} needs your line manager's approval."),
                 moved);
         }
 
         return new(RescheduleOutcome.Allowed, null, moved);
     }
 
-    private static string Uk(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 }

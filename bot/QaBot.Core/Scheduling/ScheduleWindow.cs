@@ -145,14 +145,9 @@ public sealed class ScheduleWindow
                 continue;
             }
 
-            var leads = policy.ReminderLeadWorkingDays;
-            var dates = new DateOnly[leads.Count];
-            var instants = new DateTimeOffset[leads.Count];
-            for (var i = 0; i < leads.Count; i++)
-            {
-                dates[i] = calendar.AddWorkingDays(due, -leads[i]);
-                instants[i] = calendar.ToInstant(dates[i], policy.ReminderTime);
-            }
+            var reminders = _engine.Rules.Reminders(due);
+            var dates = reminders.Select(r => r.Day).ToArray();
+            var instants = reminders.Select(r => r.At).ToArray();
 
             slots.Add(new DutySlot(
                 period.Key,

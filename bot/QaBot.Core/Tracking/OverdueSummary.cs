@@ -1,6 +1,5 @@
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
-using QaBot.Core.Scheduling;
 
 namespace QaBot.Core.Tracking;
 
@@ -30,26 +29,6 @@ public static class OverdueSummary
             .ThenBy(c => c.Area.Value, StringComparer.Ordinal)
             .ThenBy(c => c.Duty.Value, StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>
-    /// The exclusive upper bound on due dates of items that are overdue on <paramref name="asOf"/> under the council's
-    /// policy (by default an item is overdue from the working day after it was due): pass it to
-    /// <see cref="ITrackingStore.GetOutstandingAsync"/>.
-    /// </summary>
-    public static DateOnly OverdueDueBefore(this ScheduleRules rules, DateOnly asOf)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-
-        // OverdueFrom never decreases as the due date moves later, so the overdue due dates are everything up to the
-        // last date whose OverdueFrom has been reached.
-        var due = asOf;
-        while (rules.OverdueFrom(due) > asOf)
-        {
-            due = due.AddDays(-1);
-        }
-
-        return due.AddDays(1);
     }
 
     private static AreaId ChildContaining(AreaId within, AreaId area)

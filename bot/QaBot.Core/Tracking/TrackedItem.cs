@@ -50,11 +50,15 @@ public sealed record TrackedItem(
     /// <summary>The date it is due now: the rescheduled date if there is one.</summary>
     public DateOnly EffectiveDue => Status == ItemStatus.Rescheduled && RescheduledTo is { } to ? to : Due;
 
-    /// <summary>Outstanding and due before <paramref name="asOf"/> (an item due today is not yet overdue).</summary>
-    public bool IsOverdue(DateOnly asOf) => IsOutstanding && EffectiveDue < asOf;
-
     /// <summary>True while a reminder planned for <paramref name="instant"/> should still go out.</summary>
     public bool HasReminderAt(DateTimeOffset instant) => IsOutstanding && RemindAt.Contains(instant);
+
+    /// <summary>For a statutory duty, the deadline the item may never move past: its original due date.</summary>
+    public DateOnly? StatutoryDeadline(FrameworkCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return catalogue.FindDuty(Duty) is { IsStatutory: true } ? Due : null;
+    }
 
     /// <summary>Reassigned from someone who left, so it needs the new owner's attention.</summary>
     public bool IsFlagged => ReassignedFrom is not null;

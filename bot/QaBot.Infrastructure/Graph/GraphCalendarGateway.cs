@@ -4,6 +4,7 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;
 using Microsoft.Kiota.Abstractions;
+using QaBot.Application.Meetings;
 using QaBot.Core.Calendar;
 using QaBot.Core.Meetings;
 using QaBot.Core.Meetings.Schedules;

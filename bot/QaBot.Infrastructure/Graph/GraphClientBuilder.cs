@@ -2,8 +2,7 @@ using Azure.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using QaBot.BotFramework.Connector;
-using QaBot.Core.Configuration;
+using QaBot.Application.Configuration;
 
 namespace QaBot.Infrastructure.Graph;
 
@@ -25,7 +24,7 @@ internal static class GraphClientBuilder
     {
         var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions()).ToList();
         var retryAt = handlers.FindIndex(h => h is RetryHandler);
-        var retry = new GraphRetryHandler(new ConnectorRetryPolicy(graph.Retry), time, graph.Timeout, logger);
+        var retry = new GraphRetryHandler(graph.Retry, time, graph.Timeout, logger);
         if (retryAt < 0)
         {
             handlers.Insert(0, retry);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
-using QaBot.Core.Configuration;
+using QaBot.Application.Configuration;
 
 namespace QaBot.Infrastructure.Graph;
 

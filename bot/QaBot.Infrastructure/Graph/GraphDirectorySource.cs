@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
-using QaBot.Core.Configuration;
-using QaBot.Core.Organisation.Sync;
+using QaBot.Application.Configuration;
+using QaBot.Application.Organisation.Sync;
 
 namespace QaBot.Infrastructure.Graph;
 

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using QaBot.BotFramework;
 
 namespace QaBot.Infrastructure.Graph;
 
 /// <summary>
 /// How QaBot reaches Microsoft Graph (section <c>Graph</c>): the tenant, the app and its credential, and retries. What
 /// the Graph work does (mailboxes, the meetings file, installs, directory sync rules) is in
-/// <see cref="Core.Configuration.GraphSyncOptions"/>, bound to the same section. See docs/configuration.md.
+/// <see cref="Application.Configuration.GraphSyncOptions"/>, bound to the same section. See docs/configuration.md.
 /// </summary>
 public sealed class GraphOptions
 {
@@ -36,7 +35,7 @@ public sealed class GraphOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Retries of 429, 503 and 504 and network failures: Retry-After is waited out when Graph sends one.</summary>
-    public ConnectorRetryOptions Retry { get; set; } = new() { MaxRetryAfter = TimeSpan.FromMinutes(2) };
+    public GraphRetryOptions Retry { get; set; } = new();
 
     /// <summary>The credential in force: the one named, or the one the given settings imply.</summary>
     public GraphCredentialKind EffectiveCredential => Credential ?? (

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using QaBot.BotFramework.Connector;
 
 namespace QaBot.Infrastructure.Graph;
 
@@ -12,12 +11,12 @@ namespace QaBot.Infrastructure.Graph;
 /// </summary>
 internal sealed partial class GraphRetryHandler : DelegatingHandler
 {
-    private readonly ConnectorRetryPolicy _policy;
+    private readonly GraphRetryOptions _policy;
     private readonly TimeProvider _time;
     private readonly TimeSpan _attemptTimeout;
     private readonly ILogger _logger;
 
-    public GraphRetryHandler(ConnectorRetryPolicy policy, TimeProvider time, TimeSpan attemptTimeout, ILogger logger)
+    public GraphRetryHandler(GraphRetryOptions policy, TimeProvider time, TimeSpan attemptTimeout, ILogger logger)
     {
         _policy = policy;
         _time = time;
@@ -43,7 +42,7 @@ internal sealed partial class GraphRetryHandler : DelegatingHandler
             }
             catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                if (_policy.DelayBeforeRetry(attempt, null) is not { } wait)
+                if (_policy.DelayBeforeRetry(attempt, null, Random.Shared.NextDouble) is not { } wait)
                 {
                     throw;
                 }
@@ -59,7 +58,7 @@ internal sealed partial class GraphRetryHandler : DelegatingHandler
             }
 
             var retryAfter = RetryAfter(response);
-            if (_policy.DelayBeforeRetry(attempt, retryAfter) is not { } delay)
+            if (_policy.DelayBeforeRetry(attempt, retryAfter, Random.Shared.NextDouble) is not { } delay)
             {
                 LogGaveUp(_logger, request.Method.Method, (int)response.StatusCode, attempt);
                 return response;

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Application.Installation;
+using QaBot.Application.Meetings;
+using QaBot.Application.Organisation.Sync;
+using QaBot.Application.Sync;
 using QaBot.Core.Calendar;
-using QaBot.Core.Configuration;
-using QaBot.Core.Installation;
-using QaBot.Core.Meetings;
-using QaBot.Core.Organisation.Sync;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Graph;
@@ -13,8 +14,8 @@ namespace QaBot.Infrastructure.Graph;
 public static class GraphServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Graph settings (checked at start-up), the Graph adapters behind Core's ports (calendars, the
-    /// directory, installs), the install records and the use cases. No Graph client is built, and no credential read,
+    /// Registers the Graph settings (checked at start-up), the Graph adapters behind the application's ports
+    /// (calendars, the directory, installs) and the install records. No Graph client is built, and no credential read,
     /// until something calls Graph.
     /// </summary>
     public static IServiceCollection AddQaBotGraph(this IServiceCollection services)
@@ -43,10 +44,7 @@ public static class GraphServiceCollectionExtensions
         });
 
         services.TryAddSingleton<IAppInstallationStore, TableAppInstallationStore>();
-        services.TryAddSingleton<BoardMeetingSync>();
-        services.TryAddSingleton<DirectorySync>();
-        services.TryAddSingleton<AppInstallRun>();
-        services.TryAddSingleton<GraphSyncRun>();
+        services.TryAddSingleton<IGraphConnection, GraphConnection>();
         return services;
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using QaBot.Core.Configuration;
-using QaBot.Core.Installation;
+using QaBot.Application.Configuration;
+using QaBot.Application.Installation;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Infrastructure.Graph;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Configuration;
-using QaBot.Core.Reminders;
+using QaBot.Application.Configuration;
+using QaBot.Application.Reminders;
 
 namespace QaBot.Infrastructure.Reminders;
 
@@ -49,7 +49,7 @@ internal sealed partial class InProcessReminderScheduler : BackgroundService
 
         var runner = _services.GetRequiredService<ReminderRunner>();
         var drain = _services.GetRequiredService<DigestQueueDrain>();
-        var queue = _services.GetRequiredService<IDigestQueueClient>();
+        var queue = _services.GetRequiredService<AzureDigestOutbox>();
         LogStarted(options.Schedule);
         await Task.WhenAll(TimerAsync(runner, schedule!, stoppingToken), SendAsync(queue, drain, stoppingToken)).ConfigureAwait(false);
     }
@@ -86,7 +86,7 @@ internal sealed partial class InProcessReminderScheduler : BackgroundService
         }
     }
 
-    private async Task SendAsync(IDigestQueueClient queue, DigestQueueDrain drain, CancellationToken stoppingToken)
+    private async Task SendAsync(AzureDigestOutbox queue, DigestQueueDrain drain, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using QaBot.Core.Configuration;
+using QaBot.Application.Configuration;
 
 namespace QaBot.Infrastructure.Reminders;
 

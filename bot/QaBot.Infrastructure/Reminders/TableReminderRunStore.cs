@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using QaBot.Core.Reminders;
-using QaBot.Core.Storage;
+using QaBot.Application.Reminders;
+using QaBot.Application.Storage;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Reminders;

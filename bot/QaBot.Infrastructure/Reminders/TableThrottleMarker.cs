@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using QaBot.Core.Reminders;
+using QaBot.Application.Reminders;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Infrastructure.Reminders;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using QaBot.Core.Storage;
+using QaBot.Application.Storage;
 
 namespace QaBot.Infrastructure.Storage;
 

@@ -4,12 +4,12 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Conversations;
-using QaBot.Core.Delivery;
-using QaBot.Core.Meetings;
-using QaBot.Core.Organisation;
-using QaBot.Core.Storage;
-using QaBot.Core.Tracking;
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Meetings;
+using QaBot.Application.Organisation;
+using QaBot.Application.Storage;
+using QaBot.Application.Tracking;
 
 namespace QaBot.Infrastructure.Storage;
 

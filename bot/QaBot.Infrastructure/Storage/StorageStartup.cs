@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Storage;
+using QaBot.Application.Storage;
 
 namespace QaBot.Infrastructure.Storage;
 

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using QaBot.Core.Installation;
+using QaBot.Application.Installation;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Infrastructure.Storage;

@@ -1,8 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
+using QaBot.Application.Meetings;
+using QaBot.Application.Storage;
+using QaBot.Core;
 using QaBot.Core.Framework;
 using QaBot.Core.Meetings;
-using QaBot.Core.Storage;
 
 namespace QaBot.Infrastructure.Storage;
 

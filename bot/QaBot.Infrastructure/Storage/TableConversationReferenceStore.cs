@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using QaBot.Core.Conversations;
+using QaBot.Application.Conversations;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Infrastructure.Storage;

@@ -1,8 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
+using QaBot.Application.Organisation;
+using QaBot.Application.Storage;
+using QaBot.Core;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
-using QaBot.Core.Storage;
 using QaBot.Core.Tracking;
 
 namespace QaBot.Infrastructure.Storage;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using QaBot.Core.Conversations;
-using QaBot.Core.Delivery;
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Storage;
+using QaBot.Core;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
-using QaBot.Core.Storage;
 
 namespace QaBot.Infrastructure.Storage;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using QaBot.Application.Tracking;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
@@ -117,9 +118,6 @@ public sealed partial class TableTrackingStore : ITrackingStore
         var entities = await TableQueries.ListAsync(_outstanding, filter, cancellationToken).ConfigureAwait(false);
         return entities.Select(ItemEntities.Read).ToList();
     }
-
-    public Task<IReadOnlyList<TrackedItem>> GetOverdueAsync(AreaId area, DateOnly asOf, CancellationToken cancellationToken = default) =>
-        GetOutstandingAsync(area, asOf, cancellationToken);
 
     public async Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
     {

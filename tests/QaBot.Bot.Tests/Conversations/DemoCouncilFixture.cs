@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using QaBot.Core.Demo;
+using QaBot.Application.Organisation;
+using QaBot.Application.Organisation.Import;
+using QaBot.Application.Storage;
+using QaBot.Application.Tracking;
+using QaBot.Composition;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Scheduling;
-using QaBot.Core.Storage;
 using QaBot.Core.Tracking;
-using QaBot.Infrastructure.Configuration;
+using QaBot.Demo;
 using QaBot.Testing;
 
 namespace QaBot.Bot.Tests.Conversations;

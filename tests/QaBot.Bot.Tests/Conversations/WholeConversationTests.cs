@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using QaBot.Application.Conversations;
+using QaBot.Application.Organisation;
+using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
-using QaBot.Core.Conversations;
-using QaBot.Core.Demo;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
+using QaBot.Demo;
 using QaBot.Testing;
 using QaBot.Testing.Cards;
 using static QaBot.Bot.Tests.Conversations.CardJson;
@@ -245,7 +247,7 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
 
         var result = await user.PressAsync(button, ($"newDate{slot}", newDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ($"moveReason{slot}", "Sickness"));
 
-        Assert.Contains($"moved to {QaBot.Conversations.Text.UkDates.Format(newDate)} (reason: Sickness)", Text(result.Card), StringComparison.Ordinal);
+        Assert.Contains($"moved to {QaBot.Core.Calendar.UkDates.Format(newDate)} (reason: Sickness)", Text(result.Card), StringComparison.Ordinal);
         var current = await CurrentAsync(item);
         Assert.Equal(ItemStatus.Rescheduled, current.Status);
         Assert.Equal(newDate, current.RescheduledTo);
@@ -413,7 +415,7 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         Assert.Contains("Logged.", Text(first.Card), StringComparison.Ordinal);
         Assert.Contains("Already logged", Text(second.Card), StringComparison.Ordinal);
         var dan = await PersonAsync(Dan.Person);
-        var id = QaBot.Conversations.Turns.CardActionHandler.LoggedItemId(
+        var id = global::QaBot.Application.Tracking.LogActivity.LoggedItemId(
             TeamsActivityCardId, new("team-manager-performance-monitoring"), new DateOnly(2026, 11, 18), "Dashboard review", dan.Id);
         var logged = await Tracking.GetAsync(new ItemKey(dan.HomeArea, id));
         Assert.NotNull(logged);

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using QaBot.Application.Conversations;
 using QaBot.BotFramework.Connector;
-using QaBot.Core.Conversations;
 using QaBot.Core.Organisation;
 using QaBot.Testing.BotFramework;
 using QaBot.Testing.Http;

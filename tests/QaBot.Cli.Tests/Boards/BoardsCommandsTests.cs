@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Core.Demo;
+using QaBot.Application.Organisation;
+using QaBot.Composition;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
-using QaBot.Infrastructure.Configuration;
+using QaBot.Demo;
 
 namespace QaBot.Cli.Tests.Boards;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using QaBot.Core.Demo;
+using QaBot.Demo;
 
 namespace QaBot.Cli.Tests.Demo;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using QaBot.Core.Demo;
-using QaBot.Core.Installation;
-using QaBot.Infrastructure.Configuration;
+using QaBot.Application.Installation;
+using QaBot.Composition;
+using QaBot.Demo;
 
 namespace QaBot.Cli.Tests.Graph;
 

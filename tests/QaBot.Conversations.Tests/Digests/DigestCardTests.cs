@@ -150,7 +150,7 @@ public sealed class DigestCardTests
         var item = Item(1, "iro-quality-assure-planning", new DateOnly(2026, 12, 3));
 
         Assert.Equal(new DateOnly(2026, 12, 3), Presenter.LatestRescheduleDate(item));
-        Assert.Equal(new DateOnly(2026, 12, 3), Presenter.StatutoryDeadline(item));
+        Assert.Equal(new DateOnly(2026, 12, 3), item.StatutoryDeadline(ShippedFramework.Catalogue));
     }
 
     [Fact]

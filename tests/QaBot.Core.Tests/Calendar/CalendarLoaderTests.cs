@@ -109,15 +109,4 @@ public sealed class CalendarLoaderTests
         Assert.Equal(Files.CouncilYears, error.File);
         Assert.Equal("timeZone", error.Field);
     }
-
-    [Fact]
-    public void Load_MissingFolder_NamesTheMissingFile()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "qabot-no-calendar-" + Guid.NewGuid().ToString("N"));
-
-        var error = Assert.Throws<DataFileException>(() => CalendarLoader.Load(folder));
-
-        Assert.Contains("bank-holidays.yaml", error.File, StringComparison.Ordinal);
-        Assert.Contains("Framework:CalendarDirectory", error.Message, StringComparison.Ordinal);
-    }
 }

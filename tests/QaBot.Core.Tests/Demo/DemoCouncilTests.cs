@@ -1,7 +1,7 @@
-using QaBot.Core.Demo;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Tests.Framework;
+using QaBot.Demo;
 
 namespace QaBot.Core.Tests.Demo;
 

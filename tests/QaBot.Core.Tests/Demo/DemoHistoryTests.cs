@@ -1,9 +1,9 @@
-using QaBot.Core.Demo;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tests.Framework;
 using QaBot.Core.Tracking;
+using QaBot.Demo;
 using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Demo;
@@ -41,14 +41,14 @@ public sealed class DemoHistoryTests
         Assert.Contains(past, i => i.Status == ItemStatus.Rescheduled);
         Assert.Contains(past, i => i.Status == ItemStatus.NotApplicable);
         Assert.Contains(past, i => i.NudgeCount > 0);
-        Assert.InRange(past.Count(i => i.IsOverdue(AsOf)) / (double)past.Count, 0.05, 0.2);
+        Assert.InRange(past.Count(i => ShippedFramework.Rules.IsOverdue(i, AsOf)) / (double)past.Count, 0.05, 0.2);
     }
 
     [Fact]
     public void Create_EveryDivisionHasOverdueItems()
     {
         var tree = Shared.Value.Chart.Areas;
-        var overdue = Shared.Value.Items.Select(i => i.Current).Where(i => i.IsOverdue(AsOf)).ToList();
+        var overdue = Shared.Value.Items.Select(i => i.Current).Where(i => ShippedFramework.Rules.IsOverdue(i, AsOf)).ToList();
 
         foreach (var division in tree.Children(tree.Root!.Id))
         {

@@ -1,4 +1,5 @@
 using QaBot.Core.Framework;
+using QaBot.Testing.Framework;
 
 namespace QaBot.Core.Tests.Framework;
 
@@ -451,34 +452,5 @@ public sealed class CatalogueLoaderTests
         var error = SingleError("- just\n- a list\n");
 
         Assert.Contains("must be a mapping", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void LoadFile_MissingFile_NamesTheFile()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"qabot-{Guid.NewGuid():N}", "framework.yaml");
-
-        var result = FrameworkCatalogueLoader.LoadFile(path);
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(path, error.File);
-        Assert.Equal("the file does not exist", error.Message);
-    }
-
-    [Fact]
-    public void LoadFile_FileOnDisk_GivesItsPathInErrors()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"qabot-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, CatalogueText.With("frequency: Bi-monthly", "frequency: Fortnightly"));
-        try
-        {
-            var error = Assert.Single(FrameworkCatalogueLoader.LoadFile(path).Errors);
-
-            Assert.Equal(path, error.File);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

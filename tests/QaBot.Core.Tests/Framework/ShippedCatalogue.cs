@@ -1,5 +1,5 @@
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
+using QaBot.Testing.Data;
 
 namespace QaBot.Core.Tests.Framework;
 
@@ -7,7 +7,7 @@ namespace QaBot.Core.Tests.Framework;
 internal static class ShippedCatalogue
 {
     private static readonly Lazy<CatalogueLoadResult> Result = new(() =>
-        FrameworkCatalogueLoader.LoadFile(FrameworkOptions.Resolve(new FrameworkOptions().CatalogueFile)));
+        ShippedData.LoadCatalogue());
 
     public static CatalogueLoadResult LoadResult => Result.Value;
 

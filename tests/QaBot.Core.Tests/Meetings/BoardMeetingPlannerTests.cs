@@ -1,9 +1,9 @@
-using QaBot.Core.Demo;
 using QaBot.Core.Framework;
 using QaBot.Core.Meetings;
 using QaBot.Core.Meetings.Schedules;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tests.Framework;
+using QaBot.Demo;
 
 namespace QaBot.Core.Tests.Meetings;
 

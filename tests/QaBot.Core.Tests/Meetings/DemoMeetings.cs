@@ -1,12 +1,11 @@
 using QaBot.Core.Calendar;
-using QaBot.Core.Configuration;
-using QaBot.Core.Demo;
 using QaBot.Core.Meetings;
 using QaBot.Core.Meetings.Schedules;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
-using QaBot.Core.Storage;
 using QaBot.Core.Tests.Framework;
+using QaBot.Demo;
+using QaBot.Testing.Data;
 using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Meetings;
@@ -31,7 +30,7 @@ internal static class DemoMeetings
     {
         get
         {
-            var result = MeetingScheduleLoader.LoadFile(FrameworkOptions.Resolve(new GraphSyncOptions().MeetingsFile), ShippedCatalogue.Catalogue);
+            var result = ShippedData.LoadMeetings(ShippedCatalogue.Catalogue);
             Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
             return result.Schedules;
         }

@@ -1,7 +1,7 @@
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Meetings.Schedules;
 using QaBot.Core.Tests.Framework;
+using QaBot.Testing.Data;
 
 namespace QaBot.Core.Tests.Meetings;
 
@@ -20,7 +20,7 @@ public sealed class MeetingScheduleLoaderTests
     [Fact]
     public void LoadFile_ShippedFile_IsValidAndTakesTheFrameworksRhythmsAndChairs()
     {
-        var result = MeetingScheduleLoader.LoadFile(FrameworkOptions.Resolve(new GraphSyncOptions().MeetingsFile), ShippedCatalogue.Catalogue);
+        var result = ShippedData.LoadMeetings(ShippedCatalogue.Catalogue);
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
         var meetings = result.Schedules.Meetings.ToDictionary(m => m.Id.Value);

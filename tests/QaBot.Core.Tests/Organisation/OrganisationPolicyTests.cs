@@ -1,4 +1,3 @@
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tests.Framework;
@@ -22,21 +21,4 @@ public sealed class OrganisationPolicyTests
         Assert.DoesNotContain(new RoleId("iro-cp-chair"), OrganisationPolicy.Default.LeaderRoles);
         Assert.DoesNotContain(new RoleId("elected-member"), OrganisationPolicy.Default.LeaderRoles);
     }
-
-    [Fact]
-    public void FromOptions_ConfiguredLists_ReplaceTheDefaults()
-    {
-        var options = new DirectoryOptions();
-        options.LeaderRoles.Add("team-manager");
-        options.MonitorRoles.Add("elected-member");
-
-        var policy = OrganisationPolicy.FromOptions(options);
-
-        Assert.Equal([new RoleId("team-manager")], policy.LeaderRoles);
-        Assert.Equal([new RoleId("elected-member")], policy.MonitorRoles);
-    }
-
-    [Fact]
-    public void FromOptions_Empty_UsesTheDefaults() =>
-        Assert.Equal(OrganisationPolicy.Default.LeaderRoles.Count, OrganisationPolicy.FromOptions(new DirectoryOptions()).LeaderRoles.Count);
 }

@@ -1,5 +1,5 @@
+using QaBot.Application.Configuration;
 using QaBot.Core.Calendar;
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
@@ -221,7 +221,7 @@ public sealed class ScheduleEngineExampleTests
         options.Duties[SampleFramework.Supervision.Value] = new DutyScheduleOptions { Due = "day-of-period:1" };
         var holding = new RoleHolding(Manager, SampleFramework.TeamManager, new DateOnly(2024, 1, 1), [ReportA]);
 
-        var supervisions = Engine(SchedulePolicy.From(options)).OccurrencesFor(holding, new DateOnly(2026, 12, 1), new DateOnly(2028, 6, 30))
+        var supervisions = Engine(options.ToPolicy()).OccurrencesFor(holding, new DateOnly(2026, 12, 1), new DateOnly(2028, 6, 30))
             .Where(o => o.DutyId == SampleFramework.Supervision).ToList();
 
         Assert.Equal(new DateOnly(2026, 12, 31), supervisions.Single(o => o.Id.Value.Contains(".2027-01.", StringComparison.Ordinal)).Due);
@@ -237,7 +237,7 @@ public sealed class ScheduleEngineExampleTests
         options.Duties["head-pqp-reg44-themes"] = new DutyScheduleOptions { Year = YearBasis.Financial, Due = "working-days-after-period:10" };
         var holding = new RoleHolding(Manager, new RoleId("head-performance-quality"), new DateOnly(2024, 1, 1), []);
 
-        var reports = Engine(SchedulePolicy.From(options)).OccurrencesFor(holding, new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31))
+        var reports = Engine(options.ToPolicy()).OccurrencesFor(holding, new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31))
             .Where(o => o.DutyId == new DutyId("head-pqp-reg44-themes")).ToList();
 
         // Q4 of 2025/26 (Jan-Mar 2026) is due ten working days after 31 March: 1, 2, (3 Good Friday, 6 Easter Monday)
@@ -256,7 +256,7 @@ public sealed class ScheduleEngineExampleTests
         var options = new ScheduleOptions();
         options.Duties["no-such-duty"] = new DutyScheduleOptions { Due = "first-working-day" };
 
-        var error = Assert.Throws<ArgumentException>(() => Engine(SchedulePolicy.From(options)));
+        var error = Assert.Throws<ArgumentException>(() => Engine(options.ToPolicy()));
 
         Assert.Contains("no-such-duty", error.Message, StringComparison.Ordinal);
     }

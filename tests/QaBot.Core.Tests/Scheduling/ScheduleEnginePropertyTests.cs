@@ -3,6 +3,7 @@ using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
+using QaBot.Testing.Data;
 using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Scheduling;
@@ -165,7 +166,7 @@ public sealed class ScheduleEnginePropertyTests
         GenCase.Sample(c =>
         {
             var first = Engine.OccurrencesFor(c.Holding, c.From, c.To);
-            var again = new ScheduleEngine(SampleFramework.Catalogue, CalendarLoader.Load(Path.Combine(AppContext.BaseDirectory, "Data", "calendar")), SchedulePolicy.Default)
+            var again = new ScheduleEngine(SampleFramework.Catalogue, ShippedData.LoadCalendar(), SchedulePolicy.Default)
                 .OccurrencesFor(c.Holding with { DirectReports = [.. c.Holding.DirectReports] }, c.From, c.To);
 
             Assert.Equal(first.Select(o => o.Id), again.Select(o => o.Id));
@@ -187,9 +188,9 @@ public sealed class ScheduleEnginePropertyTests
     {
         var duty = new Duty(new DutyId("probe-duty"), new RoleId("probe"), "Probe", "Probe", "probe", rhythm, false, new SourceRow("3.0", "Probe", 1), []);
         var catalogue = new FrameworkCatalogue([new Role(new RoleId("probe"), "Probe", [duty])], [], []);
-        var options = new Core.Configuration.ScheduleOptions();
-        options.Duties["probe-duty"] = new Core.Configuration.DutyScheduleOptions { Due = rule, Year = basis };
-        var engine = new ScheduleEngine(catalogue, Calendar, SchedulePolicy.From(options));
+        var options = new QaBot.Application.Configuration.ScheduleOptions();
+        options.Duties["probe-duty"] = new QaBot.Application.Configuration.DutyScheduleOptions { Due = rule, Year = basis };
+        var engine = new ScheduleEngine(catalogue, Calendar, options.ToPolicy());
         var holding = new RoleHolding(new PersonId("00000000-0000-4000-8000-000000000001"), new RoleId("probe"), new DateOnly(2024, 1, 1), []);
         return engine.OccurrencesFor(holding, year.Start.AddDays(-20), year.End.AddDays(20))
             .Where(o => PeriodInYear(o.Id.Value.Split('.')[1], year))

@@ -1,4 +1,4 @@
-using QaBot.Core.Configuration;
+using QaBot.Application.Configuration;
 using QaBot.Core.Scheduling;
 using QaBot.Testing.Scheduling;
 
@@ -83,7 +83,7 @@ public sealed class ScheduleRulesTests
     [Fact]
     public void EvaluateReschedule_CouncilAllowsFive_SixNeedsApproval()
     {
-        var rules = new ScheduleRules(SampleFramework.Calendar, SchedulePolicy.From(new ScheduleOptions { RescheduleWithoutApprovalWorkingDays = 5 }));
+        var rules = new ScheduleRules(SampleFramework.Calendar, new ScheduleOptions { RescheduleWithoutApprovalWorkingDays = 5 }.ToPolicy());
 
         Assert.Equal(RescheduleOutcome.NeedsApproval, rules.EvaluateReschedule(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 1)).Outcome);
         Assert.Equal(RescheduleOutcome.Allowed, rules.EvaluateReschedule(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 1)).Outcome);

@@ -3,6 +3,7 @@ using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Scheduling.Statutory;
 using QaBot.Core.Tests.Framework;
+using QaBot.Testing.Data;
 using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Scheduling;
@@ -19,7 +20,7 @@ public sealed class ShippedCatalogueScheduleTests
     [Fact]
     public void StatutoryRules_EveryRuleTheCatalogueNames_HasTimescales()
     {
-        var rules = StatutoryRuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Data", "statutory-rules.yaml"));
+        var rules = ShippedData.LoadStatutoryRules();
         var named = ShippedCatalogue.Catalogue.Duties.Select(d => d.Rhythm).OfType<StatutoryRhythm>().SelectMany(r => r.RuleIds)
             .Concat(ShippedCatalogue.Catalogue.StatutoryRules.Select(r => r.Id))
             .Distinct();
@@ -81,7 +82,7 @@ public sealed class ShippedCatalogueScheduleTests
     [Fact]
     public void StatutoryOccurrences_LookedAfterChildForTheIro_DueOnEachDeadlineWithReminders()
     {
-        var rules = StatutoryRuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Data", "statutory-rules.yaml"));
+        var rules = ShippedData.LoadStatutoryRules();
         var iroDuty = ShippedCatalogue.Catalogue.FindRole(new RoleId("iro-cp-chair"))!.Duties.Single(d => d.Rhythm is StatutoryRhythm);
 
         var occurrences = Engine().StatutoryOccurrences(Person, iroDuty.Id, rules.Find("cla-review")!, CaseReference.Parse("CR-1029"), new DateOnly(2025, 12, 22), 2);
@@ -98,7 +99,7 @@ public sealed class ShippedCatalogueScheduleTests
     [Fact]
     public void StatutoryOccurrences_DutyNotFollowingTheRule_IsRefused()
     {
-        var rules = StatutoryRuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Data", "statutory-rules.yaml"));
+        var rules = ShippedData.LoadStatutoryRules();
 
         Assert.Throws<ArgumentException>(() => Engine().StatutoryOccurrences(
             Person, new DutyId("team-manager-supervision"), rules.Find("cla-review")!, CaseReference.Parse("CR-1029"), new DateOnly(2025, 12, 22), 2));

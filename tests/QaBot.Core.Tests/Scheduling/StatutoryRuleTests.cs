@@ -1,5 +1,6 @@
 using QaBot.Core.Calendar;
 using QaBot.Core.Scheduling.Statutory;
+using QaBot.Testing.Data;
 using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Scheduling;
@@ -9,7 +10,7 @@ public sealed class StatutoryRuleTests
     private static readonly CouncilCalendar Calendar = SampleFramework.Calendar;
 
     private static readonly Lazy<StatutoryRuleSet> Shipped =
-        new(() => StatutoryRuleSet.Load(Path.Combine(AppContext.BaseDirectory, "Data", "statutory-rules.yaml")));
+        new(() => ShippedData.LoadStatutoryRules());
 
     private static StatutoryRule Rule(string id) => Shipped.Value.Find(id) ?? throw new InvalidOperationException($"No rule {id}.");
 

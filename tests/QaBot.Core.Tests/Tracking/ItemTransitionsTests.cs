@@ -1,5 +1,6 @@
 using QaBot.Core.Tracking;
 using QaBot.Testing.Organisation;
+using QaBot.Testing.Scheduling;
 using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Core.Tests.Tracking;
@@ -45,7 +46,7 @@ public sealed class ItemTransitionsTests
         Assert.Equal(ItemStatus.Rescheduled, change.After.Status);
         Assert.Equal(new DateOnly(2026, 12, 1), change.After.EffectiveDue);
         Assert.True(change.After.IsOutstanding);
-        Assert.False(change.After.IsOverdue(new DateOnly(2026, 11, 20)));
+        Assert.False(ShippedFramework.Rules.IsOverdue(change.After, new DateOnly(2026, 11, 20)));
         Assert.True(change.After.HasReminderAt(newReminder));
         Assert.Contains("2026-11-10 to 2026-12-01", change.Audit.Detail, StringComparison.Ordinal);
     }
@@ -55,10 +56,11 @@ public sealed class ItemTransitionsTests
         Assert.Throws<ArgumentException>(() => ItemTransitions.Reply(Item, TestItems.Reply(Item, ReplyKind.Done, null)));
 
     [Fact]
-    public void IsOverdue_DueToday_IsNotYetOverdue()
+    public void IsOverdue_DueToday_IsNotYetOverdueUntilTheNextWorkingDay()
     {
-        Assert.False(Item.IsOverdue(new DateOnly(2026, 11, 10)));
-        Assert.True(Item.IsOverdue(new DateOnly(2026, 11, 11)));
+        Assert.False(ShippedFramework.Rules.IsOverdue(Item, new DateOnly(2026, 11, 10)));
+        Assert.True(ShippedFramework.Rules.IsOverdue(Item, new DateOnly(2026, 11, 11)));
+        Assert.False(ShippedFramework.Rules.IsOverdue(Item with { Status = ItemStatus.Done, CompletedOn = new DateOnly(2026, 11, 10) }, new DateOnly(2026, 11, 11)));
     }
 
     [Fact]

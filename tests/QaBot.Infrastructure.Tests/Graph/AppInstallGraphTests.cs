@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using QaBot.Core.Conversations;
-using QaBot.Core.Installation;
+using QaBot.Application.Conversations;
+using QaBot.Application.Installation;
 using QaBot.Infrastructure.Graph;
 using QaBot.Infrastructure.Storage;
 using static QaBot.Testing.Organisation.TestDirectory;

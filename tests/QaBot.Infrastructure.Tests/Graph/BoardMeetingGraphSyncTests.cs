@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using QaBot.Application.Meetings;
 using QaBot.Core.Meetings;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;

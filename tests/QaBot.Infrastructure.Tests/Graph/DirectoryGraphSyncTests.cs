@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using QaBot.Core.Configuration;
+using QaBot.Application.Configuration;
+using QaBot.Application.Organisation.Import;
+using QaBot.Application.Organisation.Sync;
 using QaBot.Core.Organisation;
-using QaBot.Core.Organisation.Import;
-using QaBot.Core.Organisation.Sync;
 using QaBot.Core.Tracking;
 using QaBot.Infrastructure.Graph;
 using static QaBot.Testing.Organisation.TestDirectory;

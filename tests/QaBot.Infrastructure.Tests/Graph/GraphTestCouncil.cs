@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using QaBot.Application.Configuration;
+using QaBot.Application.Meetings;
 using QaBot.Core.Calendar;
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
-using QaBot.Core.Meetings;
+using QaBot.Core.Meetings.Schedules;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 using QaBot.Infrastructure.Graph;
 using QaBot.Infrastructure.Tests.Storage;
+using QaBot.Testing.Data;
 using QaBot.Testing.Scheduling;
 using QaBot.Testing.Time;
 using static QaBot.Testing.Organisation.TestDirectory;
@@ -64,12 +66,12 @@ internal sealed class GraphTestCouncil : IAsyncDisposable
         Client = GraphClientBuilder.Create(new GraphOptions(), options, new FixedTokenCredential(), Time, NullLogger.Instance, fake.Handler);
         Gateway = new GraphCalendarGateway(() => Client, Calendar);
         Sync = new BoardMeetingSync(
-            Catalogue, Calendar, storage.Directory, storage.Meetings, Gateway, OrganisationPolicy.Default,
+            Catalogue, new MeetingsFileAt(meetingsFile), Calendar, storage.Directory, storage.Meetings, Gateway, OrganisationPolicy.Default,
             Microsoft.Extensions.Options.Options.Create(options), Time, NullLogger<BoardMeetingSync>.Instance);
     }
 
     public static FrameworkCatalogue Catalogue { get; } =
-        FrameworkCatalogueLoader.LoadFile(FrameworkOptions.Resolve(new FrameworkOptions().CatalogueFile)).Catalogue!;
+        ShippedData.LoadCatalogue().Catalogue!;
 
     public static CouncilCalendar Calendar => SampleFramework.Calendar;
 
@@ -127,5 +129,12 @@ internal sealed class GraphTestCouncil : IAsyncDisposable
         Client.Dispose();
         File.Delete(_meetingsFile);
         await Storage.DisposeAsync();
+    }
+
+    /// <summary>The meetings file the test writes, read afresh on every load as the product reads its configured file.</summary>
+    private sealed class MeetingsFileAt(string path) : IMeetingScheduleSource
+    {
+        public MeetingScheduleLoadResult Load(string? file = null) =>
+            MeetingScheduleLoader.Load(File.ReadAllText(file ?? path), Path.GetFileName(file ?? path), Catalogue);
     }
 }

@@ -1,3 +1,5 @@
+using QaBot.Application.Reminders;
+using QaBot.Application.Tracking;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;

@@ -1,6 +1,6 @@
+using QaBot.Application.Storage;
 using QaBot.Core.Framework;
 using QaBot.Core.Meetings;
-using QaBot.Core.Storage;
 
 namespace QaBot.Infrastructure.Tests.Storage;
 

@@ -1,4 +1,4 @@
-using QaBot.Core.Conversations;
+using QaBot.Application.Conversations;
 using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Infrastructure.Tests.Storage;

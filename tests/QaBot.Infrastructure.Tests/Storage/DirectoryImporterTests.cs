@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using QaBot.Application.Organisation.Import;
+using QaBot.Application.Tracking;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Tracking;
@@ -133,8 +135,8 @@ public sealed class DirectoryImporterTests : IAsyncLifetime
         var now = (await _storage.Directory.GetPersonAsync(Id(7)))!;
         Assert.Equal(ChesterfieldTeam2, now.HomeArea);
         Assert.Equal(["mine"], (await _storage.Tracking.GetOpenItemsAsync(now)).Select(i => i.Id.Value));
-        Assert.Equal(["mine"], (await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam2, Today)).Select(i => i.Id.Value));
-        Assert.Empty(await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam1, Today));
+        Assert.Equal(["mine"], (await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam2, Today)).Select(i => i.Id.Value));
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, Today));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
+using QaBot.Application.Storage;
 using QaBot.Core.Organisation;
-using QaBot.Core.Storage;
 using QaBot.Core.Tracking;
 using QaBot.Testing.Organisation;
 using static QaBot.Testing.Organisation.TestDirectory;

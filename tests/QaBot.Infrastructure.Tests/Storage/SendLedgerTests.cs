@@ -1,7 +1,7 @@
-using QaBot.Core.Conversations;
-using QaBot.Core.Delivery;
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Storage;
 using QaBot.Core.Scheduling;
-using QaBot.Core.Storage;
 using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Infrastructure.Tests.Storage;

@@ -4,12 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using QaBot.Core.Conversations;
-using QaBot.Core.Delivery;
-using QaBot.Core.Meetings;
-using QaBot.Core.Organisation;
-using QaBot.Core.Tracking;
-using QaBot.Infrastructure.Configuration;
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Meetings;
+using QaBot.Application.Organisation;
+using QaBot.Application.Tracking;
 using QaBot.Infrastructure.Storage;
 using QaBot.Testing;
 
@@ -25,7 +24,6 @@ public sealed class StorageRegistrationTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddQaBotStorage();
-        services.AddQaBotOrganisation();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         return services.BuildServiceProvider();
@@ -79,7 +77,6 @@ public sealed class StorageRegistrationTests
         Assert.NotNull(provider.GetRequiredService<IConversationReferenceStore>());
         Assert.NotNull(provider.GetRequiredService<IBoardMeetingStore>());
         Assert.NotNull(provider.GetRequiredService<ISendLedger>());
-        Assert.NotNull(provider.GetRequiredService<QaBot.Core.Organisation.Import.DirectoryImporter>());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using QaBot.Application.Tracking;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
@@ -123,7 +124,7 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         Assert.Equal(ItemStatus.Open, stored.Status);
         Assert.Equal(1, stored.Version);
         Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
-        Assert.Single(await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam1, AsOf));
+        Assert.Single(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf));
         Assert.Empty(await _storage.Tracking.GetRepliesAsync(item.Key));
     }
 
@@ -138,13 +139,13 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         _storage.Tracking.FaultPoint = null;
 
         Assert.Equal(ItemStatus.Done, (await _storage.Tracking.GetAsync(item.Key))!.Status);
-        Assert.Single(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
+        Assert.Single(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
         Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.FromMinutes(5)));
 
         var repaired = await _storage.Tracking.RepairAsync(TimeSpan.Zero);
 
         Assert.Equal(1, repaired);
-        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
         Assert.Empty(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
         Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
     }
@@ -160,7 +161,7 @@ public sealed class TrackingStoreTests : IAsyncLifetime
 
         await _storage.Tracking.RepairAsync(TimeSpan.Zero);
 
-        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
         Assert.Equal(new DateOnly(2026, 12, 1), Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!)).EffectiveDue);
     }
 
@@ -169,7 +170,7 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         Assert.Equal(ItemUpdateStatus.NotFound, (await _storage.Tracking.UpdateAsync(new ItemKey(ChesterfieldTeam1, new OccurrenceId("nope")), _ => null)).Status);
 
     [Fact]
-    public async Task GetOverdueAsync_Area_ReturnsExactlyTheOutstandingItemsOfItsSubtreeDueBeforeTheDate()
+    public async Task GetOutstandingAsync_Area_ReturnsExactlyTheOutstandingItemsOfItsSubtreeDueBeforeTheDate()
     {
         var team10 = Chesterfield.Child("Team 10");
         var early = new DateOnly(2026, 11, 1);
@@ -193,24 +194,24 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         var done = others[^1];
         await _storage.Tracking.UpdateAsync(done.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, early)));
 
-        var overdue = await _storage.Tracking.GetOverdueAsync(Chesterfield, AsOf);
+        var overdue = await _storage.Tracking.GetOutstandingAsync(Chesterfield, AsOf);
 
         Assert.Equal(expected.Select(i => i.Id.Value).Order(), overdue.Select(i => i.Id.Value).Order());
-        Assert.All(overdue, i => Assert.True(i.IsOverdue(AsOf)));
-        var team1 = await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam1, AsOf);
+        Assert.All(overdue, i => Assert.True(i.IsOutstanding && i.EffectiveDue < AsOf));
+        var team1 = await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf);
         Assert.Equal(["in-team-1"], team1.Select(i => i.Id.Value));
     }
 
     [Fact]
-    public async Task GetOverdueAsync_RescheduledItem_CountsFromItsNewDate()
+    public async Task GetOutstandingAsync_RescheduledItem_CountsFromItsNewDate()
     {
         var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 1));
         await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
 
         await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, new DateOnly(2026, 12, 1))));
 
-        Assert.Empty(await _storage.Tracking.GetOverdueAsync(Department, AsOf));
-        var later = Assert.Single(await _storage.Tracking.GetOverdueAsync(Department, new DateOnly(2026, 12, 2)));
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
+        var later = Assert.Single(await _storage.Tracking.GetOutstandingAsync(Department, new DateOnly(2026, 12, 2)));
         Assert.Equal(ItemStatus.Rescheduled, later.Status);
         Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
     }
@@ -288,8 +289,8 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         Assert.Single(await _storage.Tracking.GetNudgesAsync(managersItem.Key));
         Assert.Null(await _storage.Tracking.GetAsync(open.Key));
         Assert.NotNull(await _storage.Tracking.GetAsync(done.Key));
-        Assert.Empty(await _storage.Tracking.GetOverdueAsync(ChesterfieldTeam1, AsOf));
-        Assert.Single(await _storage.Tracking.GetOverdueAsync(SocialCare, AsOf));
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf));
+        Assert.Single(await _storage.Tracking.GetOutstandingAsync(SocialCare, AsOf));
     }
 
     [Fact]
@@ -307,6 +308,6 @@ public sealed class TrackingStoreTests : IAsyncLifetime
         Assert.Equal(["mine-open"], (await _storage.Tracking.GetOpenItemsAsync(moved)).Select(i => i.Id.Value));
         var history = await _storage.Tracking.GetRepliesAsync(new ItemKey(BolsoverTeam1, new OccurrenceId("mine-done")));
         Assert.Equal(ReplyKind.Done, Assert.Single(history).Kind);
-        Assert.Equal(["colleague"], (await _storage.Tracking.GetOverdueAsync(Chesterfield, AsOf)).Select(i => i.Id.Value));
+        Assert.Equal(["colleague"], (await _storage.Tracking.GetOutstandingAsync(Chesterfield, AsOf)).Select(i => i.Id.Value));
     }
 }

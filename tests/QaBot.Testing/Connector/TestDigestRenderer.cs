@@ -1,5 +1,6 @@
 using System.Globalization;
-using QaBot.Core.Conversations;
+using QaBot.Application.Conversations;
+using QaBot.Application.Reminders;
 using QaBot.Core.Reminders;
 
 namespace QaBot.Testing.Connector;
@@ -13,5 +14,11 @@ public sealed class TestDigestRenderer : IDigestRenderer
     {
         ArgumentNullException.ThrowIfNull(digest);
         return OutboundMessage.FromText(string.Create(CultureInfo.InvariantCulture, $"{Prefix}{digest.RunId}/{digest.Recipient} own {digest.OwnItems.Count} escalated {digest.Escalated.Count}"));
+    }
+
+    public OutboundMessage RenderNudge(Digest digest, string fromName)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return OutboundMessage.FromText(string.Create(CultureInfo.InvariantCulture, $"nudge from {fromName} to {digest.Recipient} about {digest.OwnItems[0].Item.Id}"));
     }
 }

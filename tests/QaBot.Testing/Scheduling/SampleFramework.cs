@@ -1,5 +1,6 @@
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
+using QaBot.Testing.Data;
 
 namespace QaBot.Testing.Scheduling;
 
@@ -28,7 +29,7 @@ public static class SampleFramework
     public static CouncilCalendar Calendar => LazyCalendar.Value;
 
     private static readonly Lazy<CouncilCalendar> LazyCalendar =
-        new(() => CalendarLoader.Load(Path.Combine(AppContext.BaseDirectory, "Data", "calendar")));
+        new(() => ShippedData.LoadCalendar());
 
     private static FrameworkCatalogue Build()
     {

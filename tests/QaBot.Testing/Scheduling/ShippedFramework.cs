@@ -1,8 +1,8 @@
 using QaBot.Core.Calendar;
-using QaBot.Core.Configuration;
 using QaBot.Core.Framework;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
+using QaBot.Testing.Data;
 
 namespace QaBot.Testing.Scheduling;
 
@@ -11,7 +11,7 @@ public static class ShippedFramework
 {
     private static readonly Lazy<FrameworkCatalogue> LazyCatalogue = new(() =>
     {
-        var result = FrameworkCatalogueLoader.LoadFile(FrameworkOptions.Resolve(new FrameworkOptions().CatalogueFile));
+        var result = ShippedData.LoadCatalogue();
         return result.IsValid ? result.Catalogue! : throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
     });
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using YamlDotNet.Core;
@@ -47,27 +46,6 @@ public static class MeetingScheduleLoader
         ["team"] = AreaKind.Team,
     };
 
-    public static MeetingScheduleLoadResult LoadFile(string path, FrameworkCatalogue catalogue)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var name = System.IO.Path.GetFileName(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Failed(name, $"the file does not exist ({path})");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(name, $"the file cannot be read: {e.Message}");
-        }
-
-        return Load(text, name, catalogue);
-    }
-
     public static MeetingScheduleLoadResult Load(string yaml, string fileName, FrameworkCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -110,9 +88,6 @@ public static class MeetingScheduleLoader
     };
 
     public static string NameOf(MeetingCadence cadence) => CadenceNames.First(c => c.Value == cadence).Key;
-
-    private static MeetingScheduleLoadResult Failed(string file, string message) =>
-        new(null, [new CatalogueError(file, 1, 1, string.Empty, string.Empty, message)]);
 
     private sealed class Reader(CatalogueProblems problems, FrameworkCatalogue catalogue, string fileName)
     {

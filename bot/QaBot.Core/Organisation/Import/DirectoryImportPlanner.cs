@@ -144,7 +144,7 @@ public static class DirectoryImportPlanner
     private static (AreaTree Tree, List<AreaChange> Changes) PlanAreas(
         string file,
         IReadOnlyList<AreaRow> rows,
-        Dictionary<AreaId, Storage.Versioned<Area>> current,
+        Dictionary<AreaId, Versioned<Area>> current,
         List<ImportProblem> problems)
     {
         var parsed = new List<(AreaRow Row, AreaId Id, string Name, AreaKind Kind)>();
@@ -442,7 +442,7 @@ public static class DirectoryImportPlanner
     private static void ResolveManagers(
         DirectoryImportInput input,
         List<ParsedRow> rows,
-        Dictionary<PersonId, Storage.Versioned<Person>> current,
+        Dictionary<PersonId, Versioned<Person>> current,
         List<ImportProblem> problems)
     {
         var inFile = rows.ToDictionary(r => r.Upn, r => r.Id, StringComparer.OrdinalIgnoreCase);
@@ -508,7 +508,7 @@ public static class DirectoryImportPlanner
     private static void CheckUpnsAgainstDirectory(
         DirectoryImportInput input,
         List<ParsedRow> rows,
-        Dictionary<PersonId, Storage.Versioned<Person>> current,
+        Dictionary<PersonId, Versioned<Person>> current,
         List<ImportProblem> problems)
     {
         var fileIds = rows.Select(r => r.Id).ToHashSet();

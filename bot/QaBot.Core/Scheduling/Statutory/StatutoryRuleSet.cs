@@ -16,11 +16,6 @@ public sealed class StatutoryRuleSet
 
     public StatutoryRule? Find(string id) => Rules.FirstOrDefault(r => r.Id == id);
 
-    public static StatutoryRuleSet Load(string file) =>
-        File.Exists(file)
-            ? Parse(File.ReadAllText(file), file)
-            : throw new DataFileException(file, 1, "(file)", "the statutory rules file does not exist (it is set by Framework:StatutoryRulesFile)");
-
     public static StatutoryRuleSet Parse(string text, string file)
     {
         var yaml = new YamlData(file);

@@ -1,6 +1,5 @@
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
-using QaBot.Core.Storage;
 using QaBot.Testing.Organisation;
 using static QaBot.Testing.Organisation.TestDirectory;
 

@@ -1,7 +1,6 @@
-using QaBot.Core.Configuration;
+using QaBot.Application.Configuration;
+using QaBot.Application.Organisation.Sync;
 using QaBot.Core.Organisation;
-using QaBot.Core.Organisation.Sync;
-using QaBot.Core.Storage;
 using QaBot.Testing.Organisation;
 
 namespace QaBot.Core.Tests.Organisation.Sync;

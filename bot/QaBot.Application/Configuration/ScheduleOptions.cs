@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using QaBot.Core.Calendar;
+using QaBot.Core.Framework;
+using QaBot.Core.Scheduling;
+
+namespace QaBot.Application.Configuration;
+
+/// <summary>The council's scheduling policy (section <c>Schedule</c>). Every value has the default docs/configuration.md gives.</summary>
+public sealed class ScheduleOptions : IValidatableObject
+{
+    public const string Section = "Schedule";
+
+    /// <summary>Where a due date on a weekend or bank holiday moves to.</summary>
+    public NonWorkingDayRule DueDateOnNonWorkingDay { get; set; } = SchedulePolicy.Default.DueDateOnNonWorkingDay;
+
+    /// <summary>The local time (Europe/London) reminders go out at.</summary>
+    public TimeOnly ReminderTime { get; set; } = SchedulePolicy.Default.ReminderTime;
+
+    /// <summary>When reminders go out, in working days before the due date (0 = on the due date). Empty means the default 5 and 0.</summary>
+    public List<int> ReminderLeadWorkingDays { get; set; } = [];
+
+    /// <summary>An item is overdue this many working days after its due date.</summary>
+    [Range(1, 20)]
+    public int OverdueAfterWorkingDays { get; set; } = SchedulePolicy.Default.OverdueAfterWorkingDays;
+
+    /// <summary>Working days overdue before the item escalates to the line manager.</summary>
+    [Range(0, 60)]
+    public int EscalateToLineManagerAfterWorkingDays { get; set; } = SchedulePolicy.Default.EscalateToLineManagerAfterWorkingDays;
+
+    /// <summary>Working days overdue before the item escalates to the level above the line manager.</summary>
+    [Range(1, 120)]
+    public int EscalateToNextLevelAfterWorkingDays { get; set; } = SchedulePolicy.Default.EscalateToNextLevelAfterWorkingDays;
+
+    /// <summary>How many working days a person may move a due date without their manager's approval.</summary>
+    [Range(0, 60)]
+    public int RescheduleWithoutApprovalWorkingDays { get; set; } = SchedulePolicy.Default.RescheduleWithoutApprovalWorkingDays;
+
+    /// <summary>
+    /// Someone new to a role owes an occurrence only when its due date is at least this many working days after the
+    /// day they started, so nobody starts with an item due tomorrow.
+    /// </summary>
+    [Range(0, 20)]
+    public int NewAssignmentNoticeWorkingDays { get; set; } = SchedulePolicy.Default.NewAssignmentNoticeWorkingDays;
+
+    /// <summary>Per-duty placement, keyed by duty id: <c>Due</c> (a due rule) and <c>Year</c> (Calendar, Financial, Municipal).</summary>
+    public Dictionary<string, DutyScheduleOptions> Duties { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The policy these settings describe; call on validated options.</summary>
+    public SchedulePolicy ToPolicy()
+    {
+        var leads = ReminderLeadWorkingDays.Count == 0
+            ? SchedulePolicy.DefaultReminderLeadWorkingDays
+            : ReminderLeadWorkingDays.Distinct().OrderDescending().ToArray();
+
+        var duties = new Dictionary<DutyId, DutySchedule>();
+        foreach (var (id, duty) in Duties)
+        {
+            var due = DueRule.LastWorkingDay;
+            if (duty.Due is not null && !DueRule.TryParse(duty.Due, out due, out var problem))
+            {
+                throw new InvalidOperationException($"Schedule:Duties:{id}:Due: {problem}.");
+            }
+
+            duties[new DutyId(id)] = new DutySchedule(due, duty.Year ?? DutySchedule.Default.Year);
+        }
+
+        return new SchedulePolicy(
+            DueDateOnNonWorkingDay,
+            ReminderTime,
+            leads,
+            OverdueAfterWorkingDays,
+            EscalateToLineManagerAfterWorkingDays,
+            EscalateToNextLevelAfterWorkingDays,
+            RescheduleWithoutApprovalWorkingDays,
+            NewAssignmentNoticeWorkingDays,
+            duties);
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var lead in ReminderLeadWorkingDays)
+        {
+            if (lead is < 0 or > 60)
+            {
+                yield return new($"Schedule:ReminderLeadWorkingDays: {lead} is not between 0 and 60 working days.", [nameof(ReminderLeadWorkingDays)]);
+            }
+        }
+
+        if (ReminderLeadWorkingDays.Count != ReminderLeadWorkingDays.Distinct().Count())
+        {
+            yield return new("Schedule:ReminderLeadWorkingDays: a lead time is listed twice.", [nameof(ReminderLeadWorkingDays)]);
+        }
+
+        if (EscalateToNextLevelAfterWorkingDays <= EscalateToLineManagerAfterWorkingDays)
+        {
+            yield return new(
+                $"Schedule:EscalateToNextLevelAfterWorkingDays ({EscalateToNextLevelAfterWorkingDays}) must be more than Schedule:EscalateToLineManagerAfterWorkingDays ({EscalateToLineManagerAfterWorkingDays}).",
+                [nameof(EscalateToNextLevelAfterWorkingDays)]);
+        }
+
+        foreach (var (dutyId, duty) in Duties)
+        {
+            if (!Slug.IsValid(dutyId))
+            {
+                yield return new($"Schedule:Duties:{dutyId}: '{dutyId}' is not a duty id (lowercase letters, digits and hyphens).", [nameof(Duties)]);
+            }
+
+            if (duty.Due is not null && !DueRule.TryParse(duty.Due, out _, out var problem))
+            {
+                yield return new($"Schedule:Duties:{dutyId}:Due: {problem}.", [nameof(Duties)]);
+            }
+        }
+    }
+}
+
+/// <summary>The per-duty settings under <c>Schedule:Duties:{dutyId}</c>.</summary>
+public sealed class DutyScheduleOptions
+{
+    /// <summary>A due rule such as <c>last-working-day</c> or <c>day-of-period:15</c>; null keeps the default.</summary>
+    public string? Due { get; set; }
+
+    /// <summary>The year the duty's yearly periods follow; null keeps the calendar year.</summary>
+    public YearBasis? Year { get; set; }
+}

@@ -1,0 +1,45 @@
+using QaBot.Application.Storage;
+using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Application.Organisation;
+
+/// <summary>
+/// The staff directory: areas, people, their roles and line managers. Reads for a single person or an area are
+/// key lookups or key ranges; <see cref="GetSnapshotAsync"/> reads everything and is for background work only.
+/// </summary>
+public interface IDirectoryStore
+{
+    Task<Person?> GetPersonAsync(PersonId id, CancellationToken cancellationToken = default);
+
+    /// <summary>An active person by user principal name (case does not matter).</summary>
+    Task<Person?> FindByUpnAsync(string upn, CancellationToken cancellationToken = default);
+
+    /// <summary>The area tree, retired areas included (they are kept so history still reads).</summary>
+    Task<AreaTree> GetAreasAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Active people working anywhere in the area's subtree, each once.</summary>
+    Task<IReadOnlyList<Person>> GetPeopleInAreaAsync(AreaId area, CancellationToken cancellationToken = default);
+
+    /// <summary>Active people whose line manager is <paramref name="manager"/>.</summary>
+    Task<IReadOnlyList<Person>> GetReportsAsync(PersonId manager, CancellationToken cancellationToken = default);
+
+    /// <summary>Everything, with versions: for imports, directory sync, scheduling and escalation, not for a chat turn.</summary>
+    Task<DirectorySnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates or updates an area. <paramref name="expectedVersion"/> null means create (a conflict if it exists);
+    /// otherwise the update applies only if the area is still at that version.
+    /// </summary>
+    Task<WriteResult> SaveAreaAsync(Area area, string? expectedVersion, AuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates or updates a person together with their lookup entries and an audit entry, in one transaction.
+    /// <paramref name="expectedVersion"/> null means create (a conflict if they exist, or if another active person has
+    /// the same UPN); otherwise the update applies only if the record is still at that version.
+    /// </summary>
+    Task<WriteResult> SavePersonAsync(Person person, string? expectedVersion, AuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>The directory's audit entries about one person, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(PersonId person, CancellationToken cancellationToken = default);
+}

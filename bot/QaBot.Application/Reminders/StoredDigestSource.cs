@@ -1,0 +1,83 @@
+using QaBot.Application.Tracking;
+using QaBot.Core.Organisation;
+using QaBot.Core.Reminders;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Application.Reminders;
+
+/// <summary>
+/// Composes a digest from storage: the recipient's own outstanding items that have reached a reminder or their due
+/// date, and the overdue items escalated to them (level 1 from the people whose escalation target they are, once
+/// an item is past the line-manager threshold; level 2 from the level below that, past the next-level threshold).
+/// </summary>
+public sealed class StoredDigestSource : IDigestSource
+{
+    private readonly DirectoryCache _directory;
+    private readonly ITrackingStore _tracking;
+    private readonly ScheduleRules _rules;
+
+    public StoredDigestSource(DirectoryCache directory, ITrackingStore tracking, ScheduleRules rules)
+    {
+        _directory = directory ?? throw new ArgumentNullException(nameof(directory));
+        _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+    }
+
+    public async Task<Digest?> ComposeAsync(PersonId recipient, DateOnly asOf, string runId, CancellationToken cancellationToken = default)
+    {
+        var chart = await _directory.GetChartAsync(cancellationToken).ConfigureAwait(false);
+        var person = chart.Find(recipient);
+        if (person is null || !person.Active)
+        {
+            return null;
+        }
+
+        var endOfDay = _rules.Calendar.ToInstant(asOf.AddDays(1), TimeOnly.MinValue);
+        var own = (await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false))
+            .Where(i => i.IsOutstanding && (i.EffectiveDue <= asOf || i.RemindAt.Any(r => r < endOfDay)))
+            .OrderBy(i => i.EffectiveDue)
+            .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
+            .Select(i => ToDigestItem(i, chart, 0))
+            .ToList();
+
+        var lines = await _directory.GetEscalationLinesAsync(asOf, cancellationToken).ConfigureAwait(false);
+        var escalated = new List<DigestItem>();
+        var overdueBefore = _rules.OverdueDueBefore(asOf);
+        foreach (var level in new[] { 1, 2 })
+        {
+            var sources = lines.SourcesOf(recipient, level).ToHashSet();
+            if (sources.Count == 0)
+            {
+                continue;
+            }
+
+            var threshold = level == 1 ? EscalationLevel.LineManager : EscalationLevel.NextLevel;
+            foreach (var area in OutermostAreas(sources.Select(s => chart.Find(s)!.HomeArea)))
+            {
+                var items = await _tracking.GetOutstandingAsync(area, overdueBefore, cancellationToken).ConfigureAwait(false);
+                escalated.AddRange(items
+                    .Where(i => sources.Contains(i.Owner) && _rules.EscalationLevelOn(i.EffectiveDue, asOf) >= threshold)
+                    .Select(i => ToDigestItem(i, chart, level)));
+            }
+        }
+
+        var ordered = escalated
+            .DistinctBy(i => i.Item.Key)
+            .OrderBy(i => i.Item.EffectiveDue)
+            .ThenBy(i => i.EscalationLevel)
+            .ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal)
+            .ToList();
+        return new Digest(recipient, person.DisplayName, asOf, own, ordered, runId);
+    }
+
+    private static DigestItem ToDigestItem(TrackedItem item, OrganisationChart chart, int level) =>
+        new(item, chart.Find(item.Owner)?.DisplayName ?? item.Owner.Value, item.Concerns is { } c ? chart.Find(c)?.DisplayName : null, level);
+
+    /// <summary>The areas to read so that each subtree is read once: an area inside another one listed is dropped.</summary>
+    private static IEnumerable<AreaId> OutermostAreas(IEnumerable<AreaId> areas)
+    {
+        var distinct = areas.Distinct().ToList();
+        return distinct.Where(a => !distinct.Any(other => other != a && a.IsWithin(other)));
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QaBot.Application.Conversations;
+using QaBot.Application.Organisation;
+using QaBot.Application.Reminders;
+using QaBot.Application.Tracking;
+using QaBot.Conversations;
+using QaBot.Conversations.Activities;
+using QaBot.Conversations.Digests;
+using QaBot.Conversations.Greeting;
+using QaBot.Conversations.Overdue;
+using QaBot.Conversations.Turns;
+using QaBot.Core.Reminders;
+using QaBot.Core.Scheduling;
+
+namespace QaBot.Composition;
+
+public static class ConversationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Digests and the conversation logic: <see cref="DigestComposer"/>, <see cref="DigestLoader"/> and the digest
+    /// card (<see cref="IDigestRenderer"/>), for the scheduler and chat alike, and the bot's <see cref="ITurnHandler"/>
+    /// with its cards (<c>Bot:SupportContact</c>).
+    /// </summary>
+    public static IServiceCollection AddQaBotConversations(this IServiceCollection services)
+    {
+        services.AddOptions<ConversationsOptions>()
+            .BindConfiguration(ConversationsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ConversationsOptions>>().Value);
+
+        services.TryAddSingleton(sp => new DigestComposer(sp.GetRequiredService<ScheduleRules>()));
+        services.TryAddSingleton<DigestLoader>();
+        services.TryAddSingleton<ItemPresenter>();
+        services.TryAddSingleton<DigestCardBuilder>();
+        services.TryAddSingleton<IDigestRenderer, DigestCardRenderer>();
+
+        services.TryAddSingleton<OverdueQuery>();
+        services.TryAddSingleton<OverdueCardBuilder>();
+        services.TryAddSingleton<GreetingCardBuilder>();
+        services.TryAddSingleton<HelpCardBuilder>();
+        services.TryAddSingleton<LogActivityCardBuilder>();
+        services.TryAddSingleton<AreaTreeCache>();
+        services.TryAddSingleton<ViewRenderer>();
+        services.TryAddSingleton<CardActionHandler>();
+        services.TryAddSingleton<ITurnHandler, QaBotTurnHandler>();
+
+        // The use cases the cards and chat call.
+        services.TryAddSingleton<RecordReply>();
+        services.TryAddSingleton<NudgeOwner>();
+        services.TryAddSingleton<LogActivity>();
+        services.TryAddSingleton<RememberConversation>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Application.Organisation.Import;
+
+namespace QaBot.Composition;
+
+public static class OrganisationServiceCollectionExtensions
+{
+    /// <summary>Registers the organisation rules (which roles lead or monitor, from the Directory section) and the directory import.</summary>
+    public static IServiceCollection AddQaBotOrganisation(this IServiceCollection services)
+    {
+        services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.ToPolicy());
+        services.TryAddSingleton<DirectoryImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Application.Installation;
+using QaBot.Application.Meetings;
+using QaBot.Application.Organisation.Sync;
+using QaBot.Application.Sync;
+using QaBot.Core.Calendar;
+using QaBot.Core.Framework;
+using QaBot.Core.Scheduling;
+using QaBot.Infrastructure.Graph;
+using QaBot.Infrastructure.Storage;
+
+namespace QaBot.Composition;
+
+/// <summary>The one registration call shared by the bot, the Functions app and the CLI.</summary>
+public static class QaBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddQaBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<FrameworkOptions>()
+            .BindConfiguration(FrameworkOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The framework catalogue: loaded and checked once; an invalid file stops start-up with every problem listed.
+        services.TryAddSingleton<FrameworkCatalogueFile>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FrameworkOptions>, FrameworkCatalogueValidation>());
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<FrameworkOptions>>().Value;
+            var result = provider.GetRequiredService<FrameworkCatalogueFile>().Load(options);
+            return result.IsValid
+                ? result.Catalogue
+                : throw new FrameworkCatalogueException(DataFiles.Resolve(options.CatalogueFile), result.Errors);
+        });
+        services.AddConversationSender();
+
+        AddSchedule(services);
+        services.AddQaBotStorage();
+        services.AddQaBotOrganisation();
+        services.AddQaBotGraph();
+        services.TryAddSingleton<IMeetingScheduleSource, MeetingsFile>();
+        services.TryAddSingleton<BoardMeetingSync>();
+        services.TryAddSingleton<DirectorySync>();
+        services.TryAddSingleton<AppInstallRun>();
+        services.TryAddSingleton<GraphSyncRun>();
+        services.AddQaBotConversations();
+        services.AddQaBotReminders();
+
+        return services;
+    }
+
+    /// <summary>
+    /// The council calendar, the scheduling policy, the statutory rules and the schedule engine. Data files are read
+    /// once and checked at start-up with the Schedule section (a broken file, or a per-duty setting naming an unknown
+    /// duty, stops the process with the reason).
+    /// </summary>
+    private static void AddSchedule(IServiceCollection services)
+    {
+        services.AddOptions<ScheduleOptions>()
+            .BindConfiguration(ScheduleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<ScheduleDataFiles>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScheduleOptions>, ScheduleDataValidation>());
+        services.TryAddSingleton(sp =>
+            sp.GetRequiredService<ScheduleDataFiles>().Calendar(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value));
+        services.TryAddSingleton(sp =>
+            sp.GetRequiredService<ScheduleDataFiles>().StatutoryRules(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.ToPolicy());
+        services.TryAddSingleton(sp => new ScheduleRules(sp.GetRequiredService<CouncilCalendar>(), sp.GetRequiredService<SchedulePolicy>()));
+        services.TryAddSingleton(sp => new ScheduleEngine(
+            sp.GetRequiredService<FrameworkCatalogue>(),
+            sp.GetRequiredService<CouncilCalendar>(),
+            sp.GetRequiredService<SchedulePolicy>()));
+    }
+}

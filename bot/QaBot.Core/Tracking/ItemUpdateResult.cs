@@ -1,4 +1,0 @@
-namespace QaBot.Core.Tracking;
-
-/// <summary>The outcome of <see cref="ITrackingStore.UpdateAsync"/> with the item as it now stands.</summary>
-public sealed record ItemUpdateResult(ItemUpdateStatus Status, TrackedItem? Item);

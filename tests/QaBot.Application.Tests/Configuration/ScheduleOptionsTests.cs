@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using QaBot.Application.Configuration;
+using QaBot.Core.Calendar;
+using QaBot.Core.Framework;
+using QaBot.Core.Scheduling;
+
+namespace QaBot.Application.Tests.Configuration;
+
+public sealed class ScheduleOptionsTests
+{
+    [Fact]
+    public void Default_HasTheCouncilDefaults()
+    {
+        var policy = SchedulePolicy.Default;
+
+        Assert.Equal(NonWorkingDayRule.PreviousWorkingDay, policy.DueDateOnNonWorkingDay);
+        Assert.Equal(new TimeOnly(9, 0), policy.ReminderTime);
+        Assert.Equal([5, 0], policy.ReminderLeadWorkingDays);
+        Assert.Equal(1, policy.OverdueAfterWorkingDays);
+        Assert.Equal(3, policy.EscalateToLineManagerAfterWorkingDays);
+        Assert.Equal(10, policy.EscalateToNextLevelAfterWorkingDays);
+        Assert.Equal(10, policy.RescheduleWithoutApprovalWorkingDays);
+        Assert.Equal(5, policy.NewAssignmentNoticeWorkingDays);
+        Assert.Equal(DutySchedule.Default, policy.For(new DutyId("anything")));
+    }
+
+    [Fact]
+    public void ToPolicy_NothingSet_IsTheDefaultPolicy()
+    {
+        var policy = new ScheduleOptions().ToPolicy();
+
+        Assert.Equal(SchedulePolicy.Default with { Duties = policy.Duties }, policy);
+        Assert.Empty(policy.Duties);
+    }
+
+    [Fact]
+    public void ToPolicy_DutySettings_ParsedIntoDueRuleAndYear()
+    {
+        var options = new ScheduleOptions { ReminderLeadWorkingDays = [0, 10, 3] };
+        options.Duties["head-pqp-complaints-report"] = new DutyScheduleOptions { Due = "working-days-after-period:20", Year = YearBasis.Financial };
+
+        var policy = options.ToPolicy();
+
+        Assert.Equal([10, 3, 0], policy.ReminderLeadWorkingDays);
+        Assert.Equal(new DutySchedule(new DueRule(DueRuleKind.WorkingDaysAfterPeriod, 20), YearBasis.Financial), policy.For(new DutyId("head-pqp-complaints-report")));
+    }
+
+    [Theory]
+    [InlineData("last-working-day", DueRuleKind.LastWorkingDay, 0)]
+    [InlineData("first-working-day", DueRuleKind.FirstWorkingDay, 0)]
+    [InlineData("day-of-period:15", DueRuleKind.DayOfPeriod, 15)]
+    [InlineData("working-days-after-period:10", DueRuleKind.WorkingDaysAfterPeriod, 10)]
+    public void DueRuleTryParse_KnownForms_RoundTrip(string text, DueRuleKind kind, int value)
+    {
+        Assert.True(DueRule.TryParse(text, out var rule, out _));
+        Assert.Equal(new DueRule(kind, value), rule);
+        Assert.Equal(text, rule.ToString());
+    }
+
+    [Theory]
+    [InlineData("end-of-month")]
+    [InlineData("day-of-period:0")]
+    [InlineData("working-days-after-period:x")]
+    public void DueRuleTryParse_Unknown_ExplainsTheChoices(string text)
+    {
+        Assert.False(DueRule.TryParse(text, out _, out var problem));
+        Assert.Contains(text, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BadSettings_EachNamesItsKey()
+    {
+        var options = new ScheduleOptions
+        {
+            ReminderLeadWorkingDays = [5, 5, -1],
+            EscalateToLineManagerAfterWorkingDays = 10,
+            EscalateToNextLevelAfterWorkingDays = 10,
+        };
+        options.Duties["team-manager-supervision"] = new DutyScheduleOptions { Due = "sometime" };
+        options.Duties["Not A Slug"] = new DutyScheduleOptions();
+
+        var results = new List<ValidationResult>();
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+
+        var messages = string.Join("\n", results.Select(r => r.ErrorMessage));
+        Assert.Contains("Schedule:ReminderLeadWorkingDays: -1", messages, StringComparison.Ordinal);
+        Assert.Contains("listed twice", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:EscalateToNextLevelAfterWorkingDays", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Duties:team-manager-supervision:Due", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Duties:Not A Slug", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_Defaults_AreValid()
+    {
+        var options = new ScheduleOptions();
+
+        Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
+    }
+}

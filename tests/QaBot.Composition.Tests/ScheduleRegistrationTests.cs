@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Core.Calendar;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Scheduling.Statutory;
+
+namespace QaBot.Composition.Tests;
+
+public sealed class ScheduleRegistrationTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddQaBot(configuration).BuildServiceProvider();
+    }
+
+    [Fact]
+    public void AddQaBot_ScheduleSection_BindsPolicyFromSettings()
+    {
+        using var services = Build(new()
+        {
+            ["Schedule:ReminderTime"] = "08:30",
+            ["Schedule:ReminderLeadWorkingDays:0"] = "10",
+            ["Schedule:ReminderLeadWorkingDays:1"] = "0",
+            ["Schedule:EscalateToLineManagerAfterWorkingDays"] = "2",
+            ["Schedule:Duties:team-manager-supervision:Due"] = "day-of-period:20",
+            ["Schedule:Duties:team-manager-supervision:Year"] = "Financial",
+        });
+
+        var policy = services.GetRequiredService<SchedulePolicy>();
+
+        Assert.Equal(new TimeOnly(8, 30), policy.ReminderTime);
+        Assert.Equal([10, 0], policy.ReminderLeadWorkingDays);
+        Assert.Equal(2, policy.EscalateToLineManagerAfterWorkingDays);
+        Assert.Equal(10, policy.EscalateToNextLevelAfterWorkingDays);
+        var supervision = policy.For(new Core.Framework.DutyId("team-manager-supervision"));
+        Assert.Equal(new DueRule(DueRuleKind.DayOfPeriod, 20), supervision.Due);
+        Assert.Equal(YearBasis.Financial, supervision.Year);
+    }
+
+    [Fact]
+    public void AddQaBot_NoSettings_DefaultsAndShippedData()
+    {
+        using var services = Build([]);
+
+        var policy = services.GetRequiredService<SchedulePolicy>();
+        Assert.Equal(new TimeOnly(9, 0), policy.ReminderTime);
+        Assert.Equal([5, 0], policy.ReminderLeadWorkingDays);
+        Assert.Equal((1, 3, 10, 10), (policy.OverdueAfterWorkingDays, policy.EscalateToLineManagerAfterWorkingDays, policy.EscalateToNextLevelAfterWorkingDays, policy.RescheduleWithoutApprovalWorkingDays));
+        Assert.Empty(policy.Duties);
+        Assert.True(services.GetRequiredService<CouncilCalendar>().HasBankHolidays(2027));
+        Assert.NotNull(services.GetRequiredService<StatutoryRuleSet>().Find("cla-review"));
+        Assert.NotNull(services.GetRequiredService<ScheduleRules>());
+    }
+
+    [Fact]
+    public void AddQaBot_InvalidSchedule_ValidationNamesTheKey()
+    {
+        using var services = Build(new() { ["Schedule:Duties:team-manager-supervision:Due"] = "whenever" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
+
+        Assert.Contains("Schedule:Duties:team-manager-supervision:Due", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddQaBot_CalendarDirectoryMissing_ErrorNamesTheFile()
+    {
+        using var services = Build(new() { ["Framework:CalendarDirectory"] = "NoSuchFolder" });
+
+        var error = Assert.Throws<DataFileException>(() => services.GetRequiredService<CouncilCalendar>());
+
+        Assert.Contains("NoSuchFolder", error.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddQaBot_DutySettingForUnknownDuty_StartUpValidationNamesIt()
+    {
+        using var services = Build(new() { ["Schedule:Duties:no-such-duty:Due"] = "first-working-day" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
+
+        Assert.Contains("Schedule:Duties:no-such-duty: there is no duty 'no-such-duty'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddQaBot_DutySettingForShippedDuty_IsAccepted()
+    {
+        using var services = Build(new() { ["Schedule:Duties:team-manager-supervision:Due"] = "day-of-period:20" });
+
+        Assert.NotNull(services.GetRequiredService<ScheduleEngine>());
+    }
+
+    [Fact]
+    public void AddQaBot_CalendarDirectoryMissing_StartUpValidationNamesTheFile()
+    {
+        using var services = Build(new() { ["Framework:CalendarDirectory"] = "NoSuchFolder" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
+
+        Assert.Contains("Framework:CalendarDirectory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("NoSuchFolder", error.Message, StringComparison.Ordinal);
+    }
+}
