@@ -16,7 +16,7 @@ public sealed class GraphSyncOptions : IValidatableObject
 
     /// <summary>The meetings file (YAML, docs/boards.md). Relative paths are relative to the program's folder.</summary>
     [Required]
-    public string MeetingsFile { get; set; } = Path.Combine("Data", "meetings.yaml");
+    public string MeetingsFile { get; set; } = "Data/meetings.yaml";
 
     /// <summary>How far ahead single meetings (half-termly) are put in calendars.</summary>
     public TimeSpan MeetingHorizon { get; set; } = TimeSpan.FromDays(365);

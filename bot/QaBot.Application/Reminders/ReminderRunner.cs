@@ -253,7 +253,6 @@ public sealed partial class ReminderRunner
     private static string Describe(Exception e) => e switch
     {
         TimeoutException => "Storage did not answer in time.",
-        HttpRequestException => "Storage could not be reached.",
         _ => e.GetType().Name + " during the run (see the logs, event 6005).",
     };
 

@@ -2,8 +2,9 @@ using System.Text.Json;
 using QaBot.Core.Framework;
 using QaBot.Testing;
 
-namespace QaBot.Core.Tests.Architecture;
+namespace QaBot.Architecture.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class CoreDependencyTests
 {
     private static readonly string[] ForbiddenPrefixes = ["Azure.", "Microsoft.Graph", "Microsoft.AspNetCore", "Microsoft.Azure."];
