@@ -48,6 +48,46 @@ public sealed class TrackingStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddIfAbsentAsync_ItemDoneSinceItWasAdded_PlansNoReminderAgain()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, AsOf);
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, AsOf.AddDays(-1))));
+
+        Assert.Equal(0, await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin));
+
+        Assert.Empty(await _storage.Tracking.GetDueForReminderAsync(TestItems.CreatedAt, TestItems.CreatedAt.AddDays(200)));
+    }
+
+    [Fact]
+    public async Task AddIfAbsentAsync_ItemRescheduledSinceItWasAdded_KeepsOnlyTheNewReminder()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, AsOf);
+        var moved = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, new DateOnly(2026, 12, 1)), [moved]));
+
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+
+        Assert.Equal([moved], (await _storage.Tracking.GetDueForReminderAsync(TestItems.CreatedAt, TestItems.CreatedAt.AddDays(200))).Select(r => r.RemindAt));
+    }
+
+    [Fact]
+    public async Task RepairAsync_ProcessStoppedAfterAddingItems_PlansTheirRemindersAndIndex()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, AsOf);
+        _storage.Tracking.FaultPoint = point => point == "after-items-added" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin));
+        _storage.Tracking.FaultPoint = null;
+        Assert.Empty(await _storage.Tracking.GetDueForReminderAsync(TestItems.CreatedAt, TestItems.CreatedAt.AddDays(200)));
+
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+
+        Assert.Equal(item.RemindAt, (await _storage.Tracking.GetDueForReminderAsync(TestItems.CreatedAt, TestItems.CreatedAt.AddDays(200))).Select(r => r.RemindAt));
+        Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
+    }
+
+    [Fact]
     public async Task UpdateAsync_SomeoneElseWritesInBetween_RetriesOnFreshStateAndKeepsBothWrites()
     {
         var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
