@@ -391,7 +391,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         {
             await _items.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        catch (TableTransactionFailedException ex) when (TableQueries.IsConflict(ex))
         {
             await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
             return false;
