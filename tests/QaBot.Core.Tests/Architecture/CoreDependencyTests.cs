@@ -4,6 +4,7 @@ using QaBot.Testing;
 
 namespace QaBot.Core.Tests.Architecture;
 
+[Trait("Category", "Fast")]
 public sealed class CoreDependencyTests
 {
     private static readonly string[] ForbiddenPrefixes = ["Azure.", "Microsoft.Graph", "Microsoft.AspNetCore", "Microsoft.Azure."];
