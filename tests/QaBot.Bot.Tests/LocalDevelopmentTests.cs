@@ -5,6 +5,7 @@ using QaBot.Testing.BotFramework;
 namespace QaBot.Bot.Tests;
 
 /// <summary>With no Bot:AppId (the Agents Playground on this machine) requests need no token, but only from loopback.</summary>
+[Trait("Category", "Storage")]
 public sealed class LocalDevelopmentTests
 {
     private const string PlaygroundServiceUrl = "http://localhost:56150/_connector";

@@ -15,6 +15,7 @@ using QaBot.Testing.Organisation;
 namespace QaBot.Bot.Tests;
 
 /// <summary>Reminders:RunInProcess: the bot runs the reminder schedule itself, as the Functions app does in Azure.</summary>
+[Trait("Category", "Storage")]
 public sealed class LocalSchedulerTests
 {
     private static readonly RoleId Leader = new("test-leader");

@@ -5,6 +5,7 @@ using QaBot.Testing.BotFramework;
 namespace QaBot.Bot.Tests;
 
 /// <summary>Every way a request can fail the Bot Connector's authentication rules is refused before any turn runs.</summary>
+[Trait("Category", "Fast")]
 public sealed class MessagesEndpointAuthenticationTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using QaBot.Testing.BotFramework;
 
 namespace QaBot.Bot.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class MessagesEndpointTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using QaBot.Testing.BotFramework;
 
 namespace QaBot.BotFramework.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class BotOptionsValidatorTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using QaBot.Core.Reminders;
 
 namespace QaBot.Composition.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class ConversationsRegistrationTests
 {
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -3,6 +3,7 @@ using QaBot.Testing.Framework;
 
 namespace QaBot.Composition.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class DataFilesTests
 {
     [Fact]

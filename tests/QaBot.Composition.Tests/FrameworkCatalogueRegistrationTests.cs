@@ -6,6 +6,7 @@ using QaBot.Core.Framework;
 
 namespace QaBot.Composition.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class FrameworkCatalogueRegistrationTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("qabot-registration-").FullName;

@@ -8,6 +8,7 @@ using QaBot.Core.Scheduling.Statutory;
 
 namespace QaBot.Composition.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class ScheduleRegistrationTests
 {
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -15,6 +15,7 @@ public sealed class AgentsToolkitProjectTests
 
     [Theory]
     [MemberData(nameof(ProjectFiles))]
+    [Trait("Category", "Process")]
     public async Task ProjectFile_Committed_PassesTheToolkitsSchema(string file, string environment)
     {
         _ = environment;
@@ -27,6 +28,7 @@ public sealed class AgentsToolkitProjectTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task ProjectFile_WithMisspeltAction_FailsTheToolkitsSchema()
     {
         using var folder = new TemporaryFolder();
@@ -40,6 +42,7 @@ public sealed class AgentsToolkitProjectTests
 
     [Theory]
     [MemberData(nameof(ProjectFiles))]
+    [Trait("Category", "Fast")]
     public void ProjectFile_Paths_PointAtFilesInTheRepository(string file, string environment)
     {
         _ = environment;
@@ -73,6 +76,7 @@ public sealed class AgentsToolkitProjectTests
 
     [Theory]
     [MemberData(nameof(ProjectFiles))]
+    [Trait("Category", "Fast")]
     public void ProjectFile_Placeholders_AreDeclaredOrWrittenByAnEarlierAction(string file, string environment)
     {
         var text = File.ReadAllText(RepositoryRoot.Combine(file));
@@ -93,6 +97,7 @@ public sealed class AgentsToolkitProjectTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task ProjectFile_ReadByTheToolkit_TakesEnvironmentsFromTheManifestFolder()
     {
         // The committed dev environment has no council details yet, so validation stops on them; the message shows
@@ -107,6 +112,7 @@ public sealed class AgentsToolkitProjectTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task ToolkitParameters_NameOnlyTemplateParametersAndCoverTheRequiredOnes()
     {
         var build = await BicepCompiler.BuildAsync(DeploymentFiles.MainTemplate);

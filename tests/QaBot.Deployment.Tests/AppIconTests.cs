@@ -3,6 +3,7 @@ using QaBot.Deployment.Tests.Tools;
 
 namespace QaBot.Deployment.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class AppIconTests
 {
     [Fact]

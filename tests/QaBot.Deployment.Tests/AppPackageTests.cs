@@ -3,6 +3,7 @@ using QaBot.Deployment.Tests.Tools;
 
 namespace QaBot.Deployment.Tests;
 
+[Trait("Category", "Process")]
 public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<AppPackageFixture>
 {
     [Fact]

@@ -2,6 +2,7 @@ using QaBot.Deployment.Tests.Tools;
 
 namespace QaBot.Deployment.Tests;
 
+[Trait("Category", "Process")]
 public sealed class BicepTemplateTests
 {
     private static readonly Dictionary<string, string?> CouncilEnvironment = new()

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 namespace QaBot.Deployment.Tests;
 
 /// <summary>What infra/main.bicep deploys, checked on the compiled ARM template.</summary>
+[Trait("Category", "Process")]
 public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture compiled) : IClassFixture<CompiledTemplateFixture>
 {
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

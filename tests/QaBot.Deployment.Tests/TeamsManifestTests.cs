@@ -12,6 +12,7 @@ public sealed class TeamsManifestTests
         ["my tasks", "what's overdue in my area", "due this week", "log activity", "help"];
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Manifest_SchemaVersion_Is130()
     {
         var manifest = ReadManifest();
@@ -21,6 +22,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task Manifest_FilledFromExampleEnvironment_PassesOfficialSchema()
     {
         using var folder = new TemporaryFolder();
@@ -32,6 +34,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task Manifest_WithBotIdNotAGuid_FailsOfficialSchema()
     {
         using var folder = new TemporaryFolder();
@@ -44,6 +47,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task Manifest_FilledFromExampleEnvironment_PassesToolkitValidation()
     {
         var result = await AgentsToolkit.ValidateManifestAsync(DeploymentFiles.Manifest, DeploymentFiles.ExampleEnvFile);
@@ -53,6 +57,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task Manifest_WithBotIdNotAGuid_FailsToolkitValidation()
     {
         using var folder = new TemporaryFolder();
@@ -70,6 +75,7 @@ public sealed class TeamsManifestTests
     [Theory]
     [InlineData("dev")]
     [InlineData("local")]
+    [Trait("Category", "Fast")]
     public void Manifest_Placeholders_AreDeclaredInEnvironmentFile(string environment)
     {
         var declared = EnvFile.Read(DeploymentFiles.EnvFile(environment));
@@ -80,6 +86,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void ExampleEnvironment_DeclaresEveryKeyOfTheDevEnvironment()
     {
         var example = EnvFile.Read(DeploymentFiles.ExampleEnvFile);
@@ -90,6 +97,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Manifest_Bot_IsPersonalScopeOnly()
     {
         var bot = ReadManifest()["bots"]![0]!;
@@ -99,12 +107,14 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Manifest_Commands_AreTheOnesTheBotUnderstands()
     {
         Assert.Equal(CommandsTheBotUnderstands, TeamsAppManifest.Commands().Select(c => c.Title));
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Manifest_Commands_FitWhatTeamsShows()
     {
         // The schema allows 128 characters; Teams' command menu shows 32, and a menu of more than 10 is cut short
@@ -118,6 +128,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Manifest_AccentColour_IsTheColourIconBackground()
     {
         var accent = (string?)ReadManifest()["accentColor"];
@@ -128,6 +139,7 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Manifest_DomainsAndIdentity_PointAtTheBotAndTheAppRegistration()
     {
         var manifest = ReadManifest();

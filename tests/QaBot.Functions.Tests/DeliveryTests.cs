@@ -7,6 +7,7 @@ using QaBot.Testing.Organisation;
 namespace QaBot.Functions.Tests;
 
 /// <summary>One digest through the send ledger, the limiter and the fake Bot Connector.</summary>
+[Trait("Category", "Storage")]
 public sealed class DeliveryTests : IAsyncLifetime
 {
     private static readonly DateOnly AsOf = new(2026, 11, 23);

@@ -12,6 +12,7 @@ namespace QaBot.Functions.Tests;
 /// and another started in its place. Nothing may be lost, anything sent twice must be in the ledger as a possible
 /// duplicate, and the requests Teams sees must stay inside the limits in every one-second window.
 /// </summary>
+[Trait("Category", "Storage")]
 public sealed class FaultTests
 {
     private static readonly DateOnly AsOf = new(2026, 11, 23);

@@ -34,6 +34,7 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    [Trait("Category", "Storage")]
     public async Task ReminderRun_TimerFiresAtNineLondonTime_QueuesOneDigestForThePersonWithAReminder()
     {
         var (host, time) = await StartAsync();
@@ -53,6 +54,7 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    [Trait("Category", "Storage")]
     public async Task ReminderSend_SameQueueMessageTwice_SendsOnceAndRecordsTheActivityId()
     {
         var (host, _) = await StartAsync();
@@ -73,6 +75,7 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    [Trait("Category", "Storage")]
     public async Task RemindersStatus_StaleConversation_ShownToOperatorsAsJson()
     {
         var (host, time) = await StartAsync();
@@ -92,6 +95,7 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void RemindersStatus_HttpTrigger_NeedsAFunctionKeyAndOnlyAnswersGet()
     {
         var method = typeof(RemindersStatusFunction).GetMethod(nameof(RemindersStatusFunction.RunAsync))!;

@@ -5,6 +5,7 @@ using QaBot.Testing;
 
 namespace QaBot.Functions.Tests;
 
+[Trait("Category", "Storage")]
 public sealed class GraphSyncFunctionTests
 {
     [Fact]

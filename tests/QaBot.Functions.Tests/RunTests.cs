@@ -9,6 +9,7 @@ using QaBot.Testing.Scheduling;
 namespace QaBot.Functions.Tests;
 
 /// <summary>The whole pass (run, queue, send) as <c>qabot tick</c> runs it, against Azurite and the fake connector.</summary>
+[Trait("Category", "Storage")]
 public sealed class RunTests
 {
     private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => PipelineHost.Utc(2026, month, day, hour, minute);

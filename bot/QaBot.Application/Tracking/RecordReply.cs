@@ -83,8 +83,9 @@ public sealed partial class RecordReply
             case ItemUpdateStatus.Updated:
                 LogRecorded(verb, item.Id.Value, by.Value);
                 return new ReplyOutcome(ReplyOutcomeKind.Recorded, result.Item, reply, request.By.DisplayName, null);
-            case ItemUpdateStatus.Unchanged when result.Item is { } current:
-                return await AlreadyRecordedAsync(current, cancellationToken).ConfigureAwait(false);
+            case ItemUpdateStatus.Unchanged:
+                // Closed or given to someone else since it was read: say what stands now.
+                return await AlreadyRecordedAsync(result.Item!, cancellationToken).ConfigureAwait(false);
             case ItemUpdateStatus.NotFound:
                 return ReplyOutcome.Refused(ReplyOutcomeKind.NotFound);
             default:

@@ -60,7 +60,7 @@ public sealed class TableReminderRunStore : IReminderRunStore
                 : await _table.UpdateEntityAsync(entity, new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return WriteResult.SavedAs(response.Headers.ETag?.ToString() ?? string.Empty);
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
         {
             return WriteResult.Conflict;
         }

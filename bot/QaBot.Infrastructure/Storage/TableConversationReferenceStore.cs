@@ -83,7 +83,7 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
                 await _table.UpdateEntityAsync(Write(stored with { StaleSince = at, StaleReason = reason }), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
             {
                 // Replaced meanwhile (perhaps by a fresh install): decide again on the new state.
             }

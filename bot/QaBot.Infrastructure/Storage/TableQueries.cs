@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 
 namespace QaBot.Infrastructure.Storage;
 
@@ -29,7 +30,13 @@ internal static class TableQueries
         return response.HasValue ? response.Value : null;
     }
 
-    public static bool IsConflict(RequestFailedException ex) => ex.Status is 409 or 412;
+    /// <summary>
+    /// True when a write conditional on what was read found the record changed, created or deleted meanwhile: 409, 412,
+    /// or 404 for the entity (an update of one that is gone). A missing table is a 404 too, but an infrastructure
+    /// failure, not a conflict.
+    /// </summary>
+    public static bool IsConflict(RequestFailedException ex) =>
+        ex.Status is 409 or 412 || (ex.Status == 404 && ex.ErrorCode == TableErrorCode.ResourceNotFound.ToString());
 
     /// <summary>Deletes an entity if it is there; a missing entity is not an error.</summary>
     public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)

@@ -76,7 +76,7 @@ public sealed class TableSendLedger : ISendLedger
             var response = await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return WriteResult.SavedAs(response.Value[0].Headers.ETag?.ToString() ?? string.Empty);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        catch (TableTransactionFailedException ex) when (TableQueries.IsConflict(ex))
         {
             return WriteResult.Conflict;
         }

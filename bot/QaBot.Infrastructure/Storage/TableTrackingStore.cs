@@ -55,9 +55,6 @@ public sealed partial class TableTrackingStore : ITrackingStore
             item.Validate();
         }
 
-        // Reminders first: if the process stops between the writes, a reminder is left as a hint, never lost.
-        await UpsertRemindersAsync(unique.Select(i => i.Current).SelectMany(i => ReminderEntities.Planned(i).Select(at => ReminderEntities.Write(i, at))), cancellationToken).ConfigureAwait(false);
-
         var added = 0;
         await Parallel.ForEachAsync(
             unique.GroupBy(i => i.Current.Area),
@@ -394,7 +391,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         {
             await _items.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        catch (TableTransactionFailedException ex) when (TableQueries.IsConflict(ex))
         {
             await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
             return false;
@@ -485,8 +482,11 @@ public sealed partial class TableTrackingStore : ITrackingStore
     }
 
     /// <summary>
-    /// Adds a batch of new items in one transaction, then their Outstanding copies. When one of them already exists
-    /// the whole transaction fails, so that item is dropped (it is already stored) and the rest submitted again.
+    /// Adds a batch of new items in one transaction, then their reminders and Outstanding copies. When one of them
+    /// already exists the whole transaction fails, so that item is dropped (it is already stored, and its reminders are
+    /// whatever its current state plans: never planned again from the state it was first made in) and the rest
+    /// submitted again. The write-ahead marker covers the reminders and index rows of the items added, should the
+    /// process stop before they are written.
     /// </summary>
     private async Task<int> SubmitNewAsync(List<(NewItem Item, List<TableTransactionAction> Actions)> chunk, CancellationToken cancellationToken)
     {
@@ -519,6 +519,8 @@ public sealed partial class TableTrackingStore : ITrackingStore
             }
         }
 
+        await Fault("after-items-added").ConfigureAwait(false);
+        await UpsertRemindersAsync(pending.Select(p => p.Item.Current).SelectMany(i => ReminderEntities.Planned(i).Select(at => ReminderEntities.Write(i, at))), cancellationToken).ConfigureAwait(false);
         var indexRows = pending.Select(p => p.Item.Current).Where(i => i.IsOutstanding).Select(ItemEntities.WriteOutstanding).Chunk(MaxBatch);
         foreach (var rows in indexRows)
         {

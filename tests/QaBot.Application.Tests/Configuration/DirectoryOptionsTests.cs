@@ -4,6 +4,7 @@ using QaBot.Core.Organisation;
 
 namespace QaBot.Application.Tests.Configuration;
 
+[Trait("Category", "Fast")]
 public sealed class DirectoryOptionsTests
 {
     [Fact]

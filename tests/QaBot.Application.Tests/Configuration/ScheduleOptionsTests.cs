@@ -6,6 +6,7 @@ using QaBot.Core.Scheduling;
 
 namespace QaBot.Application.Tests.Configuration;
 
+[Trait("Category", "Fast")]
 public sealed class ScheduleOptionsTests
 {
     [Fact]

@@ -20,6 +20,7 @@ namespace QaBot.Bot.Tests.Conversations;
 /// Whole conversations with the demo council on Friday 20 November 2026, through the real endpoint (authenticated as
 /// the channel), the real conversation logic and storage in Azurite: activities in, replies and invoke responses out.
 /// </summary>
+[Trait("Category", "Storage")]
 public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassFixture<DemoCouncilFixture>
 {
     /// <summary>The card's activity id in the test activities (their <c>replyToId</c>).</summary>

@@ -8,6 +8,7 @@ using QaBot.Testing.Http;
 
 namespace QaBot.BotFramework.Tests.Authentication;
 
+[Trait("Category", "Fast")]
 public sealed class SigningKeyCacheTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));

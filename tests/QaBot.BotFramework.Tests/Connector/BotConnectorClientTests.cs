@@ -10,6 +10,7 @@ using QaBot.Testing.Time;
 
 namespace QaBot.BotFramework.Tests.Connector;
 
+[Trait("Category", "Fast")]
 public sealed class BotConnectorClientTests : IDisposable
 {
     private static readonly ConversationReference Conversation = new(

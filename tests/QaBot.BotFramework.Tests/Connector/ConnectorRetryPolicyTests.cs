@@ -2,6 +2,7 @@ using QaBot.BotFramework.Connector;
 
 namespace QaBot.BotFramework.Tests.Connector;
 
+[Trait("Category", "Fast")]
 public sealed class ConnectorRetryPolicyTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using QaBot.BotFramework.Connector;
 
 namespace QaBot.BotFramework.Tests.Connector;
 
+[Trait("Category", "Fast")]
 public sealed class CredentialBotTokenProviderTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));

@@ -6,6 +6,7 @@ using QaBot.Testing.BotFramework;
 
 namespace QaBot.BotFramework.Tests.Schema;
 
+[Trait("Category", "Fast")]
 public sealed class ActivityMapperTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 
 namespace QaBot.BotFramework.Tests.Schema;
 
+[Trait("Category", "Fast")]
 public sealed class ActivityReaderTests
 {
     [Fact]

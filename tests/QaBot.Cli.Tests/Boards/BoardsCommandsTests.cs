@@ -9,6 +9,7 @@ using QaBot.Demo;
 
 namespace QaBot.Cli.Tests.Boards;
 
+[Trait("Category", "Storage")]
 public sealed class BoardsCommandsTests : IAsyncLifetime
 {
     private const string Organiser = "qa.boards@demo-council.example";

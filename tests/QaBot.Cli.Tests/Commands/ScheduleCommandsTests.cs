@@ -7,6 +7,7 @@ using QaBot.Testing.Scheduling;
 
 namespace QaBot.Cli.Tests.Commands;
 
+[Trait("Category", "Fast")]
 public sealed class ScheduleCommandsTests
 {
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

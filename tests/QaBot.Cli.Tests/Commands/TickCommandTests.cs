@@ -21,6 +21,7 @@ namespace QaBot.Cli.Tests.Commands;
 /// <c>qabot tick --at</c> as the local run script uses it for time travel: against Azurite and a Bot Connector on
 /// loopback (the Agents Playground's place), with no bot identity configured.
 /// </summary>
+[Trait("Category", "Storage")]
 public sealed class TickCommandTests : IAsyncLifetime
 {
     private static readonly RoleId Leader = new("test-leader");

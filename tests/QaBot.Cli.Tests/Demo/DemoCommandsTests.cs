@@ -3,6 +3,7 @@ using QaBot.Demo;
 
 namespace QaBot.Cli.Tests.Demo;
 
+[Trait("Category", "Storage")]
 public sealed class DemoCommandsTests : IAsyncLifetime
 {
     private readonly CliStorage _cli = new();

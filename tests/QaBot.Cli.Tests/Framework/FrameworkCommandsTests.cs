@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace QaBot.Cli.Tests.Framework;
 
+[Trait("Category", "Fast")]
 public sealed class FrameworkCommandsTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("qabot-cli-").FullName;

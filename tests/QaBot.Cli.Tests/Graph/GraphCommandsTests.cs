@@ -5,6 +5,7 @@ using QaBot.Demo;
 
 namespace QaBot.Cli.Tests.Graph;
 
+[Trait("Category", "Storage")]
 public sealed class GraphCommandsTests : IAsyncLifetime
 {
     private static readonly KeyValuePair<string, string?>[] GraphSettings =

@@ -4,6 +4,7 @@ using QaBot.Testing;
 
 namespace QaBot.Cli.Tests.People;
 
+[Trait("Category", "Storage")]
 public sealed class PeopleCommandsTests : IAsyncLifetime
 {
     private static readonly string ExamplePeople = RepositoryRoot.Combine("docs", "examples", "people.csv");

@@ -3,6 +3,7 @@ using QaBot.Conversations.Cards;
 
 namespace QaBot.Conversations.Tests.Cards;
 
+[Trait("Category", "Fast")]
 public sealed class AdaptiveCardSerializerTests
 {
     [Fact]

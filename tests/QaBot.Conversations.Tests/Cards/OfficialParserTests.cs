@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace QaBot.Conversations.Tests.Cards;
 
 /// <summary>Cards built with the typed model pass Microsoft's parser; and the harness really does reject bad cards.</summary>
+[Trait("Category", "Process")]
 public sealed class OfficialParserTests(ITestOutputHelper output)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");

@@ -91,6 +91,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public void Build_OneOverdueSupervision_ReadsInTheCouncilsWords()
     {
         var item = Item(1, "team-manager-supervision", new DateOnly(2026, 8, 28), concerns: Person(7));
@@ -106,6 +107,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Build_OneItem_DoneRescheduleNotApplicableCarryTheItemAndVersion()
     {
         var item = Item(1, "team-manager-reflective-case-review", new DateOnly(2026, 11, 30));
@@ -132,6 +134,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Build_RescheduleForm_LimitedToThePolicysAllowance()
     {
         var item = Item(1, "team-manager-reflective-case-review", new DateOnly(2026, 11, 30));
@@ -145,6 +148,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Build_StatutoryItem_CannotBeMovedPastItsDeadline()
     {
         var item = Item(1, "iro-quality-assure-planning", new DateOnly(2026, 12, 3));
@@ -154,6 +158,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Build_ProvisionalItem_Marked()
     {
         var item = Item(1, "director-sl-chair-cme-line-of-sight", new DateOnly(2026, 12, 11), provisional: true);
@@ -163,6 +168,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Build_ManagerWithTeamEscalations_SectionsAndNudges()
     {
         var digest = Large(2, escalated: 3);
@@ -177,6 +183,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Build_EmptyDigest_SaysNothingIsDue()
     {
         var digest = new Digest(Manager, "Dan Mercer", AsOf, [], [], null);
@@ -188,6 +195,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public void Build_ThirtyOverdueItems_PagesAndEveryPageFits()
     {
         var digest = Large(30, escalated: 5);
@@ -209,6 +217,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void Build_EveryItemOnEveryPage_ShownExactlyOnce()
     {
         var digest = Large(30, escalated: 5);
@@ -231,6 +240,7 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public void Render_Digest_CardWithASummary()
     {
         var renderer = new DigestCardRenderer(Builder);

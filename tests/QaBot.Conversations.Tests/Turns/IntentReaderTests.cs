@@ -3,6 +3,7 @@ using QaBot.Testing;
 
 namespace QaBot.Conversations.Tests.Turns;
 
+[Trait("Category", "Fast")]
 public sealed class IntentReaderTests
 {
     [Theory]

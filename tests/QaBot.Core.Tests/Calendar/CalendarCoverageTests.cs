@@ -3,6 +3,7 @@ using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Calendar;
 
+[Trait("Category", "Fast")]
 public sealed class CalendarCoverageTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using QaBot.Demo;
 
 namespace QaBot.Core.Tests.Demo;
 
+[Trait("Category", "Fast")]
 public sealed class DemoCouncilTests
 {
     private static readonly DateOnly Today = new(2026, 11, 20);

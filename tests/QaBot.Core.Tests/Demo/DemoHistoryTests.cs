@@ -8,6 +8,7 @@ using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Demo;
 
+[Trait("Category", "Fast")]
 public sealed class DemoHistoryTests
 {
     private static readonly DateOnly AsOf = new(2026, 11, 20);

@@ -3,6 +3,7 @@ using QaBot.Core.Framework;
 namespace QaBot.Core.Tests.Framework;
 
 /// <summary>Appendix A line by line, typed by hand from the framework document.</summary>
+[Trait("Category", "Fast")]
 public sealed class AppendixATests
 {
     private static FrameworkCatalogue Catalogue => ShippedCatalogue.Catalogue;

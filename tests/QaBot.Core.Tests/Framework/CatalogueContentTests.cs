@@ -6,6 +6,7 @@ namespace QaBot.Core.Tests.Framework;
 /// The shipped catalogue against the council's framework document. The expected wording is typed here by hand from
 /// the document (section 3.0's table and Appendix A); the tests never read the document itself.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class CatalogueContentTests
 {
     private static FrameworkCatalogue Catalogue => ShippedCatalogue.Catalogue;

@@ -2,6 +2,7 @@ using QaBot.Core.Framework;
 
 namespace QaBot.Core.Tests.Framework;
 
+[Trait("Category", "Fast")]
 public sealed class CatalogueCountTests
 {
     [Fact]

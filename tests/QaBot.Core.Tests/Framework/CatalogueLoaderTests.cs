@@ -3,6 +3,7 @@ using QaBot.Testing.Framework;
 
 namespace QaBot.Core.Tests.Framework;
 
+[Trait("Category", "Fast")]
 public sealed class CatalogueLoaderTests
 {
     private static CatalogueLoadResult Load(string yaml) => FrameworkCatalogueLoader.Load(yaml, CatalogueText.FileName);

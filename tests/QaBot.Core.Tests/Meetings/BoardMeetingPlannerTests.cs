@@ -7,6 +7,7 @@ using QaBot.Demo;
 
 namespace QaBot.Core.Tests.Meetings;
 
+[Trait("Category", "Fast")]
 public sealed class BoardMeetingPlannerTests
 {
     private static PlannedMeeting Single(BoardPlan plan, string schedule, string key = BoardMeetingPlanner.SeriesKey) =>

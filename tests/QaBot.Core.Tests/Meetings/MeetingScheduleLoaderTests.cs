@@ -5,6 +5,7 @@ using QaBot.Testing.Data;
 
 namespace QaBot.Core.Tests.Meetings;
 
+[Trait("Category", "Fast")]
 public sealed class MeetingScheduleLoaderTests
 {
     private static MeetingScheduleLoadResult Load(string meetings) =>

@@ -2,6 +2,7 @@ using QaBot.Core.Organisation;
 
 namespace QaBot.Core.Tests.Organisation;
 
+[Trait("Category", "Fast")]
 public sealed class AreaIdTests
 {
     [Theory]

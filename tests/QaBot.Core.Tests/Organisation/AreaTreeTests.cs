@@ -3,6 +3,7 @@ using QaBot.Testing.Organisation;
 
 namespace QaBot.Core.Tests.Organisation;
 
+[Trait("Category", "Fast")]
 public sealed class AreaTreeTests
 {
     private static readonly AreaTree Tree = TestDirectory.Tree;

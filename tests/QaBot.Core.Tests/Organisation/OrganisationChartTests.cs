@@ -3,6 +3,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Core.Tests.Organisation;
 
+[Trait("Category", "Fast")]
 public sealed class OrganisationChartTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using QaBot.Core.Tests.Framework;
 
 namespace QaBot.Core.Tests.Organisation;
 
+[Trait("Category", "Fast")]
 public sealed class OrganisationPolicyTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Core.Tests.Organisation;
 
+[Trait("Category", "Fast")]
 public sealed class ScopeRulesTests
 {
     private static Scope ScopeOf(int person) => Chart.ScopeOf(Chart.Find(Id(person))!, Today);

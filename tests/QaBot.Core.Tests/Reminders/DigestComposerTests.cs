@@ -13,6 +13,7 @@ namespace QaBot.Core.Tests.Reminders;
 /// date, overdue from the next working day, to the line manager after three working days overdue and to the next
 /// level after ten.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class DigestComposerTests
 {
     private static readonly DateOnly Friday = new(2026, 11, 20);

@@ -4,6 +4,7 @@ using QaBot.Core.Scheduling;
 
 namespace QaBot.Core.Tests.Scheduling;
 
+[Trait("Category", "Fast")]
 public sealed class OccurrenceIdTests
 {
     [Fact]

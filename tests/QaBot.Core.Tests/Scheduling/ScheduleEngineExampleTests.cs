@@ -8,6 +8,7 @@ using QaBot.Testing.Scheduling;
 namespace QaBot.Core.Tests.Scheduling;
 
 /// <summary>Dates worked out by hand from the calendar, then checked against the engine.</summary>
+[Trait("Category", "Fast")]
 public sealed class ScheduleEngineExampleTests
 {
     private static readonly PersonId Manager = new("7d0a5a4e-0c1f-4a39-9a55-0d0c2b1f0001");

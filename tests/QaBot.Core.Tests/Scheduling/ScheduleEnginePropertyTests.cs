@@ -9,6 +9,7 @@ using QaBot.Testing.Scheduling;
 namespace QaBot.Core.Tests.Scheduling;
 
 /// <summary>Properties over random roles, windows and dates within the shipped calendar data (September 2025 to July 2028).</summary>
+[Trait("Category", "Fast")]
 public sealed class ScheduleEnginePropertyTests
 {
     private static readonly DateOnly DataFrom = new(2025, 9, 1);

@@ -4,6 +4,7 @@ using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Scheduling;
 
+[Trait("Category", "Fast")]
 public sealed class ScheduleRulesTests
 {
     private static readonly ScheduleRules Rules = new(SampleFramework.Calendar, SchedulePolicy.Default);

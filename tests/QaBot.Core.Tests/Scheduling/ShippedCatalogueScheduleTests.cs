@@ -9,6 +9,7 @@ using QaBot.Testing.Scheduling;
 namespace QaBot.Core.Tests.Scheduling;
 
 /// <summary>The engine against the framework catalogue as shipped (Data/framework.yaml).</summary>
+[Trait("Category", "Fast")]
 public sealed class ShippedCatalogueScheduleTests
 {
     private static readonly PersonId Person = new("7d0a5a4e-0c1f-4a39-9a55-0d0c2b1f0001");

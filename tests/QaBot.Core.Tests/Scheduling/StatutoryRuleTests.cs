@@ -5,6 +5,7 @@ using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Scheduling;
 
+[Trait("Category", "Fast")]
 public sealed class StatutoryRuleTests
 {
     private static readonly CouncilCalendar Calendar = SampleFramework.Calendar;

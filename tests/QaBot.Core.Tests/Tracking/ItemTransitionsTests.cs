@@ -5,6 +5,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Core.Tests.Tracking;
 
+[Trait("Category", "Fast")]
 public sealed class ItemTransitionsTests
 {
     private static readonly TrackedItem Item = TestItems.Open("occ-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 11, 10));

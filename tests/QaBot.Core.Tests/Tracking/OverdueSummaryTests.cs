@@ -6,6 +6,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Core.Tests.Tracking;
 
+[Trait("Category", "Fast")]
 public sealed class OverdueSummaryTests
 {
     [Fact]

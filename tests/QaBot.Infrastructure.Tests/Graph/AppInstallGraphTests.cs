@@ -10,6 +10,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 namespace QaBot.Infrastructure.Tests.Graph;
 
 /// <summary>Installing QaBot for people it cannot reach, through the real Graph SDK over a fake Graph, with records in Azurite.</summary>
+[Trait("Category", "Storage")]
 public sealed class AppInstallGraphTests
 {
     private const string CatalogId = "8c4b0b5e-3a8f-4a57-9d0f-2d1f0e6a1b77";

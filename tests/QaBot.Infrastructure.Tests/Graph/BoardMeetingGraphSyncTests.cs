@@ -10,6 +10,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 namespace QaBot.Infrastructure.Tests.Graph;
 
 /// <summary>The meetings sync through the real Microsoft Graph SDK, against a fake Graph that records every request.</summary>
+[Trait("Category", "Storage")]
 public sealed class BoardMeetingGraphSyncTests
 {
     private const string EventsUrl = "https://graph.microsoft.com/v1.0/users/qa.boards%40council.example/events";

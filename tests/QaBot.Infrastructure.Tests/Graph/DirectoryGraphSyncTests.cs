@@ -12,6 +12,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 namespace QaBot.Infrastructure.Tests.Graph;
 
 /// <summary>Directory sync: users read from the real Graph SDK over a fake Graph, mapped by rules, applied to Azurite.</summary>
+[Trait("Category", "Storage")]
 public sealed class DirectoryGraphSyncTests
 {
     private const string UsersUrl = "https://graph.microsoft.com/v1.0/users";

@@ -14,6 +14,7 @@ namespace QaBot.Infrastructure.Tests.Reminders;
 /// Loading one person's digest through the ports (key lookups and ranges, no whole-directory read) gives exactly the
 /// digest composed from the whole directory and every item, for everyone in the test department.
 /// </summary>
+[Trait("Category", "Storage")]
 public sealed class DigestLoaderTests : IAsyncLifetime
 {
     private static readonly DateOnly Friday = new(2026, 11, 20);

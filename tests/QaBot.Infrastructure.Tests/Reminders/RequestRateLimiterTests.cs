@@ -7,6 +7,7 @@ namespace QaBot.Infrastructure.Tests.Reminders;
 /// <summary>
 /// The limiter's grants on a clock the test moves, so the limits are checked exactly, whatever the machine is doing.
 /// </summary>
+[Trait("Category", "Fast")]
 public sealed class RequestRateLimiterTests
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);

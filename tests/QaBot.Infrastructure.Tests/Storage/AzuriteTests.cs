@@ -4,6 +4,7 @@ using QaBot.Testing;
 
 namespace QaBot.Infrastructure.Tests.Storage;
 
+[Trait("Category", "Storage")]
 public sealed class AzuriteTests
 {
     [Fact]

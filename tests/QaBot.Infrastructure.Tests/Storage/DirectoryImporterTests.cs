@@ -9,6 +9,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Infrastructure.Tests.Storage;
 
+[Trait("Category", "Storage")]
 public sealed class DirectoryImporterTests : IAsyncLifetime
 {
     private const string AreasFile = """

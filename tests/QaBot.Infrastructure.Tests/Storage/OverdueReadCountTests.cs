@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace QaBot.Infrastructure.Tests.Storage;
 
+[Trait("Category", "Storage")]
 public sealed class OverdueReadCountTests : IAsyncLifetime
 {
     private readonly StorageContext _storage = new();

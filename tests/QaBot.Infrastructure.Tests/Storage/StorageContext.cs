@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using QaBot.Infrastructure.Reminders;
 using QaBot.Infrastructure.Storage;
 using QaBot.Testing.Storage;
 
@@ -17,6 +18,9 @@ public sealed class StorageContext : IAsyncLifetime
         Conversations = new TableConversationReferenceStore(Tables);
         Meetings = new TableBoardMeetingStore(Tables);
         Ledger = new TableSendLedger(Tables);
+        Runs = new TableReminderRunStore(Tables);
+        Throttle = new TableThrottleMarker(Tables);
+        Installs = new TableAppInstallationStore(Tables);
     }
 
     public EntityCounter Counter { get; }
@@ -32,6 +36,12 @@ public sealed class StorageContext : IAsyncLifetime
     public TableBoardMeetingStore Meetings { get; }
 
     public TableSendLedger Ledger { get; }
+
+    public TableReminderRunStore Runs { get; }
+
+    public TableThrottleMarker Throttle { get; }
+
+    public TableAppInstallationStore Installs { get; }
 
     public Task InitializeAsync() => new StorageInitializer(Tables, NullLogger<StorageInitializer>.Instance).InitializeAsync();
 

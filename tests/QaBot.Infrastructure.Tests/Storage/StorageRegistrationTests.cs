@@ -30,6 +30,7 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void AddQaBotStorage_NoSettings_UsesTheLocalEmulator()
     {
         using var provider = Build();
@@ -40,6 +41,7 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void AddQaBotStorage_ServiceUris_UsesManagedIdentityAgainstThoseEndpoints()
     {
         using var provider = Build(
@@ -58,6 +60,7 @@ public sealed class StorageRegistrationTests
     [InlineData("Storage:TableServiceUri", "http://qabotdata.table.core.windows.net", "https")]
     [InlineData("Storage:TablePrefix", "1bad-prefix", "TablePrefix")]
     [InlineData("Storage:ConnectionString", "", "ConnectionString")]
+    [Trait("Category", "Fast")]
     public void AddQaBotStorage_InvalidSetting_FailsNamingTheKey(string key, string value, string named)
     {
         using var provider = Build((key, value));
@@ -68,6 +71,7 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public void AddQaBotStorage_UnreachableAccount_ResolvesEveryRepositoryWithoutConnecting()
     {
         using var provider = Build(("Storage:ConnectionString", $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1;"));
@@ -80,6 +84,7 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    [Trait("Category", "Storage")]
     public async Task HostStart_CreateTablesAtStartup_CreatesEveryTable()
     {
         var prefix = Azurite.UniqueName("s");
@@ -105,6 +110,7 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
     public async Task HostStart_StorageUnreachable_StartsAnywayAndKeepsTrying()
     {
         var port = FreePort.Next();
@@ -119,6 +125,7 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    [Trait("Category", "Storage")]
     public async Task HostStart_CreateTablesAtStartupOff_CreatesNothing()
     {
         var prefix = Azurite.UniqueName("s");

@@ -3,6 +3,7 @@ using QaBot.Core.Organisation.Import;
 
 namespace QaBot.Core.Tests.Organisation.Import;
 
+[Trait("Category", "Fast")]
 public sealed class CsvReaderTests
 {
     [Fact]

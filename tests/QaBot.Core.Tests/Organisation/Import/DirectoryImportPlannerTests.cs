@@ -5,6 +5,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Core.Tests.Organisation.Import;
 
+[Trait("Category", "Fast")]
 public sealed class DirectoryImportPlannerTests
 {
     private const string AreasFile = """

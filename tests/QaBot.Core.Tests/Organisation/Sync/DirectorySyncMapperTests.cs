@@ -5,6 +5,7 @@ using QaBot.Testing.Organisation;
 
 namespace QaBot.Core.Tests.Organisation.Sync;
 
+[Trait("Category", "Fast")]
 public sealed class DirectorySyncMapperTests
 {
     private static readonly DateOnly Today = new(2026, 11, 20);

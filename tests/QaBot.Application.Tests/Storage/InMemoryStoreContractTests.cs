@@ -1,0 +1,75 @@
+using QaBot.Application.Conversations;
+using QaBot.Application.Delivery;
+using QaBot.Application.Installation;
+using QaBot.Application.Meetings;
+using QaBot.Application.Organisation;
+using QaBot.Application.Reminders;
+using QaBot.Application.Tracking;
+using QaBot.Testing.Contracts;
+using QaBot.Testing.InMemory;
+
+namespace QaBot.Application.Tests.Storage;
+
+// The contract suites of QaBot.Testing run against the in-memory stores, proving them twins of the table stores.
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryTrackingStoreContractTests : TrackingStoreContract
+{
+    protected override ITrackingStore Store { get; } = new InMemoryTrackingStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryDirectoryStoreContractTests : DirectoryStoreContract
+{
+    protected override IDirectoryStore Store { get; } = new InMemoryDirectoryStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemorySendLedgerContractTests : SendLedgerContract
+{
+    protected override ISendLedger Ledger { get; } = new InMemorySendLedger();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryReminderRunStoreContractTests : ReminderRunStoreContract
+{
+    protected override IReminderRunStore Store { get; } = new InMemoryReminderRunStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryConversationReferenceStoreContractTests : ConversationReferenceStoreContract
+{
+    protected override IConversationReferenceStore Store { get; } = new InMemoryConversationReferenceStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryBoardMeetingStoreContractTests : BoardMeetingStoreContract
+{
+    protected override IBoardMeetingStore Store { get; } = new InMemoryBoardMeetingStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryAppInstallationStoreContractTests : AppInstallationStoreContract
+{
+    protected override IAppInstallationStore Store { get; } = new InMemoryAppInstallationStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryThrottleMarkerContractTests : ThrottleMarkerContract
+{
+    protected override IThrottleMarker Marker { get; } = new InMemoryThrottleMarker();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryDigestOutboxContractTests : DigestOutboxContract
+{
+    private readonly InMemoryDigestOutbox _outbox = new();
+
+    protected override IDigestOutbox Outbox => _outbox;
+
+    protected override Task GiveUpAsync(string text)
+    {
+        _outbox.GiveUp(text, new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+        return Task.CompletedTask;
+    }
+}

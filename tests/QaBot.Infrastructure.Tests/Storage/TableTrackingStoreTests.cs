@@ -1,0 +1,93 @@
+using Azure.Data.Tables;
+using QaBot.Application.Tracking;
+using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
+using QaBot.Testing.Organisation;
+using static QaBot.Testing.Organisation.TestDirectory;
+
+namespace QaBot.Infrastructure.Tests.Storage;
+
+/// <summary>What only the table store has: its transactions, its write-ahead markers and their repair. The rest is <see cref="Testing.Contracts.TrackingStoreContract"/>.</summary>
+[Trait("Category", "Storage")]
+public sealed class TableTrackingStoreTests : IAsyncLifetime
+{
+    private static readonly DateOnly AsOf = new(2026, 11, 20);
+    private readonly StorageContext _storage = new();
+
+    public Task InitializeAsync() => _storage.InitializeAsync();
+
+    public Task DisposeAsync() => _storage.DisposeAsync();
+
+    private static TrackedItem Item(string id, int owner, AreaId area, DateOnly due) => TestItems.Open(id, Id(owner), area, due);
+
+    [Fact]
+    public async Task RepairAsync_ProcessStoppedAfterAddingItems_PlansTheirRemindersAndIndex()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, AsOf);
+        _storage.Tracking.FaultPoint = point => point == "after-items-added" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin));
+        _storage.Tracking.FaultPoint = null;
+        Assert.Empty(await _storage.Tracking.GetDueForReminderAsync(TestItems.CreatedAt, TestItems.CreatedAt.AddDays(200)));
+
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+
+        Assert.Equal(item.RemindAt, (await _storage.Tracking.GetDueForReminderAsync(TestItems.CreatedAt, TestItems.CreatedAt.AddDays(200))).Select(r => r.RemindAt));
+        Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_TransactionFailsPartWay_WritesNothingAtAll()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        // A row already sitting where the change's audit entry goes makes the last action of the transaction fail.
+        await _storage.Tables.Items.AddEntityAsync(new TableEntity(item.Area.Value + ".", "a|occ-1|000002") { ["Kind"] = "audit" });
+
+        var result = await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 11, 9))));
+
+        Assert.Equal(ItemUpdateStatus.Conflict, result.Status);
+        var stored = (await _storage.Tracking.GetAsync(item.Key))!;
+        Assert.Equal(ItemStatus.Open, stored.Status);
+        Assert.Equal(1, stored.Version);
+        Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
+        Assert.Single(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf));
+        Assert.Empty(await _storage.Tracking.GetRepliesAsync(item.Key));
+    }
+
+    [Fact]
+    public async Task RepairAsync_ProcessStoppedBetweenTheItemAndItsIndex_PutsTheIndexRight()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _storage.Tracking.FaultPoint = point => point == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 11, 9)))));
+        _storage.Tracking.FaultPoint = null;
+
+        Assert.Equal(ItemStatus.Done, (await _storage.Tracking.GetAsync(item.Key))!.Status);
+        Assert.Single(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.FromMinutes(5)));
+
+        var repaired = await _storage.Tracking.RepairAsync(TimeSpan.Zero);
+
+        Assert.Equal(1, repaired);
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
+        Assert.Empty(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task RepairAsync_StoppedMidReschedule_RemovesTheOldIndexRowAndWritesTheNewOne()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _storage.Tracking.FaultPoint = point => point == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, new DateOnly(2026, 12, 1)))));
+        _storage.Tracking.FaultPoint = null;
+
+        await _storage.Tracking.RepairAsync(TimeSpan.Zero);
+
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
+        Assert.Equal(new DateOnly(2026, 12, 1), Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!)).EffectiveDue);
+    }
+}
