@@ -7,6 +7,9 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 {
     private static readonly TimeSpan MaxKeyRefresh = TimeSpan.FromHours(24);
 
+    // Microsoft.IdentityModel's ConfigurationManager refuses anything shorter.
+    private static readonly TimeSpan MinKeyRefresh = TimeSpan.FromMinutes(5);
+
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
         var errors = new List<string>();
@@ -16,9 +19,9 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             errors.Add($"Bot:OpenIdMetadataUrl must be an absolute https URL (plain http only for localhost); it is '{options.OpenIdMetadataUrl}'.");
         }
 
-        if (options.SigningKeyRefreshInterval <= TimeSpan.Zero || options.SigningKeyRefreshInterval > MaxKeyRefresh)
+        if (options.SigningKeyRefreshInterval < MinKeyRefresh || options.SigningKeyRefreshInterval > MaxKeyRefresh)
         {
-            errors.Add("Bot:SigningKeyRefreshInterval must be more than zero and at most 24:00:00 (keys are refreshed at least daily).");
+            errors.Add("Bot:SigningKeyRefreshInterval must be at least 00:05:00 and at most 24:00:00 (keys are refreshed at least daily).");
         }
 
         if (options.SigningKeyMinimumRefetchInterval < TimeSpan.Zero || options.SigningKeyMinimumRefetchInterval > options.SigningKeyRefreshInterval)

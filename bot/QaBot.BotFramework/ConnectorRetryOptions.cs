@@ -2,10 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace QaBot.BotFramework;
 
-/// <summary>How the connector client retries 412/429/502/503/504 and network failures (<c>Bot:Retry</c>).</summary>
+/// <summary>
+/// How the connector client retries (<c>Bot:Retry</c>): 429 for every call, 412, 502, 503, 504, network failures and
+/// timeouts for idempotent calls only. The reminder sender's client never retries.
+/// </summary>
 public sealed class ConnectorRetryOptions
 {
-    /// <summary>Attempts per call, the first included. 1 means no retries (a caller with its own ledger and limiter may want that).</summary>
+    /// <summary>Attempts per call, the first included. 1 means no retries.</summary>
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 4;
 

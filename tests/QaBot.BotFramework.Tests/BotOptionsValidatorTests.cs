@@ -85,6 +85,15 @@ public sealed class BotOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_KeyRefreshShorterThanFiveMinutes_Fails()
+    {
+        var options = Production();
+        options.SigningKeyRefreshInterval = TimeSpan.FromMinutes(4);
+
+        Assert.Contains("at least 00:05:00", new BotOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_CredentialWithoutAppId_Fails()
     {
         var options = new BotOptions { Credential = BotCredentialKind.ManagedIdentity };

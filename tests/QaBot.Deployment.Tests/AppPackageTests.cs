@@ -44,7 +44,9 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     {
         Assert.True(package.PackageResult!.Succeeded, package.PackageResult.Describe());
 
-        Assert.Empty(IconRules.CheckColour(PngImage.Read(Path.Combine(package.ExtractedFolder, "color.png")), "color.png in the package"));
-        Assert.Empty(IconRules.CheckOutline(PngImage.Read(Path.Combine(package.ExtractedFolder, "outline.png")), "outline.png in the package"));
+        using var colour = IconImage.Read(Path.Combine(package.ExtractedFolder, "color.png"));
+        using var outline = IconImage.Read(Path.Combine(package.ExtractedFolder, "outline.png"));
+        Assert.Empty(IconRules.CheckColour(colour, "color.png in the package"));
+        Assert.Empty(IconRules.CheckOutline(outline, "outline.png in the package"));
     }
 }

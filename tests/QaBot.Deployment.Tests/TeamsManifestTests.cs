@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using QaBot.AppIcons;
 using QaBot.Deployment.Tests.Tools;
 using QaBot.Testing;
 
@@ -132,10 +131,10 @@ public sealed class TeamsManifestTests
     public void Manifest_AccentColour_IsTheColourIconBackground()
     {
         var accent = (string?)ReadManifest()["accentColor"];
-        var corner = PngImage.Read(DeploymentFiles.ColourIcon)[0, 0];
+        using var icon = IconImage.Read(DeploymentFiles.ColourIcon);
+        var corner = icon[0, 0];
 
-        Assert.Equal(AppIconPainter.AccentColour, accent);
-        Assert.Equal(accent, $"#{corner.R:X2}{corner.G:X2}{corner.B:X2}");
+        Assert.Equal(accent, $"#{corner.Red:X2}{corner.Green:X2}{corner.Blue:X2}");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Polly;
 using QaBot.Application.Conversations;
 using QaBot.BotFramework.Hosting;
 using QaBot.BotFramework.Schema;
@@ -9,30 +10,29 @@ namespace QaBot.BotFramework.Connector;
 
 /// <summary>
 /// The Bot Connector REST client (<c>/v3/conversations</c>): sends, replies, updates and creates 1:1 chats with the
-/// bot's token, retrying transient failures by the <see cref="ConnectorRetryPolicy"/>. Every result is a
-/// <see cref="SendOutcome"/>; only cancellation and bugs throw.
+/// bot's token, each call run through a retry pipeline (see <see cref="ConnectorResilience"/>; the reminder sender's
+/// client is given none). Every result is a <see cref="SendOutcome"/>; only cancellation and bugs throw.
 /// </summary>
 public sealed partial class BotConnectorClient : IConversationSender
 {
-    private const string CorrelationHeader = "X-Correlating-OperationId";
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     private readonly IHttpClientFactory _httpClients;
     private readonly IBotTokenProvider _tokens;
-    private readonly ConnectorRetryPolicy _retry;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retries;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public BotConnectorClient(
         IHttpClientFactory httpClients,
         IBotTokenProvider tokens,
-        ConnectorRetryPolicy retry,
+        ResiliencePipeline<HttpResponseMessage> retries,
         TimeProvider time,
         ILogger<BotConnectorClient> logger)
     {
         _httpClients = httpClients;
         _tokens = tokens;
-        _retry = retry;
+        _retries = retries;
         _time = time;
         _logger = logger;
     }
@@ -105,146 +105,133 @@ public sealed partial class BotConnectorClient : IConversationSender
             return new SendOutcome { Status = SendStatus.Failed, Reason = "The service URL is not https (plain http is allowed for this machine only)." };
         }
 
-        var url = new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/" + call.Path);
-        var attempts = new List<SendAttempt>();
-        var client = _httpClients.CreateClient(BotFrameworkHttpClients.Connector);
-
-        for (var attempt = 1; ; attempt++)
+        var attempt = new AttemptState(this, call, new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/" + call.Path), _httpClients.CreateClient(BotFrameworkHttpClients.Connector));
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectorResilience.Call, call);
+        HttpResponseMessage response;
+        try
         {
-            string? token;
-            try
+            response = await _retries.ExecuteAsync(static (context, state) => state.Owner.SendAttemptAsync(state, context.CancellationToken), context, attempt).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TokenUnavailableException e)
+        {
+            LogTokenFailed(_logger, e.InnerException!, call.Operation, call.ConversationId);
+            return new SendOutcome { Status = SendStatus.Failed, Reason = "The bot could not get a token for the Bot Connector.", Attempts = attempt.Attempts };
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return new SendOutcome
             {
-                token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogTokenFailed(_logger, e, call.Operation, call.ConversationId);
-                return new SendOutcome { Status = SendStatus.Failed, Reason = "The bot could not get a token for the Bot Connector.", Attempts = attempts };
-            }
+                Status = SendStatus.Failed,
+                Reason = e is OperationCanceledException ? "The Bot Connector did not answer in time." : "The Bot Connector could not be reached.",
+                Attempts = attempt.Attempts,
+            };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
 
-            var started = _time.GetUtcNow();
-            using var request = new HttpRequestMessage(call.Method, url);
-            request.Content = new ByteArrayContent(call.Body);
-            request.Content.Headers.ContentType = JsonMediaType;
-            if (token is not null)
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var last = attempt.Attempts[^1];
+            if (response.IsSuccessStatusCode)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-            {
-                var timedOut = e is OperationCanceledException;
-                attempts.Add(new SendAttempt(started, null, null, null));
-                LogAttemptFailed(_logger, e, call.Operation, call.ConversationId, attempt);
-
-                // A timed-out POST may have been delivered: retrying it could show the person the message twice.
-                var delay = timedOut && !call.Idempotent ? null : _retry.DelayBeforeRetry(attempt, null);
-                if (delay is { } wait)
-                {
-                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
+                var resource = await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false);
+                var isCreate = call.Operation == "create-conversation";
                 return new SendOutcome
                 {
-                    Status = SendStatus.Failed,
-                    Reason = timedOut ? "The Bot Connector did not answer in time." : "The Bot Connector could not be reached.",
-                    Attempts = attempts,
-                };
-            }
-
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                var correlation = response.Headers.TryGetValues(CorrelationHeader, out var values) ? values.FirstOrDefault() : null;
-                var retryAfter = RetryAfterOf(response);
-                attempts.Add(new SendAttempt(started, status, correlation, retryAfter));
-                LogAttempt(_logger, call.Operation, call.ConversationId, attempt, status, correlation ?? "-");
-
-                if (response.IsSuccessStatusCode)
-                {
-                    var resource = await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false);
-                    var isCreate = call.Operation == "create-conversation";
-                    return new SendOutcome
-                    {
-                        Status = SendStatus.Sent,
-                        StatusCode = status,
-                        ActivityId = isCreate ? resource?.ActivityId : resource?.Id,
-                        ConversationId = isCreate ? resource?.Id : null,
-                        Attempts = attempts,
-                    };
-                }
-
-                if (ConnectorRetryPolicy.IsStale(status))
-                {
-                    LogStale(_logger, call.Operation, call.ConversationId, status, correlation ?? "-");
-                    return new SendOutcome
-                    {
-                        Status = SendStatus.Stale,
-                        StatusCode = status,
-                        Reason = status == 403
-                            ? "The channel refused the message (403): the person may have blocked or removed the bot, or an admin disabled it."
-                            : "The conversation was not found (404).",
-                        Attempts = attempts,
-                    };
-                }
-
-                if (ConnectorRetryPolicy.IsTransient(status))
-                {
-                    if (_retry.DelayBeforeRetry(attempt, retryAfter) is { } wait)
-                    {
-                        LogRetrying(_logger, call.Operation, call.ConversationId, status, wait);
-                        await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    LogGaveUp(_logger, call.Operation, call.ConversationId, status, attempt);
-                    return new SendOutcome
-                    {
-                        Status = status == 429 ? SendStatus.Throttled : SendStatus.Failed,
-                        StatusCode = status,
-                        RetryAfter = retryAfter,
-                        Reason = status == 429 ? "The channel is throttling the bot (429)." : $"The channel answered {status} on every attempt.",
-                        Attempts = attempts,
-                    };
-                }
-
-                LogRejected(_logger, call.Operation, call.ConversationId, status, correlation ?? "-");
-                return new SendOutcome
-                {
-                    Status = SendStatus.Failed,
+                    Status = SendStatus.Sent,
                     StatusCode = status,
-                    Reason = $"The channel refused the request ({status}).",
-                    Attempts = attempts,
+                    ActivityId = isCreate ? resource?.ActivityId : resource?.Id,
+                    ConversationId = isCreate ? resource?.Id : null,
+                    Attempts = attempt.Attempts,
                 };
             }
+
+            if (ConnectorResilience.IsStale(status))
+            {
+                LogStale(_logger, call.Operation, call.ConversationId, status, last.CorrelationId ?? "-");
+                return new SendOutcome
+                {
+                    Status = SendStatus.Stale,
+                    StatusCode = status,
+                    Reason = status == 403
+                        ? "The channel refused the message (403): the person may have blocked or removed the bot, or an admin disabled it."
+                        : "The conversation was not found (404).",
+                    Attempts = attempt.Attempts,
+                };
+            }
+
+            if (ConnectorResilience.IsTransient(status))
+            {
+                LogGaveUp(_logger, call.Operation, call.ConversationId, status, attempt.Attempts.Count);
+                return new SendOutcome
+                {
+                    Status = status == 429 ? SendStatus.Throttled : SendStatus.Failed,
+                    StatusCode = status,
+                    RetryAfter = last.RetryAfter,
+                    Reason = status == 429 ? "The channel is throttling the bot (429)." : $"The channel answered {status} on every attempt.",
+                    Attempts = attempt.Attempts,
+                };
+            }
+
+            LogRejected(_logger, call.Operation, call.ConversationId, status, last.CorrelationId ?? "-");
+            return new SendOutcome
+            {
+                Status = SendStatus.Failed,
+                StatusCode = status,
+                Reason = $"The channel refused the request ({status}).",
+                Attempts = attempt.Attempts,
+            };
         }
     }
 
-    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    /// <summary>One HTTP attempt, with a token fetched for it, recorded in <see cref="AttemptState.Attempts"/>.</summary>
+    private async ValueTask<HttpResponseMessage> SendAttemptAsync(AttemptState state, CancellationToken cancellationToken)
     {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
+        var call = state.Call;
+        string? token;
+        try
         {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new TokenUnavailableException(e);
         }
 
-        if (header?.Date is { } date)
+        var number = state.Attempts.Count + 1;
+        var started = _time.GetUtcNow();
+        using var request = new HttpRequestMessage(call.Method, state.Url);
+        request.Content = new ByteArrayContent(call.Body);
+        request.Content.Headers.ContentType = JsonMediaType;
+        if (token is not null)
         {
-            var wait = date - _time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return null;
+        HttpResponseMessage response;
+        try
+        {
+            response = await state.Client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            state.Attempts.Add(new SendAttempt(started, null, null, null));
+            LogAttemptFailed(_logger, e, call.Operation, call.ConversationId, number);
+            throw;
+        }
+
+        var correlation = ConnectorResponses.CorrelationOf(response);
+        state.Attempts.Add(new SendAttempt(started, (int)response.StatusCode, correlation, ConnectorResponses.RetryAfterOf(response, _time)));
+        LogAttempt(_logger, call.Operation, call.ConversationId, number, (int)response.StatusCode, correlation ?? "-");
+        return response;
     }
 
     private async Task<ResourceResponse?> ReadResourceAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -266,13 +253,15 @@ public sealed partial class BotConnectorClient : IConversationSender
         }
     }
 
-    private sealed record ConnectorCall(string Operation, HttpMethod Method, string ServiceUrl, string Path, byte[] Body, bool Idempotent, string ConversationId);
+    private sealed record AttemptState(BotConnectorClient Owner, ConnectorCall Call, Uri Url, HttpClient Client)
+    {
+        public List<SendAttempt> Attempts { get; } = [];
+    }
+
+    private sealed class TokenUnavailableException(Exception inner) : Exception("The bot could not get a token for the Bot Connector.", inner);
 
     [LoggerMessage(EventId = 5030, Level = LogLevel.Information, Message = "Connector {Operation} for conversation {ConversationId}: attempt {Attempt} answered {StatusCode} (operation id {CorrelationId})")]
     private static partial void LogAttempt(ILogger logger, string operation, string conversationId, int attempt, int statusCode, string correlationId);
-
-    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Connector {Operation} for conversation {ConversationId}: {StatusCode}, retrying in {Delay}")]
-    private static partial void LogRetrying(ILogger logger, string operation, string conversationId, int statusCode, TimeSpan delay);
 
     [LoggerMessage(EventId = 5032, Level = LogLevel.Warning, Message = "Connector {Operation} for conversation {ConversationId}: gave up after {StatusCode} on attempt {Attempt}")]
     private static partial void LogGaveUp(ILogger logger, string operation, string conversationId, int statusCode, int attempt);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using QaBot.Application.Configuration;
 using QaBot.Application.Conversations;
 using QaBot.Application.Reminders;
@@ -18,9 +19,8 @@ public static class BotFrameworkServiceCollectionExtensions
 
     /// <summary>
     /// The outbound side, for every process that messages people (bot, Functions, CLI): the <c>Bot</c> options,
-    /// the token, the retry policy and <see cref="IConversationSender"/> (the <see cref="BotConnectorClient"/>), with
-    /// the reminder sender's single-attempt client and what it needs to open 1:1 chats.
-    /// Register another <see cref="ConnectorRetryPolicy"/> before or after this call to change the retries.
+    /// the token and <see cref="IConversationSender"/> (the <see cref="BotConnectorClient"/>, retrying by
+    /// <c>Bot:Retry</c>), with the reminder sender's client, which never retries, and what it needs to open 1:1 chats.
     /// </summary>
     public static IServiceCollection AddBotFrameworkConnector(this IServiceCollection services)
     {
@@ -34,7 +34,6 @@ public static class BotFrameworkServiceCollectionExtensions
             .ConfigureHttpClient((provider, client) =>
                 client.Timeout = provider.GetRequiredService<IOptions<BotOptions>>().Value.ConnectorTimeout);
 
-        services.TryAddSingleton(provider => new ConnectorRetryPolicy(provider.GetRequiredService<IOptions<BotOptions>>().Value.Retry));
         services.TryAddSingleton<IBotTokenProvider>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<BotOptions>>().Value;
@@ -47,12 +46,20 @@ public static class BotFrameworkServiceCollectionExtensions
                     provider.GetRequiredService<TimeProvider>(),
                     provider.GetRequiredService<ILogger<CredentialBotTokenProvider>>());
         });
-        services.TryAddSingleton<BotConnectorClient>();
+        services.TryAddSingleton(provider =>
+        {
+            var time = provider.GetRequiredService<TimeProvider>();
+            var logger = provider.GetRequiredService<ILogger<BotConnectorClient>>();
+            var retries = ConnectorResilience.CreatePipeline(provider.GetRequiredService<IOptions<BotOptions>>().Value.Retry, time, logger);
+            return new BotConnectorClient(provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<IBotTokenProvider>(), retries, time, logger);
+        });
         services.TryAddSingleton<IConversationSender>(provider => provider.GetRequiredService<BotConnectorClient>());
+
+        // No retries here: the send ledger and the shared rate budget decide what is sent again.
         services.TryAddKeyedSingleton<IConversationSender>(ConversationSenders.Reminders, (provider, _) => new BotConnectorClient(
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<IBotTokenProvider>(),
-            ConnectorRetryPolicy.SingleAttempt,
+            ResiliencePipeline<HttpResponseMessage>.Empty,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BotConnectorClient>>()));
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Application.Organisation;
+using QaBot.Composition;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Tracking;
@@ -36,10 +37,10 @@ internal static class PeopleCommands
             var areasPath = parseResult.GetValue(areas);
             var problems = new List<ImportProblem>();
             var peopleName = Path.GetFileName(peoplePath);
-            var peopleRows = await ReadAsync(peoplePath, problems, (text, name) => PeopleCsv.Parse(text, name, problems), cancellationToken).ConfigureAwait(false);
+            var peopleRows = await DirectoryImportFiles.ReadPeopleAsync(peoplePath, problems, cancellationToken).ConfigureAwait(false);
             var areaRows = areasPath is null
                 ? null
-                : await ReadAsync(areasPath, problems, (text, name) => AreasCsv.Parse(text, name, problems), cancellationToken).ConfigureAwait(false);
+                : await DirectoryImportFiles.ReadAreasAsync(areasPath, problems, cancellationToken).ConfigureAwait(false);
             if (problems.Count > 0)
             {
                 var invalid = new DirectoryImportPlan(problems, [], [], [], 0, null);
@@ -168,29 +169,5 @@ internal static class PeopleCommands
         {
             await error.WriteLineAsync("  " + tree.PathOf(suggestion.Id)).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<IReadOnlyList<T>?> ReadAsync<T>(
-        string path,
-        List<ImportProblem> problems,
-        Func<string, string, IReadOnlyList<T>> parse,
-        CancellationToken cancellationToken)
-    {
-        var name = Path.GetFileName(path);
-        if (!File.Exists(path))
-        {
-            problems.Add(new ImportProblem(name, 0, null, $"file not found: {path}"));
-            return null;
-        }
-
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        var (text, problem) = CsvReader.DecodeUtf8(bytes, name);
-        if (problem is not null)
-        {
-            problems.Add(problem);
-            return null;
-        }
-
-        return parse(text!, name);
     }
 }

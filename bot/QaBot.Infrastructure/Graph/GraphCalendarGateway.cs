@@ -30,7 +30,7 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
     {
         var body = ToEvent(spec);
         body.TransactionId = transactionId;
-        var created = await Call("create event", () => _client().Users[organiser].Events.PostAsync(body, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var created = await Call("create event", () => _client().Users[organiser].Events.PostAsync(body, MayRepeat, cancellationToken)).ConfigureAwait(false);
         return created?.Id ?? throw new CalendarRequestException("create event", 200, "NoEventId");
     }
 
@@ -39,7 +39,7 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         var body = attendeesOnly ? new Event { Attendees = Attendees(spec) } : ToEvent(spec);
         try
         {
-            await _client().Users[organiser].Events[eventId].PatchAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client().Users[organiser].Events[eventId].PatchAsync(body, MayRepeat, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
@@ -95,7 +95,7 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
                     RecurrenceTimeZone = range.RecurrenceTimeZone,
                 },
             };
-            await Call("end series", () => _client().Users[organiser].Events[eventId].PatchAsync(new Event { Recurrence = ended }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await Call("end series", () => _client().Users[organiser].Events[eventId].PatchAsync(new Event { Recurrence = ended }, MayRepeat, cancellationToken)).ConfigureAwait(false);
             return CancelOutcome.Ended;
         }
 
@@ -111,6 +111,9 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         }).ConfigureAwait(false);
         return CancelOutcome.Cancelled;
     }
+
+    // A create carries a transactionId, so Graph makes one event however often it is sent; a PATCH sets values.
+    private static void MayRepeat(RequestConfiguration<DefaultQueryParameters> request) => request.Options.Add(GraphResilience.Idempotent);
 
     private async Task<Event?> Find(string organiser, string eventId, string[] select, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace QaBot.Infrastructure.Graph;
 
 /// <summary>
 /// Builds the <see cref="GraphServiceClient"/>: the SDK's default middleware with its retry handler replaced by
-/// <see cref="GraphRetryHandler"/>, then <see cref="GraphConcurrencyHandler"/> next to the transport.
+/// <see cref="GraphResilience"/>'s, then <see cref="GraphConcurrencyHandler"/> next to the transport.
 /// </summary>
 internal static class GraphClientBuilder
 {
@@ -24,20 +24,21 @@ internal static class GraphClientBuilder
     {
         var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions()).ToList();
         var retryAt = handlers.FindIndex(h => h is RetryHandler);
-        var retry = new GraphRetryHandler(graph.Retry, time, graph.Timeout, logger);
         if (retryAt < 0)
         {
-            handlers.Insert(0, retry);
+            retryAt = 0;
         }
         else
         {
-            handlers[retryAt] = retry;
+            handlers.RemoveAt(retryAt);
         }
+
+        handlers.InsertRange(retryAt, GraphResilience.CreateHandlers(graph, time, logger));
 
         handlers.Add(new GraphConcurrencyHandler(sync.MaxConcurrentRequests));
         var http = GraphClientFactory.Create(handlers, finalHandler: transport, disposeHandler: false);
 
-        // Each attempt has its own timeout (Graph:Timeout, in the retry handler); the whole call may wait out Retry-After.
+        // Each attempt has its own timeout (Graph:Timeout, in GraphResilience); the whole call may wait out Retry-After.
         http.Timeout = Timeout.InfiniteTimeSpan;
         return new GraphServiceClient(http, credential, Scopes);
     }

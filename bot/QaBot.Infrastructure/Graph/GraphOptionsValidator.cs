@@ -37,14 +37,24 @@ internal sealed class GraphOptionsValidator : IValidateOptions<GraphOptions>
             failures.Add($"Graph:AuthorityHost '{options.AuthorityHost}' must be an https URL.");
         }
 
-        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(10))
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(10))
         {
-            failures.Add("Graph:Timeout must be more than zero and at most 00:10:00.");
+            failures.Add("Graph:Timeout must be from 00:00:01 to 00:10:00.");
         }
 
         if (options.Retry.MaxAttempts is < 1 or > 10)
         {
             failures.Add("Graph:Retry:MaxAttempts must be from 1 to 10.");
+        }
+
+        if (options.Retry.BaseDelay <= TimeSpan.Zero || options.Retry.MaxDelay < options.Retry.BaseDelay || options.Retry.MaxDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add("Graph:Retry:BaseDelay must be more than zero and Graph:Retry:MaxDelay at least as long (and at most a day).");
+        }
+
+        if (options.Retry.MaxRetryAfter < TimeSpan.Zero)
+        {
+            failures.Add("Graph:Retry:MaxRetryAfter must not be negative.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,6 +1,9 @@
 namespace QaBot.Infrastructure.Graph;
 
-/// <summary>How Graph calls are retried after 429, 502, 503, 504 and network failures (<c>Graph:Retry</c>).</summary>
+/// <summary>
+/// How Graph requests are retried (<c>Graph:Retry</c>): 429 for every request; 502, 503, 504, network failures and
+/// attempt timeouts for idempotent requests only (see <see cref="GraphResilience"/>).
+/// </summary>
 public sealed class GraphRetryOptions
 {
     /// <summary>Attempts per call, the first included. 1 means no retries.</summary>
@@ -14,24 +17,4 @@ public sealed class GraphRetryOptions
 
     /// <summary>The longest Retry-After waited out; a longer one ends the call with Graph's answer.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// The wait before the next attempt after attempt number <paramref name="attempt"/> (1-based) failed
-    /// transiently, or null to stop: no attempts left, or Graph asked for a longer wait than allowed.
-    /// </summary>
-    internal TimeSpan? DelayBeforeRetry(int attempt, TimeSpan? retryAfter, Func<double> random)
-    {
-        if (attempt >= MaxAttempts)
-        {
-            return null;
-        }
-
-        if (retryAfter is { } asked)
-        {
-            return asked > MaxRetryAfter ? null : asked;
-        }
-
-        var step = Math.Min(BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30)), MaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds((step / 2) + (Math.Clamp(random(), 0, 1) * step / 2));
-    }
 }

@@ -43,7 +43,8 @@ internal sealed class GraphTeamsAppInstaller : ITeamsAppInstaller
                     ["teamsApp@odata.bind"] = $"https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{_catalogId}",
                 },
             };
-            await installedApps.PostAsync(install, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // A repeated install answers 409 (already installed), so the request may be sent again.
+            await installedApps.PostAsync(install, r => r.Options.Add(GraphResilience.Idempotent), cancellationToken).ConfigureAwait(false);
             status = AppInstallStatus.Installed;
         }
         catch (ODataError e) when (e.ResponseStatusCode == 409)

@@ -24,7 +24,7 @@ public sealed class SigningKeyCacheTests : IDisposable
     [Fact]
     public async Task FindAsync_KnownKey_ReturnsItWithEndorsements()
     {
-        using var cache = Create();
+        var cache = Create();
 
         var key = await cache.FindAsync("key-endorsed", default);
 
@@ -36,7 +36,7 @@ public sealed class SigningKeyCacheTests : IDisposable
     [Fact]
     public async Task FindAsync_RepeatedWithinRefreshInterval_FetchesOnce()
     {
-        using var cache = Create();
+        var cache = Create();
 
         for (var i = 0; i < 5; i++)
         {
@@ -48,21 +48,56 @@ public sealed class SigningKeyCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task FindAsync_AfterRefreshInterval_FetchesAgain()
+    public async Task FindAsync_AfterRefreshIntervalAndItsSpread_FetchesAgain()
     {
-        using var cache = Create();
+        var cache = Create();
         await cache.FindAsync("key-endorsed", default);
 
-        _time.Advance(TimeSpan.FromHours(12));
+        // The library spreads refreshes over up to a twentieth of the interval after it.
+        _time.Advance(TimeSpan.FromHours(12) * 1.05 + TimeSpan.FromSeconds(1));
         await cache.FindAsync("key-endorsed", default);
 
         Assert.Equal(2, _authority.MetadataFetches);
     }
 
     [Fact]
+    public async Task FindAsync_JustBeforeRefreshInterval_DoesNotFetchAgain()
+    {
+        var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+
+        _time.Advance(TimeSpan.FromHours(12) - TimeSpan.FromSeconds(1));
+        await cache.FindAsync("key-endorsed", default);
+
+        Assert.Equal(1, _authority.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task FindAsync_UnknownKeyIdSoonAfterTheFirstFetch_DoesNotRefetch()
+    {
+        var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+        _time.Advance(TimeSpan.FromMinutes(4));
+
+        Assert.Null(await cache.FindAsync("made-up", default));
+        Assert.Equal(1, _authority.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task FindAsync_KeyWithoutEndorsements_ReturnsItWithNone()
+    {
+        var cache = Create();
+
+        var key = await cache.FindAsync("key-not-endorsed", default);
+
+        Assert.NotNull(key);
+        Assert.Empty(key.Endorsements);
+    }
+
+    [Fact]
     public async Task FindAsync_KeyRotatedIn_RefetchesOnUnknownKeyIdAndFindsIt()
     {
-        using var cache = Create();
+        var cache = Create();
         await cache.FindAsync("key-endorsed", default);
         _time.Advance(TimeSpan.FromMinutes(6));
 
@@ -76,7 +111,7 @@ public sealed class SigningKeyCacheTests : IDisposable
     [Fact]
     public async Task FindAsync_ManyUnknownKeyIdsInAFewMinutes_RefetchesAtMostOnce()
     {
-        using var cache = Create();
+        var cache = Create();
         await cache.FindAsync("key-endorsed", default);
         _time.Advance(TimeSpan.FromMinutes(6));
 
@@ -92,7 +127,7 @@ public sealed class SigningKeyCacheTests : IDisposable
     [Fact]
     public async Task FindAsync_RefreshFails_KeepsTheKeysAlreadyHeld()
     {
-        using var cache = Create();
+        var cache = Create();
         await cache.FindAsync("key-endorsed", default);
         _authority.Handler.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
 
@@ -105,8 +140,47 @@ public sealed class SigningKeyCacheTests : IDisposable
     [Fact]
     public async Task FindAsync_NothingFetchedYetAndMetadataDown_Throws()
     {
-        using var cache = Create();
+        var cache = Create();
         _authority.Handler.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
+
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
+    }
+
+    [Fact]
+    public async Task FindAsync_MetadataBackAfterAFailedFirstFetch_TheNextRequestFetches()
+    {
+        var cache = Create();
+        _authority.Failing = true;
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
+
+        _authority.Failing = false;
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.NotNull(await cache.FindAsync("key-endorsed", default));
+    }
+
+    [Fact]
+    public async Task FindAsync_RefreshFailed_TheNextRequestTriesAgain()
+    {
+        var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+
+        _authority.Failing = true;
+        _time.Advance(TimeSpan.FromHours(13));
+        await cache.FindAsync("key-endorsed", default);
+        _authority.Failing = false;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _authority.AddKey("key-after-outage", "msteams");
+
+        Assert.NotNull(await cache.FindAsync("key-after-outage", default));
+        Assert.Equal(3, _authority.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task FindAsync_MetadataWithoutKeySetUrl_Unavailable()
+    {
+        var handler = new FakeHttpHandler(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"issuer":"https://api.botframework.com"}"""));
+        var cache = Create(handler);
 
         await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
     }
@@ -117,7 +191,7 @@ public sealed class SigningKeyCacheTests : IDisposable
         var handler = new FakeHttpHandler(r => r.Uri.AbsoluteUri == TestChannelAuthority.MetadataUrl
             ? FakeHttpHandler.Json(HttpStatusCode.OK, """{"issuer":"https://api.botframework.com","jwks_uri":"http://login.botframework.test/keys"}""")
             : new HttpResponseMessage(HttpStatusCode.NotFound));
-        using var cache = Create(handler);
+        var cache = Create(handler);
 
         await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
         Assert.Single(handler.Requests);
@@ -129,7 +203,7 @@ public sealed class SigningKeyCacheTests : IDisposable
         var handler = new FakeHttpHandler(r => r.Uri.AbsolutePath.EndsWith("openidconfiguration", StringComparison.Ordinal)
             ? FakeHttpHandler.Json(HttpStatusCode.OK, """{"issuer":"https://api.botframework.com","jwks_uri":"http://127.0.0.1:5999/keys"}""")
             : FakeHttpHandler.Json(HttpStatusCode.OK, """{"keys":[]}"""));
-        using var cache = Create(handler, "http://localhost:5999/openidconfiguration");
+        var cache = Create(handler, "http://localhost:5999/openidconfiguration");
 
         Assert.Null(await cache.FindAsync("key-endorsed", default));
         Assert.Equal("http://127.0.0.1:5999/keys", handler.Requests[1].Uri.AbsoluteUri);

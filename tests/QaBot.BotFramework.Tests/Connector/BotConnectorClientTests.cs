@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
 using QaBot.Application.Conversations;
 using QaBot.BotFramework.Connector;
 using QaBot.Core.Organisation;
@@ -123,6 +125,24 @@ public sealed class BotConnectorClientTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_429WithRetryAfterAsADate_WaitsUntilThenOnTheInjectedClock()
+    {
+        _connector.RespondInTurn(
+            () =>
+            {
+                var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(_time.GetUtcNow().AddSeconds(9));
+                return response;
+            },
+            () => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"after-date"}"""));
+
+        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal("after-date", outcome.ActivityId);
+        Assert.Equal([TimeSpan.FromSeconds(9)], _time.Delays);
+    }
+
+    [Fact]
     public async Task SendAsync_429WithRetryAfterLongerThanAllowed_ThrottledAtOnce()
     {
         _connector.RespondWith(_ => Throttled(TimeSpan.FromMinutes(10)));
@@ -145,6 +165,7 @@ public sealed class BotConnectorClientTests : IDisposable
         Assert.Equal(SendStatus.Throttled, outcome.Status);
         Assert.Equal(4, _connector.Requests.Count);
         Assert.Equal(4, outcome.Attempts.Count);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)], _time.Delays);
     }
 
     [Theory]
@@ -152,54 +173,114 @@ public sealed class BotConnectorClientTests : IDisposable
     [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.GatewayTimeout)]
     [InlineData(HttpStatusCode.PreconditionFailed)]
-    public async Task SendAsync_TransientStatusThenSuccess_RetriedWithBackoff(HttpStatusCode transient)
+    public async Task SendAsync_TransientStatus_NotRetriedBecauseTheMessageMayHaveArrived(HttpStatusCode transient)
     {
         _connector.RespondInTurn(
             () => new HttpResponseMessage(transient),
-            () => new HttpResponseMessage(transient),
-            () => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"third-time"}"""));
-
-        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
-
-        Assert.Equal("third-time", outcome.ActivityId);
-        Assert.Equal(3, _connector.Requests.Count);
-        Assert.Equal(2, _time.Delays.Count);
-        Assert.InRange(_time.Delays[0], TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1));
-        Assert.InRange(_time.Delays[1], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
-    }
-
-    [Fact]
-    public async Task SendAsync_503EveryTime_FailedAfterMaxAttempts()
-    {
-        _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+            () => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"second-time"}"""));
 
         var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
 
         Assert.Equal(SendStatus.Failed, outcome.Status);
-        Assert.Equal(503, outcome.StatusCode);
-        Assert.Equal(4, _connector.Requests.Count);
-    }
-
-    [Fact]
-    public async Task SendAsync_SingleAttemptPolicy_503ReportedAtOnce()
-    {
-        _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
-
-        var outcome = await Create(retry: ConnectorRetryPolicy.SingleAttempt).SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
-
-        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Equal((int)transient, outcome.StatusCode);
         Assert.Single(_connector.Requests);
         Assert.Empty(_time.Delays);
     }
 
     [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.PreconditionFailed)]
+    public async Task UpdateAsync_TransientStatusThenSuccess_RetriedWithGrowingBackoff(HttpStatusCode transient)
+    {
+        _connector.RespondInTurn(
+            () => new HttpResponseMessage(transient),
+            () => new HttpResponseMessage(transient),
+            () => FakeHttpHandler.Json(HttpStatusCode.OK, "{}"));
+
+        var outcome = await Create(retry: new ConnectorRetryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(30) })
+            .UpdateAsync(Conversation, "1", OutboundMessage.FromText("Updated"), default);
+
+        Assert.True(outcome.IsSent);
+        Assert.Equal(3, _connector.Requests.Count);
+        Assert.Equal(2, _time.Delays.Count);
+        Assert.All(_time.Delays, d => Assert.InRange(d, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_BackoffWithoutRetryAfter_NeverOverTheCap()
+    {
+        _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+
+        var outcome = await Create(retry: new ConnectorRetryOptions { MaxAttempts = 10, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(4) })
+            .UpdateAsync(Conversation, "1", OutboundMessage.FromText("Updated"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Equal(10, _connector.Requests.Count);
+        Assert.Equal(9, _time.Delays.Count);
+        Assert.All(_time.Delays, d => Assert.InRange(d, TimeSpan.Zero, TimeSpan.FromSeconds(4)));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_503EveryTime_FailedAfterMaxAttempts()
+    {
+        _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+
+        var outcome = await Create().UpdateAsync(Conversation, "1", OutboundMessage.FromText("Updated"), default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Equal(503, outcome.StatusCode);
+        Assert.Equal(4, _connector.Requests.Count);
+        Assert.Equal(4, outcome.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task CreatePersonalConversationAsync_503ThenCreated_RetriedBecauseTeamsReturnsTheSameChat()
+    {
+        _connector.RespondInTurn(
+            () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
+            () => FakeHttpHandler.Json(HttpStatusCode.Created, """{"id":"a:1NewChat"}"""));
+        var request = new PersonalConversationRequest(new PersonId(TestActivities.UserObjectId), "msteams", TestChannelAuthority.ServiceUrl, TestActivities.UserId, TestActivities.BotId, TestChannelAuthority.TenantId);
+
+        var outcome = await Create().CreatePersonalConversationAsync(request, default);
+
+        Assert.Equal("a:1NewChat", outcome.ConversationId);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_NoRetryPipeline_429ReportedAtOnceWithItsWait()
+    {
+        _connector.RespondWith(_ => Throttled(TimeSpan.FromSeconds(3)));
+
+        var outcome = await Create(retries: ResiliencePipeline<HttpResponseMessage>.Empty).SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Throttled, outcome.Status);
+        Assert.Equal(TimeSpan.FromSeconds(3), outcome.RetryAfter);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(_time.Delays);
+    }
+
+    [Fact]
+    public async Task SendAsync_OneAttemptConfigured_NeverRetries()
+    {
+        _connector.RespondWith(_ => Throttled(TimeSpan.FromSeconds(1)));
+
+        var outcome = await Create(retry: new ConnectorRetryOptions { MaxAttempts = 1 }).SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Throttled, outcome.Status);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Theory]
     [InlineData(HttpStatusCode.Forbidden)]
     [InlineData(HttpStatusCode.NotFound)]
-    public async Task SendAsync_ForbiddenOrNotFound_StaleWithoutRetry(HttpStatusCode status)
+    public async Task UpdateAsync_ForbiddenOrNotFound_StaleWithoutRetry(HttpStatusCode status)
     {
         _connector.RespondWith(_ => new HttpResponseMessage(status));
 
-        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+        var outcome = await Create().UpdateAsync(Conversation, "1", OutboundMessage.FromText("Updated"), default);
 
         Assert.Equal(SendStatus.Stale, outcome.Status);
         Assert.Equal((int)status, outcome.StatusCode);
@@ -207,11 +288,11 @@ public sealed class BotConnectorClientTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_BadRequest_FailedWithoutRetry()
+    public async Task UpdateAsync_BadRequest_FailedWithoutRetry()
     {
         _connector.RespondWith(_ => new HttpResponseMessage(HttpStatusCode.BadRequest));
 
-        var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+        var outcome = await Create().UpdateAsync(Conversation, "1", OutboundMessage.FromText("Updated"), default);
 
         Assert.Equal(SendStatus.Failed, outcome.Status);
         Assert.Single(_connector.Requests);
@@ -233,17 +314,33 @@ public sealed class BotConnectorClientTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_NetworkFailureThenSuccess_Retried()
+    public async Task SendAsync_NetworkFailure_NotRetriedBecauseTheMessageMayHaveArrived()
     {
         var calls = 0;
         _connector.RespondWith(_ => ++calls == 1
-            ? throw new HttpRequestException("connection refused")
+            ? throw new HttpRequestException("connection reset")
             : FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"ok"}"""));
 
         var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
 
-        Assert.Equal("ok", outcome.ActivityId);
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Null(Assert.Single(outcome.Attempts).StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_NetworkFailureThenSuccess_Retried()
+    {
+        var calls = 0;
+        _connector.RespondWith(_ => ++calls == 1
+            ? throw new HttpRequestException("connection refused")
+            : FakeHttpHandler.Json(HttpStatusCode.OK, "{}"));
+
+        var outcome = await Create().UpdateAsync(Conversation, "1", OutboundMessage.FromText("Updated"), default);
+
+        Assert.True(outcome.IsSent);
         Assert.Null(outcome.Attempts[0].StatusCode);
+        Assert.Equal(200, outcome.Attempts[1].StatusCode);
     }
 
     [Fact]
@@ -254,6 +351,7 @@ public sealed class BotConnectorClientTests : IDisposable
         var outcome = await Create().SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
 
         Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Equal("The Bot Connector did not answer in time.", outcome.Reason);
         Assert.Single(_connector.Requests);
     }
 
@@ -269,6 +367,32 @@ public sealed class BotConnectorClientTests : IDisposable
 
         Assert.True(outcome.IsSent);
         Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_CancelledWhileWaitingOutRetryAfter_Throws()
+    {
+        using var cancel = new CancellationTokenSource();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        var firstAttempt = new TaskCompletionSource();
+        _connector.RespondWith(_ =>
+        {
+            firstAttempt.TrySetResult();
+            return Throttled(TimeSpan.FromSeconds(30));
+        });
+        var client = new BotConnectorClient(
+            new FixedHttpClientFactory(_connector),
+            new StaticTokens("connector-token"),
+            ConnectorResilience.CreatePipeline(new ConnectorRetryOptions(), time, NullLogger.Instance),
+            time,
+            NullLogger<BotConnectorClient>.Instance);
+
+        var send = client.SendAsync(Conversation, OutboundMessage.FromText("Hello"), cancel.Token);
+        await firstAttempt.Task;
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+        Assert.Single(_connector.Requests);
     }
 
     [Theory]
@@ -308,10 +432,10 @@ public sealed class BotConnectorClientTests : IDisposable
         return response;
     }
 
-    private BotConnectorClient Create(IBotTokenProvider? tokens = null, ConnectorRetryPolicy? retry = null) => new(
+    private BotConnectorClient Create(IBotTokenProvider? tokens = null, ConnectorRetryOptions? retry = null, ResiliencePipeline<HttpResponseMessage>? retries = null) => new(
         new FixedHttpClientFactory(_connector),
         tokens ?? new StaticTokens("connector-token"),
-        retry ?? new ConnectorRetryPolicy(new ConnectorRetryOptions(), () => 1.0),
+        retries ?? ConnectorResilience.CreatePipeline(retry ?? new ConnectorRetryOptions(), _time, NullLogger.Instance),
         _time,
         NullLogger<BotConnectorClient>.Instance);
 

@@ -12,25 +12,24 @@ namespace QaBot.Infrastructure.Tests.Storage;
 [Trait("Category", "Storage")]
 public sealed class DirectoryImporterTests : IAsyncLifetime
 {
-    private const string AreasFile = """
-        path,kind
-        Children's Services,department
-        Early Help & Safeguarding,division
-        Early Help & Safeguarding > Children's Social Care North,service
-        Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield,locality
-        Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield > Team 1,team
-        Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield > Team 2,team
-        """;
+    private static readonly string[] AreasFile =
+    [
+        "Children's Services|department",
+        "Early Help & Safeguarding|division",
+        "Early Help & Safeguarding > Children's Social Care North|service",
+        "Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield|locality",
+        "Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield > Team 1|team",
+        "Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield > Team 2|team",
+    ];
 
-    private const string Header = "objectId,upn,displayName,jobTitle,roles,areaPath,managerUpn,startDate";
     private const string Team1 = "Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield > Team 1";
 
     private static readonly string[] Rows =
     [
-        $"{Id(3)},hos@council.example,Cal Head,Head of Service,head-of-service,Early Help & Safeguarding > Children's Social Care North,,2022-09-05",
-        $"{Id(4)},tm@council.example,Dee Team,Team Manager,team-manager;all-staff,{Team1},hos@council.example,2022-01-10",
-        $"{Id(6)},sw@council.example,Eve Worker,Social Worker,all-staff,{Team1},tm@council.example,2024-02-12",
-        $"{Id(7)},sw2@council.example,Fay Worker,Social Worker,all-staff,{Team1},tm@council.example,2024-02-12",
+        $"{Id(3)}|hos@council.example|Cal Head|Head of Service|head-of-service|Early Help & Safeguarding > Children's Social Care North||2022-09-05",
+        $"{Id(4)}|tm@council.example|Dee Team|Team Manager|team-manager;all-staff|{Team1}|hos@council.example|2022-01-10",
+        $"{Id(6)}|sw@council.example|Eve Worker|Social Worker|all-staff|{Team1}|tm@council.example|2024-02-12",
+        $"{Id(7)}|sw2@council.example|Fay Worker|Social Worker|all-staff|{Team1}|tm@council.example|2024-02-12",
     ];
 
     private readonly StorageContext _storage = new();
@@ -40,14 +39,12 @@ public sealed class DirectoryImporterTests : IAsyncLifetime
 
     public Task DisposeAsync() => _storage.DisposeAsync();
 
-    private async Task<(DirectoryImportPlan Plan, DirectoryImportResult? Result)> ImportAsync(string[] rows, string? areas = AreasFile)
+    private async Task<(DirectoryImportPlan Plan, DirectoryImportResult? Result)> ImportAsync(string[] rows, bool withAreas = true)
     {
-        var problems = new List<ImportProblem>();
-        var people = PeopleCsv.Parse(string.Join('\n', [Header, .. rows]), "people.csv", problems);
-        var areaRows = areas is null ? null : AreasCsv.Parse(areas, "areas.csv", problems);
-        Assert.Empty(problems);
+        var people = ImportRows.People(rows);
+        var areaRows = withAreas ? ImportRows.Areas(AreasFile) : null;
         var plan = DirectoryImportPlanner.Plan(new DirectoryImportInput(
-            "people.csv", people, areas is null ? null : "areas.csv", areaRows, Roles,
+            "people.csv", people, withAreas ? "areas.csv" : null, areaRows, Roles,
             await _storage.Directory.GetSnapshotAsync(), Person.Sources.CsvImport, Today, Policy));
         if (!plan.IsValid)
         {
@@ -66,7 +63,7 @@ public sealed class DirectoryImporterTests : IAsyncLifetime
         var before = await _storage.Directory.GetSnapshotAsync();
         _storage.Counter.Reset();
 
-        var (plan, result) = await ImportAsync(Rows, areas: null);
+        var (plan, result) = await ImportAsync(Rows, withAreas: false);
 
         Assert.False(plan.HasChanges);
         Assert.Equal(4, result!.Unchanged);
@@ -81,9 +78,9 @@ public sealed class DirectoryImporterTests : IAsyncLifetime
         await ImportAsync(Rows);
         var before = (await _storage.Directory.GetSnapshotAsync()).People.ToDictionary(p => p.Value.Id, p => p.Version);
         var changed = Rows.ToArray();
-        changed[3] = changed[3].Replace("Fay Worker,Social Worker", "Fay Worker,Senior Social Worker", StringComparison.Ordinal);
+        changed[3] = changed[3].Replace("Fay Worker|Social Worker", "Fay Worker|Senior Social Worker", StringComparison.Ordinal);
 
-        var (_, result) = await ImportAsync(changed, areas: null);
+        var (_, result) = await ImportAsync(changed, withAreas: false);
 
         Assert.Equal(1, result!.PeopleUpdated);
         Assert.Equal(3, result.Unchanged);
@@ -103,7 +100,7 @@ public sealed class DirectoryImporterTests : IAsyncLifetime
         await _storage.Tracking.AddIfAbsentAsync([open, done], TestItems.Origin);
         await _storage.Tracking.UpdateAsync(done.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 1))));
 
-        var (plan, result) = await ImportAsync(Rows.Where((_, i) => i != 2).ToArray(), areas: null);
+        var (plan, result) = await ImportAsync(Rows.Where((_, i) => i != 2).ToArray(), withAreas: false);
 
         Assert.Equal(1, result!.PeopleDeactivated);
         Assert.Equal(1, result.ItemsReassigned);
@@ -130,7 +127,7 @@ public sealed class DirectoryImporterTests : IAsyncLifetime
         var moved = Rows.ToArray();
         moved[3] = moved[3].Replace("Team 1", "Team 2", StringComparison.Ordinal);
 
-        var (_, result) = await ImportAsync(moved, areas: null);
+        var (_, result) = await ImportAsync(moved, withAreas: false);
 
         Assert.Equal(1, result!.ItemsMoved);
         var now = (await _storage.Directory.GetPersonAsync(Id(7)))!;
@@ -143,7 +140,7 @@ public sealed class DirectoryImporterTests : IAsyncLifetime
     [Fact]
     public async Task Plan_OneBadRow_NothingIsWritten()
     {
-        var rows = Rows.Append($"{Id(8)},new@council.example,New Person,Social Worker,all-staff,{Team1} > Team 9,tm@council.example,2025-01-01").ToArray();
+        var rows = Rows.Append($"{Id(8)}|new@council.example|New Person|Social Worker|all-staff|{Team1} > Team 9|tm@council.example|2025-01-01").ToArray();
         _storage.Counter.Reset();
 
         var (plan, result) = await ImportAsync(rows);

@@ -36,6 +36,9 @@ public sealed class TestChannelAuthority : IDisposable
     /// <summary>Serves the metadata document and the key set; anything else is a 404.</summary>
     public FakeHttpHandler Handler { get; }
 
+    /// <summary>While true, both documents are answered with 500, as during an outage.</summary>
+    public bool Failing { get; set; }
+
     public int MetadataFetches => Handler.Requests.Count(r => r.Uri.AbsoluteUri == MetadataUrl);
 
     /// <summary>Publishes a new key (as a key rotation would); returns its id.</summary>
@@ -100,7 +103,9 @@ public sealed class TestChannelAuthority : IDisposable
 
     public void Dispose() => Handler.Dispose();
 
-    private HttpResponseMessage Respond(RecordedRequest request) => request.Uri.AbsoluteUri switch
+    private HttpResponseMessage Respond(RecordedRequest request) => Failing
+        ? new HttpResponseMessage(HttpStatusCode.InternalServerError)
+        : request.Uri.AbsoluteUri switch
     {
         MetadataUrl => FakeHttpHandler.Json(HttpStatusCode.OK, MetadataJson()),
         KeysUrl => FakeHttpHandler.Json(HttpStatusCode.OK, KeysJson()),
