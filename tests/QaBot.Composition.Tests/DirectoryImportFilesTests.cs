@@ -3,6 +3,7 @@ using QaBot.Core.Organisation.Import;
 
 namespace QaBot.Composition.Tests;
 
+[Trait("Category", "Fast")]
 public sealed class DirectoryImportFilesTests
 {
     private const string PeopleHeader = "objectId,upn,displayName,jobTitle,roles,areaPath,managerUpn,startDate";

@@ -10,6 +10,7 @@ using QaBot.Testing.Time;
 
 namespace QaBot.BotFramework.Tests.Hosting;
 
+[Trait("Category", "Fast")]
 public sealed class ConnectorRegistrationTests : IDisposable
 {
     private static readonly ConversationReference Conversation = new(

@@ -8,6 +8,7 @@ using QaBot.Testing.Time;
 
 namespace QaBot.Infrastructure.Tests.Graph;
 
+[Trait("Category", "Fast")]
 public sealed class GraphResilienceTests : IDisposable
 {
     private const string Url = "https://graph.microsoft.com/v1.0/users/organiser@council.example/events";
