@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using QaBot.Application.Conversations;
 using QaBot.Application.Organisation;
 using QaBot.Application.Storage;
@@ -69,8 +70,12 @@ public sealed class LocalSchedulerTests
         using var host = new BotHost(authenticated: false, settings: settings, configureServices: services => services.AddSingleton(TimeProvider.System));
         using var client = host.CreateClient();
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The scheduler's work ends as soon as the host starts when it is off, so nothing can be sent later either.
+        var scheduler = host.Services.GetServices<IHostedService>().OfType<BackgroundService>()
+            .Single(s => s.GetType().Name == "InProcessReminderScheduler");
+        await scheduler.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
 
+        Assert.True(scheduler.ExecuteTask.IsCompletedSuccessfully);
         Assert.Empty(host.Connector.Requests);
         Assert.DoesNotContain(host.Logs.Entries, e => e.EventId.Id == 6301);
     }

@@ -171,8 +171,14 @@ public sealed class DeliveryTests : IAsyncLifetime
             await Task.Delay(10);
         }
 
-        // A second instance, which never saw the 429, sends to another conversation: it must wait for the marker too.
-        await Task.Delay(400);
+        // A second instance, which never saw the 429, sends to another conversation once the shared marker is
+        // written: it must wait for the marker too.
+        var marker = _host.Get<IThrottleMarker>();
+        while (await marker.GetAsync() is null)
+        {
+            await Task.Delay(10);
+        }
+
         await _host.QueueDigestAsync("run-b", TestDirectory.Id(9), AsOf);
         var second = _host.NewSender(startQuiet: false).RunAsync(continuous: false, null, CancellationToken.None);
         await Task.WhenAll(first, second);

@@ -1,13 +1,18 @@
+using System.Threading.Channels;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
 using QaBot.Application.Meetings;
 using QaBot.Application.Organisation;
+using QaBot.Application.Storage;
 using QaBot.Application.Tracking;
 using QaBot.Infrastructure.Storage;
 using QaBot.Testing;
@@ -113,15 +118,42 @@ public sealed class StorageRegistrationTests
     [Trait("Category", "Fast")]
     public async Task HostStart_StorageUnreachable_StartsAnywayAndKeepsTrying()
     {
-        var port = FreePort.Next();
-        using var provider = Build(("Storage:ConnectionString", $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Azurite.AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;"));
-        var startup = provider.GetServices<IHostedService>().OfType<StorageStartup>().Single();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var storage = new UnreachableStorage();
+        var startup = new StorageStartup(storage, Options.Create(new StorageOptions()), time, NullLogger<StorageStartup>.Instance);
 
         await startup.StartAsync(CancellationToken.None);
-        await Task.Delay(200);
+        await storage.WaitForAttemptsAsync(1);
+        Assert.False(startup.Ready.IsCompleted);
 
+        // The pause after a failure is on the clock: a second later it tries again, then waits twice as long.
+        time.Advance(TimeSpan.FromSeconds(1));
+        await storage.WaitForAttemptsAsync(2);
+        time.Advance(TimeSpan.FromSeconds(2));
+        await storage.WaitForAttemptsAsync(3);
         Assert.False(startup.Ready.IsCompleted);
         await startup.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Storage that refuses every attempt to create the tables, counting them.</summary>
+    private sealed class UnreachableStorage : IStorageInitializer
+    {
+        private readonly Channel<int> _attempted = Channel.CreateUnbounded<int>();
+        private int _seen;
+
+        public Task InitializeAsync(CancellationToken cancellationToken = default)
+        {
+            _attempted.Writer.TryWrite(0);
+            throw new RequestFailedException(0, "Connection refused (127.0.0.1:10002)");
+        }
+
+        public async Task WaitForAttemptsAsync(int count)
+        {
+            for (; _seen < count; _seen++)
+            {
+                await _attempted.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+        }
     }
 
     [Fact]
