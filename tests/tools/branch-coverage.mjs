@@ -29,7 +29,10 @@ for (const path of files(folder)) {
   reports++;
   const body = xml.slice(start, xml.indexOf('</package>', start));
   for (const cls of body.matchAll(/<class [^>]*filename="([^"]+)"[^>]*>([\s\S]*?)<\/class>/g)) {
-    const file = cls[1];
+    // Each report names files relative to its own source roots; from the project folder on they are the same.
+    const name = cls[1].replace(/\\/g, '/');
+    const at = name.lastIndexOf(`${packageName}/`);
+    const file = at < 0 ? name : name.slice(at);
     for (const line of cls[2].matchAll(/<line number="(\d+)"[^>]*branch="True"[^>]*condition-coverage="[^(]*\((\d+)\/(\d+)\)"/gi)) {
       const key = `${file}:${line[1]}`;
       const covered = Number(line[2]);
