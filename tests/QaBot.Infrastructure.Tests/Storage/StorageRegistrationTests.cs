@@ -118,41 +118,50 @@ public sealed class StorageRegistrationTests
     [Trait("Category", "Fast")]
     public async Task HostStart_StorageUnreachable_StartsAnywayAndKeepsTrying()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var time = new WatchedClock();
         var storage = new UnreachableStorage();
         var startup = new StorageStartup(storage, Options.Create(new StorageOptions()), time, NullLogger<StorageStartup>.Instance);
 
         await startup.StartAsync(CancellationToken.None);
-        await storage.WaitForAttemptsAsync(1);
+        await storage.Attempts.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
         Assert.False(startup.Ready.IsCompleted);
 
-        // The pause after a failure is on the clock: a second later it tries again, then waits twice as long.
-        time.Advance(TimeSpan.FromSeconds(1));
-        await storage.WaitForAttemptsAsync(2);
-        time.Advance(TimeSpan.FromSeconds(2));
-        await storage.WaitForAttemptsAsync(3);
+        // The pause after a failure is on the clock: a second later it tries again, then it waits twice as long.
+        foreach (var pause in new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) })
+        {
+            await time.Timers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+            time.Advance(pause - TimeSpan.FromMilliseconds(1));
+            Assert.False(storage.Attempts.Reader.TryRead(out _));
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await storage.Attempts.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
         Assert.False(startup.Ready.IsCompleted);
         await startup.StopAsync(CancellationToken.None);
     }
 
-    /// <summary>Storage that refuses every attempt to create the tables, counting them.</summary>
+    /// <summary>Storage that refuses every attempt to create the tables, telling the test of each one.</summary>
     private sealed class UnreachableStorage : IStorageInitializer
     {
-        private readonly Channel<int> _attempted = Channel.CreateUnbounded<int>();
-        private int _seen;
+        public Channel<int> Attempts { get; } = Channel.CreateUnbounded<int>();
 
         public Task InitializeAsync(CancellationToken cancellationToken = default)
         {
-            _attempted.Writer.TryWrite(0);
+            Attempts.Writer.TryWrite(0);
             throw new RequestFailedException(0, "Connection refused (127.0.0.1:10002)");
         }
+    }
 
-        public async Task WaitForAttemptsAsync(int count)
+    /// <summary>A fake clock that tells the test when a pause has started, so it moves time on only after that.</summary>
+    private sealed class WatchedClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero))
+    {
+        public Channel<int> Timers { get; } = Channel.CreateUnbounded<int>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            for (; _seen < count; _seen++)
-            {
-                await _attempted.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
-            }
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Timers.Writer.TryWrite(0);
+            return timer;
         }
     }
 
