@@ -106,6 +106,34 @@ public sealed class PackageReferenceTests
         Assert.True(stale.Count == 0, $"{nameof(UsedByTheBuild)} names packages no project references: {string.Join(", ", stale)}");
     }
 
+    [Fact]
+    public void EveryProject_IsBuiltBeforeThePackageTestRuns()
+    {
+        // dotnet test on the solution runs each test project as soon as it is built: this project's references,
+        // direct or through others, are what make every assembly the package test reads exist by then.
+        var self = RepositoryRoot.Combine("tests/QaBot.Architecture.Tests/QaBot.Architecture.Tests.csproj");
+        var built = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.GetFullPath(self)]);
+        while (pending.TryPop(out var project))
+        {
+            if (!built.Add(project))
+            {
+                continue;
+            }
+
+            foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
+            {
+                var include = ((string?)reference.Attribute("Include") ?? string.Empty).Replace('\\', Path.DirectorySeparatorChar);
+                pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include)));
+            }
+        }
+
+        var missing = AllProjects().Select(Path.GetFullPath).Where(p => !built.Contains(p))
+            .Select(p => Path.GetRelativePath(RepositoryRoot.Path, p)).ToList();
+        Assert.True(missing.Count == 0,
+            $"QaBot.Architecture.Tests.csproj must reference these projects (ReferenceOutputAssembly=\"false\") so they are built first: {string.Join(", ", missing)}");
+    }
+
     private static IEnumerable<string> AllProjects() =>
         new[] { "bot", "functions", "tests", "manifest", "tools" }
             .Select(f => RepositoryRoot.Combine(f))
