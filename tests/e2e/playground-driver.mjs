@@ -183,7 +183,8 @@ async function run(p) {
   const beforeTasks = await ask(p, 'my tasks');
   await myTasksAndDone(p, beforeTasks);
 
-  // 5. Time travel: the reminders due next Monday at 09:00, sent now by `qabot tick --at`, arrive in the chat.
+  // 5. Time travel: the reminders of the first working day from next Monday that has one for this user, sent now by
+  // `qabot tick --at`, arrive in the chat.
   await reminderByTimeTravel(p);
 }
 
@@ -233,14 +234,27 @@ async function myTasksAndDone(p, before) {
 
 async function reminderByTimeTravel(p) {
   const before = await botMessages(p).count();
-  const at = `${nextMonday()}T09:00`;
-  log(`time travel: ./run qabot tick --at ${at}`);
-  const tick = spawnSync(join(root, 'run'), ['qabot', 'tick', '--at', at], { encoding: 'utf8', timeout: 180_000, env: process.env });
-  const said = `${tick.stderr ?? ''}${tick.stdout ?? ''}`;
-  if (tick.status !== 0) {
-    fail(`qabot tick --at ${at} failed (exit ${tick.status}): ${said.trim().slice(0, 600)}`);
+  // Which working day first brings this person a reminder depends on today's date and the demo's history, so step
+  // through the working days from next Monday until a tick sends something (only the Playground's user is reachable).
+  let at = null;
+  for (const day of workingDaysFrom(nextMonday(), 25)) {
+    at = `${day}T09:00`;
+    log(`time travel: ./run qabot tick --at ${at}`);
+    const tick = spawnSync(join(root, 'run'), ['qabot', 'tick', '--at', at], { encoding: 'utf8', timeout: 180_000, env: process.env });
+    const said = `${tick.stderr ?? ''}${tick.stdout ?? ''}`;
+    if (tick.status !== 0) {
+      fail(`qabot tick --at ${at} failed (exit ${tick.status}): ${said.trim().slice(0, 600)}`);
+    }
+    const summary = tick.stdout.trim().split('\n').slice(-1)[0] ?? '';
+    log(`tick: ${summary}`);
+    if (Number(/Sent (\d+)/.exec(summary)?.[1] ?? 0) > 0) {
+      break;
+    }
+    at = null;
   }
-  log(`tick: ${tick.stdout.trim().split('\n').slice(-3).join(' / ')}`);
+  if (at === null) {
+    fail('no tick in the 25 working days from next Monday sent the Playground\'s user a reminder');
+  }
   await waitForBotMessageCount(p, before + 1, reminderTimeout, 'reminder after the tick');
   const { card: reminderCard } = await cardAfter(p, before, 'the reminder');
   await reminderCard.getByRole('button', { name: /^done$/i }).first().waitFor({ timeout: 10_000 })
@@ -248,6 +262,16 @@ async function reminderByTimeTravel(p) {
   log(`reminder: "${(await textOf(reminderCard)).slice(0, 120)}..."`);
   await screenshot(p, reminderCard, 'playground-reminder.png');
   passed('reminder');
+}
+
+function* workingDaysFrom(first, count) {
+  let day = new Date(`${first}T12:00:00Z`);
+  for (let given = 0; given < count; day = new Date(day.getTime() + 86_400_000)) {
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) {
+      given += 1;
+      yield londonDate(day);
+    }
+  }
 }
 
 function nextMonday() {
