@@ -7,6 +7,7 @@ using QaBot.Application.Reminders;
 using QaBot.Application.Tracking;
 using QaBot.Conversations;
 using QaBot.Conversations.Activities;
+using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Greeting;
 using QaBot.Conversations.Overdue;
@@ -39,6 +40,7 @@ public static class ConversationsServiceCollectionExtensions
 
         services.TryAddSingleton<OverdueQuery>();
         services.TryAddSingleton<OverdueCardBuilder>();
+        services.TryAddSingleton<ComplianceCardBuilder>();
         services.TryAddSingleton<GreetingCardBuilder>();
         services.TryAddSingleton<HelpCardBuilder>();
         services.TryAddSingleton<LogActivityCardBuilder>();

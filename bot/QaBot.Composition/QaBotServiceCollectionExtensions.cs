@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Compliance;
 using QaBot.Application.Configuration;
 using QaBot.Application.Installation;
 using QaBot.Application.Meetings;
@@ -54,8 +55,22 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<GraphSyncRun>();
         services.AddQaBotConversations();
         services.AddQaBotReminders();
+        AddCompliance(services);
 
         return services;
+    }
+
+    /// <summary>The compliance model's reports and rebuild, with the <c>Reports</c> settings checked at start-up.</summary>
+    private static void AddCompliance(IServiceCollection services)
+    {
+        services.AddOptions<ReportOptions>()
+            .BindConfiguration(ReportOptions.Section)
+            .Validate(o => o.MinimumBase is >= 1 and <= 1000, "Reports:MinimumBase must be a whole number from 1 to 1000.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReportOptions>>().Value);
+        services.TryAddSingleton<ComplianceReportQuery>();
+        services.TryAddSingleton<RebuildCompliance>();
+        services.TryAddSingleton<ComplianceAnswerQuery>();
     }
 
     /// <summary>

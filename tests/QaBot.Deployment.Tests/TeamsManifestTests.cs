@@ -8,7 +8,7 @@ namespace QaBot.Deployment.Tests;
 public sealed class TeamsManifestTests
 {
     private static readonly string[] CommandsTheBotUnderstands =
-        ["my tasks", "what's overdue in my area", "due this week", "log activity", "help"];
+        ["my tasks", "what's overdue in my area", "how are we doing", "due this week", "log activity", "help"];
 
     [Fact]
     [Trait("Category", "Fast")]

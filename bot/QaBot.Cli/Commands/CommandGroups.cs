@@ -14,6 +14,8 @@ internal static class CommandGroups
         yield return StorageCommands.Create(context);
         yield return BoardsCommands.Create(context);
         yield return GraphCommands.Create(context);
+        yield return ComplianceCommands.Rebuild(context);
+        yield return ComplianceCommands.Report(context);
         foreach (var command in ReminderCommands.Create(context))
         {
             yield return command;

@@ -144,7 +144,7 @@ internal static class PeopleCommands
         return area == asked ? "(here)" : area.IsWithin(asked) ? full[(prefix.Length + AreaTree.PathSeparator.Length)..] : full;
     }
 
-    private static async Task WriteAreaNotFoundAsync(TextWriter error, AreaTree tree, string asked, IReadOnlyList<Area> matches)
+    internal static async Task WriteAreaNotFoundAsync(TextWriter error, AreaTree tree, string asked, IReadOnlyList<Area> matches)
     {
         if (tree.Root is null)
         {

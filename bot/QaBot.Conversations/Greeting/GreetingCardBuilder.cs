@@ -87,10 +87,12 @@ public sealed class GreetingCardBuilder
         if (_policy.Leads(person, today))
         {
             questions.Add("\"what's overdue in my area\": overdue items in the area you lead (or name part of it: \"overdue in Chesterfield\")");
+            questions.Add("\"how are we doing\": last month's on-time rate in your area, duty by duty");
         }
         else if (_policy.Monitors(person, today))
         {
             questions.Add("\"what's overdue\": overdue items by area and duty, as counts");
+            questions.Add("\"how are we doing\": last month's on-time rate by duty, as counts");
         }
 
         questions.Add("\"log activity\": record an activity that has no set rhythm");

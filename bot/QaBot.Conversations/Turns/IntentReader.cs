@@ -24,6 +24,12 @@ public static partial class IntentReader
             return new MessageIntent(MessageIntentKind.Help);
         }
 
+        if (Contains(words, "how are we doing") || Contains(words, "how are we getting on") || Contains(words, "compliance")
+            || Contains(words, "on time") || Contains(words, "performance") || Contains(words, "how did we do"))
+        {
+            return new MessageIntent(MessageIntentKind.Compliance);
+        }
+
         if (Contains(words, "overdue") || Contains(words, "late") || Contains(words, "behind"))
         {
             return new MessageIntent(MessageIntentKind.Overdue, AreaOf(words));

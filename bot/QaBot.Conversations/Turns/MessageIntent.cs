@@ -19,6 +19,9 @@ public enum MessageIntentKind
 
     /// <summary>"log activity".</summary>
     LogActivity,
+
+    /// <summary>"how are we doing", "compliance", "on time": last month's on-time figures for the viewer's area.</summary>
+    Compliance,
 }
 
 /// <summary>A message read as a request; <see cref="Area"/> is the area named for "overdue in ...", if any.</summary>

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Organisation;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Greeting;
 using QaBot.Conversations.Overdue;
 using QaBot.Core.Calendar;
@@ -24,6 +26,8 @@ public sealed class QaBotTurnHandler : ITurnHandler
     private readonly GreetingCardBuilder _greeting;
     private readonly HelpCardBuilder _help;
     private readonly AreaTreeCache _areas;
+    private readonly ComplianceAnswerQuery _compliance;
+    private readonly ComplianceCardBuilder _complianceCards;
     private readonly OrganisationPolicy _policy;
     private readonly CouncilCalendar _calendar;
     private readonly ConversationsOptions _options;
@@ -38,6 +42,8 @@ public sealed class QaBotTurnHandler : ITurnHandler
         GreetingCardBuilder greeting,
         HelpCardBuilder help,
         AreaTreeCache areas,
+        ComplianceAnswerQuery compliance,
+        ComplianceCardBuilder complianceCards,
         OrganisationPolicy policy,
         CouncilCalendar calendar,
         ConversationsOptions options,
@@ -51,6 +57,8 @@ public sealed class QaBotTurnHandler : ITurnHandler
         _greeting = greeting ?? throw new ArgumentNullException(nameof(greeting));
         _help = help ?? throw new ArgumentNullException(nameof(help));
         _areas = areas ?? throw new ArgumentNullException(nameof(areas));
+        _compliance = compliance ?? throw new ArgumentNullException(nameof(compliance));
+        _complianceCards = complianceCards ?? throw new ArgumentNullException(nameof(complianceCards));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -138,6 +146,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, cancellationToken).ConfigureAwait(false),
+            MessageIntentKind.Compliance => FromCard(_complianceCards.Build(await _compliance.RunAsync(person, await _areas.GetAsync(cancellationToken).ConfigureAwait(false), today, cancellationToken).ConfigureAwait(false))),
             MessageIntentKind.Help => FromCard(_help.Build(person, today)),
             _ => FromCard(_help.Build(person, today, turn.Text)),
         };

@@ -15,8 +15,11 @@ internal static class IndexMarkers
 {
     public const string Partition = "~pending";
 
-    /// <summary>One item whose index row may need bringing in line, and where its old index row was, if anywhere.</summary>
-    public sealed record Entry(string Area, string Occurrence, string? OldArea, string? OldDue)
+    /// <summary>
+    /// One item whose index row may need bringing in line, where its old index row was, if anywhere, and the compliance
+    /// cells the write changes (<see cref="ComplianceCells.Name"/>), which repair recounts.
+    /// </summary>
+    public sealed record Entry(string Area, string Occurrence, string? OldArea, string? OldDue, IReadOnlyList<string>? Cells = null)
     {
         public AreaId AreaId => AreaId.Parse(Area);
 
@@ -30,8 +33,8 @@ internal static class IndexMarkers
             ["Entries"] = EntityValues.Json(entries),
         };
 
-    public static Entry EntryFor(AreaId area, OccurrenceId id, AreaId? oldArea, DateOnly? oldDue) =>
-        new(area.Value, id.Value, oldArea?.Value, oldDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static Entry EntryFor(AreaId area, OccurrenceId id, AreaId? oldArea, DateOnly? oldDue, IReadOnlyList<string>? cells = null) =>
+        new(area.Value, id.Value, oldArea?.Value, oldDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cells is { Count: > 0 } ? cells : null);
 
     public static IReadOnlyList<Entry> Read(TableEntity marker) => marker.RequiredJson<List<Entry>>("Entries");
 }

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
 using QaBot.Application.Meetings;
@@ -39,6 +40,7 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton<IDirectoryStore, TableDirectoryStore>();
         services.TryAddSingleton<ITrackingStore, TableTrackingStore>();
+        services.TryAddSingleton<IComplianceStore, TableComplianceStore>();
         services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.TryAddSingleton<IBoardMeetingStore, TableBoardMeetingStore>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();

@@ -22,6 +22,7 @@ public sealed class StorageTables
         Meetings = service.GetTableClient(prefix + "Meetings");
         SendLedger = service.GetTableClient(prefix + "SendLedger");
         Scheduler = service.GetTableClient(prefix + "Scheduler");
+        Compliance = service.GetTableClient(prefix + "Compliance");
     }
 
     public TableServiceClient Service { get; }
@@ -49,5 +50,8 @@ public sealed class StorageTables
     /// <summary>The reminder run's state, its runs, and the shared "throttled until" marker.</summary>
     public TableClient Scheduler { get; }
 
-    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler];
+    /// <summary>The compliance model: counts per duty by team-level area and month.</summary>
+    public TableClient Compliance { get; }
+
+    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance];
 }

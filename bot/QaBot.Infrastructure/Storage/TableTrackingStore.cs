@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Tracking;
+using QaBot.Core.Compliance;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
@@ -29,6 +30,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private readonly TableClient _items;
     private readonly TableClient _outstanding;
     private readonly TableClient _reminders;
+    private readonly ComplianceCells _cells;
     private readonly TimeProvider _time;
     private readonly ILogger<TableTrackingStore> _logger;
 
@@ -38,6 +40,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         _items = tables.Items;
         _outstanding = tables.Outstanding;
         _reminders = tables.Reminders;
+        _cells = new ComplianceCells(tables);
         _time = time;
         _logger = logger;
     }
@@ -231,6 +234,11 @@ public sealed partial class TableTrackingStore : ITrackingStore
                     await UpsertRemindersAsync(ReminderEntities.Planned(current).Select(at => ReminderEntities.Write(current, at)), cancellationToken).ConfigureAwait(false);
                 }
 
+                foreach (var (area, month) in (entry.Cells ?? []).Select(ComplianceCells.Parse))
+                {
+                    await _cells.RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
+                }
+
                 repaired++;
             }
 
@@ -275,7 +283,8 @@ public sealed partial class TableTrackingStore : ITrackingStore
             }
             else
             {
-                var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before))], cancellationToken).ConfigureAwait(false);
+                var compliance = ComplianceCell.Change(before, after);
+                var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]))], cancellationToken).ConfigureAwait(false);
                 await UpsertRemindersAsync(ReminderEntities.Planned(after).Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
                 await CopyToAsync(before, change, cancellationToken).ConfigureAwait(false);
                 try
@@ -299,6 +308,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
                 await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
                 await DeleteOldHistoryAsync(before, cancellationToken).ConfigureAwait(false);
+                await _cells.ApplyAsync(compliance, cancellationToken).ConfigureAwait(false);
                 await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
                 return true;
             }
@@ -375,7 +385,8 @@ public sealed partial class TableTrackingStore : ITrackingStore
         var beforeReminders = ReminderEntities.Planned(before);
         var afterReminders = ReminderEntities.Planned(after);
         var remindersChange = after.Owner != before.Owner || !beforeReminders.SequenceEqual(afterReminders);
-        var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before))], cancellationToken).ConfigureAwait(false);
+        var compliance = ComplianceCell.Change(before, after);
+        var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]))], cancellationToken).ConfigureAwait(false);
         if (remindersChange)
         {
             await UpsertRemindersAsync(afterReminders.Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
@@ -407,6 +418,8 @@ public sealed partial class TableTrackingStore : ITrackingStore
             }
         }
 
+        await Fault("before-compliance").ConfigureAwait(false);
+        await _cells.ApplyAsync(compliance, cancellationToken).ConfigureAwait(false);
         await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -490,10 +503,9 @@ public sealed partial class TableTrackingStore : ITrackingStore
     /// </summary>
     private async Task<int> SubmitNewAsync(List<(NewItem Item, List<TableTransactionAction> Actions)> chunk, CancellationToken cancellationToken)
     {
-        var outstanding = chunk.Select(c => c.Item.Current).Where(i => i.IsOutstanding).ToList();
-        var marker = outstanding.Count == 0
-            ? null
-            : await WriteMarkerAsync(outstanding.Select(i => IndexMarkers.EntryFor(i.Area, i.Id, null, null)).ToList(), cancellationToken).ConfigureAwait(false);
+        var marker = await WriteMarkerAsync(
+            chunk.Select(c => c.Item.Current).Select(i => IndexMarkers.EntryFor(i.Area, i.Id, null, null, ComplianceCells.Names([ComplianceEntry.Of(i)]))).ToList(),
+            cancellationToken).ConfigureAwait(false);
 
         var pending = chunk.ToList();
         var added = 0;
@@ -527,11 +539,9 @@ public sealed partial class TableTrackingStore : ITrackingStore
             await _outstanding.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
         }
 
-        if (marker is not null)
-        {
-            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
-        }
-
+        await Fault("before-compliance").ConfigureAwait(false);
+        await _cells.ApplyAsync(pending.Select(p => (ComplianceEntry.Of(p.Item.Current), 1)), cancellationToken).ConfigureAwait(false);
+        await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
         return added;
     }
 

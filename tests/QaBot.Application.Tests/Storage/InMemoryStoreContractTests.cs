@@ -1,3 +1,4 @@
+using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
 using QaBot.Application.Installation;
@@ -72,4 +73,16 @@ public sealed class InMemoryDigestOutboxContractTests : DigestOutboxContract
         _outbox.GiveUp(text, new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
         return Task.CompletedTask;
     }
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryComplianceModelContractTests : ComplianceModelContract
+{
+    private readonly InMemoryTrackingStore _tracking = new();
+
+    public InMemoryComplianceModelContractTests() => Compliance = new InMemoryComplianceStore(_tracking);
+
+    protected override ITrackingStore Tracking => _tracking;
+
+    protected override IComplianceStore Compliance { get; }
 }

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Organisation;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
@@ -327,6 +330,49 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
     }
 
     [Fact]
+    public async Task Compliance_Director_LastMonthsRateAsTheReportGivesIt()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+        var october = new ReportMonth(2026, 10);
+        var report = await council.Services.GetRequiredService<ComplianceReportQuery>().RunAsync(
+            new ComplianceReportRequest(AreaId.Parse("childrens-services.early-help-and-safeguarding"), october, october, ComplianceGrouping.Month, ReportAudience.Officers, DemoCouncilFixture.AsOf));
+        var total = Assert.Single(report).Figures;
+
+        var card = CardOf(Assert.Single(await rachel.SayAsync("how are we doing?")));
+
+        var text = Text(card);
+        Assert.Contains("On time in Early Help & Safeguarding", text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.OnTimeRate:0%} done on time in October 2026"), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.Due:N0} due · {total.OnTime:N0} on time · {total.Late:N0} late"), text, StringComparison.Ordinal);
+        Assert.True(total.Due > 100, $"only {total.Due} due in October");
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "director's compliance");
+    }
+
+    [Fact]
+    public async Task Compliance_ElectedMember_SuppressedCountsWithoutNames()
+    {
+        var councillor = As(DemoCouncil.KeyPeople.ElectedMember, "Cllr Margaret Doyle");
+        var people = await Directory.GetPeopleInAreaAsync(AreaId.Parse("childrens-services"));
+
+        var card = CardOf(Assert.Single(await councillor.SayAsync("how are we doing")));
+
+        var text = Text(card);
+        Assert.Contains("On time in Children's Services", text, StringComparison.Ordinal);
+        Assert.Contains("numbers under 5 not shown", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<![\d,.])[1-4] (due|on time|late|not applicable|still open|of them)", text);
+        Assert.All(people.Where(p => p.Id != councillor.Person), p => Assert.DoesNotContain(p.DisplayName, text, StringComparison.Ordinal));
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "elected member's compliance");
+    }
+
+    [Fact]
+    public async Task Compliance_SocialWorker_ToldItIsForLeaders()
+    {
+        var card = CardOf(Assert.Single(await Priya.SayAsync("how are we doing")));
+
+        Assert.Contains("On-time figures are for those who lead or monitor an area", Text(card), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overdue_ExecutiveDirector_TheLargestAreaFitsAndPages()
     {
         var helen = As(DemoCouncil.KeyPeople.ExecutiveDirector, "Helen Ashworth");
@@ -452,6 +498,7 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         ["my tasks"] = "What's due for you",
         ["what's overdue in my area"] = "Overdue in Team 1",
         ["due this week"] = "Due this week: Mon 16 Nov 2026 to Sun 22 Nov 2026",
+        ["how are we doing"] = "On time in Team 1",
         ["log activity"] = "Log an activity",
         ["help"] = "What I can do",
     };

@@ -21,7 +21,10 @@ public sealed class StorageContext : IAsyncLifetime
         Runs = new TableReminderRunStore(Tables);
         Throttle = new TableThrottleMarker(Tables);
         Installs = new TableAppInstallationStore(Tables);
+        Compliance = new TableComplianceStore(Tables);
     }
+
+    public TableComplianceStore Compliance { get; }
 
     public EntityCounter Counter { get; }
 

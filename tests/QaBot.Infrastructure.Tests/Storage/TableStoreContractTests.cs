@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
 using QaBot.Application.Installation;
@@ -20,6 +21,22 @@ public sealed class TableTrackingStoreContractTests : TrackingStoreContract
     private readonly StorageContext _storage = new();
 
     protected override ITrackingStore Store => _storage.Tracking;
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
+
+[Trait("Category", "Storage")]
+public sealed class TableComplianceModelContractTests : ComplianceModelContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override ITrackingStore Tracking => _storage.Tracking;
+
+    protected override IComplianceStore Compliance => _storage.Compliance;
+
+    protected override int Iterations => 12;
 
     public override Task InitializeAsync() => _storage.InitializeAsync();
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using QaBot.Application.Tracking;
+using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 using QaBot.Testing.Organisation;
@@ -33,6 +34,45 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
 
         Assert.Equal(item.RemindAt, (await _storage.Tracking.GetDueForReminderAsync(TestItems.CreatedAt, TestItems.CreatedAt.AddDays(200))).Select(r => r.RemindAt));
         Assert.Single(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
+    }
+
+    [Theory]
+    [InlineData("before-compliance")]
+    [InlineData("after-item-write")]
+    public async Task RepairAsync_StoppedBeforeTheComplianceWrite_RecountsTheCellsTheWriteTouched(string point)
+    {
+        var october = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
+        await _storage.Tracking.AddIfAbsentAsync([october], TestItems.Origin);
+        _storage.Tracking.FaultPoint = p => p == point ? throw new IOException("the process stopped") : Task.CompletedTask;
+
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.UpdateAsync(october.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19)))));
+        _storage.Tracking.FaultPoint = null;
+        var month = new ReportMonth(2026, 10);
+        var stale = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((1, 0), (stale.OpenTotal, stale.OnTime));
+
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+
+        var repaired = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((0, 1), (repaired.OpenTotal, repaired.OnTime));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task RepairAsync_StoppedAfterAddingItemsBeforeCountingThem_CountsThemOnce()
+    {
+        var items = new[] { Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20)), Item("occ-2", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 3)) };
+        _storage.Tracking.FaultPoint = p => p == "before-compliance" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.AddIfAbsentAsync(items, TestItems.Origin));
+        _storage.Tracking.FaultPoint = null;
+        Assert.Empty(await _storage.Compliance.GetCellsAsync(Department, new ReportMonth(2026, 10), new ReportMonth(2026, 11)));
+
+        await _storage.Tracking.RepairAsync(TimeSpan.Zero);
+        await _storage.Tracking.RepairAsync(TimeSpan.Zero);
+        await _storage.Tracking.AddIfAbsentAsync(items, TestItems.Origin);
+
+        var cells = await _storage.Compliance.GetCellsAsync(Department, new ReportMonth(2026, 10), new ReportMonth(2026, 11));
+        Assert.Equal([1, 1], cells.OrderBy(c => c.Month).Select(c => c.Duties[new("supervision")].Due));
     }
 
     [Fact]

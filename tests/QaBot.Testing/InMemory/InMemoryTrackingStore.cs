@@ -1,4 +1,5 @@
 using QaBot.Application.Tracking;
+using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 
@@ -22,6 +23,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
     private readonly Dictionary<ItemKey, History> _history = [];
     private readonly Dictionary<ItemKey, Queue<Func<TrackedItem, ItemChange?>>> _interventions = [];
     private readonly InMemoryVersions _versions = new();
+    private readonly Dictionary<(AreaId, ReportMonth), ComplianceCell> _cells = [];
 
     /// <summary>
     /// Called inside <see cref="UpdateAsync"/> after the item was read and the change worked out, just before the
@@ -78,6 +80,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
                 }
 
                 _items[current.Key] = new Stored(current, _versions.Next());
+                Count(null, current);
                 var history = HistoryOf(current.Key);
                 history.Audit[1] = ItemTransitions.Created(item.Created, origin);
                 foreach (var change in item.History)
@@ -243,7 +246,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
                     _items.Remove(before.Key);
                 }
 
-                Apply(change);
+                Apply(change, before);
                 moved++;
             }
         }
@@ -274,11 +277,93 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         }
     }
 
-    /// <summary>Writes the change and its history; the caller holds the lock.</summary>
-    private void Apply(ItemChange change)
+    /// <summary>Writes the change, its history and its compliance counts; the caller holds the lock.</summary>
+    private void Apply(ItemChange change, TrackedItem? before = null)
     {
+        before ??= _items.TryGetValue(change.After.Key, out var stored) ? stored.Item : null;
         _items[change.After.Key] = new Stored(change.After, _versions.Next());
         HistoryOf(change.After.Key).Record(change);
+        Count(before, change.After);
+    }
+
+    /// <summary>Keeps the compliance model in step with an item change; the caller holds the lock.</summary>
+    private void Count(TrackedItem? before, TrackedItem? after)
+    {
+        var (remove, add) = ComplianceCell.Change(before, after);
+        foreach (var (entry, sign) in new[] { (remove, -1), (add, 1) })
+        {
+            if (entry is not { } e)
+            {
+                continue;
+            }
+
+            if (!_cells.TryGetValue((e.Area, e.Month), out var cell))
+            {
+                _cells[(e.Area, e.Month)] = cell = new ComplianceCell(e.Area, e.Month);
+            }
+
+            cell.Apply(e, sign);
+        }
+    }
+
+    /// <summary>The stored compliance cells within the area and months given, as copies.</summary>
+    internal IReadOnlyList<ComplianceCell> Cells(AreaId? area, ReportMonth first, ReportMonth last)
+    {
+        lock (_gate)
+        {
+            return _cells.Values
+                .Where(c => (area is not { } within || c.Area.IsWithin(within)) && c.Month >= first && c.Month <= last && c.Duties.Count > 0)
+                .Select(Copy)
+                .ToList();
+        }
+    }
+
+    /// <summary>The compliance cells counted afresh from every item due in the months given.</summary>
+    internal IReadOnlyList<ComplianceCell> Recount(ReportMonth first, ReportMonth last)
+    {
+        lock (_gate)
+        {
+            return ComplianceCell.Recount(_items.Values.Select(s => s.Item).Where(i => ReportMonth.Of(i.Due) >= first && ReportMonth.Of(i.Due) <= last));
+        }
+    }
+
+    /// <summary>Puts cells in place of the stored ones, as a rebuild does.</summary>
+    internal void ReplaceCells(IEnumerable<ComplianceCell> cells)
+    {
+        lock (_gate)
+        {
+            foreach (var cell in cells)
+            {
+                _cells[(cell.Area, cell.Month)] = Copy(cell);
+            }
+        }
+    }
+
+    /// <summary>Changes a stored cell behind the model's back, as a lost write would: for testing the rebuild.</summary>
+    public void CorruptCell(ComplianceEntry entry, int sign)
+    {
+        lock (_gate)
+        {
+            if (!_cells.TryGetValue((entry.Area, entry.Month), out var cell))
+            {
+                _cells[(entry.Area, entry.Month)] = cell = new ComplianceCell(entry.Area, entry.Month);
+            }
+
+            cell.Apply(entry, sign);
+        }
+    }
+
+    private static ComplianceCell Copy(ComplianceCell cell)
+    {
+        var copy = new ComplianceCell(cell.Area, cell.Month);
+        foreach (var (duty, tally) in cell.Duties)
+        {
+            var t = new DutyTally();
+            t.Add(tally);
+            copy.Duties[duty] = t;
+        }
+
+        return copy;
     }
 
     private List<TrackedItem> Outstanding(AreaId area, DateOnly dueBefore)

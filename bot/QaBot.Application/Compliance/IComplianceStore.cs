@@ -1,0 +1,20 @@
+using QaBot.Core.Compliance;
+using QaBot.Core.Organisation;
+
+namespace QaBot.Application.Compliance;
+
+/// <summary>
+/// The compliance model: per team-level area and month, the counts per duty of the items that fell due (docs/compliance.md).
+/// The tracking store keeps it in step as items change; this port reads it, and recounts it from the items to put it right.
+/// </summary>
+public interface IComplianceStore
+{
+    /// <summary>The stored cells of <paramref name="area"/> and every area below it (every area when null), for the months <paramref name="first"/> to <paramref name="last"/> (both included).</summary>
+    Task<IReadOnlyList<ComplianceCell>> GetCellsAsync(AreaId? area, ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default);
+
+    /// <summary>The cells counted afresh from the items that fell due in the months given, for the whole department.</summary>
+    Task<IReadOnlyList<ComplianceCell>> RecountAsync(ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the cells given in place of the stored ones; an empty cell removes the stored one.</summary>
+    Task ReplaceAsync(IReadOnlyCollection<ComplianceCell> cells, CancellationToken cancellationToken = default);
+}

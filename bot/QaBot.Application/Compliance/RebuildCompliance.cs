@@ -1,0 +1,64 @@
+using QaBot.Core.Compliance;
+using QaBot.Core.Framework;
+
+namespace QaBot.Application.Compliance;
+
+/// <summary>
+/// <c>qabot compliance rebuild</c> and the daily check: counts the model afresh from the items for the months given,
+/// reports every duty in every cell where the stored model differs, and (unless it is a dry run) writes the counted
+/// cells in place of those that differ.
+/// </summary>
+public sealed class RebuildCompliance
+{
+    private readonly IComplianceStore _store;
+
+    public RebuildCompliance(IComplianceStore store) => _store = store ?? throw new ArgumentNullException(nameof(store));
+
+    public async Task<ComplianceRebuildResult> RunAsync(ReportMonth from, ReportMonth to, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"The rebuild runs from {from} to {to}: the end is before the start.", nameof(to));
+        }
+
+        var counted = (await _store.RecountAsync(from, to, cancellationToken).ConfigureAwait(false)).ToDictionary(c => (c.Area, c.Month));
+        var stored = new Dictionary<(Core.Organisation.AreaId, ReportMonth), ComplianceCell>();
+        foreach (var cell in await _store.GetCellsAsync(null, from, to, cancellationToken).ConfigureAwait(false))
+        {
+            stored[(cell.Area, cell.Month)] = cell;
+        }
+
+        var differences = new List<ComplianceDifference>();
+        var corrected = new List<ComplianceCell>();
+        foreach (var key in counted.Keys.Union(stored.Keys).OrderBy(k => k.Item1.Value, StringComparer.Ordinal).ThenBy(k => k.Item2))
+        {
+            var want = counted.GetValueOrDefault(key) ?? new ComplianceCell(key.Item1, key.Item2);
+            var have = stored.GetValueOrDefault(key) ?? new ComplianceCell(key.Item1, key.Item2);
+            if (want.SameCounts(have))
+            {
+                continue;
+            }
+
+            corrected.Add(want);
+            foreach (var duty in want.Duties.Keys.Union(have.Duties.Keys).OrderBy(d => d.Value, StringComparer.Ordinal))
+            {
+                var w = want.Duties.GetValueOrDefault(duty) ?? new DutyTally();
+                var h = have.Duties.GetValueOrDefault(duty) ?? new DutyTally();
+                if (!w.SameCounts(h))
+                {
+                    differences.Add(new ComplianceDifference(key.Item1, key.Item2, duty, Figures(key, duty, h), Figures(key, duty, w)));
+                }
+            }
+        }
+
+        if (!dryRun && corrected.Count > 0)
+        {
+            await _store.ReplaceAsync(corrected, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ComplianceRebuildResult(from, to, counted.Count, differences, dryRun ? 0 : corrected.Count);
+    }
+
+    private static ComplianceFigures Figures((Core.Organisation.AreaId Area, ReportMonth Month) key, DutyId duty, DutyTally tally) =>
+        ComplianceFigures.Of(key.Area, duty, key.Month, tally, DateOnly.MaxValue);
+}

@@ -1,0 +1,10 @@
+namespace QaBot.Application.Compliance;
+
+/// <summary>The <c>Reports</c> settings.</summary>
+public sealed record ReportOptions
+{
+    public const string Section = "Reports";
+
+    /// <summary>Rates resting on fewer items than this are withheld from elected members' reports (default 10).</summary>
+    public int MinimumBase { get; init; } = 10;
+}

@@ -1,0 +1,88 @@
+using QaBot.Application.Compliance;
+using QaBot.Application.Tracking;
+using QaBot.Core.Compliance;
+using QaBot.Testing.InMemory;
+using QaBot.Testing.Organisation;
+using static QaBot.Testing.Organisation.TestDirectory;
+
+namespace QaBot.Application.Tests.Compliance;
+
+[Trait("Category", "Fast")]
+public sealed class RebuildComplianceTests
+{
+    private static readonly ReportMonth October = new(2026, 10);
+
+    private readonly InMemoryTrackingStore _tracking = new();
+    private readonly InMemoryComplianceStore _store;
+    private readonly RebuildCompliance _rebuild;
+
+    public RebuildComplianceTests()
+    {
+        _store = new InMemoryComplianceStore(_tracking);
+        _rebuild = new RebuildCompliance(_store);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelInStep_ReportsNoDifference()
+    {
+        await _tracking.AddIfAbsentAsync([TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12))], TestItems.Origin);
+
+        var result = await _rebuild.RunAsync(October, October, dryRun: false);
+
+        Assert.Empty(result.Differences);
+        Assert.Equal(1, result.CellsCounted);
+        Assert.Equal(0, result.CellsCorrected);
+    }
+
+    [Fact]
+    public async Task RunAsync_DryRun_ListsTheDifferenceAndChangesNothing()
+    {
+        var item = TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        await _tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _tracking.CorruptCell(ComplianceEntry.Of(item) with { Outcome = ComplianceOutcome.OnTime }, 1);
+
+        var result = await _rebuild.RunAsync(October, October, dryRun: true);
+
+        var difference = Assert.Single(result.Differences);
+        Assert.Equal((2, 1), (difference.Stored.Due, difference.Stored.OnTime));
+        Assert.Equal((1, 0), (difference.Counted.Due, difference.Counted.OnTime));
+        Assert.Equal(0, result.CellsCorrected);
+        Assert.Equal(2, (await _store.GetCellsAsync(null, October, October))[0].Duties[new("supervision")].Due);
+    }
+
+    [Fact]
+    public async Task RunAsync_CorrectsTheModel_AndRemovesCellsNoItemsSupport()
+    {
+        var item = TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        await _tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _tracking.CorruptCell(ComplianceEntry.Of(item) with { Outcome = ComplianceOutcome.Late }, 1);
+        _tracking.CorruptCell(ComplianceEntry.Of(item) with { Area = BolsoverTeam1 }, 1);
+
+        var result = await _rebuild.RunAsync(October, October, dryRun: false);
+
+        Assert.Equal(2, result.Differences.Count);
+        Assert.Equal(2, result.CellsCorrected);
+        var cells = await _store.GetCellsAsync(null, October, October);
+        var cell = Assert.Single(cells);
+        Assert.Equal(ChesterfieldTeam1, cell.Area);
+        Assert.Equal((1, 0), (cell.Duties[new("supervision")].Due, cell.Duties[new("supervision")].Late));
+        Assert.Empty((await _rebuild.RunAsync(October, October, dryRun: false)).Differences);
+    }
+
+    [Fact]
+    public async Task RunAsync_EndBeforeStart_Refused() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => _rebuild.RunAsync(October, October.Previous(), dryRun: true));
+
+    [Fact]
+    public async Task RunAsync_LeavesMonthsOutsideTheRangeAlone()
+    {
+        var item = TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 9, 12));
+        await _tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _tracking.CorruptCell(ComplianceEntry.Of(item) with { Outcome = ComplianceOutcome.Late }, 1);
+
+        var result = await _rebuild.RunAsync(October, October, dryRun: false);
+
+        Assert.Empty(result.Differences);
+        Assert.Equal(2, (await _store.GetCellsAsync(null, October.Previous(), October.Previous()))[0].Duties[new("supervision")].Due);
+    }
+}

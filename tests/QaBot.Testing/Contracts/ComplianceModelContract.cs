@@ -1,0 +1,174 @@
+using CsCheck;
+using QaBot.Application.Compliance;
+using QaBot.Application.Tracking;
+using QaBot.Core.Compliance;
+using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
+using QaBot.Testing.Organisation;
+using Xunit;
+using static QaBot.Testing.Organisation.TestDirectory;
+
+namespace QaBot.Testing.Contracts;
+
+/// <summary>
+/// The compliance model is kept in step by every <see cref="ITrackingStore"/>: after any sequence of additions,
+/// replies, reschedules, nudges, moves with the owner and reassignments, the stored cells equal a recount from the
+/// items. Run against the table store on Azurite and the in-memory store.
+/// </summary>
+public abstract class ComplianceModelContract : IAsyncLifetime
+{
+    private static readonly ReportMonth First = new(2026, 9);
+    private static readonly ReportMonth Last = new(2027, 3);
+    private static readonly AreaId[] Areas = [ChesterfieldTeam1, ChesterfieldTeam2, BolsoverTeam1];
+    private static readonly string[] Duties = ["supervision", "case-review"];
+
+    private int _run;
+
+    protected abstract ITrackingStore Tracking { get; }
+
+    protected abstract IComplianceStore Compliance { get; }
+
+    /// <summary>How many random sequences the property runs (fewer against real storage).</summary>
+    protected virtual int Iterations => 100;
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>One step of a random sequence: which item (by number), what happens to it, and a day offset.</summary>
+    public sealed record ItemStep(int Item, int Kind, int Days);
+
+    private static readonly Gen<(int Items, ItemStep[] Steps)> GenSequence =
+        Gen.Select(Gen.Int[1, 8], Gen.Select(Gen.Int[0, 7], Gen.Int[0, 6], Gen.Int[-20, 40], (i, k, d) => new ItemStep(i, k, d)).Array[0, 25]);
+
+    [Fact]
+    public Task AnySequenceOfChanges_ModelEqualsARecountFromTheItems() =>
+        GenSequence.SampleAsync(async sequence => await RunAndCompareAsync(sequence.Items, sequence.Steps), iter: Iterations, threads: 1);
+
+    [Fact]
+    public async Task DoneLateAndNotApplicable_CountedWhereTheItemsFellDue()
+    {
+        var team = ChesterfieldTeam1;
+        var onTime = TestItems.Open("m-1", Id(6), team, new DateOnly(2026, 10, 12));
+        var late = TestItems.Open("m-2", Id(6), team, new DateOnly(2026, 10, 14));
+        var setAside = TestItems.Open("m-3", Id(7), team, new DateOnly(2026, 10, 20));
+        var open = TestItems.Open("m-4", Id(7), team, new DateOnly(2026, 11, 2));
+        await Tracking.AddIfAbsentAsync([onTime, late, setAside, open], TestItems.Origin);
+
+        await Reply(onTime, ReplyKind.Done, new DateOnly(2026, 10, 12));
+        await Reply(late, ReplyKind.Done, new DateOnly(2026, 10, 19));
+        await Reply(setAside, ReplyKind.NotApplicable, null);
+
+        var cells = await Compliance.GetCellsAsync(Chesterfield, new ReportMonth(2026, 10), new ReportMonth(2026, 11));
+        var october = cells.Single(c => c.Month == new ReportMonth(2026, 10)).Duties[new("supervision")];
+        Assert.Equal((3, 1, 1, 1, 0), (october.Due, october.OnTime, october.Late, october.NotApplicableTotal, october.OpenTotal));
+        var november = cells.Single(c => c.Month == new ReportMonth(2026, 11)).Duties[new("supervision")];
+        Assert.Equal(new DateOnly(2026, 11, 2), Assert.Single(november.Open).Key);
+        Assert.Empty(await Compliance.GetCellsAsync(Bolsover, new ReportMonth(2026, 10), new ReportMonth(2026, 11)));
+    }
+
+    [Fact]
+    public async Task MoveWithOwner_FiguresGoWithTheItems()
+    {
+        var item = TestItems.Open("mv-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        await Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+
+        var moved = Chart.Find(Id(6))! with { Areas = [BolsoverTeam1] };
+        await Tracking.TransferAsync(new ItemTransfer(TransferKind.MoveWithOwner, Id(6), ChesterfieldTeam1, moved, TestItems.CreatedAt, Actor.System("test"), TestItems.Origin));
+
+        var month = new ReportMonth(2026, 10);
+        Assert.Empty(await Compliance.GetCellsAsync(ChesterfieldTeam1, month, month));
+        var cell = Assert.Single(await Compliance.GetCellsAsync(BolsoverTeam1, month, month));
+        Assert.Equal(1, cell.Duties[new("supervision")].OpenTotal);
+    }
+
+    [Fact]
+    public async Task Replace_EmptyCellRemovesTheStoredOne()
+    {
+        var item = TestItems.Open("rp-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        await Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        var month = new ReportMonth(2026, 10);
+
+        await Compliance.ReplaceAsync([new ComplianceCell(ChesterfieldTeam1, month)]);
+
+        Assert.Empty(await Compliance.GetCellsAsync(ChesterfieldTeam1, month, month));
+        var counted = Assert.Single(await Compliance.RecountAsync(month, month));
+        Assert.Equal(1, counted.Duties[new("supervision")].Due);
+    }
+
+    /// <summary>Asserts that the stored model equals a recount of every item in the store.</summary>
+    protected async Task AssertModelEqualsRecountAsync()
+    {
+        var stored = (await Compliance.GetCellsAsync(null, First.Previous(), Last.Next().Next())).ToDictionary(c => (c.Area, c.Month));
+        var counted = (await Compliance.RecountAsync(First.Previous(), Last.Next().Next())).ToDictionary(c => (c.Area, c.Month));
+        Assert.Equal(counted.Keys.OrderBy(k => k.Area.Value, StringComparer.Ordinal).ThenBy(k => k.Month), stored.Keys.OrderBy(k => k.Area.Value, StringComparer.Ordinal).ThenBy(k => k.Month));
+        foreach (var (key, cell) in counted)
+        {
+            Assert.True(cell.SameCounts(stored[key]), $"The model's cell {key.Area} {key.Month} differs from a recount of its items.");
+        }
+    }
+
+    private async Task RunAndCompareAsync(int count, ItemStep[] steps)
+    {
+        var run = Interlocked.Increment(ref _run);
+        var items = Enumerable.Range(0, count)
+            .Select(i => TestItems.Open($"p{run}-{i}", Id(6 + (i % 2)), Areas[i % 2], First.FirstDay.AddDays(10 + (i * 17)), Duties[i % Duties.Length]))
+            .ToList();
+        await Tracking.AddIfAbsentAsync(items, TestItems.Origin);
+        var reply = 0;
+        foreach (var step in steps)
+        {
+            var key = items[step.Item % count].Key;
+            var current = await FindAsync(key, items[step.Item % count].Id);
+            if (current is null)
+            {
+                continue;
+            }
+
+            var on = current.Due.AddDays(step.Days);
+            var replyId = $"r{run}-{reply++}";
+            switch (step.Kind)
+            {
+                case 0 or 1:
+                    await Tracking.UpdateAsync(current.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, on, replyId)));
+                    break;
+                case 2:
+                    await Tracking.UpdateAsync(current.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, on > i.Due ? on : i.Due.AddDays(1), replyId), []));
+                    break;
+                case 3:
+                    await Tracking.UpdateAsync(current.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.NotApplicable, null, replyId)));
+                    break;
+                case 4:
+                    await Tracking.UpdateAsync(current.Key, i => ItemTransitions.Nudge(i, new ItemNudge(i.Id, Id(4), TestItems.CreatedAt.AddMinutes(reply), TestItems.Origin)));
+                    break;
+                case 5:
+                    var mover = Chart.Find(current.Owner)! with { Areas = [Areas[(Array.IndexOf(Areas, current.Area) + 1) % Areas.Length]] };
+                    await Tracking.TransferAsync(new ItemTransfer(TransferKind.MoveWithOwner, current.Owner, current.Area, mover, TestItems.CreatedAt, Actor.System("test"), TestItems.Origin));
+                    break;
+                default:
+                    var to = Chart.Find(Id(5))!;
+                    await Tracking.TransferAsync(new ItemTransfer(TransferKind.ReassignOutstanding, current.Owner, current.Area, to, TestItems.CreatedAt, Actor.System("test"), TestItems.Origin));
+                    break;
+            }
+        }
+
+        await AssertModelEqualsRecountAsync();
+    }
+
+    /// <summary>The item wherever it now lives (a transfer may have moved it to another area).</summary>
+    private async Task<TrackedItem?> FindAsync(ItemKey first, Core.Scheduling.OccurrenceId id)
+    {
+        foreach (var area in new[] { first.Area }.Concat(Areas))
+        {
+            if (await Tracking.GetAsync(new ItemKey(area, id)) is { } item)
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    private Task<ItemUpdateResult> Reply(TrackedItem item, ReplyKind kind, DateOnly? on) =>
+        Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, kind, on)));
+}

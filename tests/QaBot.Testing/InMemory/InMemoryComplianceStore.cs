@@ -1,0 +1,25 @@
+using QaBot.Application.Compliance;
+using QaBot.Core.Compliance;
+using QaBot.Core.Organisation;
+
+namespace QaBot.Testing.InMemory;
+
+/// <summary>
+/// <see cref="IComplianceStore"/> over an <see cref="InMemoryTrackingStore"/>, which keeps the model in step with its
+/// items under its own lock, as the table store does with a conditional write per cell.
+/// </summary>
+public sealed class InMemoryComplianceStore(InMemoryTrackingStore tracking) : IComplianceStore
+{
+    public Task<IReadOnlyList<ComplianceCell>> GetCellsAsync(AreaId? area, ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default) =>
+        Task.FromResult(tracking.Cells(area, first, last));
+
+    public Task<IReadOnlyList<ComplianceCell>> RecountAsync(ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default) =>
+        Task.FromResult(tracking.Recount(first, last));
+
+    public Task ReplaceAsync(IReadOnlyCollection<ComplianceCell> cells, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        tracking.ReplaceCells(cells);
+        return Task.CompletedTask;
+    }
+}
