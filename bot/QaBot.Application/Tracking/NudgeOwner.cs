@@ -76,6 +76,12 @@ public sealed partial class NudgeOwner
             return outcome with { Kind = NudgeOutcomeKind.AlreadyNudgedToday };
         }
 
+        if (item.Version != request.SeenVersion)
+        {
+            // Changed since the card was drawn (moved to a new date, given to someone else): show it as it is first.
+            return outcome with { Kind = NudgeOutcomeKind.Stale };
+        }
+
         var stored = await _conversations.GetAsync(item.Owner, cancellationToken).ConfigureAwait(false);
         if (stored is null || stored.IsStale || owner is not { Active: true })
         {
@@ -146,7 +152,8 @@ public sealed partial class NudgeOwner
 }
 
 /// <summary>A nudge to send: <see cref="Item"/> is where the card said the item is kept (checked on the server).</summary>
-public sealed record NudgeRequest(Person By, ItemKey Item, DateTimeOffset At, AuditOrigin Origin);
+/// <param name="SeenVersion">The item's version on the card pressed: a card older than the stored item sends nothing.</param>
+public sealed record NudgeRequest(Person By, ItemKey Item, int SeenVersion, DateTimeOffset At, AuditOrigin Origin);
 
 public enum NudgeOutcomeKind
 {
@@ -164,6 +171,9 @@ public enum NudgeOutcomeKind
 
     /// <summary>Someone already nudged the owner about it today (<see cref="TrackedItem.LastNudgedAt"/>).</summary>
     AlreadyNudgedToday,
+
+    /// <summary>The card showed an older version of the item than the one stored: nothing was sent or recorded.</summary>
+    Stale,
 
     /// <summary>The owner has no chat with QaBot yet.</summary>
     NotInstalled,

@@ -18,6 +18,9 @@ namespace QaBot.Conversations.Turns;
 /// </summary>
 public sealed class CardActionHandler
 {
+    /// <summary>The answer to a press on a card drawn before the item last changed: the card comes back redrawn.</summary>
+    public const string StaleCard = "This card was out of date: here is the item as it is now. Nothing was recorded.";
+
     private readonly RecordReply _replies;
     private readonly NudgeOwner _nudges;
     private readonly LogActivity _log;
@@ -95,6 +98,7 @@ public sealed class CardActionHandler
         {
             ReplyOutcomeKind.Recorded => CardNotice.Success("Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!)),
             ReplyOutcomeKind.AlreadyRecorded => AlreadyRecorded(outcome),
+            ReplyOutcomeKind.Stale => CardNotice.Warning(StaleCard),
             ReplyOutcomeKind.Invalid => CardNotice.Warning(outcome.Problem!),
             ReplyOutcomeKind.Conflict => CardNotice.Warning("Someone else was changing this item at the same moment, so nothing was recorded. Please try again."),
             _ => null,
@@ -113,13 +117,14 @@ public sealed class CardActionHandler
 
     private async Task<InvokeResponse> NudgeAsync(CardActionRequest request, Person viewer, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
     {
-        var outcome = await _nudges.ExecuteAsync(new NudgeRequest(viewer, request.Item!.Key, now, origin), cancellationToken).ConfigureAwait(false);
+        var outcome = await _nudges.ExecuteAsync(new NudgeRequest(viewer, request.Item!.Key, request.Item.Version, now, origin), cancellationToken).ConfigureAwait(false);
         var owner = outcome.OwnerName;
         var notice = outcome.Kind switch
         {
             NudgeOutcomeKind.Sent => CardNotice.Success($"Reminder sent to {owner} about {_items.Title(outcome.Item!, outcome.ConcernsName)} at {UkDates.Time(_calendar.ToLocalTime(now))}."),
             NudgeOutcomeKind.AlreadyReplied => CardNotice.Information($"{owner} has already replied to this item, so no reminder was sent."),
             NudgeOutcomeKind.AlreadyNudgedToday => CardNotice.Information($"{owner} was already nudged about this today at {UkDates.Time(_calendar.ToLocalTime(outcome.Item!.LastNudgedAt!.Value))}, so I haven't sent another reminder."),
+            NudgeOutcomeKind.Stale => CardNotice.Warning(StaleCard),
             NudgeOutcomeKind.NotInstalled => CardNotice.Warning($"{owner} hasn't installed QaBot in Teams yet, so I couldn't send a reminder. Nothing was recorded."),
             NudgeOutcomeKind.Unreachable => CardNotice.Warning($"I can no longer reach {owner} in Teams (they may have removed QaBot), so I couldn't send a reminder. Nothing was recorded."),
             NudgeOutcomeKind.NotDelivered => CardNotice.Warning($"Teams didn't accept the reminder to {owner} just now. Nothing was recorded: please try again later."),

@@ -43,8 +43,13 @@ public sealed class NudgeOwnerTests : IDisposable
         _council.Tracking, _council.Directory, _council.Conversations, _sender.Object, new TestDigestRenderer(),
         new AreaTreeCache(_council.Directory, _council.Time), Council.Policy, Council.Rules, _loggers.CreateLogger<NudgeOwner>());
 
-    private Task<NudgeOutcome> NudgeAsync(int by, TrackedItem? item = null, DateTimeOffset? at = null) =>
-        UseCase().ExecuteAsync(new NudgeRequest(By(by), (item ?? _item).Key, at ?? Council.Now, Council.Teams), CancellationToken.None);
+    /// <summary>A press on a card showing <paramref name="seen"/> (by default the item as stored now: a fresh card).</summary>
+    private Task<NudgeOutcome> NudgeAsync(int by, TrackedItem? item = null, DateTimeOffset? at = null, int? seen = null)
+    {
+        var key = (item ?? _item).Key;
+        var version = seen ?? _council.Tracking.GetAsync(key).GetAwaiter().GetResult()?.Version ?? 1;
+        return UseCase().ExecuteAsync(new NudgeRequest(By(by), key, version, at ?? Council.Now, Council.Teams), CancellationToken.None);
+    }
 
     private Person By(int n) => _council.Directory.GetPersonAsync(Id(n)).GetAwaiter().GetResult()!;
 
@@ -208,6 +213,25 @@ public sealed class NudgeOwnerTests : IDisposable
 
         Assert.Equal(NudgeOutcomeKind.Sent, outcome.Kind);
         Assert.Equal(2, _council.Get(_item).NudgeCount);
+    }
+
+    [Fact]
+    public async Task CardOlderThanTheItem_IsStaleAndSendsAndRecordsNothing()
+    {
+        _council.Chat(6);
+        // The owner moved it to a new date after the manager's card was drawn: still outstanding, one version on.
+        await _council.Tracking.UpdateAsync(_item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, Due.AddDays(7))));
+        var audit = (await _council.Tracking.GetAuditTrailAsync(_item.Key)).Count;
+
+        var outcome = await NudgeAsync(3, seen: 1);
+
+        Assert.Equal(NudgeOutcomeKind.Stale, outcome.Kind);
+        Assert.Equal(2, outcome.Item!.Version);
+        AssertNothingSent();
+        var stored = _council.Get(_item);
+        Assert.Equal((2, 0), (stored.Version, stored.NudgeCount));
+        Assert.Equal(audit, (await _council.Tracking.GetAuditTrailAsync(_item.Key)).Count);
+        Assert.Empty(await _council.Tracking.GetNudgesAsync(_item.Key));
     }
 
     [Fact]

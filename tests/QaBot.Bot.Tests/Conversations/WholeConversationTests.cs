@@ -5,6 +5,7 @@ using QaBot.Application.Organisation;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Turns;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
@@ -155,6 +156,33 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         Assert.Equal(afterFirst.Version, (await CurrentAsync(item)).Version);
         Assert.Equal(auditAfterFirst.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
         Assert.Single(await Tracking.GetRepliesAsync(item.Key), r => r.ReplyId == afterFirst.LastReplyId);
+    }
+
+    [Fact]
+    public async Task Done_OnACardDrawnBeforeTheItemChanged_AnswersTheRefreshedCardAndWritesNothing()
+    {
+        var user = As(await FirstWithDueItemsAsync(skip: 0), "Stale Card Tester");
+        var item = (await DueItemsAsync(user.Person))[0];
+        var card = CardOf(Assert.Single(await user.SayAsync("my tasks")));
+        var done = ButtonFor(card, CardVerbs.Done, item);
+        var notApplicable = ButtonFor(card, CardVerbs.NotApplicable, item);
+        var slot = done["data"]!["n"]!.GetValue<int>();
+
+        // The same card, open on a second device: one press closes the item, then the other card's Done arrives.
+        var first = await user.PressAsync(notApplicable, (ActionData.NotApplicableReasonInput(slot), "Covered by the review"));
+        var closed = await CurrentAsync(item);
+        var audit = await Tracking.GetAuditTrailAsync(item.Key);
+        var late = await user.PressAsync(done, (ActionData.DoneOnInput(slot), "2026-11-19"));
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(200, late.StatusCode);
+        Assert.Contains(CardActionHandler.StaleCard, Text(late.Card), StringComparison.Ordinal);
+        Assert.DoesNotContain(Buttons(late.Card, CardVerbs.Done), b => b["data"]!["item"]!.GetValue<string>() == item.Id.Value);
+        CardAssert.PassesOfficialParser(late.Card.ToJsonString(), "card redrawn after a stale press");
+        var after = await CurrentAsync(item);
+        Assert.Equal((ItemStatus.NotApplicable, closed.Version), (after.Status, after.Version));
+        Assert.Equal(audit.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
+        Assert.Single(await Tracking.GetRepliesAsync(item.Key));
     }
 
     [Fact]
