@@ -16,11 +16,12 @@ using static QaBot.Testing.Organisation.TestDirectory;
 namespace QaBot.Bot.Tests.Conversations;
 
 /// <summary>
-/// A press on an item that is not the presser's gets exactly the answer a press on a made-up item id gets, so that
-/// pressing buttons cannot reveal which item ids exist. The real registrations, with the in-memory stores.
+/// Presses that must write nothing, through the real registrations with the in-memory stores: a card older than the
+/// item, and a press on an item that is not the presser's, which gets exactly the answer a press on a made-up item id
+/// gets, so that pressing buttons cannot reveal which item ids exist.
 /// </summary>
 [Trait("Category", "Fast")]
-public sealed class CardActionRefusalTests : IDisposable
+public sealed class CardActionHandlerTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
     private readonly InMemoryTrackingStore _tracking = new();
@@ -28,7 +29,7 @@ public sealed class CardActionRefusalTests : IDisposable
     private readonly ServiceProvider _services;
     private readonly TrackedItem _item = TestItems.Open("occ-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 11, 10));
 
-    public CardActionRefusalTests()
+    public CardActionHandlerTests()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
         _services = new ServiceCollection()
@@ -61,6 +62,21 @@ public sealed class CardActionRefusalTests : IDisposable
     }
 
     private TrackedItem MadeUp => _item with { Id = new OccurrenceId("occ-no-such-item") };
+
+    [Fact]
+    public async Task Done_OnACardOlderThanTheItem_AnswersTheRedrawnCardWithTheNoticeAndWritesNothing()
+    {
+        await _tracking.UpdateAsync(_item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, new DateOnly(2026, 11, 24))));
+        var audit = (await _tracking.GetAuditTrailAsync(_item.Key)).Count;
+
+        var answer = await PressAsync(6, CardVerbs.Done, _item);
+
+        Assert.Equal((InvokeResponseKind.Card, 200), (answer.Kind, answer.StatusCode));
+        Assert.Contains(CardActionHandler.StaleCard, answer.CardJson, StringComparison.Ordinal);
+        var stored = (await _tracking.GetAsync(_item.Key))!;
+        Assert.Equal((ItemStatus.Rescheduled, 2), (stored.Status, stored.Version));
+        Assert.Equal(audit, (await _tracking.GetAuditTrailAsync(_item.Key)).Count);
+    }
 
     [Theory]
     [InlineData("item.done")]
