@@ -10,9 +10,11 @@ using QaBot.Core.Tracking;
 namespace QaBot.Application.Tracking;
 
 /// <summary>
-/// A manager reminds someone about an overdue item: a card to the owner's chat with the item and its reply buttons,
-/// then the nudge recorded on the item with its audit entry. Allowed for leaders about items in the areas they lead,
-/// and for managers about items escalated to them (their reports' and their reports' reports'); once a day per item.
+/// A manager reminds someone about an overdue item: the nudge is reserved on the item (recorded with its audit entry in
+/// a write conditional on the item as the card showed it), then a card goes to the owner's chat with the item and its
+/// reply buttons; if Teams does not take it, the reservation is withdrawn. Allowed for leaders about items in the areas
+/// they lead, and for managers about items escalated to them (their reports' and their reports' reports'); once a day
+/// per item, however many presses arrive at once.
 /// </summary>
 public sealed partial class NudgeOwner
 {
@@ -66,14 +68,10 @@ public sealed partial class NudgeOwner
 
         var owner = await _directory.GetPersonAsync(item.Owner, cancellationToken).ConfigureAwait(false);
         var outcome = new NudgeOutcome(NudgeOutcomeKind.Sent, item, owner?.DisplayName ?? DigestComposer.UnknownPersonName, null);
-        if (!item.IsOutstanding)
+        var seen = request.SeenVersion;
+        if (WhyNot(item, seen, today) is { } standing)
         {
-            return outcome with { Kind = NudgeOutcomeKind.AlreadyReplied };
-        }
-
-        if (item.LastNudgedAt is { } last && _rules.Calendar.LocalDateOf(last) == today)
-        {
-            return outcome with { Kind = NudgeOutcomeKind.AlreadyNudgedToday };
+            return outcome with { Kind = standing };
         }
 
         var stored = await _conversations.GetAsync(item.Owner, cancellationToken).ConfigureAwait(false);
@@ -82,32 +80,67 @@ public sealed partial class NudgeOwner
             return outcome with { Kind = stored is null ? NudgeOutcomeKind.NotInstalled : NudgeOutcomeKind.Unreachable };
         }
 
+        // Reserve the nudge before sending: the write is conditional on the item as read, so of two presses at once
+        // one reserves and sends, and the other finds it already nudged today and sends nothing.
+        var nudge = new ItemNudge(item.Id, viewer.Id, request.At, request.Origin);
+        var reserved = await _tracking.UpdateAsync(
+            item.Key,
+            current => current.Owner == item.Owner && WhyNot(current, seen, today) is null ? ItemTransitions.Nudge(current, nudge) : null,
+            cancellationToken).ConfigureAwait(false);
+        if (reserved.Status != ItemUpdateStatus.Updated)
+        {
+            return reserved.Item is { } now
+                ? outcome with { Kind = WhyNot(now, seen, today) ?? NudgeOutcomeKind.Stale, Item = now }
+                : new NudgeOutcome(NudgeOutcomeKind.NotFound, null, null, null);
+        }
+
         var concerns = item.Concerns is { } c
             ? (await _directory.GetPersonAsync(c, cancellationToken).ConfigureAwait(false))?.DisplayName ?? DigestComposer.UnknownPersonName
             : null;
-        outcome = outcome with { ConcernsName = concerns };
+        outcome = outcome with { ConcernsName = concerns, Item = reserved.Item };
         var digest = new Digest(owner.Id, owner.DisplayName, today, [new DigestItem(item, owner.DisplayName, concerns, 0)], [], null);
         var sent = await _sender.SendAsync(stored.Reference, _renderer.RenderNudge(digest, viewer.DisplayName), cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSent)
+        if (sent.IsSent)
         {
-            LogNotDelivered(item.Id.Value, item.Owner.Value, sent.Status, sent.StatusCode ?? 0);
-            if (sent.Status != SendStatus.Stale)
-            {
-                return outcome with { Kind = NudgeOutcomeKind.NotDelivered };
-            }
-
-            await _conversations.MarkStaleAsync(item.Owner, sent.Reason ?? "stale", request.At, cancellationToken).ConfigureAwait(false);
-            return outcome with { Kind = NudgeOutcomeKind.Unreachable };
+            LogNudged(viewer.Id.Value, item.Owner.Value, item.Id.Value);
+            return outcome;
         }
 
-        var result = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.Nudge(current, new ItemNudge(current.Id, viewer.Id, request.At, request.Origin)), cancellationToken).ConfigureAwait(false);
-        if (result.Status != ItemUpdateStatus.Updated)
+        LogNotDelivered(item.Id.Value, item.Owner.Value, sent.Status, sent.StatusCode ?? 0);
+        var withdrawn = await _tracking.UpdateAsync(
+            item.Key,
+            current => ItemTransitions.WithdrawNudge(current, reserved.Item!, item, request.At, sent.Status.ToString(), request.Origin),
+            cancellationToken).ConfigureAwait(false);
+        if (withdrawn.Status != ItemUpdateStatus.Updated)
         {
-            LogNotRecorded(item.Id.Value, result.Status.ToString());
+            LogNotWithdrawn(item.Id.Value, withdrawn.Status.ToString());
         }
 
-        LogNudged(viewer.Id.Value, item.Owner.Value, item.Id.Value);
-        return outcome;
+        outcome = outcome with { Item = withdrawn.Item ?? item };
+        if (sent.Status != SendStatus.Stale)
+        {
+            return outcome with { Kind = NudgeOutcomeKind.NotDelivered };
+        }
+
+        await _conversations.MarkStaleAsync(item.Owner, sent.Reason ?? "stale", request.At, cancellationToken).ConfigureAwait(false);
+        return outcome with { Kind = NudgeOutcomeKind.Unreachable };
+    }
+
+    /// <summary>Why the item may not be nudged now, or null when it may: answered, nudged today, or changed since the card was drawn.</summary>
+    private NudgeOutcomeKind? WhyNot(TrackedItem item, int seenVersion, DateOnly today)
+    {
+        if (!item.IsOutstanding)
+        {
+            return NudgeOutcomeKind.AlreadyReplied;
+        }
+
+        if (item.LastNudgedAt is { } last && _rules.Calendar.LocalDateOf(last) == today)
+        {
+            return NudgeOutcomeKind.AlreadyNudgedToday;
+        }
+
+        // Changed since the card was drawn (moved to a new date, given to someone else): show it as it is first.
+        return item.Version != seenVersion ? NudgeOutcomeKind.Stale : null;
     }
 
     /// <summary>A leader may nudge about items in the areas they lead; a manager about items escalated to them (their reports' and their reports' reports').</summary>
@@ -141,12 +174,13 @@ public sealed partial class NudgeOwner
     [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "A nudge about item {ItemId} to person {OwnerId} was not delivered: {Status} ({StatusCode})")]
     private partial void LogNotDelivered(string itemId, string ownerId, SendStatus status, int statusCode);
 
-    [LoggerMessage(EventId = 5108, Level = LogLevel.Warning, Message = "A nudge about item {ItemId} was sent but could not be recorded: {Status}")]
-    private partial void LogNotRecorded(string itemId, string status);
+    [LoggerMessage(EventId = 5108, Level = LogLevel.Warning, Message = "A nudge about item {ItemId} was not delivered and its reservation could not be withdrawn: {Status}")]
+    private partial void LogNotWithdrawn(string itemId, string status);
 }
 
 /// <summary>A nudge to send: <see cref="Item"/> is where the card said the item is kept (checked on the server).</summary>
-public sealed record NudgeRequest(Person By, ItemKey Item, DateTimeOffset At, AuditOrigin Origin);
+/// <param name="SeenVersion">The item's version on the card pressed: a card older than the stored item sends nothing.</param>
+public sealed record NudgeRequest(Person By, ItemKey Item, int SeenVersion, DateTimeOffset At, AuditOrigin Origin);
 
 public enum NudgeOutcomeKind
 {
@@ -165,6 +199,9 @@ public enum NudgeOutcomeKind
     /// <summary>Someone already nudged the owner about it today (<see cref="TrackedItem.LastNudgedAt"/>).</summary>
     AlreadyNudgedToday,
 
+    /// <summary>The card showed an older version of the item than the one stored: nothing was sent or recorded.</summary>
+    Stale,
+
     /// <summary>The owner has no chat with QaBot yet.</summary>
     NotInstalled,
 
@@ -175,5 +212,8 @@ public enum NudgeOutcomeKind
     NotDelivered,
 }
 
-/// <summary>What happened to a nudge. Nothing is recorded unless it was <see cref="NudgeOutcomeKind.Sent"/>.</summary>
+/// <summary>
+/// What happened to a nudge. Unless it was <see cref="NudgeOutcomeKind.Sent"/> the item's nudge count and time are as
+/// they were (a reservation Teams did not deliver is withdrawn, with an audit entry saying so).
+/// </summary>
 public sealed record NudgeOutcome(NudgeOutcomeKind Kind, TrackedItem? Item, string? OwnerName, string? ConcernsName);

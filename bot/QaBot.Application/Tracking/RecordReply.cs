@@ -13,7 +13,8 @@ namespace QaBot.Application.Tracking;
 /// A person answers one of their items: done (on a date, with a note), moved to a new date (with a reason) or not
 /// applicable this time (with a reason). The item is read afresh and must be theirs and still outstanding; the date
 /// must make sense and a move must be within the council's policy; the change is written with its audit entry in one
-/// conditional update. The same press arriving twice records once.
+/// conditional update. The same press arriving twice records once; a press on a card showing an older version of the
+/// item than the stored one records nothing, so a card cannot be replayed over a change made since it was drawn.
 /// </summary>
 public sealed partial class RecordReply
 {
@@ -61,9 +62,19 @@ public sealed partial class RecordReply
 
         var verb = VerbOf(request.Kind);
         var replyId = $"{verb}.{item.Id.Value}.v{request.SeenVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        if (item.LastReplyId == replyId || !item.IsOutstanding)
+        if (item.LastReplyId == replyId)
         {
-            // A second press of the same button, or a press on a card older than the last reply: say what stands.
+            // A second press of the same button: say what stands.
+            return await AlreadyRecordedAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (item.Version != request.SeenVersion)
+        {
+            return ReplyOutcome.Stale(item);
+        }
+
+        if (!item.IsOutstanding)
+        {
             return await AlreadyRecordedAsync(item, cancellationToken).ConfigureAwait(false);
         }
 
@@ -74,18 +85,22 @@ public sealed partial class RecordReply
         }
 
         var by = request.By.Id;
+        var seen = request.SeenVersion;
         var result = await _tracking.UpdateAsync(
             item.Key,
-            current => current.Owner != by || !current.IsOutstanding ? null : ItemTransitions.Reply(current, reply!, remindAt),
+            current => current.Owner != by || !current.IsOutstanding || current.Version != seen ? null : ItemTransitions.Reply(current, reply!, remindAt),
             cancellationToken).ConfigureAwait(false);
         switch (result.Status)
         {
             case ItemUpdateStatus.Updated:
                 LogRecorded(verb, item.Id.Value, by.Value);
                 return new ReplyOutcome(ReplyOutcomeKind.Recorded, result.Item, reply, request.By.DisplayName, null);
+            case ItemUpdateStatus.Unchanged when result.Item!.LastReplyId == replyId:
+                // The same press, arriving twice at once: the other one recorded it.
+                return await AlreadyRecordedAsync(result.Item, cancellationToken).ConfigureAwait(false);
             case ItemUpdateStatus.Unchanged:
-                // Closed or given to someone else since it was read: say what stands now.
-                return await AlreadyRecordedAsync(result.Item!, cancellationToken).ConfigureAwait(false);
+                // Changed (closed, moved to a new date, given to someone else) since it was read: the card is out of date.
+                return ReplyOutcome.Stale(result.Item!);
             case ItemUpdateStatus.NotFound:
                 return ReplyOutcome.Refused(ReplyOutcomeKind.NotFound);
             default:
@@ -195,6 +210,12 @@ public enum ReplyOutcomeKind
     /// <summary>A repeated press, or the item was already answered: nothing changed.</summary>
     AlreadyRecorded,
 
+    /// <summary>
+    /// The card showed an older version of the item than the one stored (someone changed it since the card was drawn):
+    /// nothing was written; <see cref="ReplyOutcome.Item"/> is the item as it is now.
+    /// </summary>
+    Stale,
+
     /// <summary>The reply does not make sense (a future date, a move beyond the policy): <see cref="ReplyOutcome.Problem"/> says why.</summary>
     Invalid,
 
@@ -216,6 +237,8 @@ public enum ReplyOutcomeKind
 public sealed record ReplyOutcome(ReplyOutcomeKind Kind, TrackedItem? Item, ItemReply? Reply, string? RecordedBy, string? Problem)
 {
     public static ReplyOutcome Refused(ReplyOutcomeKind kind) => new(kind, null, null, null, null);
+
+    public static ReplyOutcome Stale(TrackedItem item) => new(ReplyOutcomeKind.Stale, item, null, null, null);
 
     public static ReplyOutcome Invalid(TrackedItem item, string problem) => new(ReplyOutcomeKind.Invalid, item, null, null, problem);
 }

@@ -18,6 +18,14 @@ namespace QaBot.Conversations.Turns;
 /// </summary>
 public sealed class CardActionHandler
 {
+    /// <summary>The answer to a press on a card drawn before the item last changed: the card comes back redrawn.</summary>
+    /// <summary>The one refusal for a press on an item that does not exist or is not the presser's to act on.</summary>
+    public const string ItemNotFound = "QaBot has no such item for you, so nothing was recorded. Ask me for a fresh card (\"my tasks\").";
+
+    public const string ItemNotFoundCode = "ItemNotFound";
+
+    public const string StaleCard = "This card was out of date: here is the item as it is now. Nothing was recorded.";
+
     private readonly RecordReply _replies;
     private readonly NudgeOwner _nudges;
     private readonly LogActivity _log;
@@ -95,15 +103,14 @@ public sealed class CardActionHandler
         {
             ReplyOutcomeKind.Recorded => CardNotice.Success("Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!)),
             ReplyOutcomeKind.AlreadyRecorded => AlreadyRecorded(outcome),
+            ReplyOutcomeKind.Stale => CardNotice.Warning(StaleCard),
             ReplyOutcomeKind.Invalid => CardNotice.Warning(outcome.Problem!),
             ReplyOutcomeKind.Conflict => CardNotice.Warning("Someone else was changing this item at the same moment, so nothing was recorded. Please try again."),
             _ => null,
         };
         return notice is not null
             ? await CardAsync(person, request.View, today, notice, cancellationToken).ConfigureAwait(false)
-            : outcome.Kind == ReplyOutcomeKind.NotYours
-                ? Refuse(request.Verb, person, 403, "NotYourItem", "item belongs to someone else", "This item belongs to someone else, so you can't record a reply to it.")
-                : Refuse(request.Verb, person, 404, "ItemNotFound", "no such item", "This item no longer exists in QaBot, so nothing was recorded. Ask me for a fresh card (\"my tasks\").");
+            : RefuseItem(request.Verb, person, outcome.Kind == ReplyOutcomeKind.NotYours ? "item belongs to someone else" : "no such item");
     }
 
     private CardNotice AlreadyRecorded(ReplyOutcome outcome) =>
@@ -113,23 +120,22 @@ public sealed class CardActionHandler
 
     private async Task<InvokeResponse> NudgeAsync(CardActionRequest request, Person viewer, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
     {
-        var outcome = await _nudges.ExecuteAsync(new NudgeRequest(viewer, request.Item!.Key, now, origin), cancellationToken).ConfigureAwait(false);
+        var outcome = await _nudges.ExecuteAsync(new NudgeRequest(viewer, request.Item!.Key, request.Item.Version, now, origin), cancellationToken).ConfigureAwait(false);
         var owner = outcome.OwnerName;
         var notice = outcome.Kind switch
         {
             NudgeOutcomeKind.Sent => CardNotice.Success($"Reminder sent to {owner} about {_items.Title(outcome.Item!, outcome.ConcernsName)} at {UkDates.Time(_calendar.ToLocalTime(now))}."),
             NudgeOutcomeKind.AlreadyReplied => CardNotice.Information($"{owner} has already replied to this item, so no reminder was sent."),
             NudgeOutcomeKind.AlreadyNudgedToday => CardNotice.Information($"{owner} was already nudged about this today at {UkDates.Time(_calendar.ToLocalTime(outcome.Item!.LastNudgedAt!.Value))}, so I haven't sent another reminder."),
+            NudgeOutcomeKind.Stale => CardNotice.Warning(StaleCard),
             NudgeOutcomeKind.NotInstalled => CardNotice.Warning($"{owner} hasn't installed QaBot in Teams yet, so I couldn't send a reminder. Nothing was recorded."),
             NudgeOutcomeKind.Unreachable => CardNotice.Warning($"I can no longer reach {owner} in Teams (they may have removed QaBot), so I couldn't send a reminder. Nothing was recorded."),
-            NudgeOutcomeKind.NotDelivered => CardNotice.Warning($"Teams didn't accept the reminder to {owner} just now. Nothing was recorded: please try again later."),
+            NudgeOutcomeKind.NotDelivered => CardNotice.Warning($"Teams didn't accept the reminder to {owner} just now. It was not counted as a nudge: please try again later."),
             _ => null,
         };
         return notice is not null
             ? await CardAsync(viewer, request.View, today, notice, cancellationToken).ConfigureAwait(false)
-            : outcome.Kind == NudgeOutcomeKind.NotFound
-                ? Refuse(request.Verb, viewer, 404, "ItemNotFound", "no such item", "This item no longer exists in QaBot, so no reminder was sent.")
-                : Refuse(request.Verb, viewer, 403, "NotAllowed", "item outside the viewer's area", "You can nudge people only about items in the area you lead, or escalated to you.");
+            : RefuseItem(request.Verb, viewer, outcome.Kind == NudgeOutcomeKind.NotFound ? "no such item" : "item outside the viewer's area");
     }
 
     private async Task<InvokeResponse> LogAsync(CardActionRequest request, IncomingTurn turn, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
@@ -176,6 +182,13 @@ public sealed class CardActionHandler
         Card(await _views.RenderAsync(person, view, today, notice, cancellationToken).ConfigureAwait(false));
 
     private static InvokeResponse Card(AdaptiveCard card) => InvokeResponse.Card(card.ToJson());
+
+    /// <summary>
+    /// "No such item" and "not yours" (or not yours to nudge about) get one answer, the same status, code and words,
+    /// so that pressing made-up buttons cannot tell anyone which item ids exist. Only the log, for operators, says which.
+    /// </summary>
+    private InvokeResponse RefuseItem(string verb, Person person, string reason) =>
+        Refuse(verb, person, 404, ItemNotFoundCode, reason, ItemNotFound);
 
     private InvokeResponse Refuse(string verb, Person person, int status, string code, string reason, string message)
     {

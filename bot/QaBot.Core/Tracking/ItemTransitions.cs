@@ -119,6 +119,36 @@ public static class ItemTransitions
         return new ItemChange(after, new AuditEntry(nudge.At, by, "nudged", Subject(item), detail, nudge.Origin), Nudge: nudge);
     }
 
+    /// <summary>
+    /// Takes back a nudge that was reserved (recorded before sending, so that two presses at once send one) but that
+    /// Teams did not deliver: the count and the last nudge time go back to what they were, so someone may nudge again,
+    /// and the audit trail says why. Returns null when the item no longer carries that nudge (nothing to take back).
+    /// </summary>
+    /// <param name="reserved">The item as the reservation left it.</param>
+    /// <param name="before">The item as it was just before the reservation.</param>
+    public static ItemChange? WithdrawNudge(TrackedItem item, TrackedItem reserved, TrackedItem before, DateTimeOffset at, string reason, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(reserved);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (item.Version != reserved.Version || item.LastNudgedAt != reserved.LastNudgedAt)
+        {
+            return null;
+        }
+
+        var after = item with
+        {
+            NudgeCount = before.NudgeCount,
+            LastNudgedAt = before.LastNudgedAt,
+            UpdatedAt = at,
+            UpdatedBy = reserved.UpdatedBy,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"nudge {reserved.NudgeCount} to person:{item.Owner} not delivered ({reason}); withdrawn");
+        return new ItemChange(after, new AuditEntry(at, reserved.UpdatedBy, "nudge-withdrawn", Subject(item), detail, origin));
+    }
+
     /// <summary>Gives an outstanding item to someone else (the line manager of a person who left), flagged for attention.</summary>
     public static ItemChange? Reassign(TrackedItem item, Person to, DateTimeOffset at, Actor actor, AuditOrigin origin)
     {

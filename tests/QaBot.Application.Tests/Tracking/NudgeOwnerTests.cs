@@ -8,7 +8,6 @@ using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
 using QaBot.Testing.Connector;
-using QaBot.Testing.InMemory;
 using QaBot.Testing.Logging;
 using QaBot.Testing.Organisation;
 using static QaBot.Testing.Organisation.TestDirectory;
@@ -43,8 +42,13 @@ public sealed class NudgeOwnerTests : IDisposable
         _council.Tracking, _council.Directory, _council.Conversations, _sender.Object, new TestDigestRenderer(),
         new AreaTreeCache(_council.Directory, _council.Time), Council.Policy, Council.Rules, _loggers.CreateLogger<NudgeOwner>());
 
-    private Task<NudgeOutcome> NudgeAsync(int by, TrackedItem? item = null, DateTimeOffset? at = null) =>
-        UseCase().ExecuteAsync(new NudgeRequest(By(by), (item ?? _item).Key, at ?? Council.Now, Council.Teams), CancellationToken.None);
+    /// <summary>A press on a card showing <paramref name="seen"/> (by default the item as stored now: a fresh card).</summary>
+    private Task<NudgeOutcome> NudgeAsync(int by, TrackedItem? item = null, DateTimeOffset? at = null, int? seen = null)
+    {
+        var key = (item ?? _item).Key;
+        var version = seen ?? _council.Tracking.GetAsync(key).GetAwaiter().GetResult()?.Version ?? 1;
+        return UseCase().ExecuteAsync(new NudgeRequest(By(by), key, version, at ?? Council.Now, Council.Teams), CancellationToken.None);
+    }
 
     private Person By(int n) => _council.Directory.GetPersonAsync(Id(n)).GetAwaiter().GetResult()!;
 
@@ -211,6 +215,25 @@ public sealed class NudgeOwnerTests : IDisposable
     }
 
     [Fact]
+    public async Task CardOlderThanTheItem_IsStaleAndSendsAndRecordsNothing()
+    {
+        _council.Chat(6);
+        // The owner moved it to a new date after the manager's card was drawn: still outstanding, one version on.
+        await _council.Tracking.UpdateAsync(_item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, Due.AddDays(7))));
+        var audit = (await _council.Tracking.GetAuditTrailAsync(_item.Key)).Count;
+
+        var outcome = await NudgeAsync(3, seen: 1);
+
+        Assert.Equal(NudgeOutcomeKind.Stale, outcome.Kind);
+        Assert.Equal(2, outcome.Item!.Version);
+        AssertNothingSent();
+        var stored = _council.Get(_item);
+        Assert.Equal((2, 0), (stored.Version, stored.NudgeCount));
+        Assert.Equal(audit, (await _council.Tracking.GetAuditTrailAsync(_item.Key)).Count);
+        Assert.Empty(await _council.Tracking.GetNudgesAsync(_item.Key));
+    }
+
+    [Fact]
     public async Task OwnerNeverInstalledTheBot_IsNotInstalled()
     {
         var outcome = await NudgeAsync(3);
@@ -278,7 +301,7 @@ public sealed class NudgeOwnerTests : IDisposable
     [Theory]
     [InlineData(500)]
     [InlineData(null)]
-    public async Task TeamsDidNotAcceptIt_IsNotDeliveredAndRecordsNothing(int? status)
+    public async Task TeamsDidNotAcceptIt_IsNotDeliveredAndTheReservationIsWithdrawn(int? status)
     {
         _council.Chat(6);
         _sender.Setup(s => s.SendAsync(It.IsAny<ConversationReference>(), It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()))
@@ -287,9 +310,26 @@ public sealed class NudgeOwnerTests : IDisposable
         var outcome = await NudgeAsync(3);
 
         Assert.Equal(NudgeOutcomeKind.NotDelivered, outcome.Kind);
-        Assert.Equal(0, _council.Get(_item).NudgeCount);
+        var stored = _council.Get(_item);
+        Assert.Equal((0, (DateTimeOffset?)null, 3), (stored.NudgeCount, stored.LastNudgedAt, stored.Version));
+        Assert.Equal(["created", "nudged", "nudge-withdrawn"], (await _council.Tracking.GetAuditTrailAsync(_item.Key)).Select(a => a.Action));
         Assert.False((await _council.Conversations.GetAsync(Id(6)))!.IsStale);
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 5105);
+    }
+
+    [Fact]
+    public async Task TeamsDidNotAcceptIt_APressLaterTheSameDaySends()
+    {
+        _council.Chat(6);
+        _sender.SetupSequence(s => s.SendAsync(It.IsAny<ConversationReference>(), It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SendOutcome { Status = SendStatus.Failed, StatusCode = 503 })
+            .ReturnsAsync(new SendOutcome { Status = SendStatus.Sent, ActivityId = "1:nudge" });
+        await NudgeAsync(3);
+
+        var retry = await NudgeAsync(3, at: Council.Now.AddMinutes(10));
+
+        Assert.Equal(NudgeOutcomeKind.Sent, retry.Kind);
+        Assert.Equal((1, Council.Now.AddMinutes(10)), (_council.Get(_item).NudgeCount, _council.Get(_item).LastNudgedAt));
     }
 
     [Theory]
@@ -310,18 +350,63 @@ public sealed class NudgeOwnerTests : IDisposable
     }
 
     [Fact]
-    public async Task SentButTheItemKeptChanging_StillSentAndTheMissingRecordIsLogged()
+    public async Task TwoPressesAtOnce_SendOneNudge()
     {
         _council.Chat(6);
-        _council.Tracking.ChangeBetweenReadAndWrite(
-            _item.Key, i => ItemTransitions.Nudge(i, new ItemNudge(i.Id, Id(4), Council.Now.AddDays(-3), TestItems.Origin)), InMemoryTrackingStore.MaxAttempts);
+        NudgeOutcome? second = null;
 
-        var outcome = await NudgeAsync(3);
+        // The second press reads the item after the first read it and before the first's conditional write.
+        _council.Tracking.BetweenReadAndWrite = async (_, _) =>
+        {
+            _council.Tracking.BetweenReadAndWrite = null;
+            second = await NudgeAsync(4, seen: 1);
+        };
+        var first = await NudgeAsync(3, seen: 1);
 
-        Assert.Equal(NudgeOutcomeKind.Sent, outcome.Kind);
-        Assert.DoesNotContain(await _council.Tracking.GetNudgesAsync(_item.Key), n => n.By == Id(3));
-        var warning = Assert.Single(_logs.Entries, e => e.EventId.Id == 5108);
-        Assert.Contains("Conflict", warning.Message, StringComparison.Ordinal);
+        _sender.Verify(s => s.SendAsync(It.IsAny<ConversationReference>(), It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal((NudgeOutcomeKind.Sent, NudgeOutcomeKind.AlreadyNudgedToday), (second!.Kind, first.Kind));
+        var stored = _council.Get(_item);
+        Assert.Equal((1, 2), (stored.NudgeCount, stored.Version));
+        Assert.Equal(Id(4), Assert.Single(await _council.Tracking.GetNudgesAsync(_item.Key)).By);
+    }
+
+    [Fact]
+    public async Task TwoConcurrentPresses_SendOneNudge()
+    {
+        _council.Chat(6);
+        var bothRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrived = 0;
+
+        // Both presses have read the item and decided to nudge before either writes.
+        _council.Tracking.BetweenReadAndWrite = async (_, ct) =>
+        {
+            if (Interlocked.Increment(ref arrived) == 2)
+            {
+                bothRead.SetResult();
+            }
+
+            await bothRead.Task.WaitAsync(ct);
+        };
+
+        var outcomes = await Task.WhenAll(Task.Run(() => NudgeAsync(3, seen: 1)), Task.Run(() => NudgeAsync(4, seen: 1)));
+
+        _sender.Verify(s => s.SendAsync(It.IsAny<ConversationReference>(), It.IsAny<OutboundMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal([NudgeOutcomeKind.Sent, NudgeOutcomeKind.AlreadyNudgedToday], outcomes.Select(o => o.Kind).Order());
+        Assert.Equal(1, _council.Get(_item).NudgeCount);
+        Assert.Single(await _council.Tracking.GetNudgesAsync(_item.Key));
+    }
+
+    [Fact]
+    public async Task ReservationLostToAnotherChange_IsStaleAndSendsNothing()
+    {
+        _council.Chat(6);
+        _council.Tracking.ChangeBetweenReadAndWrite(_item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Rescheduled, Due.AddDays(7))));
+
+        var outcome = await NudgeAsync(3, seen: 1);
+
+        Assert.Equal(NudgeOutcomeKind.Stale, outcome.Kind);
+        AssertNothingSent();
+        Assert.Equal(0, _council.Get(_item).NudgeCount);
     }
 
     [Fact]

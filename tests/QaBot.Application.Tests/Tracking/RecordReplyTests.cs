@@ -168,15 +168,42 @@ public sealed class RecordReplyTests
     }
 
     [Fact]
-    public async Task PressOnAnOlderCard_ItemAlreadyClosed_SaysWhatStands()
+    public async Task PressOnAnOlderCard_ItemAlreadyClosed_IsStaleAndWritesNothing()
     {
         await ReplyAsync(Request(ReplyKind.NotApplicable, note: "not needed"));
 
         var late = await ReplyAsync(Request(ReplyKind.Done));
 
-        Assert.Equal(ReplyOutcomeKind.AlreadyRecorded, late.Kind);
-        Assert.Equal(ReplyKind.NotApplicable, late.Reply!.Kind);
-        Assert.Equal(ItemStatus.NotApplicable, late.Item!.Status);
+        Assert.Equal(ReplyOutcomeKind.Stale, late.Kind);
+        Assert.Equal((ItemStatus.NotApplicable, 2), (late.Item!.Status, late.Item.Version));
+        Assert.Single(await _council.Tracking.GetRepliesAsync(_item.Key));
+    }
+
+    [Fact]
+    public async Task PressOnACardOlderThanTheItem_ItemStillOpen_IsStaleAndWritesNothing()
+    {
+        await ReplyAsync(Request(ReplyKind.Rescheduled, Due.AddDays(7), "on leave"));
+        var audit = (await _council.Tracking.GetAuditTrailAsync(_item.Key)).Count;
+
+        // A second card, drawn before the move, still says version 1.
+        var late = await ReplyAsync(Request(ReplyKind.Done));
+
+        Assert.Equal(ReplyOutcomeKind.Stale, late.Kind);
+        Assert.Null(late.Reply);
+        var stored = _council.Get(_item);
+        Assert.Equal((ItemStatus.Rescheduled, 2), (stored.Status, stored.Version));
+        Assert.Single(await _council.Tracking.GetRepliesAsync(_item.Key));
+        Assert.Equal(audit, (await _council.Tracking.GetAuditTrailAsync(_item.Key)).Count);
+    }
+
+    [Fact]
+    public async Task PressOnTheRedrawnCard_IsRecorded()
+    {
+        await ReplyAsync(Request(ReplyKind.Rescheduled, Due.AddDays(7), "on leave"));
+
+        var outcome = await ReplyAsync(Request(ReplyKind.Done, seen: 2));
+
+        Assert.Equal((ReplyOutcomeKind.Recorded, 3), (outcome.Kind, outcome.Item!.Version));
     }
 
     [Fact]
@@ -199,7 +226,7 @@ public sealed class RecordReplyTests
         var done = ItemTransitions.Reply(created, TestItems.Reply(created, ReplyKind.Done, Due, "imported-reply"))!;
         await _council.Tracking.AddIfAbsentAsync([new NewItem(created, [done with { After = done.After with { LastReplyId = "lost" } }])], TestItems.Origin);
 
-        var outcome = await ReplyAsync(Request(ReplyKind.Done, key: created.Key));
+        var outcome = await ReplyAsync(Request(ReplyKind.Done, key: created.Key, seen: 2));
 
         Assert.Equal(ReplyOutcomeKind.AlreadyRecorded, outcome.Kind);
         Assert.Equal("imported-reply", outcome.Reply!.ReplyId);
@@ -235,15 +262,16 @@ public sealed class RecordReplyTests
     }
 
     [Fact]
-    public async Task CardFromBeforeTheOwnerMoved_FindsTheItemInTheirNewArea()
+    public async Task CardFromBeforeTheOwnerMoved_FindsTheItemInTheirNewAreaAndSaysTheCardIsStale()
     {
         var moved = Council.Person(6) with { Areas = [BolsoverTeam1] };
         await _council.Tracking.TransferAsync(new ItemTransfer(TransferKind.MoveWithOwner, Id(6), ChesterfieldTeam1, moved, Council.Now, Actor.System("import"), TestItems.Origin));
 
-        var outcome = await ReplyAsync(Request(ReplyKind.Done, by: moved));
+        var stale = await ReplyAsync(Request(ReplyKind.Done, by: moved));
+        var redrawn = await ReplyAsync(Request(ReplyKind.Done, by: moved, key: stale.Item!.Key, seen: stale.Item.Version));
 
-        Assert.Equal(ReplyOutcomeKind.Recorded, outcome.Kind);
-        Assert.Equal(BolsoverTeam1, outcome.Item!.Area);
+        Assert.Equal((ReplyOutcomeKind.Stale, BolsoverTeam1), (stale.Kind, stale.Item.Area));
+        Assert.Equal((ReplyOutcomeKind.Recorded, BolsoverTeam1), (redrawn.Kind, redrawn.Item!.Area));
     }
 
     [Fact]
@@ -258,14 +286,14 @@ public sealed class RecordReplyTests
     }
 
     [Fact]
-    public async Task ItemClosedBetweenReadAndWrite_SaysWhatStandsAndRecordsNothingMore()
+    public async Task ItemClosedBetweenReadAndWrite_IsStaleAndRecordsNothingMore()
     {
         _council.Tracking.ChangeBetweenReadAndWrite(_item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, Due, "other-press")));
 
         var outcome = await ReplyAsync(Request(ReplyKind.NotApplicable));
 
-        Assert.Equal(ReplyOutcomeKind.AlreadyRecorded, outcome.Kind);
-        Assert.Equal("other-press", outcome.Reply!.ReplyId);
+        Assert.Equal(ReplyOutcomeKind.Stale, outcome.Kind);
+        Assert.Equal(ItemStatus.Done, outcome.Item!.Status);
         Assert.Single(await _council.Tracking.GetRepliesAsync(_item.Key));
     }
 
@@ -276,7 +304,7 @@ public sealed class RecordReplyTests
 
         var outcome = await ReplyAsync(Request(ReplyKind.Done));
 
-        Assert.Equal(ReplyOutcomeKind.AlreadyRecorded, outcome.Kind);
+        Assert.Equal(ReplyOutcomeKind.Stale, outcome.Kind);
         Assert.Equal(Id(4), outcome.Item!.Owner);
         Assert.Empty(await _council.Tracking.GetRepliesAsync(_item.Key));
     }
@@ -297,17 +325,15 @@ public sealed class RecordReplyTests
     }
 
     [Fact]
-    public async Task ItemKeepsChangingWhileReplying_IsAConflictAndRecordsNothing()
+    public async Task ItemChangedWhileReplying_IsStaleAndRecordsNothing()
     {
-        _council.Tracking.ChangeBetweenReadAndWrite(
-            _item.Key,
-            i => ItemTransitions.Nudge(i, new ItemNudge(i.Id, Id(4), Council.Now, TestItems.Origin)),
-            InMemoryTrackingStore.MaxAttempts);
+        // A manager's nudge lands between the read and the conditional write: the reply is not retried on the new version.
+        _council.Tracking.ChangeBetweenReadAndWrite(_item.Key, i => ItemTransitions.Nudge(i, new ItemNudge(i.Id, Id(4), Council.Now, TestItems.Origin)));
 
         var outcome = await ReplyAsync(Request(ReplyKind.Done));
 
-        Assert.Equal(ReplyOutcomeKind.Conflict, outcome.Kind);
-        Assert.Equal(1, outcome.Item!.Version);
+        Assert.Equal(ReplyOutcomeKind.Stale, outcome.Kind);
+        Assert.Equal(2, outcome.Item!.Version);
         Assert.Null(outcome.Reply);
         Assert.Empty(await _council.Tracking.GetRepliesAsync(_item.Key));
         Assert.Equal(ItemStatus.Open, _council.Get(_item).Status);

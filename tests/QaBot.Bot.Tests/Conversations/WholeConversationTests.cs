@@ -7,6 +7,7 @@ using QaBot.Application.Organisation;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Turns;
 using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
@@ -161,19 +162,53 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
     }
 
     [Fact]
-    public async Task Done_SomeoneElsesItem_RefusedAndNothingWritten()
+    public async Task Done_OnACardDrawnBeforeTheItemChanged_AnswersTheRefreshedCardAndWritesNothing()
+    {
+        var user = As(await FirstWithDueItemsAsync(skip: 0), "Stale Card Tester");
+        var item = (await DueItemsAsync(user.Person))[0];
+        var card = CardOf(Assert.Single(await user.SayAsync("my tasks")));
+        var done = ButtonFor(card, CardVerbs.Done, item);
+        var notApplicable = ButtonFor(card, CardVerbs.NotApplicable, item);
+        var slot = done["data"]!["n"]!.GetValue<int>();
+
+        // The same card, open on a second device: one press closes the item, then the other card's Done arrives.
+        var first = await user.PressAsync(notApplicable, (ActionData.NotApplicableReasonInput(slot), "Covered by the review"));
+        var closed = await CurrentAsync(item);
+        var audit = await Tracking.GetAuditTrailAsync(item.Key);
+        var late = await user.PressAsync(done, (ActionData.DoneOnInput(slot), "2026-11-19"));
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(200, late.StatusCode);
+        Assert.Contains(CardActionHandler.StaleCard, Text(late.Card), StringComparison.Ordinal);
+        Assert.DoesNotContain(Buttons(late.Card, CardVerbs.Done), b => b["data"]!["item"]!.GetValue<string>() == item.Id.Value);
+        CardAssert.PassesOfficialParser(late.Card.ToJsonString(), "card redrawn after a stale press");
+        var after = await CurrentAsync(item);
+        Assert.Equal((ItemStatus.NotApplicable, closed.Version), (after.Status, after.Version));
+        Assert.Equal(audit.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
+        Assert.Single(await Tracking.GetRepliesAsync(item.Key));
+    }
+
+    [Fact]
+    public async Task Done_SomeoneElsesItem_RefusedExactlyAsAnItemThatDoesNotExistAndNothingWritten()
     {
         var item = (await DueItemsAsync(Dan.Person))[^1];
         var card = CardOf(Assert.Single(await Dan.SayAsync("my tasks")));
         var done = ButtonFor(card, CardVerbs.Done, item);
         var audit = await Tracking.GetAuditTrailAsync(item.Key);
 
-        // Ian, who leads Dan's locality, presses the button from Dan's card.
-        var result = await Ian.PressAsync(done, ($"doneOn{done["data"]!["n"]}", "2026-11-20"));
+        var madeUp = (JsonObject)done["data"]!.DeepClone();
+        madeUp["item"] = "team-manager-supervision.2026-11.no-such-person";
 
-        Assert.Equal(403, result.StatusCode);
+        // Ian, who leads Dan's locality, presses the button from Dan's card, and a button naming an item that does not exist.
+        var result = await Ian.PressAsync(done, ($"doneOn{done["data"]!["n"]}", "2026-11-20"));
+        var missing = await Ian.PressAsync(CardVerbs.Done, madeUp);
+
+        // One answer for both, so that pressing made-up buttons tells nobody which item ids exist.
+        Assert.Equal(404, result.StatusCode);
         Assert.Equal("application/vnd.microsoft.error", result.Type);
-        Assert.Equal("NotYourItem", result.ErrorCode);
+        Assert.Equal("ItemNotFound", result.ErrorCode);
+        Assert.Equal(CardActionHandler.ItemNotFound, result.Body["value"]!["message"]!.GetValue<string>());
+        Assert.Equal(missing.Body.ToJsonString(), result.Body.ToJsonString());
         Assert.Equal(item.Version, (await CurrentAsync(item)).Version);
         Assert.Equal(audit.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
     }
@@ -435,17 +470,22 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
     }
 
     [Fact]
-    public async Task Nudge_ItemOutsideTheirArea_Refused()
+    public async Task Nudge_ItemOutsideTheirArea_RefusedExactlyAsAnItemThatDoesNotExist()
     {
         var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
         var card = CardOf(Assert.Single(await rachel.SayAsync("what's overdue in my area")));
         var nudge = Buttons(card, CardVerbs.Nudge).First(b => !b["data"]!["area"]!.GetValue<string>().Contains("team-1", StringComparison.Ordinal)
             || !b["data"]!["area"]!.GetValue<string>().Contains("chesterfield", StringComparison.Ordinal));
 
-        var result = await Dan.PressAsync(nudge);
+        var madeUp = (JsonObject)nudge["data"]!.DeepClone();
+        madeUp["item"] = "team-manager-supervision.2026-11.no-such-person";
 
-        Assert.Equal(403, result.StatusCode);
-        Assert.Equal("NotAllowed", result.ErrorCode);
+        var result = await Dan.PressAsync(nudge);
+        var missing = await Dan.PressAsync(CardVerbs.Nudge, madeUp);
+
+        Assert.Equal(404, result.StatusCode);
+        Assert.Equal("ItemNotFound", result.ErrorCode);
+        Assert.Equal(missing.Body.ToJsonString(), result.Body.ToJsonString());
         Assert.Empty(result.Sent);
     }
 

@@ -78,6 +78,31 @@ public sealed class ItemTransitionsTests
     }
 
     [Fact]
+    public void WithdrawNudge_PutsTheCountAndTimeBackAndSaysWhy()
+    {
+        var yesterday = new DateTimeOffset(2026, 11, 19, 10, 0, 0, TimeSpan.Zero);
+        var before = ItemTransitions.Nudge(Item, new ItemNudge(Item.Id, Id(4), yesterday, new AuditOrigin("teams"))).After;
+        var reserved = ItemTransitions.Nudge(before, new ItemNudge(Item.Id, Id(3), yesterday.AddDays(1), new AuditOrigin("teams"))).After;
+
+        var change = ItemTransitions.WithdrawNudge(reserved, reserved, before, yesterday.AddDays(1).AddSeconds(2), "Failed", new AuditOrigin("teams", "a1"))!;
+
+        Assert.Equal((1, yesterday, 4), (change.After.NudgeCount, change.After.LastNudgedAt, change.After.Version));
+        Assert.Equal(("nudge-withdrawn", Actor.Person(Id(3))), (change.Audit.Action, change.Audit.Actor));
+        Assert.Equal($"nudge 2 to person:{Id(6)} not delivered (Failed); withdrawn", change.Audit.Detail);
+        Assert.Null(change.Nudge);
+    }
+
+    [Fact]
+    public void WithdrawNudge_ItemChangedSinceTheReservation_ChangesNothing()
+    {
+        var at = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+        var reserved = ItemTransitions.Nudge(Item, new ItemNudge(Item.Id, Id(3), at, new AuditOrigin("teams"))).After;
+        var answered = ItemTransitions.Reply(reserved, TestItems.Reply(reserved, ReplyKind.Done, new DateOnly(2026, 11, 9)))!.After;
+
+        Assert.Null(ItemTransitions.WithdrawNudge(answered, reserved, Item, at, "Failed", new AuditOrigin("teams")));
+    }
+
+    [Fact]
     public void Reassign_ToManager_FlagsTheItemAndMovesItToTheirArea()
     {
         var manager = Chart.Find(Id(3))!;

@@ -150,6 +150,44 @@ public abstract class TrackingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_TwoGuardedNudgesAtOnce_ExactlyOneIsApplied()
+    {
+        // How a nudge is reserved before it is sent: a change that applies only while the item has not been nudged.
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await Store.AddIfAbsentAsync([item], TestItems.Origin);
+        using var bothComputed = new Barrier(2);
+
+        Task<ItemUpdateResult> Reserve(int minutes)
+        {
+            var first = true;
+            return Task.Run(() => Store.UpdateAsync(item.Key, current =>
+            {
+                if (current.NudgeCount > 0)
+                {
+                    return null;
+                }
+
+                if (first)
+                {
+                    // Both presses work out their change from the same version before either writes.
+                    first = false;
+                    Assert.True(bothComputed.SignalAndWait(TimeSpan.FromSeconds(30)));
+                }
+
+                return Nudge(current, minutes);
+            }));
+        }
+
+        var results = await Task.WhenAll(Reserve(1), Reserve(2));
+
+        Assert.Equal([ItemUpdateStatus.Updated, ItemUpdateStatus.Unchanged], results.Select(r => r.Status).Order());
+        var stored = (await Store.GetAsync(item.Key))!;
+        Assert.Equal((1, 2), (stored.NudgeCount, stored.Version));
+        Assert.Single(await Store.GetNudgesAsync(item.Key));
+        Assert.Equal(["created", "nudged"], (await Store.GetAuditTrailAsync(item.Key)).Select(a => a.Action));
+    }
+
+    [Fact]
     public async Task UpdateAsync_SomeoneElseWritesBeforeEveryAttempt_IsAConflictAndOverwritesNothing()
     {
         var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
