@@ -71,6 +71,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<ComplianceReportQuery>();
         services.TryAddSingleton<RebuildCompliance>();
         services.TryAddSingleton<ComplianceAnswerQuery>();
+        services.TryAddSingleton<ComplianceCheck>();
     }
 
     /// <summary>
