@@ -31,6 +31,9 @@ internal sealed class BotRequestAuthenticator
         _time = time;
     }
 
+    /// <summary>True when no app id is configured: tokens are not checked and only callers on this machine are let in.</summary>
+    public bool IsLocalDevelopment => _options.IsLocalDevelopment;
+
     /// <summary>Step one: the caller and its token, before the body is read.</summary>
     public async Task<AuthenticationResult> AuthenticateCallerAsync(string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken)
     {

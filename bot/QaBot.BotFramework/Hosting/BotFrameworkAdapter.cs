@@ -40,6 +40,12 @@ public sealed partial class BotFrameworkAdapter
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.RequestAborted;
 
+        if (_authenticator.IsLocalDevelopment && LocalDevelopmentGuard.CameThroughProxy(context.Request.Headers))
+        {
+            Refuse(context, AuthenticationResult.Unauthorized("local development (no Bot:AppId): the request came through a proxy (forwarded headers), so its caller cannot be known to be on this machine"));
+            return;
+        }
+
         var caller = await _authenticator.AuthenticateCallerAsync(
             context.Request.Headers.Authorization.ToString(),
             context.Connection.RemoteIpAddress,

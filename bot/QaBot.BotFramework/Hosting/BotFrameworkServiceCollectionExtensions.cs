@@ -82,6 +82,7 @@ public static class BotFrameworkServiceCollectionExtensions
     public static IServiceCollection AddBotFrameworkEndpoint(this IServiceCollection services)
     {
         services.AddBotFrameworkConnector();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, LocalDevelopmentGuard>());
         services.AddHttpClient(BotFrameworkHttpClients.OpenIdMetadata)
             .ConfigureHttpClient(client => client.Timeout = MetadataTimeout);
         services.TryAddSingleton<SigningKeyCache>();
