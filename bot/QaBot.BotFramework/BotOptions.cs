@@ -29,10 +29,13 @@ public sealed class BotOptions
     /// <summary>Tenants whose activities are served; empty means <see cref="TenantId"/> alone (or any, when that is empty too in local development).</summary>
     public List<string> AllowedTenants { get; set; } = [];
 
-    /// <summary>How often the signing keys are fetched again even when nothing asks for it (at most a day).</summary>
+    /// <summary>How old the signing keys may grow before the next request that needs them fetches them again (at most a day).</summary>
     public TimeSpan SigningKeyRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>The shortest gap between two fetches caused by tokens signed with an unknown key (protects the metadata endpoint).</summary>
+    /// <summary>
+    /// The shortest gap between two fetches of the signing keys, whatever asks for them (unknown key ids, an empty or
+    /// old cache); doubled after each failed fetch. Unauthenticated requests cannot make the bot fetch more often.
+    /// </summary>
     public TimeSpan SigningKeyMinimumRefetchInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     public BotCredentialKind Credential { get; set; } = BotCredentialKind.None;
