@@ -11,6 +11,8 @@ public sealed class BotOptions
 
     public const string BotFrameworkScope = "https://api.botframework.com/.default";
 
+    public const string TeamsChannel = "msteams";
+
     /// <summary>
     /// The Azure Bot's Microsoft app id: the audience inbound tokens must carry and the client id outbound. Empty
     /// only for local development, when unauthenticated requests are accepted from this machine alone.
@@ -28,6 +30,9 @@ public sealed class BotOptions
 
     /// <summary>Tenants whose activities are served; empty means <see cref="TenantId"/> alone (or any, when that is empty too in local development).</summary>
     public List<string> AllowedTenants { get; set; } = [];
+
+    /// <summary>Channels whose activities are served; empty means <see cref="TeamsChannel"/> alone. QaBot is a Teams app.</summary>
+    public List<string> AllowedChannels { get; set; } = [];
 
     /// <summary>How old the signing keys may grow before the next request that needs them fetches them again (at most a day).</summary>
     public TimeSpan SigningKeyRefreshInterval { get; set; } = TimeSpan.FromHours(12);
@@ -68,6 +73,10 @@ public sealed class BotOptions
     /// <summary>The issuers actually accepted (the configured list, or the Bot Framework's).</summary>
     public IReadOnlyList<string> EffectiveIssuers =>
         Issuers.Count > 0 ? Issuers : [BotFrameworkIssuer];
+
+    /// <summary>The channels actually served (the configured list, or Teams alone).</summary>
+    public IReadOnlyList<string> EffectiveAllowedChannels =>
+        AllowedChannels.Count > 0 ? AllowedChannels : [TeamsChannel];
 
     /// <summary>The tenants actually served; empty means any (local development with no tenant configured).</summary>
     public IReadOnlyList<string> EffectiveAllowedTenants =>

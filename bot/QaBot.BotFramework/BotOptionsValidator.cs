@@ -36,6 +36,11 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             errors.Add("Bot:Issuers contains an empty entry.");
         }
 
+        if (options.AllowedChannels.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("Bot:AllowedChannels contains an empty entry.");
+        }
+
         if (options.AllowedTenants.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add("Bot:AllowedTenants contains an empty entry.");

@@ -114,9 +114,16 @@ internal sealed class BotRequestAuthenticator
         return new AuthenticationResult(AuthenticationStatus.Allowed, "valid token", result.ClaimsIdentity, key.Endorsements);
     }
 
-    /// <summary>Step two: the activity against the caller's token and the tenant allow-list.</summary>
+    /// <summary>Step two: the activity against the caller's token and the channel and tenant allow-lists.</summary>
     public AuthenticationResult AuthorizeActivity(AuthenticationResult caller, Activity activity)
     {
+        // A genuine Bot Framework token can carry another channel's activity (Web Chat, Direct Line), whose tenant
+        // would come from the body alone: QaBot serves Teams only.
+        if (!_options.EffectiveAllowedChannels.Contains(activity.ChannelId!, StringComparer.Ordinal))
+        {
+            return AuthenticationResult.Forbidden("the activity's channel is not allowed (Bot:AllowedChannels)");
+        }
+
         if (!_options.IsLocalDevelopment)
         {
             var claimed = caller.Identity?.FindFirst(ServiceUrlClaim)?.Value;
