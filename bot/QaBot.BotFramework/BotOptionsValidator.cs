@@ -41,6 +41,11 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             errors.Add("Bot:AllowedChannels contains an empty entry.");
         }
 
+        if (options.ServiceUrlHosts.Any(h => string.IsNullOrWhiteSpace(h) || Uri.CheckHostName(h.Trim()) != UriHostNameType.Dns))
+        {
+            errors.Add("Bot:ServiceUrlHosts must list host names only (for example smba.trafficmanager.net), without scheme, port or path.");
+        }
+
         if (options.AllowedTenants.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add("Bot:AllowedTenants contains an empty entry.");

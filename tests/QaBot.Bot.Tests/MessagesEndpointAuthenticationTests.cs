@@ -140,4 +140,33 @@ public sealed class MessagesEndpointAuthenticationTests
         Assert.Equal(HttpStatusCode.Forbidden, teams.StatusCode);
         Assert.Single(host.Handler.Turns);
     }
+
+    /// <summary>Replies, and the conversation reference a turn stores, would carry the bot's token to the activity's serviceUrl.</summary>
+    [Theory]
+    [InlineData("https://evil.example/uk/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/uk/")]
+    public async Task Post_GenuineTokenForAServiceUrlOffTheAllowedHosts_ForbiddenNothingStoredOrSent(string serviceUrl)
+    {
+        using var host = new BotHost();
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(serviceUrl: serviceUrl), host.Authority.CreateToken(new() { ServiceUrl = serviceUrl }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Turns);
+        Assert.Empty(host.Connector.Requests);
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 5040 && e.Message.Contains("Bot:ServiceUrlHosts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_LoopbackServiceUrlOutsideDevelopment_Forbidden()
+    {
+        const string Loopback = "http://localhost:56150/_connector";
+        using var host = new BotHost(environment: "Production");
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(serviceUrl: Loopback), host.Authority.CreateToken(new() { ServiceUrl = Loopback }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Turns);
+        Assert.Empty(host.Connector.Requests);
+    }
 }

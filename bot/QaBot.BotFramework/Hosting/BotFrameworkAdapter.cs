@@ -26,10 +26,12 @@ public sealed partial class BotFrameworkAdapter
 
     private readonly BotRequestAuthenticator _authenticator;
     private readonly BotConnectorClient _connector;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly ILogger _logger;
 
-    internal BotFrameworkAdapter(BotRequestAuthenticator authenticator, BotConnectorClient connector, ILogger<BotFrameworkAdapter> logger)
+    internal BotFrameworkAdapter(BotRequestAuthenticator authenticator, BotConnectorClient connector, ServiceUrlPolicy serviceUrls, ILogger<BotFrameworkAdapter> logger)
     {
+        _serviceUrls = serviceUrls;
         _authenticator = authenticator;
         _connector = connector;
         _logger = logger;
@@ -76,6 +78,13 @@ public sealed partial class BotFrameworkAdapter
         if (!authorised.IsAllowed)
         {
             Refuse(context, authorised);
+            return;
+        }
+
+        // Replies, and the conversation reference the turn may store, would carry the bot's token to this URL.
+        if (!_serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            Refuse(context, AuthenticationResult.Forbidden("the activity's serviceUrl is not on a Bot Connector host allowed by Bot:ServiceUrlHosts"));
             return;
         }
 
