@@ -37,6 +37,7 @@ internal sealed partial class SigningKeyCache
     private readonly TimeSpan _minimumRefetch;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    private readonly RefusalLogLimiter _unknownKeyLogs;
     private KeyView? _view;
     private Task? _fetch;
     private DateTimeOffset? _lastAttempt;
@@ -51,6 +52,7 @@ internal sealed partial class SigningKeyCache
         _refreshInterval = settings.SigningKeyRefreshInterval;
         _minimumRefetch = settings.SigningKeyMinimumRefetchInterval;
         _logger = logger;
+        _unknownKeyLogs = new RefusalLogLimiter(time);
     }
 
     /// <summary>The key with this id, or null when the channel does not publish one (even after a fetch, if one was allowed).</summary>
@@ -63,9 +65,10 @@ internal sealed partial class SigningKeyCache
             return held;
         }
 
-        if (view is not null && !view.Keys.ContainsKey(keyId))
+        if (view is not null && !view.Keys.ContainsKey(keyId) && _unknownKeyLogs.ShouldLog("unknown key", out var heldBack))
         {
-            LogUnknownKey(_logger);
+            // The key id is the caller's choice: never logged.
+            LogUnknownKey(_logger, heldBack);
         }
 
         var fetch = StartFetchIfAllowed();
@@ -213,6 +216,6 @@ internal sealed partial class SigningKeyCache
     [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Could not fetch the Bot Framework signing keys; requests cannot be authenticated until a fetch succeeds (next try in {RetryIn} at the earliest)")]
     private static partial void LogFetchFailed(ILogger logger, Exception exception, TimeSpan retryIn);
 
-    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "A token names a signing key that the cached set does not hold")]
-    private static partial void LogUnknownKey(ILogger logger);
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "A token names a signing key that the cached set does not hold ({HeldBack} more in the last minute were not logged)")]
+    private static partial void LogUnknownKey(ILogger logger, int heldBack);
 }

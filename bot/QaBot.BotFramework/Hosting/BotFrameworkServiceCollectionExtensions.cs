@@ -93,6 +93,7 @@ public static class BotFrameworkServiceCollectionExtensions
             provider.GetRequiredService<BotRequestAuthenticator>(),
             provider.GetRequiredService<BotConnectorClient>(),
             provider.GetRequiredService<ServiceUrlPolicy>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BotFrameworkAdapter>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BotAuthenticationStartupLog>());
         return services;
