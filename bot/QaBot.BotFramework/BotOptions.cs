@@ -11,6 +11,16 @@ public sealed class BotOptions
 
     public const string BotFrameworkScope = "https://api.botframework.com/.default";
 
+    public const string TeamsChannel = "msteams";
+
+    /// <summary>
+    /// The Teams public cloud's Bot Connector host: every Teams service URL there is
+    /// <c>https://smba.trafficmanager.net/{region}/</c> (Microsoft's "Bot Framework REST API reference", service URL
+    /// section, and the URLs Teams sends in each activity). Government clouds use other hosts and set
+    /// <see cref="ServiceUrlHosts"/>.
+    /// </summary>
+    public const string TeamsPublicCloudServiceUrlHost = "smba.trafficmanager.net";
+
     /// <summary>
     /// The Azure Bot's Microsoft app id: the audience inbound tokens must carry and the client id outbound. Empty
     /// only for local development, when unauthenticated requests are accepted from this machine alone.
@@ -29,10 +39,22 @@ public sealed class BotOptions
     /// <summary>Tenants whose activities are served; empty means <see cref="TenantId"/> alone (or any, when that is empty too in local development).</summary>
     public List<string> AllowedTenants { get; set; } = [];
 
-    /// <summary>How often the signing keys are fetched again even when nothing asks for it (at most a day).</summary>
+    /// <summary>Channels whose activities are served; empty means <see cref="TeamsChannel"/> alone. QaBot is a Teams app.</summary>
+    public List<string> AllowedChannels { get; set; } = [];
+
+    /// <summary>
+    /// Hosts the bot's token may be sent to (https, default port); empty means <see cref="TeamsPublicCloudServiceUrlHost"/>
+    /// alone. Loopback is allowed in the Development environment only (the Agents Playground).
+    /// </summary>
+    public List<string> ServiceUrlHosts { get; set; } = [];
+
+    /// <summary>How old the signing keys may grow before the next request that needs them fetches them again (at most a day).</summary>
     public TimeSpan SigningKeyRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>The shortest gap between two fetches caused by tokens signed with an unknown key (protects the metadata endpoint).</summary>
+    /// <summary>
+    /// The shortest gap between two fetches of the signing keys, whatever asks for them (unknown key ids, an empty or
+    /// old cache); doubled after each failed fetch. Unauthenticated requests cannot make the bot fetch more often.
+    /// </summary>
     public TimeSpan SigningKeyMinimumRefetchInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     public BotCredentialKind Credential { get; set; } = BotCredentialKind.None;
@@ -65,6 +87,14 @@ public sealed class BotOptions
     /// <summary>The issuers actually accepted (the configured list, or the Bot Framework's).</summary>
     public IReadOnlyList<string> EffectiveIssuers =>
         Issuers.Count > 0 ? Issuers : [BotFrameworkIssuer];
+
+    /// <summary>The channels actually served (the configured list, or Teams alone).</summary>
+    public IReadOnlyList<string> EffectiveAllowedChannels =>
+        AllowedChannels.Count > 0 ? AllowedChannels : [TeamsChannel];
+
+    /// <summary>The service URL hosts actually allowed (the configured list, or the Teams public cloud's).</summary>
+    public IReadOnlyList<string> EffectiveServiceUrlHosts =>
+        ServiceUrlHosts.Count > 0 ? ServiceUrlHosts : [TeamsPublicCloudServiceUrlHost];
 
     /// <summary>The tenants actually served; empty means any (local development with no tenant configured).</summary>
     public IReadOnlyList<string> EffectiveAllowedTenants =>

@@ -7,8 +7,10 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
 {
     private static readonly TimeSpan MaxKeyRefresh = TimeSpan.FromHours(24);
 
-    // Microsoft.IdentityModel's ConfigurationManager refuses anything shorter.
     private static readonly TimeSpan MinKeyRefresh = TimeSpan.FromMinutes(5);
+
+    // Below this, strangers sending made-up key ids could make the bot fetch the metadata many times a minute.
+    private static readonly TimeSpan MinKeyRefetch = TimeSpan.FromSeconds(30);
 
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
@@ -24,14 +26,24 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
             errors.Add("Bot:SigningKeyRefreshInterval must be at least 00:05:00 and at most 24:00:00 (keys are refreshed at least daily).");
         }
 
-        if (options.SigningKeyMinimumRefetchInterval < TimeSpan.Zero || options.SigningKeyMinimumRefetchInterval > options.SigningKeyRefreshInterval)
+        if (options.SigningKeyMinimumRefetchInterval < MinKeyRefetch || options.SigningKeyMinimumRefetchInterval > options.SigningKeyRefreshInterval)
         {
-            errors.Add("Bot:SigningKeyMinimumRefetchInterval must be between zero and Bot:SigningKeyRefreshInterval.");
+            errors.Add("Bot:SigningKeyMinimumRefetchInterval must be at least 00:00:30 and at most Bot:SigningKeyRefreshInterval.");
         }
 
         if (options.Issuers.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add("Bot:Issuers contains an empty entry.");
+        }
+
+        if (options.AllowedChannels.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("Bot:AllowedChannels contains an empty entry.");
+        }
+
+        if (options.ServiceUrlHosts.Any(h => string.IsNullOrWhiteSpace(h) || Uri.CheckHostName(h.Trim()) != UriHostNameType.Dns))
+        {
+            errors.Add("Bot:ServiceUrlHosts must list host names only (for example smba.trafficmanager.net), without scheme, port or path.");
         }
 
         if (options.AllowedTenants.Any(string.IsNullOrWhiteSpace))

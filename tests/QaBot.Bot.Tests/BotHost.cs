@@ -31,19 +31,32 @@ public sealed class BotHost : WebApplicationFactory<Program>
     private readonly bool _replaceHandler;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
+    private readonly string? _environment;
+    private readonly bool _realSocket;
 
     /// <param name="authenticated">Configure an app id (tokens required) rather than local development.</param>
     /// <param name="replaceHandler">Use <see cref="Handler"/> instead of the host's own turn handler.</param>
     /// <param name="settings">More configuration (for example storage for whole-conversation tests).</param>
     /// <param name="configureServices">Last-minute service changes, applied after the host's own.</param>
     /// <param name="now">The fake clock's starting time (default Friday 27 November 2026, 09:00 UTC).</param>
+    /// <param name="environment">The host environment (default Development, as WebApplicationFactory sets it).</param>
+    /// <param name="realSocket">Listen on a real loopback port (Kestrel), so callers' addresses and headers are the network's, not made up.</param>
     public BotHost(
         bool authenticated = true,
         bool replaceHandler = true,
         Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        DateTimeOffset? now = null)
+        DateTimeOffset? now = null,
+        string? environment = null,
+        bool realSocket = false)
     {
+        _environment = environment;
+        _realSocket = realSocket;
+        if (realSocket)
+        {
+            UseKestrel(0);
+        }
+
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         _authenticated = authenticated;
         _replaceHandler = replaceHandler;
@@ -64,16 +77,21 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Posts an activity as the channel would: with a valid token unless <paramref name="token"/> says otherwise.</summary>
-    public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token = "", string? remoteAddress = null) =>
-        PostRawAsync(activity.ToJsonString(), token, remoteAddress);
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token = "", string? remoteAddress = null, IReadOnlyDictionary<string, string>? headers = null) =>
+        PostRawAsync(activity.ToJsonString(), token, remoteAddress, headers);
 
-    public async Task<HttpResponseMessage> PostRawAsync(string body, string? token = "", string? remoteAddress = null)
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string? token = "", string? remoteAddress = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (token == string.Empty && _authenticated)
         {
             token = Authority.CreateToken();
@@ -94,6 +112,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_environment is not null)
+        {
+            builder.UseEnvironment(_environment);
+        }
+
         if (_authenticated)
         {
             builder.UseSetting("Bot:AppId", TestChannelAuthority.AppId);
@@ -130,7 +153,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
                 services.AddSingleton<ITurnHandler>(Handler);
             }
 
-            services.AddSingleton<IStartupFilter, RemoteAddressStartupFilter>();
+            if (!_realSocket)
+            {
+                services.AddSingleton<IStartupFilter, RemoteAddressStartupFilter>();
+            }
+
             _configureServices?.Invoke(services);
         });
     }

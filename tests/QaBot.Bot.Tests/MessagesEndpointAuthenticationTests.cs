@@ -110,4 +110,63 @@ public sealed class MessagesEndpointAuthenticationTests
         Assert.Contains("wrong audience", refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains(token, StringComparison.Ordinal));
     }
+
+    /// <summary>The test authority's key is endorsed for Web Chat too: a genuine token for another channel.</summary>
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    public async Task Post_GenuineTokenForAnotherChannel_ForbiddenAndNothingWritten(string channel)
+    {
+        using var host = new BotHost();
+        host.Authority.AddKey("key-for-" + channel, channel, "msteams");
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(channelId: channel), host.Authority.CreateToken(new() { KeyId = "key-for-" + channel }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Turns);
+        Assert.Empty(host.Connector.Requests);
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 5040 && e.Message.Contains("Bot:AllowedChannels", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_ChannelAllowedBySetting_HandledAndTeamsNoLongerIs()
+    {
+        using var host = new BotHost(settings: new() { ["Bot:AllowedChannels:0"] = "webchat" });
+
+        using var webChat = await host.PostAsync(TeamsActivityJson.Message(channelId: "webchat"));
+        using var teams = await host.PostAsync(TeamsActivityJson.Message());
+
+        Assert.Equal(HttpStatusCode.OK, webChat.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, teams.StatusCode);
+        Assert.Single(host.Handler.Turns);
+    }
+
+    /// <summary>Replies, and the conversation reference a turn stores, would carry the bot's token to the activity's serviceUrl.</summary>
+    [Theory]
+    [InlineData("https://evil.example/uk/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/uk/")]
+    public async Task Post_GenuineTokenForAServiceUrlOffTheAllowedHosts_ForbiddenNothingStoredOrSent(string serviceUrl)
+    {
+        using var host = new BotHost();
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(serviceUrl: serviceUrl), host.Authority.CreateToken(new() { ServiceUrl = serviceUrl }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Turns);
+        Assert.Empty(host.Connector.Requests);
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 5040 && e.Message.Contains("Bot:ServiceUrlHosts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_LoopbackServiceUrlOutsideDevelopment_Forbidden()
+    {
+        const string Loopback = "http://localhost:56150/_connector";
+        using var host = new BotHost(environment: "Production");
+
+        using var response = await host.PostAsync(TeamsActivityJson.Message(serviceUrl: Loopback), host.Authority.CreateToken(new() { ServiceUrl = Loopback }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(host.Handler.Turns);
+        Assert.Empty(host.Connector.Requests);
+    }
 }

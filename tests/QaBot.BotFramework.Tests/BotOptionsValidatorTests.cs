@@ -110,6 +110,18 @@ public sealed class BotOptionsValidatorTests
         Assert.Contains("Bot:Retry:MaxAttempts", new BotOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:10")]
+    [InlineData("13:00:00")]
+    public void Validate_MinimumRefetchIntervalOutOfRange_NamesTheKey(string interval)
+    {
+        var options = Production();
+        options.SigningKeyMinimumRefetchInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Contains("Bot:SigningKeyMinimumRefetchInterval", new BotOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
     private static BotOptions Production() => new()
     {
         AppId = TestChannelAuthority.AppId,

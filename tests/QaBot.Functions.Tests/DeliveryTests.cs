@@ -105,6 +105,26 @@ public sealed class DeliveryTests : IAsyncLifetime
         Assert.Equal(TestDirectory.Id(4).Value, Assert.Single(operators.StaleConversations).Person);
     }
 
+    /// <summary>The bot's token goes only to allowed Bot Connector hosts (Bot:ServiceUrlHosts); a stored conversation elsewhere is stale.</summary>
+    [Fact]
+    public async Task DeliverAsync_StoredConversationOnAHostNotAllowed_NothingSentMarkedStaleForOperators()
+    {
+        var person = TestDirectory.Id(5);
+        await _host.Get<QaBot.Application.Conversations.IConversationReferenceStore>().SaveAsync(
+            new QaBot.Application.Conversations.ConversationReference(person, "msteams", "https://collector.example/uk/", "a:" + person.Value, "29:" + person.Value, "28:test-bot", "test-tenant"),
+            PipelineHost.Utc(2026, 11, 23, 8));
+
+        var result = await Delivery.DeliverAsync(Message(5), 1, CancellationToken.None);
+
+        Assert.Equal(SendState.Stale, result.State);
+        Assert.Empty(_host.Connector.Requests);
+        var stored = await _host.Get<QaBot.Application.Conversations.IConversationReferenceStore>().GetAsync(person);
+        Assert.True(stored!.IsStale);
+        Assert.Contains("Bot:ServiceUrlHosts", stored.StaleReason, StringComparison.Ordinal);
+        var operators = await _host.Get<OperatorStatusQuery>().GetAsync(TimeSpan.FromMinutes(15), CancellationToken.None);
+        Assert.Equal(person.Value, Assert.Single(operators.StaleConversations).Person);
+    }
+
     [Fact]
     public async Task DeliverAsync_ServiceUnavailableThenAccepted_RetriesAndKeepsEveryAttempt()
     {

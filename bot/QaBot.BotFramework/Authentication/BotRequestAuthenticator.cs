@@ -31,6 +31,9 @@ internal sealed class BotRequestAuthenticator
         _time = time;
     }
 
+    /// <summary>True when no app id is configured: tokens are not checked and only callers on this machine are let in.</summary>
+    public bool IsLocalDevelopment => _options.IsLocalDevelopment;
+
     /// <summary>Step one: the caller and its token, before the body is read.</summary>
     public async Task<AuthenticationResult> AuthenticateCallerAsync(string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken)
     {
@@ -111,9 +114,16 @@ internal sealed class BotRequestAuthenticator
         return new AuthenticationResult(AuthenticationStatus.Allowed, "valid token", result.ClaimsIdentity, key.Endorsements);
     }
 
-    /// <summary>Step two: the activity against the caller's token and the tenant allow-list.</summary>
+    /// <summary>Step two: the activity against the caller's token and the channel and tenant allow-lists.</summary>
     public AuthenticationResult AuthorizeActivity(AuthenticationResult caller, Activity activity)
     {
+        // A genuine Bot Framework token can carry another channel's activity (Web Chat, Direct Line), whose tenant
+        // would come from the body alone: QaBot serves Teams only.
+        if (!_options.EffectiveAllowedChannels.Contains(activity.ChannelId!, StringComparer.Ordinal))
+        {
+            return AuthenticationResult.Forbidden("the activity's channel is not allowed (Bot:AllowedChannels)");
+        }
+
         if (!_options.IsLocalDevelopment)
         {
             var claimed = caller.Identity?.FindFirst(ServiceUrlClaim)?.Value;

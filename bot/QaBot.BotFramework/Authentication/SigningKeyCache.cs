@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,88 +9,157 @@ using QaBot.BotFramework.Hosting;
 namespace QaBot.BotFramework.Authentication;
 
 /// <summary>
-/// The channel's token signing keys, from its OpenID metadata document and the key set it points to, cached and
-/// refreshed by Microsoft.IdentityModel's <see cref="ConfigurationManager{T}"/>: fetched on first use, again once
-/// <see cref="BotOptions.SigningKeyRefreshInterval"/> has passed (the library adds up to a twentieth at random so that
-/// many instances do not refresh together), and again when a token names a key id the set does not hold (no more
-/// often than <see cref="BotOptions.SigningKeyMinimumRefetchInterval"/> after the last fetch, so that made-up key ids
-/// cannot hammer the metadata endpoint). A failed refresh keeps the keys already held. Both documents are fetched over
-/// https only, or plain http from a loopback host. What the library does not know, the channels that endorse each key,
-/// is read here.
+/// The channel's token signing keys, from its OpenID metadata document and the key set it points to, read by
+/// Microsoft.IdentityModel's <see cref="OpenIdConnectConfigurationRetriever"/> behind a gate of our own, because the
+/// requests that ask for keys are unauthenticated and anyone can send them:
+/// <list type="bullet">
+/// <item>at most one fetch (metadata and key set) starts per <see cref="BotOptions.SigningKeyMinimumRefetchInterval"/>,
+/// whatever arrives: a token naming an unknown key id, a cache that is empty or older than
+/// <see cref="BotOptions.SigningKeyRefreshInterval"/>;</item>
+/// <item>after a failed fetch the gap doubles with each further failure (up to the refresh interval), and resets on success;</item>
+/// <item>the last good keys are served for as long as fetches fail;</item>
+/// <item>one fetch runs at a time, shared by every request that waits for it, on its own cancellation: a caller that
+/// gives up stops waiting, not the fetch;</item>
+/// <item>nothing is fetched before the first request, so the bot starts while the metadata endpoint is down.</item>
+/// </list>
+/// Both documents are fetched over https only, or plain http from a loopback host. What the library does not know,
+/// the channels that endorse each key, is read here.
 /// </summary>
 internal sealed partial class SigningKeyCache
 {
-    private const string BlockingRefreshSwitch = "Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking";
+    // The fetch's own limit, independent of any caller (the metadata HttpClient's timeout applies per document too).
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
+    private readonly string _metadataUrl;
+    private readonly IDocumentRetriever _documents;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _refreshInterval;
     private readonly TimeSpan _minimumRefetch;
     private readonly ILogger _logger;
-    private readonly Lock _attemptLock = new();
-    private DateTimeOffset? _lastAttempt;
+    private readonly Lock _gate = new();
+    private readonly RefusalLogLimiter _unknownKeyLogs;
     private KeyView? _view;
-
-    // Refreshes run in the request that needs them, not in the background: a token signed with a key rotated in a
-    // minute ago is accepted on that same request, and a refresh has finished when FindAsync returns. The switch is
-    // process-wide and read once; nothing else in QaBot's processes uses ConfigurationManager.
-    static SigningKeyCache() => AppContext.SetSwitch(BlockingRefreshSwitch, true);
+    private Task? _fetch;
+    private DateTimeOffset? _lastAttempt;
+    private int _failures;
 
     public SigningKeyCache(IHttpClientFactory httpClients, IOptions<BotOptions> options, TimeProvider time, ILogger<SigningKeyCache> logger)
     {
         var settings = options.Value;
+        _metadataUrl = settings.OpenIdMetadataUrl;
+        _documents = new SecureDocumentRetriever(httpClients);
         _time = time;
+        _refreshInterval = settings.SigningKeyRefreshInterval;
         _minimumRefetch = settings.SigningKeyMinimumRefetchInterval;
         _logger = logger;
-        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-            settings.OpenIdMetadataUrl,
-            new MetadataRetriever(this),
-            new SecureDocumentRetriever(httpClients))
-        {
-            AutomaticRefreshInterval = settings.SigningKeyRefreshInterval,
-
-            // The smallest the library allows: a failed fetch is tried again by the next request that needs keys,
-            // and fetches for unknown key ids are limited by our own rule in FindAsync.
-            RefreshInterval = BaseConfigurationManager.MinimumRefreshInterval,
-        };
-        UseClock(_metadata, time);
+        _unknownKeyLogs = new RefusalLogLimiter(time);
     }
 
-    /// <summary>The key with this id, or null when the channel does not publish one (even after a refetch).</summary>
-    /// <exception cref="SigningKeysUnavailableException">No keys could be fetched and none are cached.</exception>
+    /// <summary>The key with this id, or null when the channel does not publish one (even after a fetch, if one was allowed).</summary>
+    /// <exception cref="SigningKeysUnavailableException">No keys could be fetched and none are held.</exception>
     public async Task<SigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
-        var keys = await GetKeysAsync(cancellationToken).ConfigureAwait(false);
-        if (keys.TryGetValue(keyId, out var key))
+        var view = _view;
+        if (view is not null && view.Keys.TryGetValue(keyId, out var held) && !IsDue(view))
         {
-            return key;
+            return held;
         }
 
-        LogUnknownKey(_logger, keyId);
-        if (!MayRefetch())
+        if (view is not null && !view.Keys.ContainsKey(keyId) && _unknownKeyLogs.ShouldLog("unknown key", out var heldBack))
         {
-            return null;
+            // The key id is the caller's choice: never logged.
+            LogUnknownKey(_logger, heldBack);
         }
 
-        _metadata.RequestRefresh();
-        keys = await GetKeysAsync(cancellationToken).ConfigureAwait(false);
-        return keys.GetValueOrDefault(keyId);
+        var fetch = StartFetchIfAllowed();
+        if (fetch is not null)
+        {
+            await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        view = _view ?? throw new SigningKeysUnavailableException("The Bot Framework signing keys could not be fetched, and none are held.");
+        return view.Keys.GetValueOrDefault(keyId);
     }
 
-    /// <summary>
-    /// The library keeps its clock in an internal member that its own tests set. Production runs on the system clock,
-    /// which the library already uses; any other clock (fake time in tests) is handed to it so that the refresh rules
-    /// are checked on the same clock as everything else, and fails loudly if a later version moves the member.
-    /// </summary>
-    private static void UseClock(ConfigurationManager<OpenIdConnectConfiguration> manager, TimeProvider time)
+    private bool IsDue(KeyView view) => _time.GetUtcNow() - view.FetchedAt >= _refreshInterval;
+
+    /// <summary>The fetch to wait for: the one running, a new one if the gate is open, or null when it is shut.</summary>
+    private Task? StartFetchIfAllowed()
     {
-        if (ReferenceEquals(time, TimeProvider.System))
+        lock (_gate)
         {
-            return;
+            if (_fetch is { IsCompleted: false } running)
+            {
+                return running;
+            }
+
+            var now = _time.GetUtcNow();
+            if (_lastAttempt is { } last && now - last < CurrentGap())
+            {
+                return null;
+            }
+
+            _lastAttempt = now;
+            _fetch = FetchAsync();
+            return _fetch;
+        }
+    }
+
+    /// <summary>The minimum gap, doubled for each failure in a row since the last success, at most the refresh interval.</summary>
+    private TimeSpan CurrentGap()
+    {
+        if (_failures == 0)
+        {
+            return _minimumRefetch;
         }
 
-        var field = typeof(ConfigurationManager<OpenIdConnectConfiguration>).GetField("TimeProvider", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("This version of Microsoft.IdentityModel.Protocols has no settable clock on ConfigurationManager; the signing key cache cannot run on a clock other than the system's.");
-        field.SetValue(manager, time);
+        var factor = Math.Pow(2, Math.Min(_failures - 1, 16));
+        var gap = TimeSpan.FromTicks((long)Math.Min(_minimumRefetch.Ticks * factor, _refreshInterval.Ticks));
+        return gap < _minimumRefetch ? _minimumRefetch : gap;
+    }
+
+    private async Task FetchAsync()
+    {
+        // Yield first, so the gate's lock is not held while the fetch runs.
+        await Task.Yield();
+        using var timeout = new CancellationTokenSource(FetchTimeout, _time);
+        try
+        {
+            var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataUrl, _documents, timeout.Token).ConfigureAwait(false);
+            if (configuration.JsonWebKeySet is null)
+            {
+                throw new InvalidOperationException("The OpenID metadata has no jwks_uri.");
+            }
+
+            var keys = ReadKeys(configuration);
+            lock (_gate)
+            {
+                _view = new KeyView(keys, _time.GetUtcNow());
+                _failures = 0;
+            }
+
+            LogKeysFetched(_logger, keys.Count);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            TimeSpan retryIn;
+            bool holdingKeys;
+            lock (_gate)
+            {
+                _failures++;
+                retryIn = CurrentGap();
+                holdingKeys = _view is not null;
+            }
+
+            if (holdingKeys)
+            {
+                LogRefreshFailedKeepingKeys(_logger, e, retryIn);
+            }
+            else
+            {
+                LogFetchFailed(_logger, e, retryIn);
+            }
+        }
     }
 
     /// <summary>The Bot Framework's own extension to the key set: each key lists the channels that endorse it.</summary>
@@ -108,29 +176,6 @@ internal sealed partial class SigningKeyCache
         return new HashSet<string>(StringComparer.Ordinal);
     }
 
-    private async Task<IReadOnlyDictionary<string, SigningKey>> GetKeysAsync(CancellationToken cancellationToken)
-    {
-        OpenIdConnectConfiguration configuration;
-        try
-        {
-            configuration = await _metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException e)
-        {
-            // The library throws this only while it holds no configuration; the failure itself was logged when it happened.
-            throw new SigningKeysUnavailableException("The Bot Framework signing keys could not be fetched.", e);
-        }
-
-        var view = _view;
-        if (view is null || !ReferenceEquals(view.Source, configuration))
-        {
-            view = new KeyView(configuration, ReadKeys(configuration));
-            _view = view;
-        }
-
-        return view.Keys;
-    }
-
     private static Dictionary<string, SigningKey> ReadKeys(OpenIdConnectConfiguration configuration)
     {
         var keys = new Dictionary<string, SigningKey>(StringComparer.Ordinal);
@@ -145,57 +190,7 @@ internal sealed partial class SigningKeyCache
         return keys;
     }
 
-    /// <summary>True when no fetch has been tried for <see cref="BotOptions.SigningKeyMinimumRefetchInterval"/>.</summary>
-    private bool MayRefetch()
-    {
-        lock (_attemptLock)
-        {
-            return _lastAttempt is not { } last || _time.GetUtcNow() - last >= _minimumRefetch;
-        }
-    }
-
-    private void RecordAttempt()
-    {
-        lock (_attemptLock)
-        {
-            _lastAttempt = _time.GetUtcNow();
-        }
-    }
-
-    private sealed record KeyView(OpenIdConnectConfiguration Source, IReadOnlyDictionary<string, SigningKey> Keys);
-
-    /// <summary>The library's retriever, with each attempt recorded and logged, and a key set required.</summary>
-    private sealed class MetadataRetriever(SigningKeyCache owner) : IConfigurationRetriever<OpenIdConnectConfiguration>
-    {
-        public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
-        {
-            owner.RecordAttempt();
-            try
-            {
-                var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(address, retriever, cancel).ConfigureAwait(false);
-                if (configuration.JsonWebKeySet is null)
-                {
-                    throw new InvalidOperationException("The OpenID metadata has no jwks_uri.");
-                }
-
-                LogKeysFetched(owner._logger, configuration.JsonWebKeySet.Keys.Count);
-                return configuration;
-            }
-            catch (Exception e)
-            {
-                if (owner._view is null)
-                {
-                    LogFetchFailed(owner._logger, e);
-                }
-                else
-                {
-                    LogRefreshFailedKeepingKeys(owner._logger, e);
-                }
-
-                throw;
-            }
-        }
-    }
+    private sealed record KeyView(IReadOnlyDictionary<string, SigningKey> Keys, DateTimeOffset FetchedAt);
 
     /// <summary>Fetches a document over https, or plain http from a loopback host, and nothing else.</summary>
     private sealed class SecureDocumentRetriever(IHttpClientFactory httpClients) : IDocumentRetriever
@@ -215,12 +210,12 @@ internal sealed partial class SigningKeyCache
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Fetched {Count} Bot Framework signing keys")]
     private static partial void LogKeysFetched(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Could not refresh the Bot Framework signing keys; keeping the keys already held")]
-    private static partial void LogRefreshFailedKeepingKeys(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Could not refresh the Bot Framework signing keys; keeping the keys already held and trying again in {RetryIn} at the earliest")]
+    private static partial void LogRefreshFailedKeepingKeys(ILogger logger, Exception exception, TimeSpan retryIn);
 
-    [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Could not fetch the Bot Framework signing keys; requests cannot be authenticated")]
-    private static partial void LogFetchFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Could not fetch the Bot Framework signing keys; requests cannot be authenticated until a fetch succeeds (next try in {RetryIn} at the earliest)")]
+    private static partial void LogFetchFailed(ILogger logger, Exception exception, TimeSpan retryIn);
 
-    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "A token names signing key {KeyId}, which the cached set does not hold")]
-    private static partial void LogUnknownKey(ILogger logger, string keyId);
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "A token names a signing key that the cached set does not hold ({HeldBack} more in the last minute were not logged)")]
+    private static partial void LogUnknownKey(ILogger logger, int heldBack);
 }

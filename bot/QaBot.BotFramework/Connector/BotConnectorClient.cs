@@ -19,6 +19,7 @@ public sealed partial class BotConnectorClient : IConversationSender
 
     private readonly IHttpClientFactory _httpClients;
     private readonly IBotTokenProvider _tokens;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly ResiliencePipeline<HttpResponseMessage> _retries;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -26,12 +27,14 @@ public sealed partial class BotConnectorClient : IConversationSender
     public BotConnectorClient(
         IHttpClientFactory httpClients,
         IBotTokenProvider tokens,
+        ServiceUrlPolicy serviceUrls,
         ResiliencePipeline<HttpResponseMessage> retries,
         TimeProvider time,
         ILogger<BotConnectorClient> logger)
     {
         _httpClients = httpClients;
         _tokens = tokens;
+        _serviceUrls = serviceUrls;
         _retries = retries;
         _time = time;
         _logger = logger;
@@ -103,6 +106,18 @@ public sealed partial class BotConnectorClient : IConversationSender
         {
             LogRefusedServiceUrl(_logger, call.Operation, call.ConversationId);
             return new SendOutcome { Status = SendStatus.Failed, Reason = "The service URL is not https (plain http is allowed for this machine only)." };
+        }
+
+        if (!_serviceUrls.IsAllowed(call.ServiceUrl))
+        {
+            // A stored conversation that names another host cannot be used, now or later: stale, for operators to see.
+            // Opening a chat has no conversation to mark; it fails.
+            LogServiceUrlHostNotAllowed(_logger, call.Operation, call.ConversationId);
+            return new SendOutcome
+            {
+                Status = call.Operation == "create-conversation" ? SendStatus.Failed : SendStatus.Stale,
+                Reason = "The service URL's host is not a Bot Connector host allowed by Bot:ServiceUrlHosts; the bot's token was not sent.",
+            };
         }
 
         var attempt = new AttemptState(this, call, new Uri(serviceUrl.AbsoluteUri.TrimEnd('/') + "/" + call.Path), _httpClients.CreateClient(BotFrameworkHttpClients.Connector));
@@ -280,6 +295,9 @@ public sealed partial class BotConnectorClient : IConversationSender
 
     [LoggerMessage(EventId = 5037, Level = LogLevel.Error, Message = "Connector {Operation} for conversation {ConversationId}: refused a service URL that is neither https nor on this machine")]
     private static partial void LogRefusedServiceUrl(ILogger logger, string operation, string conversationId);
+
+    [LoggerMessage(EventId = 5039, Level = LogLevel.Error, Message = "Connector {Operation} for conversation {ConversationId}: refused a service URL whose host is not in Bot:ServiceUrlHosts; nothing sent")]
+    private static partial void LogServiceUrlHostNotAllowed(ILogger logger, string operation, string conversationId);
 
     [LoggerMessage(EventId = 5038, Level = LogLevel.Warning, Message = "The connector's answer carried no readable resource id")]
     private static partial void LogUnreadableResource(ILogger logger);

@@ -26,10 +26,14 @@ public sealed partial class BotFrameworkAdapter
 
     private readonly BotRequestAuthenticator _authenticator;
     private readonly BotConnectorClient _connector;
+    private readonly ServiceUrlPolicy _serviceUrls;
+    private readonly RefusalLogLimiter _refusalLogs;
     private readonly ILogger _logger;
 
-    internal BotFrameworkAdapter(BotRequestAuthenticator authenticator, BotConnectorClient connector, ILogger<BotFrameworkAdapter> logger)
+    internal BotFrameworkAdapter(BotRequestAuthenticator authenticator, BotConnectorClient connector, ServiceUrlPolicy serviceUrls, TimeProvider time, ILogger<BotFrameworkAdapter> logger)
     {
+        _refusalLogs = new RefusalLogLimiter(time);
+        _serviceUrls = serviceUrls;
         _authenticator = authenticator;
         _connector = connector;
         _logger = logger;
@@ -39,6 +43,12 @@ public sealed partial class BotFrameworkAdapter
     {
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.RequestAborted;
+
+        if (_authenticator.IsLocalDevelopment && LocalDevelopmentGuard.CameThroughProxy(context.Request.Headers))
+        {
+            Refuse(context, AuthenticationResult.Unauthorized("local development (no Bot:AppId): the request came through a proxy (forwarded headers), so its caller cannot be known to be on this machine"));
+            return;
+        }
 
         var caller = await _authenticator.AuthenticateCallerAsync(
             context.Request.Headers.Authorization.ToString(),
@@ -53,7 +63,11 @@ public sealed partial class BotFrameworkAdapter
         var body = await ReadBodyAsync(context.Request, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
-            LogTooLarge(_logger, MaxBodyBytes);
+            if (_refusalLogs.ShouldLog("too large", out var heldBack))
+            {
+                LogTooLarge(_logger, MaxBodyBytes, heldBack);
+            }
+
             await WriteTextAsync(context, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxBodyBytes / 1024} KB.").ConfigureAwait(false);
             return;
         }
@@ -61,7 +75,12 @@ public sealed partial class BotFrameworkAdapter
         var read = ActivityReader.Read(body);
         if (read.Activity is not { } activity)
         {
-            LogBadRequest(_logger, read.Error!);
+            // The reason can quote a field name from the body: sanitised, and limited as one reason.
+            if (_refusalLogs.ShouldLog("malformed", out var heldBack))
+            {
+                LogBadRequest(_logger, LogText.Safe(read.Error, 200), heldBack);
+            }
+
             await WriteTextAsync(context, StatusCodes.Status400BadRequest, read.Error!).ConfigureAwait(false);
             return;
         }
@@ -73,17 +92,27 @@ public sealed partial class BotFrameworkAdapter
             return;
         }
 
+        // Replies, and the conversation reference the turn may store, would carry the bot's token to this URL.
+        if (!_serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            Refuse(context, AuthenticationResult.Forbidden("the activity's serviceUrl is not on a Bot Connector host allowed by Bot:ServiceUrlHosts"));
+            return;
+        }
+
+        // The activity's fields come from its sender: logged only sanitised.
+        var activityId = LogText.Safe(activity.Id);
+        var activityType = LogText.Safe(activity.Type);
         using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {
-            ["ActivityId"] = activity.Id,
-            ["ConversationId"] = activity.Conversation!.Id,
-            ["ActivityType"] = activity.Type,
+            ["ActivityId"] = activityId,
+            ["ConversationId"] = LogText.Safe(activity.Conversation!.Id, 200),
+            ["ActivityType"] = activityType,
         });
 
         var turn = ActivityMapper.ToTurn(activity);
         if (turn is null)
         {
-            LogIgnored(_logger, activity.Type!);
+            LogIgnored(_logger, activityType);
             context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
@@ -97,7 +126,7 @@ public sealed partial class BotFrameworkAdapter
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            LogTurnFailed(_logger, e, activity.Id ?? "-", activity.Type!);
+            LogTurnFailed(_logger, e, activityId, activityType);
             result = isInvoke
                 ? TurnResult.Invoke(InvokeResponse.Message(Apology))
                 : TurnResult.Reply(OutboundMessage.FromText(Apology));
@@ -114,7 +143,7 @@ public sealed partial class BotFrameworkAdapter
                 cancellationToken).ConfigureAwait(false);
             if (!outcome.IsSent)
             {
-                LogReplyNotSent(_logger, activity.Id ?? "-", outcome.Status, outcome.StatusCode ?? 0);
+                LogReplyNotSent(_logger, activityId, outcome.Status, outcome.StatusCode ?? 0);
             }
         }
 
@@ -126,7 +155,8 @@ public sealed partial class BotFrameworkAdapter
 
         if (result.InvokeResponse is not { } invokeResponse)
         {
-            LogInvokeUnanswered(_logger, activity.Name ?? "-");
+            var invokeName = LogText.Safe(activity.Name);
+            LogInvokeUnanswered(_logger, invokeName);
             context.Response.StatusCode = StatusCodes.Status501NotImplemented;
             return;
         }
@@ -165,7 +195,11 @@ public sealed partial class BotFrameworkAdapter
 
     private void Refuse(HttpContext context, AuthenticationResult result)
     {
-        LogRefused(_logger, result.Status, result.Reason);
+        if (_refusalLogs.ShouldLog(result.Reason, out var heldBack))
+        {
+            LogRefused(_logger, result.Status, result.Reason, heldBack);
+        }
+
         context.Response.StatusCode = result.Status switch
         {
             AuthenticationStatus.Forbidden => StatusCodes.Status403Forbidden,
@@ -185,14 +219,14 @@ public sealed partial class BotFrameworkAdapter
         return context.Response.WriteAsync(text, context.RequestAborted);
     }
 
-    [LoggerMessage(EventId = 5040, Level = LogLevel.Warning, Message = "Refused a request to the messaging endpoint ({Status}): {Reason}")]
-    private static partial void LogRefused(ILogger logger, AuthenticationStatus status, string reason);
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Warning, Message = "Refused a request to the messaging endpoint ({Status}): {Reason} ({HeldBack} more like it in the last minute were not logged)")]
+    private static partial void LogRefused(ILogger logger, AuthenticationStatus status, string reason, int heldBack);
 
-    [LoggerMessage(EventId = 5041, Level = LogLevel.Warning, Message = "Refused an activity larger than {MaxBytes} bytes")]
-    private static partial void LogTooLarge(ILogger logger, int maxBytes);
+    [LoggerMessage(EventId = 5041, Level = LogLevel.Warning, Message = "Refused an activity larger than {MaxBytes} bytes ({HeldBack} more like it in the last minute were not logged)")]
+    private static partial void LogTooLarge(ILogger logger, int maxBytes, int heldBack);
 
-    [LoggerMessage(EventId = 5042, Level = LogLevel.Warning, Message = "Refused a malformed activity: {Reason}")]
-    private static partial void LogBadRequest(ILogger logger, string reason);
+    [LoggerMessage(EventId = 5042, Level = LogLevel.Warning, Message = "Refused a malformed activity: {Reason} ({HeldBack} more like it in the last minute were not logged)")]
+    private static partial void LogBadRequest(ILogger logger, string reason, int heldBack);
 
     [LoggerMessage(EventId = 5043, Level = LogLevel.Information, Message = "Acknowledged and ignored an activity of unknown type {ActivityType}")]
     private static partial void LogIgnored(ILogger logger, string activityType);

@@ -46,12 +46,13 @@ public static class BotFrameworkServiceCollectionExtensions
                     provider.GetRequiredService<TimeProvider>(),
                     provider.GetRequiredService<ILogger<CredentialBotTokenProvider>>());
         });
+        services.TryAddSingleton(ServiceUrlPolicy.Create);
         services.TryAddSingleton(provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();
             var logger = provider.GetRequiredService<ILogger<BotConnectorClient>>();
             var retries = ConnectorResilience.CreatePipeline(provider.GetRequiredService<IOptions<BotOptions>>().Value.Retry, time, logger);
-            return new BotConnectorClient(provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<IBotTokenProvider>(), retries, time, logger);
+            return new BotConnectorClient(provider.GetRequiredService<IHttpClientFactory>(), provider.GetRequiredService<IBotTokenProvider>(), provider.GetRequiredService<ServiceUrlPolicy>(), retries, time, logger);
         });
         services.TryAddSingleton<IConversationSender>(provider => provider.GetRequiredService<BotConnectorClient>());
 
@@ -59,6 +60,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddKeyedSingleton<IConversationSender>(ConversationSenders.Reminders, (provider, _) => new BotConnectorClient(
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<IBotTokenProvider>(),
+            provider.GetRequiredService<ServiceUrlPolicy>(),
             ResiliencePipeline<HttpResponseMessage>.Empty,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BotConnectorClient>>()));
@@ -82,6 +84,7 @@ public static class BotFrameworkServiceCollectionExtensions
     public static IServiceCollection AddBotFrameworkEndpoint(this IServiceCollection services)
     {
         services.AddBotFrameworkConnector();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, LocalDevelopmentGuard>());
         services.AddHttpClient(BotFrameworkHttpClients.OpenIdMetadata)
             .ConfigureHttpClient(client => client.Timeout = MetadataTimeout);
         services.TryAddSingleton<SigningKeyCache>();
@@ -89,6 +92,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(provider => new BotFrameworkAdapter(
             provider.GetRequiredService<BotRequestAuthenticator>(),
             provider.GetRequiredService<BotConnectorClient>(),
+            provider.GetRequiredService<ServiceUrlPolicy>(),
+            provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BotFrameworkAdapter>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BotAuthenticationStartupLog>());
         return services;

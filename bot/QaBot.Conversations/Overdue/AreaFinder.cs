@@ -1,3 +1,4 @@
+using QaBot.Conversations.Turns;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Overdue;
@@ -20,6 +21,12 @@ public static class AreaFinder
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > IntentReader.MaxAreaLength)
+        {
+            // Bounded work whoever calls: no area's name is this long, and fuzzy matching costs text × names.
+            text = text[..IntentReader.MaxAreaLength];
+        }
+
         var candidates = tree.Resolve(text).ToList();
         if (candidates.Count == 0)
         {

@@ -10,6 +10,12 @@ namespace QaBot.Conversations.Turns;
 /// </summary>
 public static partial class IntentReader
 {
+    /// <summary>
+    /// The longest area name read from a message. Finding the area costs text length × name length × areas in edit
+    /// distance, so a 28 KB "overdue in ..." would cost seconds; no area's name comes near this length.
+    /// </summary>
+    public const int MaxAreaLength = 200;
+
     private static readonly string[] SelfWords =
     [
         "my area", "my areas", "my team", "my teams", "my service", "my services", "my division", "my department",
@@ -93,6 +99,11 @@ public static partial class IntentReader
         if (area.StartsWith("the ", StringComparison.Ordinal))
         {
             area = area[4..];
+        }
+
+        if (area.Length > MaxAreaLength)
+        {
+            area = area[..MaxAreaLength].Trim();
         }
 
         return area.Length == 0 || SelfWords.Contains(area, StringComparer.Ordinal) ? null : area;

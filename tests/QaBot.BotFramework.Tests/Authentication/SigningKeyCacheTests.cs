@@ -147,33 +147,138 @@ public sealed class SigningKeyCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task FindAsync_MetadataBackAfterAFailedFirstFetch_TheNextRequestFetches()
+    public async Task FindAsync_MetadataBackAfterAFailedFirstFetch_FetchedAgainOnceTheGapHasPassed()
     {
         var cache = Create();
         _authority.Failing = true;
         await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
 
         _authority.Failing = false;
-        _time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
+        Assert.Equal(1, _authority.MetadataFetches);
 
+        _time.Advance(TimeSpan.FromMinutes(4));
         Assert.NotNull(await cache.FindAsync("key-endorsed", default));
+        Assert.Equal(2, _authority.MetadataFetches);
     }
 
     [Fact]
-    public async Task FindAsync_RefreshFailed_TheNextRequestTriesAgain()
+    public async Task FindAsync_RefreshFailed_TriedAgainOnceTheGapHasPassed()
     {
         var cache = Create();
         await cache.FindAsync("key-endorsed", default);
 
         _authority.Failing = true;
         _time.Advance(TimeSpan.FromHours(13));
-        await cache.FindAsync("key-endorsed", default);
+        Assert.NotNull(await cache.FindAsync("key-endorsed", default));
         _authority.Failing = false;
-        _time.Advance(TimeSpan.FromSeconds(1));
         _authority.AddKey("key-after-outage", "msteams");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await cache.FindAsync("key-after-outage", default));
 
+        _time.Advance(TimeSpan.FromMinutes(5));
         Assert.NotNull(await cache.FindAsync("key-after-outage", default));
         Assert.Equal(3, _authority.MetadataFetches);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FindAsync_ThousandRandomKeyIdsOverTenMinutesFromAnEmptyCache_AtMostThreeFetches(bool failing)
+    {
+        var cache = Create();
+        _authority.Failing = failing;
+
+        await SendRandomKeyIdsAsync(cache, 1000, TimeSpan.FromMinutes(10));
+
+        Assert.InRange(_authority.MetadataFetches, 1, 3);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FindAsync_ThousandRandomKeyIdsOverTenMinutesWithAStaleCache_AtMostThreeFetchesAndHeldKeysServed(bool failing)
+    {
+        var cache = Create();
+        await cache.FindAsync("key-endorsed", default);
+        _time.Advance(TimeSpan.FromHours(13));
+        _authority.Failing = failing;
+
+        await SendRandomKeyIdsAsync(cache, 1000, TimeSpan.FromMinutes(10));
+
+        Assert.InRange(_authority.MetadataFetches - 1, 1, 3);
+        Assert.NotNull(await cache.FindAsync("key-endorsed", default));
+    }
+
+    [Fact]
+    public async Task FindAsync_ManyAtOnceOnAnEmptyCache_OneFetchShared()
+    {
+        var cache = Create();
+
+        var keys = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => cache.FindAsync(i % 2 == 0 ? "key-endorsed" : $"made-up-{i}", default)));
+
+        Assert.Equal(1, _authority.MetadataFetches);
+        Assert.Equal(100, keys.Count(k => k is not null));
+    }
+
+    [Fact]
+    public async Task FindAsync_MetadataKeepsFailing_GapDoublesAfterEachFailure()
+    {
+        var cache = Create();
+        _authority.Failing = true;
+        var fetchedAt = new List<TimeSpan>();
+        var start = _time.GetUtcNow();
+
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromMinutes(40); elapsed += TimeSpan.FromSeconds(30))
+        {
+            var before = _authority.MetadataFetches;
+            await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => cache.FindAsync("key-endorsed", default));
+            if (_authority.MetadataFetches > before)
+            {
+                fetchedAt.Add(_time.GetUtcNow() - start);
+            }
+
+            _time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(35)], fetchedAt);
+    }
+
+    [Fact]
+    public async Task FindAsync_CallerGivesUpWhileTheFetchRuns_FetchFinishesAndKeysAreHeld()
+    {
+        using var gate = new GatedHandler(_authority.Handler);
+        var cache = Create(gate);
+        using var caller = new CancellationTokenSource();
+
+        var waiting = cache.FindAsync("key-endorsed", caller.Token);
+        await caller.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        gate.Open();
+
+        // The next request joins the fetch still running, or finds the keys it brought; either way no fetch of its own.
+        var key = await cache.FindAsync("key-endorsed", default);
+
+        Assert.NotNull(key);
+        Assert.Equal(1, _authority.MetadataFetches);
+    }
+
+    private async Task SendRandomKeyIdsAsync(SigningKeyCache cache, int count, TimeSpan over)
+    {
+        var step = over / count;
+        for (var i = 0; i < count; i++)
+        {
+            try
+            {
+                await cache.FindAsync(Guid.NewGuid().ToString("N"), default);
+            }
+            catch (SigningKeysUnavailableException)
+            {
+            }
+
+            _time.Advance(step);
+        }
     }
 
     [Fact]
@@ -209,9 +314,23 @@ public sealed class SigningKeyCacheTests : IDisposable
         Assert.Equal("http://127.0.0.1:5999/keys", handler.Requests[1].Uri.AbsoluteUri);
     }
 
-    private SigningKeyCache Create(FakeHttpHandler? handler = null, string metadataUrl = TestChannelAuthority.MetadataUrl)
+    private SigningKeyCache Create(HttpMessageHandler? handler = null, string metadataUrl = TestChannelAuthority.MetadataUrl)
     {
         var options = Options.Create(new BotOptions { AppId = TestChannelAuthority.AppId, OpenIdMetadataUrl = metadataUrl });
         return new SigningKeyCache(new FixedHttpClientFactory(handler ?? _authority.Handler), options, _time, NullLogger<SigningKeyCache>.Instance);
+    }
+
+    /// <summary>Holds every request until opened, then passes it on.</summary>
+    private sealed class GatedHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => _open.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await _open.Task.WaitAsync(cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -54,7 +54,7 @@ public sealed class BotConnectorClientTests : IDisposable
         _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"1"}"""));
         var local = Conversation with { ServiceUrl = "http://localhost:56150/_connector" };
 
-        var outcome = await Create(tokens: new NoBotTokenProvider()).SendAsync(local, OutboundMessage.FromText("Hello"), default);
+        var outcome = await Create(tokens: new NoBotTokenProvider(), serviceUrls: Development).SendAsync(local, OutboundMessage.FromText("Hello"), default);
 
         Assert.True(outcome.IsSent);
         Assert.Null(Assert.Single(_connector.Requests).Headers.Authorization);
@@ -383,6 +383,7 @@ public sealed class BotConnectorClientTests : IDisposable
         var client = new BotConnectorClient(
             new FixedHttpClientFactory(_connector),
             new StaticTokens("connector-token"),
+            TeamsOnly,
             ConnectorResilience.CreatePipeline(new ConnectorRetryOptions(), time, NullLogger.Instance),
             time,
             NullLogger<BotConnectorClient>.Instance);
@@ -432,9 +433,65 @@ public sealed class BotConnectorClientTests : IDisposable
         return response;
     }
 
-    private BotConnectorClient Create(IBotTokenProvider? tokens = null, ConnectorRetryOptions? retry = null, ResiliencePipeline<HttpResponseMessage>? retries = null) => new(
+    [Theory]
+    [InlineData("https://evil.example/uk/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/uk/")]
+    [InlineData("https://smba.trafficmanager.net:8443/uk/")]
+    [InlineData("https://someone@smba.trafficmanager.net/uk/")]
+    [InlineData("http://localhost:56150/_connector")]
+    public async Task SendAsync_StoredConversationOffTheAllowedHosts_StaleAndNothingSent(string serviceUrl)
+    {
+        var outcome = await Create().SendAsync(Conversation with { ServiceUrl = serviceUrl }, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Stale, outcome.Status);
+        Assert.Contains("Bot:ServiceUrlHosts", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task CreatePersonalConversationAsync_ServiceUrlOffTheAllowedHosts_FailedAndNothingSent()
+    {
+        var request = new PersonalConversationRequest(new PersonId(TestActivities.UserObjectId), "msteams", "https://evil.example/", TestActivities.UserId, TestActivities.BotId, TestChannelAuthority.TenantId);
+
+        var outcome = await Create().CreatePersonalConversationAsync(request, default);
+
+        Assert.Equal(SendStatus.Failed, outcome.Status);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_LoopbackInDevelopment_Sent()
+    {
+        _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"1"}"""));
+        var outcome = await Create(serviceUrls: Development)
+            .SendAsync(Conversation with { ServiceUrl = "http://localhost:56150/_connector" }, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Sent, outcome.Status);
+        Assert.Equal("http://localhost:56150/_connector/v3/conversations/a%3A1Xy%3Bmessageid%3D1%40thread/activities", Assert.Single(_connector.Requests).Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task SendAsync_GovernmentCloudHostConfigured_SentThereAndNotToThePublicCloud()
+    {
+        _connector.RespondWith(_ => FakeHttpHandler.Json(HttpStatusCode.OK, """{"id":"1"}"""));
+        var client = Create(serviceUrls: new ServiceUrlPolicy(["smba.infra.gcc.teams.microsoft.com"], allowLoopback: false));
+
+        var gcc = await client.SendAsync(Conversation with { ServiceUrl = "https://smba.infra.gcc.teams.microsoft.com/gcc/" }, OutboundMessage.FromText("Hello"), default);
+        var publicCloud = await client.SendAsync(Conversation, OutboundMessage.FromText("Hello"), default);
+
+        Assert.Equal(SendStatus.Sent, gcc.Status);
+        Assert.Equal(SendStatus.Stale, publicCloud.Status);
+        Assert.Single(_connector.Requests);
+    }
+
+    private static readonly ServiceUrlPolicy TeamsOnly = new([BotOptions.TeamsPublicCloudServiceUrlHost], allowLoopback: false);
+
+    private static readonly ServiceUrlPolicy Development = new([BotOptions.TeamsPublicCloudServiceUrlHost], allowLoopback: true);
+
+    private BotConnectorClient Create(IBotTokenProvider? tokens = null, ConnectorRetryOptions? retry = null, ResiliencePipeline<HttpResponseMessage>? retries = null, ServiceUrlPolicy? serviceUrls = null) => new(
         new FixedHttpClientFactory(_connector),
         tokens ?? new StaticTokens("connector-token"),
+        serviceUrls ?? TeamsOnly,
         retries ?? ConnectorResilience.CreatePipeline(retry ?? new ConnectorRetryOptions(), _time, NullLogger.Instance),
         _time,
         NullLogger<BotConnectorClient>.Instance);

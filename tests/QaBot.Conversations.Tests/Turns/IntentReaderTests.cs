@@ -57,4 +57,15 @@ public sealed class IntentReaderTests
         Assert.Equal(MessageIntentKind.Overdue, intent.Kind);
         Assert.Equal(area, intent.Area);
     }
+
+    [Fact]
+    public void Read_OverdueInAHugeArea_AreaCutBeforeMatching()
+    {
+        var intent = IntentReader.Read("overdue in " + string.Concat(Enumerable.Repeat("chesterfield ", 28 * 1024 / 13)));
+
+        Assert.Equal(MessageIntentKind.Overdue, intent.Kind);
+        Assert.NotNull(intent.Area);
+        Assert.InRange(intent.Area.Length, 1, IntentReader.MaxAreaLength);
+        Assert.StartsWith("chesterfield chesterfield", intent.Area, StringComparison.Ordinal);
+    }
 }
