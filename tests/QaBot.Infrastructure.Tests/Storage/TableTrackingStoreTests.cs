@@ -59,6 +59,27 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_Reply_TheComplianceCellCostsTwoRequestsANudgeNone()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
+        var other = Item("occ-2", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 21));
+        await _storage.Tracking.AddIfAbsentAsync([item, other], TestItems.Origin);
+
+        _storage.Counter.Reset();
+        await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Nudge(i, new ItemNudge(i.Id, Id(4), TestItems.CreatedAt, TestItems.Origin)));
+        var nudge = _storage.Counter.Requests;
+        _storage.Counter.Reset();
+        await _storage.Tracking.UpdateAsync(other.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.NotApplicable, null)));
+        var reply = _storage.Counter.Requests;
+
+        // Both read the item, write and delete a marker, write the item's transaction and one index row (the nudge
+        // rewrites the copy, the reply removes it). The reply, which closes the item, also deletes its planned reminder,
+        // and reads and writes its compliance cell: two requests for the model.
+        Assert.Equal(5, nudge);
+        Assert.Equal(nudge + 1 + 2, reply);
+    }
+
+    [Fact]
     public async Task RepairAsync_StoppedAfterAddingItemsBeforeCountingThem_CountsThemOnce()
     {
         var items = new[] { Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20)), Item("occ-2", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 3)) };
