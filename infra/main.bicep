@@ -294,9 +294,16 @@ var sharedSettings = concat(
     { name: 'Graph__ClientSecret', value: appClientSecretReference }
     { name: 'Graph__TeamsAppCatalogId', value: teamsAppCatalogId }
   ],
+  // Bot:Credential follows the identity choice; the bot and the Functions app stop at start-up without it.
   useManagedIdentityForBot
-    ? [{ name: 'Bot__ManagedIdentityClientId', value: botIdentity!.properties.clientId }]
-    : [{ name: 'Bot__ClientSecret', value: appClientSecretReference }],
+    ? [
+        { name: 'Bot__Credential', value: 'ManagedIdentity' }
+        { name: 'Bot__ManagedIdentityClientId', value: botIdentity!.properties.clientId }
+      ]
+    : [
+        { name: 'Bot__Credential', value: 'ClientSecret' }
+        { name: 'Bot__ClientSecret', value: appClientSecretReference }
+      ],
   mailboxSettings
 )
 

@@ -14,7 +14,7 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
     private static readonly string[] SettingsBothAppsRead =
     [
         "APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID", "Storage__TableServiceUri", "Storage__QueueServiceUri",
-        "Bot__AppId", "Bot__TenantId", "Bot__AllowedTenants__0", "Bot__ManagedIdentityClientId", "Bot__ClientSecret",
+        "Bot__AppId", "Bot__TenantId", "Bot__Credential", "Bot__AllowedTenants__0", "Bot__ManagedIdentityClientId", "Bot__ClientSecret",
         "Graph__TenantId", "Graph__ClientId", "Graph__ClientSecret", "Graph__TeamsAppCatalogId",
     ];
 
