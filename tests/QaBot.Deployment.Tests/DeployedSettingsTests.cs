@@ -31,9 +31,6 @@ public sealed partial class DeployedSettingsTests
 {
     private const string PlaceholderSecret = "placeholder-secret-from-key-vault";
 
-    private static readonly DeploymentScope Scope = new(
-        "2f1e0d9c-8b7a-4c6d-9e8f-0a1b2c3d4e5f", "rg-qabot-test", "7d6c5b4a-3e2f-4a1b-8c9d-0e1f2a3b4c5d", "uksouth");
-
     // Read by App Service, the Functions host or the Azure SDK rather than bound to QaBot's options.
     private static readonly HashSet<string> PlatformSettings =
     [
@@ -110,7 +107,7 @@ public sealed partial class DeployedSettingsTests
                 settings[key.Replace(":", "__", StringComparison.Ordinal)] = ToolkitPlaceholder().Replace(value, m => m.Groups["name"].Value switch
                 {
                     "BOT_ID" => "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
-                    "BOT_TENANT_ID" => Scope.TenantId,
+                    "BOT_TENANT_ID" => TemplateSnapshot.Scope.TenantId,
                     _ => PlaceholderSecret,
                 });
             }
@@ -132,26 +129,12 @@ public sealed partial class DeployedSettingsTests
     /// <summary>The settings a site gets, with stand-ins for values only a real deployment knows.</summary>
     private static async Task<Dictionary<string, string?>> AppSettingsAsync(string sitePrefix, string botIdentityType)
     {
-        using var folder = new TemporaryFolder();
-        foreach (var file in Directory.GetFiles(DeploymentFiles.InfraFolder))
+        var snapshot = await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>
         {
-            File.Copy(file, folder.Combine(Path.GetFileName(file)));
-        }
-
-        var environment = new Dictionary<string, string?>
-        {
-            ["AAD_APP_CLIENT_ID"] = "3c2b1a09-8f7e-4d6c-a5b4-c3d2e1f0a9b8",
             ["BOT_IDENTITY_TYPE"] = botIdentityType,
             ["GRAPH_ORGANISER_MAILBOXES"] = "qa.boards@example.gov.uk",
-        };
-        var result = await BicepCompiler.SnapshotAsync(folder.Combine("main.bicepparam"), Scope, environment);
-        Assert.True(result.Succeeded, result.Describe());
-
-        var snapshot = JsonNode.Parse(File.ReadAllText(folder.Combine("main.snapshot.json")))!;
-        var site = Assert.Single(
-            snapshot["predictedResources"]!.AsArray(),
-            r => (string?)r!["type"] == "Microsoft.Web/sites" && ((string)r["name"]!).StartsWith(sitePrefix, StringComparison.Ordinal))!;
-        return site["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(
+        });
+        return snapshot.Site(sitePrefix)["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(
             s => (string)s!["name"]!,
             s => (string?)Stand(ToNameAndValue(s!)),
             StringComparer.Ordinal);
