@@ -67,10 +67,28 @@ param logDailyCapGb int = 1
 @description('When the reminder run starts (NCRONTAB, six fields, UTC). Every 15 minutes by default; the schedule engine decides by Europe/London time what is due.')
 param remindersSchedule string = '0 */15 * * * *'
 
+@description('Network isolation: storage and Key Vault refuse traffic except from the apps\' virtual network (service endpoints) and the addresses below; both apps send all outbound traffic through that network. Off by default; docs/deploy.md gives its cost.')
+param networkIsolation bool = false
+
+@description('With network isolation: public IP addresses or CIDR ranges (e.g. the council\'s office egress) still allowed to reach storage and Key Vault, for operators setting secrets and running the CLI.')
+param networkIsolationAllowedIpRanges array = []
+
 @description('Tags put on every resource.')
 param tags object = {
   application: 'QaBot'
 }
+
+var networkRules = networkIsolation
+  ? {
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+      ipRules: map(networkIsolationAllowedIpRanges, range => { value: range, action: 'Allow' })
+      virtualNetworkRules: [{ id: appsSubnetId, action: 'Allow' }]
+    }
+  : {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
 
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, baseName), 8)
 var useManagedIdentityForBot = botIdentityType == 'UserAssignedMSI'
@@ -110,6 +128,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
     RetentionInDays: logRetentionDays
+    // Telemetry is accepted only with an Entra token, not with the instrumentation key alone.
+    DisableLocalAuth: true
   }
 }
 
@@ -130,10 +150,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     publicNetworkAccess: 'Enabled'
-    networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
-    }
+    networkAcls: networkRules
   }
 }
 
@@ -185,8 +202,10 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: networkRules.defaultAction
+      bypass: networkRules.bypass
+      ipRules: networkIsolation ? map(networkIsolationAllowedIpRanges, range => { value: range }) : []
+      virtualNetworkRules: networkIsolation ? [{ id: appsSubnetId }] : []
     }
   }
 }
@@ -256,6 +275,49 @@ resource keyVaultAdministrators 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }
 
+// Network isolation (off by default): both apps join one subnet and send all outbound traffic through it; storage
+// and Key Vault accept that subnet through service endpoints (no charge) and refuse the rest of the internet. The bot
+// stays reachable from the Bot Connector: Teams calls it over the public internet, authenticated by token.
+resource network 'Microsoft.Network/virtualNetworks@2024-05-01' = if (networkIsolation) {
+  name: 'vnet-${baseName}-${suffix}'
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        '10.20.0.0/24'
+      ]
+    }
+    subnets: [
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: '10.20.0.0/26'
+          delegations: [
+            {
+              name: 'app-service'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            { service: 'Microsoft.Storage' }
+            { service: 'Microsoft.KeyVault' }
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource appsSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
+  parent: network
+  name: 'apps'
+}
+
+var appsSubnetId = appsSubnet.id
+
 // One small Linux plan runs both apps: always on (no cold start for the 09:00 run), a fixed single instance (so the
 // Teams send-rate limits hold without coordinating instances), and one predictable monthly price.
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -294,9 +356,16 @@ var sharedSettings = concat(
     { name: 'Graph__ClientSecret', value: appClientSecretReference }
     { name: 'Graph__TeamsAppCatalogId', value: teamsAppCatalogId }
   ],
+  // Bot:Credential follows the identity choice; the bot and the Functions app stop at start-up without it.
   useManagedIdentityForBot
-    ? [{ name: 'Bot__ManagedIdentityClientId', value: botIdentity!.properties.clientId }]
-    : [{ name: 'Bot__ClientSecret', value: appClientSecretReference }],
+    ? [
+        { name: 'Bot__Credential', value: 'ManagedIdentity' }
+        { name: 'Bot__ManagedIdentityClientId', value: botIdentity!.properties.clientId }
+      ]
+    : [
+        { name: 'Bot__Credential', value: 'ClientSecret' }
+        { name: 'Bot__ClientSecret', value: appClientSecretReference }
+      ],
   mailboxSettings
 )
 
@@ -332,9 +401,11 @@ resource botApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: botHostIdentity.id
+    virtualNetworkSubnetId: networkIsolation ? appsSubnetId : null
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: true
+      vnetRouteAllEnabled: networkIsolation
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -366,9 +437,11 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: functionsIdentity.id
+    virtualNetworkSubnetId: networkIsolation ? appsSubnetId : null
     siteConfig: {
       linuxFxVersion: 'DOTNET-ISOLATED|10.0'
       alwaysOn: true
+      vnetRouteAllEnabled: networkIsolation
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -462,6 +535,110 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
       isEnabled: true
       acceptedTerms: true
     }
+  }
+}
+
+// An Azure Bot comes with Web Chat and Direct Line, each with a default site and keys anyone holding them can use to
+// talk to the bot. QaBot serves Teams only: both channels are declared here with their one site switched off.
+resource webChatChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: botService
+  name: 'WebChatChannel'
+  location: 'global'
+  properties: {
+    channelName: 'WebChatChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: false
+          isWebchatPreviewEnabled: false
+        }
+      ]
+    }
+  }
+}
+
+resource directLineChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: botService
+  name: 'DirectLineChannel'
+  location: 'global'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: false
+          isV1Enabled: false
+          isV3Enabled: false
+          isSecureSiteEnabled: true
+          isBlockUserUploadEnabled: true
+        }
+      ]
+    }
+  }
+}
+
+// Resource logs (every category) of the data services and both apps go to the one Log Analytics workspace, under
+// its daily cap: who read or wrote a table, a queue message or a secret, and each app's HTTP, console and platform logs.
+var allLogs = [
+  {
+    categoryGroup: 'allLogs'
+    enabled: true
+  }
+]
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: logs.id
+    logs: allLogs
+  }
+}
+
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: queueService
+  properties: {
+    workspaceId: logs.id
+    logs: allLogs
+  }
+}
+
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: blobService
+  properties: {
+    workspaceId: logs.id
+    logs: allLogs
+  }
+}
+
+resource keyVaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: keyVault
+  properties: {
+    workspaceId: logs.id
+    logs: allLogs
+  }
+}
+
+resource botAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: botApp
+  properties: {
+    workspaceId: logs.id
+    logs: allLogs
+  }
+}
+
+resource functionsAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: functionsApp
+  properties: {
+    workspaceId: logs.id
+    logs: allLogs
   }
 }
 

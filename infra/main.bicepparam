@@ -45,6 +45,15 @@ param logDailyCapGb = 1
 // The reminder run: every 15 minutes (UTC); QaBot works out by UK time what is due.
 param remindersSchedule = '0 */15 * * * *'
 
+// Network isolation: storage and Key Vault accept only the apps' virtual network and the ranges listed (the
+// council's office egress, so that operators can set secrets and run the CLI). Off by default; see docs/deploy.md
+// for what it costs and what it changes.
+param networkIsolation = bool(readEnvironmentVariable('NETWORK_ISOLATION', 'false'))
+param networkIsolationAllowedIpRanges = filter(
+  map(split(readEnvironmentVariable('NETWORK_ISOLATION_ALLOWED_IP_RANGES', ''), ','), range => trim(range)),
+  range => !empty(range)
+)
+
 param tags = {
   application: 'QaBot'
   service: 'Children\'s services quality assurance'

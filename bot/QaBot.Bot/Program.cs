@@ -1,14 +1,8 @@
 using QaBot.Bot;
 using QaBot.Composition;
-using QaBot.Infrastructure.Reminders;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddQaBot(builder.Configuration);
-builder.Services.AddConversationEndpoint();
-builder.Services.AddHostedService<CalendarStartupLog>();
-
-// Local development only (Reminders:RunInProcess, off by default): the bot runs the reminder schedule itself.
-builder.Services.AddInProcessReminderScheduler();
+builder.Services.AddQaBotBot(builder.Configuration);
 
 var app = builder.Build();
 

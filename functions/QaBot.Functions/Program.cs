@@ -1,9 +1,9 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using QaBot.Composition;
+using QaBot.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddQaBot(builder.Configuration);
+builder.Services.AddQaBotFunctions(builder.Configuration);
 
 await builder.Build().RunAsync();

@@ -14,7 +14,7 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
     private static readonly string[] SettingsBothAppsRead =
     [
         "APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID", "Storage__TableServiceUri", "Storage__QueueServiceUri",
-        "Bot__AppId", "Bot__TenantId", "Bot__AllowedTenants__0", "Bot__ManagedIdentityClientId", "Bot__ClientSecret",
+        "Bot__AppId", "Bot__TenantId", "Bot__Credential", "Bot__AllowedTenants__0", "Bot__ManagedIdentityClientId", "Bot__ClientSecret",
         "Graph__TenantId", "Graph__ClientId", "Graph__ClientSecret", "Graph__TeamsAppCatalogId",
     ];
 
@@ -121,11 +121,13 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
     public void AzureBot_IsTeamsOnlyAndPointsAtTheBotsMessagesEndpoint()
     {
         var bot = compiled.OnlyResource("Microsoft.BotService/botServices");
-        var channel = compiled.OnlyResource("Microsoft.BotService/botServices/channels");
+        var channel = Assert.Single(
+            compiled.Resources("Microsoft.BotService/botServices/channels"),
+            c => (string?)c["properties"]!["channelName"] == "MsTeamsChannel");
 
         Assert.Equal("F0", (string?)bot["sku"]!["name"]);
         Assert.Equal("[parameters('botIdentityType')]", (string?)bot["properties"]!["msaAppType"]);
-        Assert.Equal("MsTeamsChannel", (string?)channel["properties"]!["channelName"]);
+        Assert.True((bool?)channel["properties"]!["properties"]!["isEnabled"]);
         Assert.Matches(@"^\[format\('https://\{0\}/api/messages', reference\(resourceId\('Microsoft\.Web/sites', format\('app-", (string?)bot["properties"]!["endpoint"]);
         Assert.Equal(
             ["SingleTenant", "UserAssignedMSI"],

@@ -90,7 +90,8 @@ public sealed class FunctionTests
         var health = json.RootElement.GetProperty("health").GetString();
         Assert.Equal(health == "failing" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK, result.StatusCode);
         var stale = Assert.Single(json.RootElement.GetProperty("staleConversations").EnumerateArray());
-        Assert.Equal(RunPeople.Worker3.Value, stale.GetProperty("person").GetString());
+        Assert.Equal(PersonReference.For(RunPeople.Worker3.Value), stale.GetProperty("reference").GetString());
+        Assert.DoesNotContain(RunPeople.Worker3.Value, result.Content, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, json.RootElement.GetProperty("poisonQueueDepth").GetInt32());
     }
 

@@ -39,10 +39,18 @@ public sealed record RunStatus(
     string? Problem);
 
 /// <summary>A digest that needs an operator's eye (failed, not reachable, or possibly sent twice). Ids only, no names.</summary>
-public sealed record DigestProblem(string RunId, string Person, string State, int? LastStatusCode, int Attempts, DateTimeOffset UpdatedAt, string Meaning);
+public sealed record DigestProblem(string RunId, string Person, string State, int? LastStatusCode, int Attempts, DateTimeOffset UpdatedAt, string Meaning)
+{
+    /// <summary>The person's opaque reference, as the status endpoint shows it (<see cref="PersonReference"/>).</summary>
+    public string? Reference => PersonReference.For(Person);
+}
 
 /// <summary>A person whose chat with the bot answered 403 or 404: the app needs installing again for them.</summary>
-public sealed record StaleConversation(string Person, DateTimeOffset StaleSince, string Reason);
+public sealed record StaleConversation(string Person, DateTimeOffset StaleSince, string Reason)
+{
+    /// <summary>The person's opaque reference, as the status endpoint shows it (<see cref="PersonReference"/>).</summary>
+    public string? Reference => PersonReference.For(Person);
+}
 
 internal static class SendStateWords
 {

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using QaBot.Application.Tracking;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
 using QaBot.Demo;
+using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Cli.Commands;
 
@@ -17,10 +19,22 @@ internal static class DemoCommands
     {
         var demo = new Command("demo", "The fictional demo council, for trying QaBot out.");
         var asOf = new Option<string?>("--as-of") { Description = "The date the demo history runs up to (yyyy-MM-dd); default today." };
-        var seed = new Command("seed", "Load the demo council (about 300 people) and six months of history up to the as-of date. The same date always gives the same data; running it again adds nothing.") { asOf };
+        var allowNonEmulator = new Option<bool>("--allow-non-emulator") { Description = "Seed a real storage account, not the local emulator. Needs --confirm-account." };
+        var confirmAccount = new Option<string?>("--confirm-account") { Description = "With --allow-non-emulator: the storage account's name, typed back." };
+        var seed = new Command("seed", "Load the demo council (about 300 people) and six months of history up to the as-of date into the local emulator. The same date always gives the same data; running it again adds nothing.")
+        {
+            asOf, allowNonEmulator, confirmAccount,
+        };
         seed.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
             var services = context.Services;
+            var target = StorageTarget.Describe(services.GetRequiredService<IOptions<StorageOptions>>().Value);
+            if (RefusalFor(target, parseResult.GetValue(allowNonEmulator), parseResult.GetValue(confirmAccount)) is { } refusal)
+            {
+                await context.Error.WriteLineAsync(refusal).ConfigureAwait(false);
+                return CliErrors.Invalid;
+            }
+
             var calendar = services.GetRequiredService<CouncilCalendar>();
             var asOfText = parseResult.GetValue(asOf);
             DateOnly date;
@@ -69,5 +83,33 @@ internal static class DemoCommands
         }));
         demo.Subcommands.Add(seed);
         return demo;
+    }
+
+    /// <summary>
+    /// Why the demo must not be seeded into this storage, or null. A fictional council must never land in a council's
+    /// live tables by a mistyped setting: anything but the emulator needs the flag and the account name typed back.
+    /// </summary>
+    internal static string? RefusalFor(StorageTarget target, bool allowNonEmulator, string? confirmAccount)
+    {
+        if (target.IsEmulator)
+        {
+            return null;
+        }
+
+        if (!allowNonEmulator)
+        {
+            return $"demo seed writes a fictional council, and the configured storage is not the local emulator: it is account '{target.Account}' at {target.Where}. " +
+                "Point Storage:ConnectionString at Azurite (UseDevelopmentStorage=true), or, to seed that account on purpose, " +
+                $"add --allow-non-emulator --confirm-account {target.Account}.";
+        }
+
+        if (string.IsNullOrWhiteSpace(confirmAccount))
+        {
+            return $"--allow-non-emulator needs --confirm-account with the storage account's name ({target.Account}) typed back.";
+        }
+
+        return string.Equals(confirmAccount.Trim(), target.Account, StringComparison.Ordinal)
+            ? null
+            : $"--confirm-account '{confirmAccount}' is not the configured storage account '{target.Account}': nothing was written.";
     }
 }

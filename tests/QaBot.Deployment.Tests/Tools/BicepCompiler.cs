@@ -21,6 +21,21 @@ internal static class BicepCompiler
     public static Task<ProcessResult> BuildParamsAsync(string bicepParamFile, IReadOnlyDictionary<string, string?> environment) =>
         RunAsync(["build-params", bicepParamFile, "--stdout"], Path.GetDirectoryName(bicepParamFile)!, environment);
 
+    /// <summary>
+    /// Evaluates a parameters file and its template as Azure would for the given subscription, resource group and
+    /// tenant, writing <c>{name}.snapshot.json</c> beside the parameters file. Values only Azure knows (a created
+    /// identity's client id, an account's endpoints) stay as <c>[reference(...)]</c> expressions.
+    /// </summary>
+    public static Task<ProcessResult> SnapshotAsync(string bicepParamFile, DeploymentScope scope, IReadOnlyDictionary<string, string?> environment) =>
+        RunAsync(
+            [
+                "snapshot", bicepParamFile, "--mode", "overwrite",
+                "--subscription-id", scope.SubscriptionId, "--resource-group", scope.ResourceGroup,
+                "--tenant-id", scope.TenantId, "--location", scope.Location,
+            ],
+            Path.GetDirectoryName(bicepParamFile)!,
+            environment);
+
     private static Task<ProcessResult> RunAsync(string[] arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>())
@@ -61,3 +76,6 @@ internal static class BicepCompiler
         return path;
     }
 }
+
+/// <summary>Where a snapshot pretends to deploy.</summary>
+internal sealed record DeploymentScope(string SubscriptionId, string ResourceGroup, string TenantId, string Location);

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using QaBot.Deployment.Tests.Tools;
+
+namespace QaBot.Deployment.Tests;
+
+/// <summary>
+/// What infra/main.bicep closes and records, checked on the resources the Bicep CLI predicts for a deployment: the
+/// bot's channels, Application Insights' authentication, resource logs, and network isolation when it is chosen.
+/// </summary>
+[Trait("Category", "Process")]
+public sealed class TemplateHardeningTests
+{
+    private static readonly Dictionary<string, string?> Defaults = [];
+
+    [Fact]
+    public async Task AzureBot_WebChatAndDirectLine_HaveTheirOnlySiteSwitchedOff()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(Defaults);
+        var channels = snapshot.OfType("Microsoft.BotService/botServices/channels")
+            .ToDictionary(c => (string)c["properties"]!["channelName"]!, c => c["properties"]!["properties"]!);
+
+        Assert.Equal(["DirectLineChannel", "MsTeamsChannel", "WebChatChannel"], channels.Keys.Order());
+        Assert.True((bool?)channels["MsTeamsChannel"]["isEnabled"]);
+        foreach (var name in new[] { "WebChatChannel", "DirectLineChannel" })
+        {
+            var site = Assert.Single(channels[name]["sites"]!.AsArray())!;
+            Assert.Equal("Default Site", (string?)site["siteName"]);
+            Assert.False((bool?)site["isEnabled"], name);
+        }
+
+        var directLine = channels["DirectLineChannel"]["sites"]![0]!;
+        Assert.False((bool?)directLine["isV1Enabled"]);
+        Assert.False((bool?)directLine["isV3Enabled"]);
+    }
+
+    [Fact]
+    public async Task ApplicationInsights_LocalAuthentication_IsOff()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(Defaults);
+
+        Assert.True((bool?)snapshot.Only("Microsoft.Insights/components")["properties"]!["DisableLocalAuth"]);
+    }
+
+    [Fact]
+    public async Task DiagnosticSettings_SendEveryLogOfStorageKeyVaultAndBothAppsToTheWorkspace()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(Defaults);
+        var workspace = (string)snapshot.Only("Microsoft.OperationalInsights/workspaces")["id"]!;
+        var settings = snapshot.OfType("Microsoft.Insights/diagnosticSettings").ToList();
+
+        string ScopeOf(JsonNode setting)
+        {
+            var id = (string)setting["id"]!;
+            return id[..id.IndexOf("/providers/Microsoft.Insights/", StringComparison.Ordinal)];
+        }
+
+        var expected = new[]
+        {
+            (string)snapshot.Only("Microsoft.Storage/storageAccounts/tableServices")["id"]!,
+            (string)snapshot.Only("Microsoft.Storage/storageAccounts/queueServices")["id"]!,
+            (string)snapshot.Only("Microsoft.Storage/storageAccounts/blobServices")["id"]!,
+            (string)snapshot.Only("Microsoft.KeyVault/vaults")["id"]!,
+            (string)snapshot.Site("app-")["id"]!,
+            (string)snapshot.Site("func-")["id"]!,
+        };
+        Assert.Equal(expected.Order(), settings.Select(ScopeOf).Order());
+        Assert.All(settings, setting =>
+        {
+            Assert.Equal(workspace, (string?)setting["properties"]!["workspaceId"]);
+            var logs = Assert.Single(setting["properties"]!["logs"]!.AsArray())!;
+            Assert.Equal("allLogs", (string?)logs["categoryGroup"]);
+            Assert.True((bool?)logs["enabled"]);
+        });
+    }
+
+    [Fact]
+    public async Task NetworkIsolation_ByDefault_IsOffAndAddsNoNetwork()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(Defaults);
+
+        Assert.Empty(snapshot.OfType("Microsoft.Network/virtualNetworks"));
+        Assert.Equal("Allow", (string?)snapshot.Only("Microsoft.Storage/storageAccounts")["properties"]!["networkAcls"]!["defaultAction"]);
+        Assert.Equal("Allow", (string?)snapshot.Only("Microsoft.KeyVault/vaults")["properties"]!["networkAcls"]!["defaultAction"]);
+        Assert.Null(snapshot.Site("app-")["properties"]!["virtualNetworkSubnetId"]);
+    }
+
+    [Fact]
+    public async Task NetworkIsolation_On_LetsStorageAndKeyVaultReachOnlyTheAppsSubnetAndTheListedRanges()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>
+        {
+            ["NETWORK_ISOLATION"] = "true",
+            ["NETWORK_ISOLATION_ALLOWED_IP_RANGES"] = "203.0.113.0/24, 198.51.100.7",
+        });
+        var network = snapshot.Only("Microsoft.Network/virtualNetworks");
+        var subnet = Assert.Single(network["properties"]!["subnets"]!.AsArray())!;
+        var subnetId = $"{(string)network["id"]!}/subnets/{(string)subnet["name"]!}";
+
+        Assert.Equal(
+            ["Microsoft.KeyVault", "Microsoft.Storage"],
+            subnet["properties"]!["serviceEndpoints"]!.AsArray().Select(e => (string)e!["service"]!).Order());
+        foreach (var type in new[] { "Microsoft.Storage/storageAccounts", "Microsoft.KeyVault/vaults" })
+        {
+            var rules = snapshot.Only(type)["properties"]!["networkAcls"]!;
+            Assert.Equal("Deny", (string?)rules["defaultAction"]);
+            Assert.Equal([subnetId], rules["virtualNetworkRules"]!.AsArray().Select(r => (string)r!["id"]!));
+            Assert.Equal(["198.51.100.7", "203.0.113.0/24"], rules["ipRules"]!.AsArray().Select(r => (string)r!["value"]!).Order());
+        }
+
+        foreach (var prefix in new[] { "app-", "func-" })
+        {
+            var site = snapshot.Site(prefix)["properties"]!;
+            Assert.Equal(subnetId, (string?)site["virtualNetworkSubnetId"]);
+            Assert.True((bool?)site["siteConfig"]!["vnetRouteAllEnabled"]);
+        }
+    }
+}
