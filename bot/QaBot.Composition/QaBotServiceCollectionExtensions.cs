@@ -66,12 +66,14 @@ public static class QaBotServiceCollectionExtensions
         services.AddOptions<ReportOptions>()
             .BindConfiguration(ReportOptions.Section)
             .Validate(o => o.MinimumBase is >= 1 and <= 1000, "Reports:MinimumBase must be a whole number from 1 to 1000.")
+            .Validate(o => !NotApplicableReasons.Problems(o.NotApplicableReasons).Any(), "Reports:NotApplicableReasons: each code is 1 to 40 lower-case letters, digits and hyphens (not 'other'), each with wording of up to 80 characters.")
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReportOptions>>().Value);
         services.TryAddSingleton<ComplianceReportQuery>();
         services.TryAddSingleton<RebuildCompliance>();
         services.TryAddSingleton<ComplianceAnswerQuery>();
         services.TryAddSingleton<ComplianceCheck>();
+        services.TryAddSingleton<NotApplicableReasons>();
     }
 
     /// <summary>

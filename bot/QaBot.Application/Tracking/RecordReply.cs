@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using QaBot.Application.Compliance;
 using QaBot.Application.Organisation;
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
@@ -28,9 +29,11 @@ public sealed partial class RecordReply
     private readonly FrameworkCatalogue _catalogue;
     private readonly ScheduleRules _rules;
     private readonly ILogger<RecordReply> _logger;
+    private readonly NotApplicableReasons _reasons;
 
-    public RecordReply(ITrackingStore tracking, IDirectoryStore directory, FrameworkCatalogue catalogue, ScheduleRules rules, ILogger<RecordReply> logger)
+    public RecordReply(ITrackingStore tracking, IDirectoryStore directory, FrameworkCatalogue catalogue, ScheduleRules rules, ILogger<RecordReply> logger, NotApplicableReasons? reasons = null)
     {
+        _reasons = reasons ?? new NotApplicableReasons(new ReportOptions());
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
@@ -158,9 +161,15 @@ public sealed partial class RecordReply
                     : (null, null, $"Not rescheduled: {decision.Reason}");
 
             default:
-                return request.Note is null
+                var code = request.ReasonCode ?? Core.Compliance.ComplianceEntry.OtherReason;
+                if (!_reasons.IsKnown(code))
+                {
+                    return (null, null, "Choose one of the reasons listed.");
+                }
+
+                return code == Core.Compliance.ComplianceEntry.OtherReason && request.Note is null
                     ? (null, null, "Say why it does not apply this time.")
-                    : (Reply(request, item, replyId, null), null, null);
+                    : (Reply(request, item, replyId, null) with { ReasonCode = code }, null, null);
         }
     }
 
@@ -192,6 +201,7 @@ public sealed partial class RecordReply
 /// <param name="SeenVersion">The item's version on the card pressed: the same press twice records once.</param>
 /// <param name="Date">The date it was done (Done; none means today) or the new date (Reschedule).</param>
 /// <param name="Note">The note (Done) or reason (Reschedule, Not applicable). Free text: never logged.</param>
+/// <param name="ReasonCode">For Not applicable: the reason chosen from the council's list; none means <c>other</c>, which needs the note.</param>
 public sealed record ReplyRequest(
     Person By,
     ItemKey Item,
@@ -200,7 +210,8 @@ public sealed record ReplyRequest(
     DateOnly? Date,
     string? Note,
     DateTimeOffset At,
-    AuditOrigin Origin);
+    AuditOrigin Origin,
+    string? ReasonCode = null);
 
 public enum ReplyOutcomeKind
 {

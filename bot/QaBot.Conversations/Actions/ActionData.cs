@@ -32,6 +32,8 @@ public static class ActionData
 
     public static string NotApplicableReasonInput(int slot) => Input("naReason", slot);
 
+    public static string NotApplicableCodeInput(int slot) => Input("naCode", slot);
+
     public static JsonObject ForView(ViewState view)
     {
         ArgumentNullException.ThrowIfNull(view);

@@ -1,3 +1,4 @@
+using QaBot.Application.Compliance;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Text;
@@ -14,13 +15,19 @@ public sealed class ItemPresenter
     private readonly FrameworkCatalogue _catalogue;
     private readonly DigestComposer _composer;
 
-    public ItemPresenter(FrameworkCatalogue catalogue, DigestComposer composer)
+    private readonly NotApplicableReasons _reasons;
+
+    public ItemPresenter(FrameworkCatalogue catalogue, DigestComposer composer, NotApplicableReasons? reasons = null)
     {
+        _reasons = reasons ?? new NotApplicableReasons(new ReportOptions());
         _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
         _composer = composer ?? throw new ArgumentNullException(nameof(composer));
     }
 
     public DigestComposer Composer => _composer;
+
+    /// <summary>The wording of a not-applicable reason code, as the card offered it.</summary>
+    public string NotApplicableReasonLabel(string code) => _reasons.LabelOf(code);
 
     public FrameworkCatalogue Catalogue => _catalogue;
 
@@ -167,7 +174,17 @@ public sealed class ItemPresenter
                         Schema = null,
                         Body =
                         [
-                            new TextInput { Id = ActionData.NotApplicableReasonInput(slot), Label = "Why it does not apply this time", IsMultiline = true, MaxLength = ActionData.MaxNoteLength, IsRequired = true, ErrorMessage = "Say why it does not apply." },
+                            new ChoiceSetInput
+                            {
+                                Id = ActionData.NotApplicableCodeInput(slot),
+                                Label = "Why it does not apply this time",
+                                Style = ChoiceInputStyle.Compact,
+                                Choices = _reasons.All.Select(r => new Choice(r.Label, r.Code)).ToList(),
+                                Placeholder = "Choose a reason",
+                                IsRequired = true,
+                                ErrorMessage = "Choose a reason.",
+                            },
+                            new TextInput { Id = ActionData.NotApplicableReasonInput(slot), Label = "More detail (needed for Other)", IsMultiline = true, MaxLength = ActionData.MaxNoteLength },
                         ],
                         Actions = [new ExecuteAction { Title = "Save as not applicable", Verb = CardVerbs.NotApplicable, Data = data() }],
                     },

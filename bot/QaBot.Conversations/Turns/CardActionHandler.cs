@@ -87,7 +87,9 @@ public sealed class CardActionHandler
             _ => (ReplyKind.NotApplicable, null, ActionData.NotApplicableReasonInput(reference.Slot)),
         };
         DateOnly? date = null;
-        if ((dateInput is not null && !request.TryGetDate(dateInput, out date)) || !request.TryGetText(noteInput, out var note))
+        string? code = null;
+        if ((dateInput is not null && !request.TryGetDate(dateInput, out date)) || !request.TryGetText(noteInput, out var note)
+            || (kind == ReplyKind.NotApplicable && !request.TryGetText(ActionData.NotApplicableCodeInput(reference.Slot), out code)))
         {
             return await CardAsync(person, request.View, today, CardNotice.Warning(kind switch
             {
@@ -98,7 +100,7 @@ public sealed class CardActionHandler
         }
 
         var outcome = await _replies.ExecuteAsync(
-            new ReplyRequest(person, reference.Key, reference.Version, kind, date, note, now, origin), cancellationToken).ConfigureAwait(false);
+            new ReplyRequest(person, reference.Key, reference.Version, kind, date, note, now, origin, code), cancellationToken).ConfigureAwait(false);
         var notice = outcome.Kind switch
         {
             ReplyOutcomeKind.Recorded => CardNotice.Success("Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!)),
@@ -167,7 +169,7 @@ public sealed class CardActionHandler
         {
             ReplyKind.Done => $"{title}: done on {UkDates.Format(reply.Date!.Value)}",
             ReplyKind.Rescheduled => $"{title}: moved to {UkDates.Format(reply.Date!.Value)}",
-            _ => $"{title}: not applicable this time",
+            _ => $"{title}: not applicable this time" + (reply.ReasonCode is { } code && code != Core.Compliance.ComplianceEntry.OtherReason ? $" ({_items.NotApplicableReasonLabel(code)})" : string.Empty),
         };
         if (reply.Note is { } note)
         {

@@ -7,6 +7,7 @@ namespace QaBot.Core.Tracking;
 /// <param name="ReplyId">Unique per action (for example the card action's id): the same reply applied twice changes nothing.</param>
 /// <param name="Date">The date it was done (Done) or the new date (Rescheduled); null for Not applicable.</param>
 /// <param name="Note">The note (Done) or reason (Rescheduled, Not applicable). Free text: never logged.</param>
+/// <param name="ReasonCode">For Not applicable: the council's reason code (<c>other</c> when the note says why); null otherwise.</param>
 public sealed record ItemReply(
     string ReplyId,
     OccurrenceId Item,
@@ -15,4 +16,5 @@ public sealed record ItemReply(
     DateTimeOffset At,
     DateOnly? Date,
     string? Note,
-    AuditOrigin Origin);
+    AuditOrigin Origin,
+    string? ReasonCode = null);

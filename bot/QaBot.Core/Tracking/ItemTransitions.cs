@@ -55,6 +55,7 @@ public static class ItemTransitions
                 Status = ItemStatus.Done,
                 CompletedOn = reply.Date ?? throw new ArgumentException("A done reply needs the date it was done.", nameof(reply)),
                 Note = reply.Note,
+                NotApplicableReason = null,
             },
             ReplyKind.Rescheduled => item with
             {
@@ -63,12 +64,14 @@ public static class ItemTransitions
                 CompletedOn = null,
                 Note = reply.Note,
                 RemindAt = remindAt ?? [],
+                NotApplicableReason = null,
             },
             ReplyKind.NotApplicable => item with
             {
                 Status = ItemStatus.NotApplicable,
                 CompletedOn = null,
                 Note = reply.Note,
+                NotApplicableReason = reply.ReasonCode ?? Compliance.ComplianceEntry.OtherReason,
             },
             _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.Kind, "Unknown reply kind."),
         };
@@ -84,7 +87,7 @@ public static class ItemTransitions
         {
             ReplyKind.Done => string.Create(CultureInfo.InvariantCulture, $"done on {after.CompletedOn:yyyy-MM-dd}"),
             ReplyKind.Rescheduled => string.Create(CultureInfo.InvariantCulture, $"rescheduled from {item.EffectiveDue:yyyy-MM-dd} to {after.RescheduledTo:yyyy-MM-dd}"),
-            _ => "not applicable this time",
+            _ => "not applicable this time, reason " + after.NotApplicableReason,
         };
         if (item.Status != ItemStatus.Open)
         {

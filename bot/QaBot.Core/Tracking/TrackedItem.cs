@@ -44,6 +44,9 @@ public sealed record TrackedItem(
 {
     public ItemKey Key => new(Area, Id);
 
+    /// <summary>For an item set aside as not applicable: the reason code given (the compliance figures count by it).</summary>
+    public string? NotApplicableReason { get; init; }
+
     /// <summary>Open or rescheduled: still to be done.</summary>
     public bool IsOutstanding => Status is ItemStatus.Open or ItemStatus.Rescheduled;
 

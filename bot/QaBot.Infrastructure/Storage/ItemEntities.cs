@@ -56,6 +56,7 @@ internal static class ItemEntities
         ["UpdatedBy"] = item.UpdatedBy.Value,
         ["Version"] = item.Version,
         ["LastReplyId"] = item.LastReplyId,
+        ["NaReason"] = item.NotApplicableReason,
     };
 
     public static TrackedItem Read(TableEntity e) => new(
@@ -80,7 +81,10 @@ internal static class ItemEntities
         e.RequiredInstant("UpdatedAt"),
         Actor.Parse(e.Required("UpdatedBy")),
         e.RequiredInt("Version"),
-        e.Optional("LastReplyId"));
+        e.Optional("LastReplyId"))
+    {
+        NotApplicableReason = e.Optional("NaReason"),
+    };
 
     public static TableEntity WriteReply(AreaId area, int version, ItemReply reply) => new(Partition(area), HistoryKey('r', reply.Item, version))
     {
@@ -92,6 +96,7 @@ internal static class ItemEntities
         ["At"] = reply.At,
         ["Date"] = EntityValues.Text(reply.Date),
         ["Note"] = reply.Note,
+        ["ReasonCode"] = reply.ReasonCode,
         ["Channel"] = reply.Origin.Channel,
         ["Reference"] = reply.Origin.Reference,
     };
@@ -104,7 +109,8 @@ internal static class ItemEntities
         e.RequiredInstant("At"),
         e.OptionalDate("Date"),
         e.Optional("Note"),
-        new AuditOrigin(e.Required("Channel"), e.Optional("Reference")));
+        new AuditOrigin(e.Required("Channel"), e.Optional("Reference")),
+        e.Optional("ReasonCode"));
 
     public static TableEntity WriteNudge(AreaId area, int version, ItemNudge nudge) => new(Partition(area), HistoryKey('n', nudge.Item, version))
     {

@@ -147,6 +147,38 @@ public sealed class RecordReplyTests
     }
 
     [Fact]
+    public async Task NotApplicable_ACouncilReasonWithoutANote_RecordedUnderItsCode()
+    {
+        var outcome = await ReplyAsync(Request(ReplyKind.NotApplicable, note: null) with { ReasonCode = "leave" });
+
+        Assert.Equal(ReplyOutcomeKind.Recorded, outcome.Kind);
+        var stored = _council.Get(_item);
+        Assert.Equal((ItemStatus.NotApplicable, "leave"), (stored.Status, stored.NotApplicableReason));
+        Assert.Equal("leave", Assert.Single(await _council.Tracking.GetRepliesAsync(_item.Key)).ReasonCode);
+        Assert.EndsWith("reason leave", (await _council.Tracking.GetAuditTrailAsync(_item.Key))[^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotApplicable_AnUnknownReasonCode_IsInvalidAndChangesNothing()
+    {
+        var outcome = await ReplyAsync(Request(ReplyKind.NotApplicable, note: "note") with { ReasonCode = "holiday-in-spain" });
+
+        Assert.Equal(ReplyOutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal("Choose one of the reasons listed.", outcome.Problem);
+        AssertUnchanged();
+    }
+
+    [Fact]
+    public async Task NotApplicable_OtherWithoutANote_IsInvalidAskingWhy()
+    {
+        var outcome = await ReplyAsync(Request(ReplyKind.NotApplicable, note: null) with { ReasonCode = "other" });
+
+        Assert.Equal(ReplyOutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal("Say why it does not apply this time.", outcome.Problem);
+        AssertUnchanged();
+    }
+
+    [Fact]
     public async Task NotApplicable_NoReason_IsInvalidAskingWhy()
     {
         var outcome = await ReplyAsync(Request(ReplyKind.NotApplicable, note: null));

@@ -162,6 +162,26 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
     }
 
     [Fact]
+    public async Task NotApplicable_AReasonFromTheList_RecordedWithItsWordingAndCountedUnderIt()
+    {
+        var user = As(await FirstWithDueItemsAsync(skip: 4), "Reason Tester");
+        var item = (await DueItemsAsync(user.Person))[0];
+        var card = CardOf(Assert.Single(await user.SayAsync("my tasks")));
+        var notApplicable = ButtonFor(card, CardVerbs.NotApplicable, item);
+        var slot = notApplicable["data"]!["n"]!.GetValue<int>();
+        Assert.Contains("Post or caseload vacant", card.ToJsonString(), StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "digest with the reason list");
+
+        var result = await user.PressAsync(notApplicable, (ActionData.NotApplicableCodeInput(slot), "vacant"));
+
+        Assert.Contains("not applicable this time (Post or caseload vacant)", Text(result.Card), StringComparison.Ordinal);
+        Assert.Equal("vacant", (await CurrentAsync(item)).NotApplicableReason);
+        var month = ReportMonth.Of(item.Due);
+        var cells = await council.Services.GetRequiredService<IComplianceStore>().GetCellsAsync(item.Area, month, month);
+        Assert.Equal(1, cells.Single(c => c.Area == item.Area).Duties[item.Duty].NotApplicable.GetValueOrDefault("vacant"));
+    }
+
+    [Fact]
     public async Task Done_OnACardDrawnBeforeTheItemChanged_AnswersTheRefreshedCardAndWritesNothing()
     {
         var user = As(await FirstWithDueItemsAsync(skip: 0), "Stale Card Tester");
@@ -279,6 +299,12 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         };
         Assert.Equal(1, await Tracking.AddIfAbsentAsync([new NewItem(item, [])], new AuditOrigin("cli", "test")));
         var card = CardOf(Assert.Single(await user.SayAsync("my tasks")));
+        for (var page = 0; page < 5 && !Buttons(card, CardVerbs.Reschedule).Any(b => b["data"]!["item"]!.GetValue<string>() == item.Id.Value); page++)
+        {
+            // The item falls due last, so it may be on a later page of the digest.
+            card = (await user.PressAsync(Buttons(card, CardVerbs.Page).First(b => b["title"]!.GetValue<string>() == "Show more"))).Card;
+        }
+
         var button = ButtonFor(card, CardVerbs.Reschedule, item);
         var slot = button["data"]!["n"]!.GetValue<int>();
         var calendar = council.Services.GetRequiredService<QaBot.Core.Calendar.CouncilCalendar>();

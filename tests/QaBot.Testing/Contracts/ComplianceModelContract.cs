@@ -68,6 +68,23 @@ public abstract class ComplianceModelContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NotApplicable_CountedByTheReasonCodeGiven()
+    {
+        var onLeave = TestItems.Open("na-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        var noCode = TestItems.Open("na-2", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 13));
+        await Tracking.AddIfAbsentAsync([onLeave, noCode], TestItems.Origin);
+
+        await Tracking.UpdateAsync(onLeave.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.NotApplicable, null) with { ReasonCode = "leave" }));
+        await Tracking.UpdateAsync(noCode.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.NotApplicable, null)));
+
+        Assert.Equal("leave", (await Tracking.GetAsync(onLeave.Key))!.NotApplicableReason);
+        var month = new ReportMonth(2026, 10);
+        var tally = Assert.Single(await Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal([KeyValuePair.Create("leave", 1), KeyValuePair.Create("other", 1)], tally.NotApplicable);
+        await AssertModelEqualsRecountAsync();
+    }
+
+    [Fact]
     public async Task MoveWithOwner_FiguresGoWithTheItems()
     {
         var item = TestItems.Open("mv-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
