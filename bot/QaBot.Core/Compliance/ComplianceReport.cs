@@ -69,20 +69,6 @@ public static class ComplianceReport
             .ToList();
     }
 
-    /// <summary>The lines with the lowest on-time rates (ties by most overdue), for "where are we weakest".</summary>
-    public static IReadOnlyList<ComplianceFigures> Weakest(IEnumerable<ComplianceFigures> lines, int count, int minimumBase)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        return lines
-            .Where(l => l.OnTimeRate is not null && l.RateBase >= minimumBase)
-            .OrderBy(l => l.OnTimeRate)
-            .ThenByDescending(l => l.Overdue)
-            .ThenBy(l => l.Area.Value, StringComparer.Ordinal)
-            .ThenBy(l => l.Duty?.Value, StringComparer.Ordinal)
-            .Take(count)
-            .ToList();
-    }
-
     /// <summary>The area directly below <paramref name="within"/> that holds <paramref name="area"/>, or the area itself.</summary>
     public static AreaId ChildContaining(AreaId within, AreaId area)
     {

@@ -118,9 +118,6 @@ public sealed class DutyTally
             && Open.SequenceEqual(other.Open);
     }
 
-    /// <summary>True when a count has gone below zero, which only a model out of step with its items can show.</summary>
-    public bool HasNegative => OnTime < 0 || Late < 0 || NotApplicable.Values.Any(n => n < 0) || ClosedOther.Values.Any(n => n < 0) || Open.Values.Any(n => n < 0);
-
     private static void Bump<TKey>(SortedDictionary<TKey, int> counts, TKey key, int by)
         where TKey : notnull
     {

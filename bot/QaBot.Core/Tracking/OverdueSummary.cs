@@ -22,28 +22,12 @@ public static class OverdueSummary
         ArgumentNullException.ThrowIfNull(items);
         return items
             .Where(i => i.Area.IsWithin(within))
-            .GroupBy(i => (Area: ChildContaining(within, i.Area), i.Duty))
+            .GroupBy(i => (Area: Compliance.ComplianceReport.ChildContaining(within, i.Area), i.Duty))
             .Select(g => new AreaDutyCount(g.Key.Area, g.Key.Duty, g.Count(), g.Min(i => i.Due)))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.OldestDue)
             .ThenBy(c => c.Area.Value, StringComparer.Ordinal)
             .ThenBy(c => c.Duty.Value, StringComparer.Ordinal)
             .ToList();
-    }
-
-    private static AreaId ChildContaining(AreaId within, AreaId area)
-    {
-        if (area == within)
-        {
-            return within;
-        }
-
-        var child = area;
-        while (child.Parent is { } parent && parent != within)
-        {
-            child = parent;
-        }
-
-        return child;
     }
 }
