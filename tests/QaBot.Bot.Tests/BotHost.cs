@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QaBot.Application.Conversations;
 using QaBot.BotFramework.Connector;
@@ -108,6 +109,25 @@ public sealed class BotHost : WebApplicationFactory<Program>
         }
 
         return await client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// Starts the host expecting start-up to stop on invalid options, and returns why. The test server can lose a race
+    /// with the failing host and then reports only that the host was disposed; the host logs the fault before it
+    /// stops, so the cause is read from that log entry when it is not the exception thrown.
+    /// </summary>
+    public OptionsValidationException StartupFailure()
+    {
+        var thrown = Record.Exception(() => CreateClient().Dispose());
+        Assert.NotNull(thrown);
+        if (thrown is OptionsValidationException direct)
+        {
+            return direct;
+        }
+
+        var logged = Logs.Entries.Select(entry => entry.Exception).OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.True(logged is not null, $"Start-up failed with {thrown.GetType().Name} and no options failure was logged: {thrown.Message}");
+        return logged;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

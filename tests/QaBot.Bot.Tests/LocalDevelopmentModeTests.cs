@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using QaBot.Testing.BotFramework;
 
 namespace QaBot.Bot.Tests;
@@ -20,7 +19,7 @@ public sealed class LocalDevelopmentModeTests
     {
         using var host = new BotHost(authenticated: false, environment: environment);
 
-        var failure = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+        var failure = host.StartupFailure();
 
         Assert.Contains("Bot:AppId is empty", failure.Message, StringComparison.Ordinal);
         Assert.Contains("only in the Development environment", failure.Message, StringComparison.Ordinal);
@@ -34,9 +33,10 @@ public sealed class LocalDevelopmentModeTests
     {
         using var host = new BotHost(authenticated: false, settings: new() { [variable] = value });
 
-        var failure = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+        var failure = host.StartupFailure();
 
         Assert.Contains("App Service", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(host.Logs.Entries, entry => entry.Exception is not null && entry.Exception.Message.Contains("App Service", StringComparison.Ordinal));
     }
 
     [Fact]
