@@ -102,6 +102,7 @@ var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -265,6 +266,19 @@ resource keyVaultRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-0
   }
 ]
 
+// App Insights accepts only Entra tokens (DisableLocalAuth): each app's identity may publish telemetry, nothing more.
+resource appInsightsPublishers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for app in ['bot', 'functions']: {
+    name: guid(appInsights.id, app == 'bot' ? botHostIdentity.id : functionsIdentity.id, roles.monitoringMetricsPublisher)
+    scope: appInsights
+    properties: {
+      principalId: app == 'bot' ? botHostIdentity.properties.principalId : functionsIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    }
+  }
+]
+
 resource keyVaultAdministrators 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(keyVaultAdministratorsGroupId)) {
   name: guid(keyVault.id, keyVaultAdministratorsGroupId, roles.keyVaultSecretsOfficer)
   scope: keyVault
@@ -414,6 +428,7 @@ resource botApp 'Microsoft.Web/sites@2024-04-01' = {
       appSettings: concat(sharedSettings, [
         { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
         { name: 'AZURE_CLIENT_ID', value: botHostIdentity.properties.clientId }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
       ])
     }
   }
@@ -454,6 +469,7 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: functionsIdentity.properties.clientId }
         { name: 'AZURE_CLIENT_ID', value: functionsIdentity.properties.clientId }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
         { name: 'Reminders__Schedule', value: remindersSchedule }
       ])
     }

@@ -34,7 +34,7 @@ public sealed partial class DeployedSettingsTests
     // Read by App Service, the Functions host or the Azure SDK rather than bound to QaBot's options.
     private static readonly HashSet<string> PlatformSettings =
     [
-        "APPLICATIONINSIGHTS_CONNECTION_STRING", "WEBSITE_RUN_FROM_PACKAGE", "ASPNETCORE_ENVIRONMENT", "AZURE_CLIENT_ID",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "WEBSITE_RUN_FROM_PACKAGE", "ASPNETCORE_ENVIRONMENT", "AZURE_CLIENT_ID",
         "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AZURE_FUNCTIONS_ENVIRONMENT",
         "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
     ];

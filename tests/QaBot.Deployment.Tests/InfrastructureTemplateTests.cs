@@ -81,6 +81,7 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
             "4633458b-17de-408a-b874-0445c86b69e6", // Key Vault Secrets User
             "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", // Key Vault Secrets Officer (the council's IT group)
+            "3913510d-42f4-4e42-8a64-420c390055eb", // Monitoring Metrics Publisher (App Insights, Entra authentication)
         };
         var roles = compiled.Template["variables"]!["roles"]!.AsObject().Select(r => (string)r.Value!).ToList();
 

@@ -42,6 +42,20 @@ public sealed class TemplateHardeningTests
     }
 
     [Fact]
+    public async Task ApplicationInsights_BothAppIdentitiesPublishWithEntraAuthentication()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(Defaults);
+        var appInsights = (string)snapshot.Only("Microsoft.Insights/components")["id"]!;
+        var publishers = snapshot.OfType("Microsoft.Authorization/roleAssignments")
+            .Where(a => ((string?)a["properties"]!["roleDefinitionId"])!.EndsWith("3913510d-42f4-4e42-8a64-420c390055eb", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        Assert.Equal(2, publishers.Count);
+        Assert.All(publishers, a => Assert.StartsWith(appInsights + "/providers/Microsoft.Authorization/roleAssignments/", (string)a["id"]!, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(2, publishers.Select(a => (string?)a["properties"]!["principalId"]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task DiagnosticSettings_SendEveryLogOfStorageKeyVaultAndBothAppsToTheWorkspace()
     {
         var snapshot = await TemplateSnapshot.PredictAsync(Defaults);

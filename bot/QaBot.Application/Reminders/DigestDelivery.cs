@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Configuration;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
+using QaBot.Application.Telemetry;
 using QaBot.Core;
 using QaBot.Core.Scheduling;
 
@@ -65,6 +67,10 @@ public sealed partial class DigestDelivery
     {
         ArgumentNullException.ThrowIfNull(message);
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["RunId"] = message.RunId, ["PersonId"] = message.Person.Value });
+        using var activity = QaBotTelemetry.Source.StartActivity(QaBotTelemetry.DigestSendActivity);
+        activity?.SetTag("qabot.run_id", message.RunId);
+        activity?.SetTag("qabot.person_id", message.Person.Value);
+        activity?.SetTag("qabot.dequeue_count", dequeueCount);
         var entry = await GetOrCreateAsync(message, cancellationToken).ConfigureAwait(false);
         if (entry.Value.IsFinal)
         {
@@ -77,6 +83,7 @@ public sealed partial class DigestDelivery
         {
             // The last try wrote "sending" and never recorded what happened: Teams may have shown the card already.
             work.PossibleDuplicate = true;
+            QaBotTelemetry.RemindersPossiblyDuplicated.Add(1, new KeyValuePair<string, object?>("reason", "left_sending"));
             LogPossibleDuplicate(message.RunId, message.Person.Value);
         }
 
@@ -101,6 +108,7 @@ public sealed partial class DigestDelivery
         {
             case SendStatus.Sent:
                 await SaveAsync(work, SendState.Sent, outcome, outcome.Attempts, cancellationToken, outcome.ActivityId).ConfigureAwait(false);
+                QaBotTelemetry.RemindersSent.Add(1);
                 LogSent(message.RunId, message.Person.Value, outcome.ActivityId ?? "-");
                 return work.Result(SendState.Sent, outcome.ActivityId);
             case SendStatus.Stale:
@@ -204,12 +212,18 @@ public sealed partial class DigestDelivery
             if (isSend && outcome.StatusCode is null)
             {
                 // No answer: Teams may have accepted the message before the connection failed.
+                if (!work.PossibleDuplicate)
+                {
+                    QaBotTelemetry.RemindersPossiblyDuplicated.Add(1, new KeyValuePair<string, object?>("reason", "no_answer"));
+                }
+
                 work.PossibleDuplicate = true;
             }
 
             var wait = outcome.RetryAfter ?? Backoff(attempt);
             if (outcome.StatusCode == 429)
             {
+                QaBotTelemetry.RemindersThrottled.Add(1);
                 await _budget.ReportThrottledAsync(wait, cancellationToken).ConfigureAwait(false);
             }
 
@@ -235,6 +249,8 @@ public sealed partial class DigestDelivery
         }
 
         await SaveAsync(work, SendState.Failed, outcome, outcome.Attempts, cancellationToken).ConfigureAwait(false);
+        QaBotTelemetry.RemindersFailed.Add(1, new KeyValuePair<string, object?>("status_code", outcome.StatusCode ?? 0));
+        Activity.Current?.SetStatus(ActivityStatusCode.Error, "failed");
         LogFailed(work.Message.RunId, work.Message.Person.Value, outcome.StatusCode ?? 0, outcome.Reason ?? "-");
         return work.Result(SendState.Failed);
     }

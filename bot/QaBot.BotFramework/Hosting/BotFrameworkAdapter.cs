@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Conversations;
+using QaBot.Application.Telemetry;
 using QaBot.BotFramework.Authentication;
 using QaBot.BotFramework.Connector;
 using QaBot.BotFramework.Schema;
@@ -118,6 +120,9 @@ public sealed partial class BotFrameworkAdapter
         }
 
         var isInvoke = activity.Type == ActivityTypes.Invoke;
+        using var turnActivity = QaBotTelemetry.Source.StartActivity(QaBotTelemetry.TurnActivity);
+        turnActivity?.SetTag("qabot.activity_type", activityType);
+        var started = Stopwatch.GetTimestamp();
         TurnResult result;
         try
         {
@@ -130,7 +135,12 @@ public sealed partial class BotFrameworkAdapter
             result = isInvoke
                 ? TurnResult.Invoke(InvokeResponse.Message(Apology))
                 : TurnResult.Reply(OutboundMessage.FromText(Apology));
+            turnActivity?.SetStatus(ActivityStatusCode.Error);
         }
+
+        QaBotTelemetry.TurnDuration.Record(
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("activity_type", activityType));
 
         foreach (var reply in result.Replies)
         {
@@ -195,6 +205,10 @@ public sealed partial class BotFrameworkAdapter
 
     private void Refuse(HttpContext context, AuthenticationResult result)
     {
+        QaBotTelemetry.AuthenticationRefusals.Add(
+            1,
+            new KeyValuePair<string, object?>("status", result.Status.ToString()),
+            new KeyValuePair<string, object?>("reason", LogText.Safe(result.Reason, 120)));
         if (_refusalLogs.ShouldLog(result.Reason, out var heldBack))
         {
             LogRefused(_logger, result.Status, result.Reason, heldBack);

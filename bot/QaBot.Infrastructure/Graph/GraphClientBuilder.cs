@@ -36,6 +36,7 @@ internal static class GraphClientBuilder
         handlers.InsertRange(retryAt, GraphResilience.CreateHandlers(graph, time, logger));
 
         handlers.Add(new GraphConcurrencyHandler(sync.MaxConcurrentRequests));
+        handlers.Add(new GraphTelemetryHandler());
         var http = GraphClientFactory.Create(handlers, finalHandler: transport, disposeHandler: false);
 
         // Each attempt has its own timeout (Graph:Timeout, in GraphResilience); the whole call may wait out Retry-After.

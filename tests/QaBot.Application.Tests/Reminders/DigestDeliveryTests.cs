@@ -396,7 +396,7 @@ public sealed class DigestDeliveryTests : IDisposable
         Assert.True(new PersonalChatSettings("28:b", "t", "https://x/").CanOpenChats);
     }
 
-    private sealed class ScriptedSender : IConversationSender
+    internal sealed class ScriptedSender : IConversationSender
     {
         public Queue<SendOutcome> Sends { get; } = new();
 
@@ -428,7 +428,7 @@ public sealed class DigestDeliveryTests : IDisposable
         }
     }
 
-    private sealed class RecordingBudget : ISendBudget
+    internal sealed class RecordingBudget : ISendBudget
     {
         public List<string> Calls { get; } = [];
 
