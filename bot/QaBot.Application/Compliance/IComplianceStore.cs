@@ -12,6 +12,12 @@ public interface IComplianceStore
     /// <summary>The stored cells of <paramref name="area"/> and every area below it (every area when null), for the months <paramref name="first"/> to <paramref name="last"/> (both included).</summary>
     Task<IReadOnlyList<ComplianceCell>> GetCellsAsync(AreaId? area, ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The open tallies of <paramref name="area"/> and every area below it (every area when null): one small row per area
+    /// that keeps open items, so "what's overdue" counts without reading the items.
+    /// </summary>
+    Task<IReadOnlyList<OpenTally>> GetOpenAsync(AreaId? area, CancellationToken cancellationToken = default);
+
     /// <summary>The cells counted afresh from the items that fell due in the months given, for the whole department.</summary>
     Task<IReadOnlyList<ComplianceCell>> RecountAsync(ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default);
 

@@ -36,6 +36,13 @@ public interface ITrackingStore
     Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The first <paramref name="max"/> outstanding items kept in <paramref name="area"/> itself (not the areas below it)
+    /// whose (rescheduled) due date is from <paramref name="firstDue"/> to <paramref name="lastDue"/>, earliest first. One
+    /// bounded key-range read of live items: at most <paramref name="max"/> entities.
+    /// </summary>
+    Task<IReadOnlyList<TrackedItem>> GetOutstandingKeptInAsync(AreaId area, DateOnly firstDue, DateOnly lastDue, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Counts of outstanding items due before <paramref name="dueBefore"/> in the area's subtree, by the area one level
     /// below <paramref name="area"/> and duty (as <see cref="OverdueSummary"/> counts them). Reads the same rows as
     /// <see cref="GetOutstandingAsync"/> but only the few fields a count needs, so it stays quick for a whole department.

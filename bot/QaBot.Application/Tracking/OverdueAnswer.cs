@@ -11,9 +11,10 @@ namespace QaBot.Application.Tracking;
 /// <param name="Areas">The areas the answer covers (none for own items).</param>
 /// <param name="Asked">The area the viewer named, if any.</param>
 /// <param name="Restricted">The answer covers less than was asked: the card says so.</param>
-/// <param name="Items">Overdue items, worst first (none for counts only).</param>
+/// <param name="Items">Overdue items, worst first: the viewer's own, or for a leader the items on the page shown (none for counts only).</param>
 /// <param name="Counts">Overdue items by area and duty, largest first.</param>
 /// <param name="Names">Display names of the owners and supervisees of the items on the page shown.</param>
+/// <param name="Total">How many items are overdue in all (for a leader, taken from the compliance model's counts).</param>
 public sealed record OverdueAnswer(
     Person Viewer,
     DateOnly AsOf,
@@ -25,7 +26,5 @@ public sealed record OverdueAnswer(
     IReadOnlyList<AreaDutyCount> Counts,
     IReadOnlyDictionary<PersonId, string> Names,
     AreaTree Tree,
-    int Page)
-{
-    public int Total => Kind == ScopeKind.CountsOnly ? Counts.Sum(c => c.Count) : Items.Count;
-}
+    int Page,
+    int Total);

@@ -1,4 +1,6 @@
+using QaBot.Application.Compliance;
 using QaBot.Application.Organisation;
+using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Tracking;
@@ -6,8 +8,10 @@ using QaBot.Core.Tracking;
 namespace QaBot.Application.Tracking;
 
 /// <summary>
-/// Works out "what's overdue" for a viewer: scope from the directory (never from what they typed), one key-range
-/// read of live items per area in scope, and names looked up only for the items on the page shown.
+/// Works out "what's overdue" for a viewer: scope from the directory (never from what they typed), the counts by area
+/// and duty from the compliance model's open tallies (one small row per area in scope, compared with today's cut-off),
+/// and from the Outstanding index only the items on the page shown, by bounded key-range reads, with names looked up
+/// for those items only.
 /// </summary>
 public sealed class OverdueQuery
 {
@@ -16,13 +20,15 @@ public sealed class OverdueQuery
 
     private readonly IDirectoryStore _directory;
     private readonly ITrackingStore _tracking;
+    private readonly IComplianceStore _compliance;
     private readonly DigestComposer _composer;
     private readonly OrganisationPolicy _policy;
 
-    public OverdueQuery(IDirectoryStore directory, ITrackingStore tracking, DigestComposer composer, OrganisationPolicy policy)
+    public OverdueQuery(IDirectoryStore directory, ITrackingStore tracking, IComplianceStore compliance, DigestComposer composer, OrganisationPolicy policy)
     {
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
+        _compliance = compliance ?? throw new ArgumentNullException(nameof(compliance));
         _composer = composer ?? throw new ArgumentNullException(nameof(composer));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
     }
@@ -43,44 +49,90 @@ public sealed class OverdueQuery
                 .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
                 .ToList();
             var names = await NamesAsync(own, viewer, cancellationToken).ConfigureAwait(false);
-            return new OverdueAnswer(viewer, asOf, ScopeKind.OwnItems, [], asked, request.Restricted, own, [], names, tree, 0);
+            return new OverdueAnswer(viewer, asOf, ScopeKind.OwnItems, [], asked, request.Restricted, own, [], names, tree, 0, own.Count);
         }
+
+        var tallies = await Task.WhenAll(request.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken))).ConfigureAwait(false);
+        var overdue = tallies.SelectMany(t => t)
+            .DistinctBy(t => t.Area)
+            .Where(t => request.Areas.Any(t.Area.IsWithin))
+            .SelectMany(t => t.DueBefore(dueBefore))
+            .ToList();
+        var total = overdue.Sum(c => c.Count);
 
         if (!request.NamesVisible)
         {
-            var counts = await Task.WhenAll(request.Areas.Select(a => _tracking.CountOutstandingAsync(a, dueBefore, cancellationToken))).ConfigureAwait(false);
-            var merged = counts.SelectMany(c => c)
+            var merged = request.Areas.SelectMany(a => OverdueSummary.ByAreaAndDuty(overdue, a))
                 .OrderByDescending(c => c.Count)
                 .ThenBy(c => c.OldestDue)
                 .ThenBy(c => c.Area.Value, StringComparer.Ordinal)
                 .ThenBy(c => c.Duty.Value, StringComparer.Ordinal)
                 .ToList();
             return new OverdueAnswer(viewer, asOf, ScopeKind.CountsOnly, request.Areas, asked, request.Restricted, [], merged,
-                new Dictionary<PersonId, string>(), tree, 0);
+                new Dictionary<PersonId, string>(), tree, 0, merged.Sum(c => c.Count));
         }
 
-        var lists = await Task.WhenAll(request.Areas.Select(a => _tracking.GetOutstandingAsync(a, dueBefore, cancellationToken))).ConfigureAwait(false);
-        var items = lists.SelectMany(l => l)
-            .DistinctBy(i => i.Key)
+        var groups = request.Areas.Count == 1
+            ? OverdueSummary.ByAreaAndDuty(overdue, request.Areas[0])
+            : ByScopeArea(overdue, request.Areas);
+        var pages = Math.Max(1, (total + ItemsPerPage - 1) / ItemsPerPage);
+        var shownPage = Math.Clamp(page, 0, pages - 1);
+        var onPage = await PageAsync(overdue, shownPage * ItemsPerPage, ItemsPerPage, cancellationToken).ConfigureAwait(false);
+        var pageNames = await NamesAsync(onPage, viewer, cancellationToken).ConfigureAwait(false);
+        return new OverdueAnswer(viewer, asOf, ScopeKind.Areas, request.Areas, asked, request.Restricted, onPage, groups, pageNames, tree, shownPage, total);
+    }
+
+    /// <summary>
+    /// The overdue items ranked <paramref name="skip"/> onwards, <paramref name="take"/> of them, in the answer's order
+    /// (due date, area, id). The counts say how many each area keeps on each date, so the page is read as one key
+    /// range per area it touches; only the area whose date the page starts part-way through reads the items before it.
+    /// </summary>
+    private async Task<List<TrackedItem>> PageAsync(IReadOnlyList<OpenCount> overdue, int skip, int take, CancellationToken cancellationToken)
+    {
+        var reads = new Dictionary<AreaId, (DateOnly First, DateOnly Last, int Skip, int Take)>();
+        var position = 0;
+        var end = skip + take;
+        var groups = overdue
+            .GroupBy(c => (c.Due, c.Area))
+            .Select(g => (g.Key.Due, g.Key.Area, Count: g.Sum(c => c.Count)))
+            .OrderBy(g => g.Due)
+            .ThenBy(g => g.Area.Value, StringComparer.Ordinal);
+        foreach (var (due, area, count) in groups)
+        {
+            var (from, to) = (position, position + count);
+            position = to;
+            if (to <= skip)
+            {
+                continue;
+            }
+
+            if (from >= end)
+            {
+                break;
+            }
+
+            var inWindow = Math.Min(to, end) - Math.Max(from, skip);
+            reads[area] = reads.TryGetValue(area, out var read)
+                ? read with { Last = due, Take = read.Take + inWindow }
+                : (due, due, Math.Max(0, skip - from), inWindow);
+        }
+
+        var parts = await Task.WhenAll(reads.Select(async r =>
+            (await _tracking.GetOutstandingKeptInAsync(r.Key, r.Value.First, r.Value.Last, r.Value.Skip + r.Value.Take, cancellationToken).ConfigureAwait(false))
+                .Skip(r.Value.Skip))).ConfigureAwait(false);
+        return parts.SelectMany(p => p)
             .OrderBy(i => i.EffectiveDue)
             .ThenBy(i => i.Area.Value, StringComparer.Ordinal)
             .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
+            .Take(take)
             .ToList();
-        var groups = request.Areas.Count == 1
-            ? OverdueSummary.ByAreaAndDuty(items, request.Areas[0])
-            : ByScopeArea(items, request.Areas);
-        var pages = Math.Max(1, (items.Count + ItemsPerPage - 1) / ItemsPerPage);
-        var shownPage = Math.Clamp(page, 0, pages - 1);
-        var onPage = items.Skip(shownPage * ItemsPerPage).Take(ItemsPerPage).ToList();
-        var pageNames = await NamesAsync(onPage, viewer, cancellationToken).ConfigureAwait(false);
-        return new OverdueAnswer(viewer, asOf, ScopeKind.Areas, request.Areas, asked, request.Restricted, items, groups, pageNames, tree, shownPage);
     }
 
     /// <summary>Counts under each area in scope (a head of service over four localities sees the four).</summary>
-    private static List<AreaDutyCount> ByScopeArea(IReadOnlyList<TrackedItem> items, IReadOnlyList<AreaId> areas) =>
-        items
-            .GroupBy(i => (Area: areas.First(a => i.Area.IsWithin(a)), i.Duty))
-            .Select(g => new AreaDutyCount(g.Key.Area, g.Key.Duty, g.Count(), g.Min(i => i.EffectiveDue)))
+    private static List<AreaDutyCount> ByScopeArea(IReadOnlyList<OpenCount> overdue, IReadOnlyList<AreaId> areas) =>
+        overdue
+            .GroupBy(c => (Area: areas.First(a => c.Area.IsWithin(a)), c.Duty))
+            .Select(g => new AreaDutyCount(g.Key.Area, g.Key.Duty, g.Sum(c => c.Count), g.Min(c => c.Due)))
             .OrderByDescending(c => c.Count)
             .ThenBy(c => c.OldestDue)
             .ThenBy(c => c.Area.Value, StringComparer.Ordinal)

@@ -76,7 +76,7 @@ public sealed class OverdueCardBuilder
         List<CardAction>? actions = null;
         if (answer.Kind == ScopeKind.Areas)
         {
-            var pages = Pages(answer.Items.Count);
+            var pages = Pages(answer.Total);
             var page = pages[answer.Page];
             body.Add(new TextBlock
             {
@@ -86,12 +86,13 @@ public sealed class OverdueCardBuilder
                 Spacing = Spacing.Large,
                 Wrap = true,
             });
-            for (var i = page.First; i < page.Last; i++)
+            // The counts come from the model and the items from the index: a write in flight may leave the page one short.
+            for (var i = page.First; i < page.Last && i - page.First < answer.Items.Count; i++)
             {
-                body.Add(Item(answer, answer.Items[i], i, view));
+                body.Add(Item(answer, answer.Items[i - page.First], i, view));
             }
 
-            actions = CardPages.Footer(body, pages, answer.Page, answer.Items.Count, p => ActionData.ForView(view.WithPage(p)));
+            actions = CardPages.Footer(body, pages, answer.Page, answer.Total, p => ActionData.ForView(view.WithPage(p)));
         }
 
         return Card(body, actions, $"QaBot: {answer.Total} overdue in {label}.");

@@ -30,4 +30,19 @@ public static class OverdueSummary
             .ThenBy(c => c.Duty.Value, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>The same counts from the compliance model's open counts (<see cref="Compliance.OpenTally.DueBefore"/>), without reading the items.</summary>
+    public static IReadOnlyList<AreaDutyCount> ByAreaAndDuty(IEnumerable<Compliance.OpenCount> counts, AreaId within)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return counts
+            .Where(c => c.Area.IsWithin(within) && c.Count > 0)
+            .GroupBy(c => (Area: Compliance.ComplianceReport.ChildContaining(within, c.Area), c.Duty))
+            .Select(g => new AreaDutyCount(g.Key.Area, g.Key.Duty, g.Sum(c => c.Count), g.Min(c => c.Due)))
+            .OrderByDescending(c => c.Count)
+            .ThenBy(c => c.OldestDue)
+            .ThenBy(c => c.Area.Value, StringComparer.Ordinal)
+            .ThenBy(c => c.Duty.Value, StringComparer.Ordinal)
+            .ToList();
+    }
 }

@@ -3,13 +3,15 @@ using Azure;
 using Azure.Data.Tables;
 using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
 
 namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
-/// Keeps the Compliance table's cells in step with item writes: each change adds and takes away entries with a
-/// read and a write conditional on the cell's ETag (tried again on a clash), and a cell named by a write-ahead marker
-/// that a stopped process left behind is recounted from its items, which gives the same answer however often it runs.
+/// Keeps the Compliance table's cells and open tallies in step with item writes: each change adds and takes away
+/// entries with one read and one transaction per area, conditional on the ETags read (tried again on a clash), and a
+/// cell named by a write-ahead marker that a stopped process left behind is recounted from its items, with its area's
+/// open tally, which gives the same answer however often it runs.
 /// </summary>
 internal sealed class ComplianceCells
 {
@@ -37,18 +39,15 @@ internal sealed class ComplianceCells
     public static List<string> Names(IEnumerable<ComplianceEntry?> entries) =>
         entries.OfType<ComplianceEntry>().Select(e => Name(e.Area, e.Month)).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>Applies the changes, one conditional write per cell touched.</summary>
+    /// <summary>
+    /// Applies the changes: per area touched, one read of its month cells and open tally together and one transaction
+    /// writing those that changed, conditional on the ETags read.
+    /// </summary>
     public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, CancellationToken cancellationToken)
     {
-        foreach (var group in changes.GroupBy(c => (c.Entry.Area, c.Entry.Month)))
+        foreach (var group in changes.GroupBy(c => c.Entry.Area))
         {
-            await UpdateCellAsync(group.Key.Area, group.Key.Month, cell =>
-            {
-                foreach (var (entry, sign) in group)
-                {
-                    cell.Apply(entry, sign);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            await UpdateAreaAsync(group.Key, group.ToList(), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -69,41 +68,133 @@ internal sealed class ComplianceCells
         return changes.Count == 0 ? Task.CompletedTask : ApplyAsync(changes, cancellationToken);
     }
 
-    /// <summary>Counts the cell again from the items in its area that fell due in its month, and stores that.</summary>
+    /// <summary>
+    /// Counts the cell again from the items in its area that fell due in its month, and the area's open tally from its
+    /// outstanding items, and stores them.
+    /// </summary>
     public async Task RecountAsync(AreaId area, ReportMonth month, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var partition = ItemEntities.Partition(area);
+        for (var attempt = 1; ; attempt++)
         {
             var stored = await TableQueries.FindAsync(_compliance, ComplianceEntities.Partition(area), ComplianceEntities.RowKey(month), cancellationToken).ConfigureAwait(false);
-            var partition = ItemEntities.Partition(area);
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"} and Due ge {Keys.Date(month.FirstDay)} and Due le {Keys.Date(month.LastDay)}");
             var items = (await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false)).Select(ItemEntities.Read);
             var cell = ComplianceCell.Recount(items).SingleOrDefault() ?? new ComplianceCell(area, month);
             if (await TryWriteAsync(cell, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                break;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The compliance cell {Name(area, month)} kept changing while it was recounted; run the repair again."));
             }
         }
 
-        throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The compliance cell {Name(area, month)} kept changing while it was recounted; run the repair again."));
-    }
-
-    private async Task UpdateCellAsync(AreaId area, ReportMonth month, Action<ComplianceCell> update, CancellationToken cancellationToken)
-    {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var stored = await TableQueries.FindAsync(_compliance, ComplianceEntities.Partition(area), ComplianceEntities.RowKey(month), cancellationToken).ConfigureAwait(false);
-            var cell = stored is null ? new ComplianceCell(area, month) : ComplianceEntities.Read(stored);
-            update(cell);
-            if (await TryWriteAsync(cell, stored?.ETag, cancellationToken).ConfigureAwait(false))
+            var stored = await TableQueries.FindAsync(_compliance, ComplianceEntities.Partition(area), ComplianceEntities.OpenRow, cancellationToken).ConfigureAwait(false);
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"} and (Status eq {nameof(ItemStatus.Open)} or Status eq {nameof(ItemStatus.Rescheduled)})");
+            var items = (await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false)).Select(ItemEntities.Read);
+            var tally = OpenTally.Recount(items).SingleOrDefault() ?? new OpenTally(area);
+            if (stored is not null && ComplianceEntities.ReadOpen(stored).SameCounts(tally))
             {
                 return;
             }
+
+            var action = OpenWrite(tally, stored?.ETag);
+            if (action is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await _compliance.SubmitTransactionAsync([action], cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+            {
+            }
         }
 
-        throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The compliance cell {Name(area, month)} kept changing while it was updated."));
+        throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The open tally of {area} kept changing while it was recounted; run the repair again."));
     }
+
+    /// <summary>Reads the area's cells for the months the changes touch and its open tally in one query, and writes them back in one transaction.</summary>
+    private async Task UpdateAreaAsync(AreaId area, IReadOnlyList<(ComplianceEntry Entry, int Sign)> changes, CancellationToken cancellationToken)
+    {
+        var partition = ComplianceEntities.Partition(area);
+        var months = changes.Select(c => c.Entry.Month).Distinct().ToList();
+        var rows = months.Select(ComplianceEntities.RowKey).Append(ComplianceEntities.OpenRow)
+            .Select(row => TableClient.CreateQueryFilter($"RowKey eq {row}"));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + " and (" + string.Join(" or ", rows) + ")";
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = (await TableQueries.ListAsync(_compliance, filter, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+            var actions = new List<TableTransactionAction>();
+            foreach (var month in months)
+            {
+                var entity = stored.GetValueOrDefault(ComplianceEntities.RowKey(month));
+                var cell = entity is null ? new ComplianceCell(area, month) : ComplianceEntities.Read(entity);
+                foreach (var (entry, sign) in changes.Where(c => c.Entry.Month == month))
+                {
+                    cell.Apply(entry, sign);
+                }
+
+                if (CellWrite(cell, entity?.ETag) is { } action)
+                {
+                    actions.Add(action);
+                }
+            }
+
+            var openEntity = stored.GetValueOrDefault(ComplianceEntities.OpenRow);
+            var open = openEntity is null ? new OpenTally(area) : ComplianceEntities.ReadOpen(openEntity);
+            var openChanged = false;
+            foreach (var (entry, sign) in changes)
+            {
+                openChanged |= open.Apply(entry, sign);
+            }
+
+            if (openChanged && OpenWrite(open, openEntity?.ETag) is { } openAction)
+            {
+                actions.Add(openAction);
+            }
+
+            if (actions.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await _compliance.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+            {
+            }
+        }
+
+        throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The compliance cells of {area} kept changing while they were updated."));
+    }
+
+    private static TableTransactionAction? CellWrite(ComplianceCell cell, ETag? etag) =>
+        etag is not { } read
+            ? cell.IsEmpty ? null : new TableTransactionAction(TableTransactionActionType.Add, ComplianceEntities.Write(cell))
+            : cell.Duties.Count == 0
+                ? new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(ComplianceEntities.Partition(cell.Area), ComplianceEntities.RowKey(cell.Month)), read)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ComplianceEntities.Write(cell), read);
+
+    private static TableTransactionAction? OpenWrite(OpenTally tally, ETag? etag) =>
+        etag is not { } read
+            ? tally.IsEmpty ? null : new TableTransactionAction(TableTransactionActionType.Add, ComplianceEntities.WriteOpen(tally))
+            : tally.IsEmpty
+                ? new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(ComplianceEntities.Partition(tally.Area), ComplianceEntities.OpenRow), read)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ComplianceEntities.WriteOpen(tally), read);
 
     /// <summary>Writes the cell if it is still as read (<paramref name="etag"/>; null when it did not exist). False on a clash.</summary>
     private async Task<bool> TryWriteAsync(ComplianceCell cell, ETag? etag, CancellationToken cancellationToken)

@@ -8,11 +8,55 @@ namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
 /// Rows of the Compliance table: partition the team-level area (<c>{area}.</c>, as the Items table), row the month
-/// (<c>yyyy-MM</c>), and the counts per duty as one JSON property, so a cell never nears the 252-property limit.
+/// (<c>yyyy-MM</c>), and the counts per duty as one JSON property, so a cell never nears the 252-property limit. Row
+/// <c>open</c> of the same partition holds the area's open items of every month by duty and date due now, in as many
+/// properties of up to <see cref="MaxPropertyChars"/> characters as it needs.
 /// </summary>
 internal static class ComplianceEntities
 {
+    /// <summary>The row of an area's open tally; it sorts after every month, so month ranges never include it.</summary>
+    public const string OpenRow = "open";
+
+    /// <summary>A string property holds up to 32K characters; the open tally is split below that.</summary>
+    public const int MaxPropertyChars = 30_000;
+
     public static string Partition(AreaId area) => Keys.AreaPartition(area);
+
+    public static TableEntity WriteOpen(OpenTally tally)
+    {
+        var json = EntityValues.Json(tally.Duties.ToDictionary(
+            d => d.Key.Value,
+            d => d.Value.ToDictionary(o => Keys.Date(o.Key), o => o.Value, StringComparer.Ordinal),
+            StringComparer.Ordinal));
+        var entity = new TableEntity(Partition(tally.Area), OpenRow) { ["Area"] = tally.Area.Value };
+        for (var (part, at) = (0, 0); at < json.Length; part++, at += MaxPropertyChars)
+        {
+            entity[string.Create(CultureInfo.InvariantCulture, $"Open{part}")] = json.Substring(at, Math.Min(MaxPropertyChars, json.Length - at));
+        }
+
+        return entity;
+    }
+
+    public static OpenTally ReadOpen(TableEntity entity)
+    {
+        var json = new System.Text.StringBuilder();
+        for (var part = 0; entity.Optional(string.Create(CultureInfo.InvariantCulture, $"Open{part}")) is { } text; part++)
+        {
+            json.Append(text);
+        }
+
+        var tally = new OpenTally(AreaId.Parse(entity.Required("Area")));
+        var duties = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, int>>>(json.Length == 0 ? "{}" : json.ToString()) ?? [];
+        foreach (var (duty, dates) in duties)
+        {
+            foreach (var (due, n) in dates)
+            {
+                tally.Add(new DutyId(duty), DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture), n);
+            }
+        }
+
+        return tally;
+    }
 
     public static string RowKey(ReportMonth month) => month.ToString();
 

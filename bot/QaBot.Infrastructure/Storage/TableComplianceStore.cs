@@ -33,6 +33,16 @@ public sealed class TableComplianceStore : IComplianceStore
         return entities.Select(ComplianceEntities.Read).ToList();
     }
 
+    public async Task<IReadOnlyList<OpenTally>> GetOpenAsync(AreaId? area, CancellationToken cancellationToken = default)
+    {
+        var open = TableClient.CreateQueryFilter($"RowKey eq {ComplianceEntities.OpenRow}");
+        var filter = area is { } within
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {ComplianceEntities.Partition(within)} and PartitionKey lt {Keys.UpperBound(ComplianceEntities.Partition(within))}") + " and " + open
+            : open;
+        var entities = await TableQueries.ListAsync(_compliance, filter, cancellationToken).ConfigureAwait(false);
+        return entities.Select(ComplianceEntities.ReadOpen).ToList();
+    }
+
     public async Task<IReadOnlyList<ComplianceCell>> RecountAsync(ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(

@@ -25,6 +25,9 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private const int Parallelism = 8;
     private const int MaxReminderWindowDays = 400;
 
+    /// <summary>The most entities the table service returns in one response.</summary>
+    private const int MaxPageSize = 1000;
+
     private static readonly string[] CountFields = ["RowKey", "Area", "Duty"];
 
     private readonly TableClient _items;
@@ -128,6 +131,24 @@ public sealed partial class TableTrackingStore : ITrackingStore
             .ThenBy(i => i.Area.Value, StringComparer.Ordinal)
             .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
             .ToList();
+    }
+
+    public async Task<IReadOnlyList<TrackedItem>> GetOutstandingKeptInAsync(AreaId area, DateOnly firstDue, DateOnly lastDue, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ItemEntities.Partition(area)} and RowKey ge {Keys.Date(firstDue)} and RowKey lt {Keys.Date(lastDue.AddDays(1))}");
+        var items = new List<TrackedItem>();
+        await foreach (var page in _outstanding.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, MaxPageSize), cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            items.AddRange(page.Values.Take(max - items.Count).Select(ItemEntities.Read));
+            if (items.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return items;
     }
 
     public async Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)

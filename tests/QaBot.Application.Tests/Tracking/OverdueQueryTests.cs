@@ -2,6 +2,7 @@ using QaBot.Application.Tracking;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
+using QaBot.Testing.InMemory;
 using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Application.Tests.Tracking;
@@ -12,7 +13,7 @@ public sealed class OverdueQueryTests
     private static readonly DateOnly LongAgo = new(2026, 10, 1);
     private readonly Council _council = new();
 
-    private OverdueQuery UseCase() => new(_council.Directory, _council.Tracking, Council.Composer, Council.Policy);
+    private OverdueQuery UseCase() => new(_council.Directory, _council.Tracking, new InMemoryComplianceStore(_council.Tracking), Council.Composer, Council.Policy);
 
     private Task<OverdueAnswer> AskAsync(Person viewer, Area? asked = null, int page = 0) =>
         UseCase().RunAsync(viewer, Tree, asked, Council.Today, page, CancellationToken.None);
@@ -127,10 +128,11 @@ public sealed class OverdueQueryTests
 
         var answer = await AskAsync(Council.Person(4), page: asked);
 
-        Assert.Equal((25, shown), (answer.Items.Count, answer.Page));
-        var pageItems = answer.Items.Skip(shown * OverdueQuery.ItemsPerPage).Take(OverdueQuery.ItemsPerPage).ToList();
-        Assert.Equal(onPage, pageItems.Count);
-        Assert.All(pageItems, i => Assert.True(answer.Names.ContainsKey(i.Owner)));
+        Assert.Equal((25, shown), (answer.Total, answer.Page));
+        Assert.Equal(
+            Enumerable.Range(shown * OverdueQuery.ItemsPerPage, onPage).Select(i => $"occ-{i:D2}"),
+            answer.Items.Select(i => i.Id.Value));
+        Assert.All(answer.Items, i => Assert.True(answer.Names.ContainsKey(i.Owner)));
     }
 
     [Fact]
@@ -149,11 +151,50 @@ public sealed class OverdueQueryTests
     }
 
     [Fact]
+    public async Task ItemsOnTheSameDayAcrossTeams_EachPageReadsOnlyItsItemsInTheAnswersOrder()
+    {
+        var head = _council.Save(NewPerson(30, [Chesterfield, Bolsover], Id(2), HeadOfService));
+        var expected = new List<string>();
+        for (var i = 0; i < 14; i++)
+        {
+            _council.Add($"c-{i:D2}", i % 2 == 0 ? 6 : 7, LongAgo.AddDays(i / 4));
+            _council.Add($"b-{i:D2}", 8, LongAgo.AddDays(i / 4));
+        }
+
+        var all = (await _council.Tracking.GetOutstandingAsync(Department, Council.Rules.OverdueDueBefore(Council.Today)))
+            .Select(i => i.Id.Value).ToList();
+        var pages = new List<string>();
+        for (var page = 0; page < 3; page++)
+        {
+            var answer = await AskAsync(head, page: page);
+            Assert.Equal(28, answer.Total);
+            pages.AddRange(answer.Items.Select(i => i.Id.Value));
+        }
+
+        Assert.Equal(all, pages);
+    }
+
+    [Fact]
+    public async Task ModelAndIndexOutOfStep_CountsComeFromTheModel()
+    {
+        var item = _council.Add("counted", 6, LongAgo);
+        _council.Tracking.CorruptCell(Core.Compliance.ComplianceEntry.Of(item), 1);
+
+        var answer = await AskAsync(Council.Person(4));
+
+        Assert.Equal(2, answer.Total);
+        Assert.Equal(2, Assert.Single(answer.Counts).Count);
+        Assert.Single(answer.Items);
+    }
+
+    [Fact]
     public void Constructor_MissingDependency_NamesIt()
     {
-        Assert.Equal("directory", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(null!, _council.Tracking, Council.Composer, Council.Policy)).ParamName);
-        Assert.Equal("tracking", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, null!, Council.Composer, Council.Policy)).ParamName);
-        Assert.Equal("composer", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, _council.Tracking, null!, Council.Policy)).ParamName);
-        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, _council.Tracking, Council.Composer, null!)).ParamName);
+        var compliance = new InMemoryComplianceStore(_council.Tracking);
+        Assert.Equal("directory", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(null!, _council.Tracking, compliance, Council.Composer, Council.Policy)).ParamName);
+        Assert.Equal("tracking", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, null!, compliance, Council.Composer, Council.Policy)).ParamName);
+        Assert.Equal("compliance", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, _council.Tracking, null!, Council.Composer, Council.Policy)).ParamName);
+        Assert.Equal("composer", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, _council.Tracking, compliance, null!, Council.Policy)).ParamName);
+        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, _council.Tracking, compliance, Council.Composer, null!)).ParamName);
     }
 }

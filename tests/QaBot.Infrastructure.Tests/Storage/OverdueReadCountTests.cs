@@ -49,4 +49,29 @@ public sealed class OverdueReadCountTests : IAsyncLifetime
         Assert.Equal(returned, counts.Sum(c => c.Count));
         Assert.Equal(returned, _storage.Counter.Entities);
     }
+
+    [Fact]
+    public async Task OpenTallies_TenThousandItems_CountTheOverdueRowsFromOneRowPerAreaAndAPageFromItsOwnRows()
+    {
+        var data = SyntheticItems.Create(10_000);
+        await _storage.Tracking.AddIfAbsentAsync(data.Items, new("test"));
+        var rows = await _storage.Tracking.GetOutstandingAsync(data.Division, SyntheticItems.AsOf);
+        var areas = data.Items.Select(i => i.Current).Where(i => i.IsOutstanding && i.Area.IsWithin(data.Division)).Select(i => i.Area).Distinct().Count();
+        _storage.Counter.Reset();
+
+        var tallies = await _storage.Compliance.GetOpenAsync(data.Division);
+
+        _output.WriteLine($"open tallies of one division: {tallies.Count} areas, {_storage.Counter.Entities} entities read for {rows.Count} overdue items");
+        Assert.Equal(areas, tallies.Count);
+        Assert.Equal(areas, _storage.Counter.Entities);
+        var overdue = tallies.SelectMany(t => t.DueBefore(SyntheticItems.AsOf)).ToList();
+        Assert.Equal(OverdueSummary.ByAreaAndDuty(rows, data.Division), OverdueSummary.ByAreaAndDuty(overdue, data.Division));
+
+        var first = rows[0];
+        _storage.Counter.Reset();
+        var page = await _storage.Tracking.GetOutstandingKeptInAsync(first.Area, first.EffectiveDue, SyntheticItems.AsOf.AddDays(-1), 10);
+
+        Assert.Equal(rows.Where(i => i.Area == first.Area).Take(10).Select(i => i.Id), page.Select(i => i.Id));
+        Assert.InRange(_storage.Counter.Entities, 1, 10);
+    }
 }

@@ -123,6 +123,31 @@ public abstract class ComplianceModelContract : IAsyncLifetime
         {
             Assert.True(cell.SameCounts(stored[key]), $"The model's cell {key.Area} {key.Month} differs from a recount of its items.");
         }
+
+        // Each area's open tally holds the same open entries as its month cells, so "what's overdue" counts what the items give.
+        var open = new Dictionary<AreaId, OpenTally>();
+        foreach (var cell in counted.Values)
+        {
+            foreach (var (duty, tally) in cell.Duties)
+            {
+                foreach (var (due, n) in tally.Open)
+                {
+                    if (!open.TryGetValue(cell.Area, out var expected))
+                    {
+                        open[cell.Area] = expected = new OpenTally(cell.Area);
+                    }
+
+                    expected.Add(duty, due, n);
+                }
+            }
+        }
+
+        var storedOpen = (await Compliance.GetOpenAsync(null)).ToDictionary(t => t.Area);
+        Assert.Equal(open.Keys.Select(a => a.Value).Order(StringComparer.Ordinal), storedOpen.Keys.Select(a => a.Value).Order(StringComparer.Ordinal));
+        foreach (var (area, tally) in open)
+        {
+            Assert.True(tally.SameCounts(storedOpen[area]), $"The model's open tally of {area} differs from a recount of its items.");
+        }
     }
 
     private async Task RunAndCompareAsync(int count, ItemStep[] steps)

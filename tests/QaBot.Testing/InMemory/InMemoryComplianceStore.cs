@@ -13,6 +13,9 @@ public sealed class InMemoryComplianceStore(InMemoryTrackingStore tracking) : IC
     public Task<IReadOnlyList<ComplianceCell>> GetCellsAsync(AreaId? area, ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default) =>
         Task.FromResult(tracking.Cells(area, first, last));
 
+    public Task<IReadOnlyList<OpenTally>> GetOpenAsync(AreaId? area, CancellationToken cancellationToken = default) =>
+        Task.FromResult(tracking.OpenTallies(area));
+
     public Task<IReadOnlyList<ComplianceCell>> RecountAsync(ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default) =>
         Task.FromResult(tracking.Recount(first, last));
 

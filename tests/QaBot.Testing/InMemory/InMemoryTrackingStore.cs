@@ -24,6 +24,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
     private readonly Dictionary<ItemKey, Queue<Func<TrackedItem, ItemChange?>>> _interventions = [];
     private readonly InMemoryVersions _versions = new();
     private readonly Dictionary<(AreaId, ReportMonth), ComplianceCell> _cells = [];
+    private readonly Dictionary<AreaId, OpenTally> _open = [];
 
     /// <summary>
     /// Called inside <see cref="UpdateAsync"/> after the item was read and the change worked out, just before the
@@ -177,6 +178,22 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         return Task.FromResult(outstanding);
     }
 
+    public Task<IReadOnlyList<TrackedItem>> GetOutstandingKeptInAsync(AreaId area, DateOnly firstDue, DateOnly lastDue, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_gate)
+        {
+            IReadOnlyList<TrackedItem> items = _items.Values
+                .Select(s => s.Item)
+                .Where(i => i.IsOutstanding && i.Area == area && i.EffectiveDue >= firstDue && i.EffectiveDue <= lastDue)
+                .OrderBy(i => i.EffectiveDue)
+                .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
+                .Take(max)
+                .ToList();
+            return Task.FromResult(items);
+        }
+    }
+
     public Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default) =>
         Task.FromResult(OverdueSummary.ByAreaAndDuty(Outstanding(area, dueBefore), area));
 
@@ -303,6 +320,36 @@ public sealed class InMemoryTrackingStore : ITrackingStore
             }
 
             cell.Apply(e, sign);
+            if (!_open.TryGetValue(e.Area, out var open))
+            {
+                _open[e.Area] = open = new OpenTally(e.Area);
+            }
+
+            open.Apply(e, sign);
+        }
+    }
+
+    /// <summary>The stored open tallies within the area (every area when null), as copies.</summary>
+    internal IReadOnlyList<OpenTally> OpenTallies(AreaId? area)
+    {
+        lock (_gate)
+        {
+            return _open.Values
+                .Where(t => (area is not { } within || t.Area.IsWithin(within)) && !t.IsEmpty)
+                .Select(t =>
+                {
+                    var copy = new OpenTally(t.Area);
+                    foreach (var (duty, dates) in t.Duties)
+                    {
+                        foreach (var (due, n) in dates)
+                        {
+                            copy.Add(duty, due, n);
+                        }
+                    }
+
+                    return copy;
+                })
+                .ToList();
         }
     }
 
@@ -339,7 +386,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         }
     }
 
-    /// <summary>Changes a stored cell behind the model's back, as a lost write would: for testing the rebuild.</summary>
+    /// <summary>Changes a stored cell (and its area's open tally) behind the model's back, as a lost write would: for testing the rebuild.</summary>
     public void CorruptCell(ComplianceEntry entry, int sign)
     {
         lock (_gate)
@@ -350,6 +397,12 @@ public sealed class InMemoryTrackingStore : ITrackingStore
             }
 
             cell.Apply(entry, sign);
+            if (!_open.TryGetValue(entry.Area, out var open))
+            {
+                _open[entry.Area] = open = new OpenTally(entry.Area);
+            }
+
+            open.Apply(entry, sign);
         }
     }
 
