@@ -25,13 +25,13 @@ public sealed partial class ComplianceCheck
     {
         var thisMonth = ReportMonth.Of(DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
         var result = await _rebuild.RunAsync(thisMonth.Previous(), thisMonth, dryRun: false, cancellationToken).ConfigureAwait(false);
-        if (result.Differences.Count == 0)
+        if (result.DifferenceCount == 0)
         {
             LogInStep(result.From, result.To, result.CellsCounted);
         }
         else
         {
-            LogCorrected(result.From, result.To, result.Differences.Count, result.CellsCorrected);
+            LogCorrected(result.From, result.To, result.DifferenceCount, result.CellsCorrected + result.OpenTalliesCorrected);
         }
 
         return result;
@@ -40,6 +40,6 @@ public sealed partial class ComplianceCheck
     [LoggerMessage(EventId = 7501, Level = LogLevel.Information, Message = "Compliance check {From} to {To}: the model agrees with the items ({Cells} area-months)")]
     private partial void LogInStep(ReportMonth from, ReportMonth to, int cells);
 
-    [LoggerMessage(EventId = 7502, Level = LogLevel.Warning, Message = "Compliance check {From} to {To}: {Differences} differences from the items, {Cells} area-months corrected")]
+    [LoggerMessage(EventId = 7502, Level = LogLevel.Warning, Message = "Compliance check {From} to {To}: {Differences} differences from the items, {Cells} area-months and open tallies corrected")]
     private partial void LogCorrected(ReportMonth from, ReportMonth to, int differences, int cells);
 }

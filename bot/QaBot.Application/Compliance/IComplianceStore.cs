@@ -21,6 +21,12 @@ public interface IComplianceStore
     /// <summary>The cells counted afresh from the items that fell due in the months given, for the whole department.</summary>
     Task<IReadOnlyList<ComplianceCell>> RecountAsync(ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default);
 
+    /// <summary>The open tallies counted afresh from every outstanding item of the department.</summary>
+    Task<IReadOnlyList<OpenTally>> RecountOpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the open tallies given in place of the stored ones; an empty tally removes the stored one.</summary>
+    Task ReplaceOpenAsync(IReadOnlyCollection<OpenTally> tallies, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the cells given in place of the stored ones; an empty cell removes the stored one.</summary>
     Task ReplaceAsync(IReadOnlyCollection<ComplianceCell> cells, CancellationToken cancellationToken = default);
 }

@@ -56,7 +56,44 @@ public sealed class RebuildCompliance
             await _store.ReplaceAsync(corrected, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ComplianceRebuildResult(from, to, counted.Count, differences, dryRun ? 0 : corrected.Count);
+        var (openDifferences, openCorrected) = await RebuildOpenAsync(dryRun, cancellationToken).ConfigureAwait(false);
+        return new ComplianceRebuildResult(from, to, counted.Count, differences, dryRun ? 0 : corrected.Count, openDifferences, dryRun ? 0 : openCorrected);
+    }
+
+    /// <summary>The open tallies hold open items of any month, so they are recounted whole, whatever months were asked.</summary>
+    private async Task<(List<OpenDifference> Differences, int Corrected)> RebuildOpenAsync(bool dryRun, CancellationToken cancellationToken)
+    {
+        var counted = (await _store.RecountOpenAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Area);
+        var stored = (await _store.GetOpenAsync(null, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Area);
+        var differences = new List<OpenDifference>();
+        var corrected = new List<OpenTally>();
+        foreach (var area in counted.Keys.Union(stored.Keys).OrderBy(a => a.Value, StringComparer.Ordinal))
+        {
+            var want = counted.GetValueOrDefault(area) ?? new OpenTally(area);
+            var have = stored.GetValueOrDefault(area) ?? new OpenTally(area);
+            if (want.SameCounts(have))
+            {
+                continue;
+            }
+
+            corrected.Add(want);
+            foreach (var duty in want.Duties.Keys.Union(have.Duties.Keys).OrderBy(d => d.Value, StringComparer.Ordinal))
+            {
+                var w = want.Duties.GetValueOrDefault(duty) ?? [];
+                var h = have.Duties.GetValueOrDefault(duty) ?? [];
+                if (!w.SequenceEqual(h))
+                {
+                    differences.Add(new OpenDifference(area, duty, h.Values.Sum(), w.Values.Sum()));
+                }
+            }
+        }
+
+        if (!dryRun && corrected.Count > 0)
+        {
+            await _store.ReplaceOpenAsync(corrected, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (differences, corrected.Count);
     }
 
     private static ComplianceFigures Figures((Core.Organisation.AreaId Area, ReportMonth Month) key, DutyId duty, DutyTally tally) =>

@@ -36,11 +36,16 @@ internal static class ComplianceCommands
                     $"counted due {d.Counted.Due}, on time {d.Counted.OnTime}, late {d.Counted.Late}, not applicable {d.Counted.NotApplicable}, open {d.Counted.Open}").ConfigureAwait(false);
             }
 
-            var summary = result.Differences.Count == 0
-                ? $"The compliance model agrees with the items for {months.From} to {months.To} ({result.CellsCounted} area-months counted)."
+            foreach (var d in result.OpenDifferences)
+            {
+                await context.Output.WriteLineAsync($"{d.Area} open items {d.Duty}: stored {d.StoredOpen}, counted {d.CountedOpen}").ConfigureAwait(false);
+            }
+
+            var summary = result.DifferenceCount == 0
+                ? $"The compliance model agrees with the items for {months.From} to {months.To} ({result.CellsCounted} area-months counted) and in every area's open items."
                 : dry
-                    ? $"{result.Differences.Count} differences in {months.From} to {months.To}; nothing changed (dry run)."
-                    : $"{result.Differences.Count} differences in {months.From} to {months.To}; corrected {result.CellsCorrected} area-months.";
+                    ? $"{result.DifferenceCount} differences in {months.From} to {months.To} and the open items; nothing changed (dry run)."
+                    : $"{result.DifferenceCount} differences in {months.From} to {months.To} and the open items; corrected {result.CellsCorrected} area-months and {result.OpenTalliesCorrected} areas' open items.";
             await context.Output.WriteLineAsync(summary).ConfigureAwait(false);
             return CliErrors.Ok;
         }));

@@ -56,6 +56,38 @@ public sealed class TableComplianceStore : IComplianceStore
         return ComplianceCell.Recount(items);
     }
 
+    public async Task<IReadOnlyList<OpenTally>> RecountOpenAsync(CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {"i|"} and RowKey lt {"i}"} and (Status eq {nameof(Core.Tracking.ItemStatus.Open)} or Status eq {nameof(Core.Tracking.ItemStatus.Rescheduled)})");
+        var items = new List<Core.Tracking.TrackedItem>();
+        await foreach (var entity in _items.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(ItemEntities.Read(entity));
+        }
+
+        return OpenTally.Recount(items);
+    }
+
+    public async Task ReplaceOpenAsync(IReadOnlyCollection<OpenTally> tallies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        await Parallel.ForEachAsync(
+            tallies,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (tally, token) =>
+            {
+                if (tally.IsEmpty)
+                {
+                    await TableQueries.DeleteIfExistsAsync(_compliance, ComplianceEntities.Partition(tally.Area), ComplianceEntities.OpenRow, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _compliance.UpsertEntityAsync(ComplianceEntities.WriteOpen(tally), TableUpdateMode.Replace, token).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+    }
+
     public async Task ReplaceAsync(IReadOnlyCollection<ComplianceCell> cells, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cells);

@@ -85,4 +85,21 @@ public sealed class RebuildComplianceTests
         Assert.Empty(result.Differences);
         Assert.Equal(2, (await _store.GetCellsAsync(null, October.Previous(), October.Previous()))[0].Duties[new("supervision")].Due);
     }
+
+    [Fact]
+    public async Task RunAsync_OpenTallyOutOfStep_ListsItAndCorrectsItWhateverTheMonths()
+    {
+        var item = TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        await _tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _tracking.CorruptCell(ComplianceEntry.Of(item) with { Area = BolsoverTeam1, Month = new ReportMonth(2025, 1) }, 1);
+
+        var dry = await _rebuild.RunAsync(October, October, dryRun: true);
+        var result = await _rebuild.RunAsync(October, October, dryRun: false);
+
+        Assert.Equal(new OpenDifference(BolsoverTeam1, new("supervision"), 1, 0), Assert.Single(dry.OpenDifferences));
+        Assert.Equal((0, 1, 1), (dry.OpenTalliesCorrected, result.OpenTalliesCorrected, result.DifferenceCount));
+        Assert.Empty(result.Differences);
+        Assert.Equal([ChesterfieldTeam1], (await _store.GetOpenAsync(null)).Select(t => t.Area));
+        Assert.Equal(0, (await _rebuild.RunAsync(October, October, dryRun: false)).DifferenceCount);
+    }
 }

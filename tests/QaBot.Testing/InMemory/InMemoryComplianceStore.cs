@@ -19,6 +19,16 @@ public sealed class InMemoryComplianceStore(InMemoryTrackingStore tracking) : IC
     public Task<IReadOnlyList<ComplianceCell>> RecountAsync(ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default) =>
         Task.FromResult(tracking.Recount(first, last));
 
+    public Task<IReadOnlyList<OpenTally>> RecountOpenAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(tracking.RecountOpen());
+
+    public Task ReplaceOpenAsync(IReadOnlyCollection<OpenTally> tallies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        tracking.ReplaceOpen(tallies);
+        return Task.CompletedTask;
+    }
+
     public Task ReplaceAsync(IReadOnlyCollection<ComplianceCell> cells, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cells);

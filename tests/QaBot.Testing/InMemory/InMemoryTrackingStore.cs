@@ -374,6 +374,36 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         }
     }
 
+    /// <summary>The open tallies counted afresh from every outstanding item.</summary>
+    internal IReadOnlyList<OpenTally> RecountOpen()
+    {
+        lock (_gate)
+        {
+            return OpenTally.Recount(_items.Values.Select(s => s.Item).Where(i => i.IsOutstanding));
+        }
+    }
+
+    /// <summary>Puts open tallies in place of the stored ones, as a rebuild does.</summary>
+    internal void ReplaceOpen(IEnumerable<OpenTally> tallies)
+    {
+        lock (_gate)
+        {
+            foreach (var tally in tallies)
+            {
+                var copy = new OpenTally(tally.Area);
+                foreach (var (duty, dates) in tally.Duties)
+                {
+                    foreach (var (due, n) in dates)
+                    {
+                        copy.Add(duty, due, n);
+                    }
+                }
+
+                _open[tally.Area] = copy;
+            }
+        }
+    }
+
     /// <summary>Puts cells in place of the stored ones, as a rebuild does.</summary>
     internal void ReplaceCells(IEnumerable<ComplianceCell> cells)
     {
