@@ -8,11 +8,12 @@ namespace QaBot.Composition;
 
 public static class OrganisationServiceCollectionExtensions
 {
-    /// <summary>Registers the organisation rules (which roles lead or monitor, from the Directory section) and the directory import.</summary>
+    /// <summary>Registers the organisation rules (which roles lead or monitor, from the Directory section, and which see the whole department, from Access) and the directory import.</summary>
     public static IServiceCollection AddQaBotOrganisation(this IServiceCollection services)
     {
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section);
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.ToPolicy());
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value.Apply(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value.ToPolicy()));
         services.TryAddSingleton<DirectoryImporter>();
         return services;
     }

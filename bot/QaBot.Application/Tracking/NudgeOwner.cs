@@ -148,7 +148,7 @@ public sealed partial class NudgeOwner
     {
         var tree = await _areas.GetAsync(cancellationToken).ConfigureAwait(false);
         var scope = ScopeRules.For(viewer, _policy, tree, today);
-        if (scope.Kind == ScopeKind.Areas && scope.Covers(item.Area))
+        if (scope.NamesVisible && scope.Covers(item.Area))
         {
             return true;
         }

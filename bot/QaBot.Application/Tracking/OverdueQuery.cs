@@ -79,7 +79,7 @@ public sealed class OverdueQuery
         var shownPage = Math.Clamp(page, 0, pages - 1);
         var onPage = await PageAsync(overdue, shownPage * ItemsPerPage, ItemsPerPage, cancellationToken).ConfigureAwait(false);
         var pageNames = await NamesAsync(onPage, viewer, cancellationToken).ConfigureAwait(false);
-        return new OverdueAnswer(viewer, asOf, ScopeKind.Areas, request.Areas, asked, request.Restricted, onPage, groups, pageNames, tree, shownPage, total);
+        return new OverdueAnswer(viewer, asOf, scope.Kind, request.Areas, asked, request.Restricted, onPage, groups, pageNames, tree, shownPage, total);
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ public sealed class OverdueCardBuilder
         }
 
         List<CardAction>? actions = null;
-        if (answer.Kind == ScopeKind.Areas)
+        if (answer.Kind is ScopeKind.Areas or ScopeKind.Department)
         {
             var pages = Pages(answer.Total);
             var page = pages[answer.Page];

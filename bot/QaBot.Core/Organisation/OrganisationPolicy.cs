@@ -2,9 +2,22 @@ using QaBot.Core.Framework;
 
 namespace QaBot.Core.Organisation;
 
-/// <summary>Which roles lead areas and which only monitor them (configured in the <c>Directory</c> section).</summary>
+/// <summary>
+/// Which roles lead areas and which only monitor them (configured in the <c>Directory</c> section), and which see the
+/// whole department with names (<c>Access:DepartmentRoles</c>).
+/// </summary>
 public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadOnlySet<RoleId> MonitorRoles)
 {
+    /// <summary>The QA team's role and the Head of Performance, Quality &amp; Participation, who report on the whole department.</summary>
+    public static readonly IReadOnlyList<string> DefaultDepartmentRoles =
+    [
+        "head-of-performance-quality-participation",
+        "qa-complaints-manager",
+    ];
+
+    /// <summary>Roles whose holders see the whole department with names in every answer and report.</summary>
+    public IReadOnlySet<RoleId> DepartmentRoles { get; init; } = DefaultDepartmentRoles.Select(r => new RoleId(r)).ToHashSet();
+
     /// <summary>The framework's managing roles: the Executive Director, directors, heads of service and team managers.</summary>
     public static readonly IReadOnlyList<string> DefaultLeaderRoles =
     [
@@ -34,6 +47,12 @@ public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadO
     {
         ArgumentNullException.ThrowIfNull(person);
         return person.Active && person.RolesOn(on).Any(LeaderRoles.Contains);
+    }
+
+    public bool SeesDepartment(Person person, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Active && person.RolesOn(on).Any(DepartmentRoles.Contains);
     }
 
     public bool Monitors(Person person, DateOnly on)

@@ -3,14 +3,14 @@ namespace QaBot.Core.Organisation;
 /// <summary>What a person may see of other people's items: decided from the directory, never from what they typed.</summary>
 public sealed record Scope(PersonId Viewer, ScopeKind Kind, IReadOnlyList<AreaId> Areas)
 {
-    public bool NamesVisible => Kind == ScopeKind.Areas;
+    public bool NamesVisible => Kind is ScopeKind.Areas or ScopeKind.Department;
 
     /// <summary>True when the area lies within one of the areas in scope.</summary>
     public bool Covers(AreaId area) => Kind != ScopeKind.OwnItems && Areas.Any(area.IsWithin);
 
     /// <summary>True when the viewer may see this item with its owner's name.</summary>
     public bool MaySeeItem(PersonId owner, AreaId area) =>
-        owner == Viewer || (Kind == ScopeKind.Areas && Covers(area));
+        owner == Viewer || (NamesVisible && Covers(area));
 
     /// <summary>
     /// Narrows the scope to the area someone asked about. Asking about an area inside the scope gives that area;

@@ -3,7 +3,8 @@ namespace QaBot.Core.Organisation;
 /// <summary>
 /// "My area": the Executive Director leads the whole department, a director their division, a head of service their
 /// services, a team manager their team (each by being placed in the area they lead and holding a leader role);
-/// elected members monitor the whole department as counts without names; everyone else sees their own items.
+/// the QA team and the Head of Performance, Quality &amp; Participation see the whole department with names; elected
+/// members monitor the whole department as counts without names; everyone else sees their own items.
 /// </summary>
 public static class ScopeRules
 {
@@ -12,6 +13,12 @@ public static class ScopeRules
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(areas);
+
+        // Checked first: the Head of Performance, Quality & Participation also leads their own service.
+        if (policy.SeesDepartment(viewer, on) && areas.Root is { } department)
+        {
+            return new Scope(viewer.Id, ScopeKind.Department, [department.Id]);
+        }
 
         if (policy.Leads(viewer, on))
         {

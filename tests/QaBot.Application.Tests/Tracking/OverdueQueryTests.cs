@@ -197,4 +197,19 @@ public sealed class OverdueQueryTests
         Assert.Equal("composer", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, _council.Tracking, compliance, null!, Council.Policy)).ParamName);
         Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => new OverdueQuery(_council.Directory, _council.Tracking, compliance, Council.Composer, null!)).ParamName);
     }
+
+    [Fact]
+    public async Task QaTeamMember_SeesTheWholeDepartmentWithNames()
+    {
+        var qa = _council.Save(NewPerson(31, SendTeam, Id(11), new RoleId("qa-complaints-manager")));
+        _council.Add("chesterfield", 6, LongAgo);
+        _council.Add("send", 12, LongAgo.AddDays(1));
+
+        var answer = await AskAsync(qa);
+
+        Assert.Equal((ScopeKind.Department, 2), (answer.Kind, answer.Total));
+        Assert.Equal([Department], answer.Areas);
+        Assert.Equal(["chesterfield", "send"], answer.Items.Select(i => i.Id.Value));
+        Assert.Equal("Person 12", answer.Names[Id(12)]);
+    }
 }

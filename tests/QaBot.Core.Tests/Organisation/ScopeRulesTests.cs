@@ -1,3 +1,4 @@
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Testing.Organisation;
 using static QaBot.Testing.Organisation.TestDirectory;
@@ -129,4 +130,25 @@ public sealed class ScopeRulesTests
     [Fact]
     public void Outermost_NestedAreas_KeepsOnlyTheOuterOne() =>
         Assert.Equal([EarlyHelp, Send], ScopeRules.Outermost([Chesterfield, EarlyHelp, Send, ChesterfieldTeam1]));
+
+    [Fact]
+    public void For_QaTeamMemberPlacedInATeam_IsTheWholeDepartmentWithNames()
+    {
+        var qa = TestDirectory.NewPerson(21, SendTeam, Id(11), new RoleId("qa-complaints-manager"));
+
+        var scope = ScopeRules.For(qa, Policy, Tree, Today);
+
+        Assert.Equal((ScopeKind.Department, true), (scope.Kind, scope.NamesVisible));
+        Assert.Equal([Department], scope.Areas);
+        Assert.True(scope.MaySeeItem(Id(6), ChesterfieldTeam1));
+    }
+
+    [Fact]
+    public void For_DepartmentRolesConfigured_OnlyThoseRolesSeeTheDepartment()
+    {
+        var qa = TestDirectory.NewPerson(21, SendTeam, Id(11), new RoleId("qa-complaints-manager"));
+        var policy = Policy with { DepartmentRoles = new HashSet<RoleId> { new("performance-officer") } };
+
+        Assert.Equal(ScopeKind.OwnItems, ScopeRules.For(qa, policy, Tree, Today).Kind);
+    }
 }
