@@ -113,6 +113,24 @@ public abstract class ComplianceModelContract : IAsyncLifetime
         Assert.Equal(1, counted.Duties[new("supervision")].Due);
     }
 
+    [Fact]
+    public async Task ReplaceOpen_RecountedTallyPutsBackWhatAnEmptyOneRemoved()
+    {
+        var item = TestItems.Open("ro-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        var done = TestItems.Open("ro-2", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 13));
+        await Tracking.AddIfAbsentAsync([item, done], TestItems.Origin);
+        await Reply(done, ReplyKind.Done, new DateOnly(2026, 10, 13));
+
+        await Compliance.ReplaceOpenAsync([new OpenTally(ChesterfieldTeam1)]);
+        Assert.Empty(await Compliance.GetOpenAsync(ChesterfieldTeam1));
+
+        var counted = Assert.Single(await Compliance.RecountOpenAsync());
+        await Compliance.ReplaceOpenAsync([counted]);
+
+        var stored = Assert.Single(await Compliance.GetOpenAsync(Chesterfield));
+        Assert.Equal([new OpenCount(ChesterfieldTeam1, new("supervision"), new DateOnly(2026, 10, 12), 1)], stored.DueBefore(DateOnly.MaxValue));
+    }
+
     /// <summary>Asserts that the stored model equals a recount of every item in the store.</summary>
     protected async Task AssertModelEqualsRecountAsync()
     {
