@@ -21,6 +21,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
 {
     private readonly IDirectoryStore _directory;
     private readonly RememberConversation _conversations;
+    private readonly RememberTeamChannel _channels;
     private readonly ViewRenderer _views;
     private readonly CardActionHandler _actions;
     private readonly GreetingCardBuilder _greeting;
@@ -37,6 +38,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
     public QaBotTurnHandler(
         IDirectoryStore directory,
         RememberConversation conversations,
+        RememberTeamChannel channels,
         ViewRenderer views,
         CardActionHandler actions,
         GreetingCardBuilder greeting,
@@ -52,6 +54,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
     {
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
+        _channels = channels ?? throw new ArgumentNullException(nameof(channels));
         _views = views ?? throw new ArgumentNullException(nameof(views));
         _actions = actions ?? throw new ArgumentNullException(nameof(actions));
         _greeting = greeting ?? throw new ArgumentNullException(nameof(greeting));
@@ -70,6 +73,15 @@ public sealed class QaBotTurnHandler : ITurnHandler
     public string UnknownPersonText =>
         "Hello, I'm QaBot. I help staff keep up with the council's Quality & Performance Framework, but I can't find you in QaBot's staff list, " +
         $"so I can't remind you of anything yet. Please contact {_options.SupportContact} and ask them to add you.";
+
+    /// <summary>What QaBot says in a team when it is added to it.</summary>
+    public const string ChannelWelcomeText =
+        "Hello, I'm QaBot. The quality assurance team can have the monthly performance report posted to this team's channels. " +
+        "Ask me \"how did we do last month\" or \"what's overdue\" here for counts by area and duty; I give names only in your personal chat with me.";
+
+    /// <summary>What QaBot says in a channel or group chat when asked for something that is one person's own.</summary>
+    public const string PersonalChatOnlyText =
+        "Everyone in this conversation can read my answers, so I show your own tasks and names only in your personal chat with me. Ask me there.";
 
     public async Task<TurnResult> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
@@ -106,6 +118,12 @@ public sealed class QaBotTurnHandler : ITurnHandler
 
     private async Task<TurnResult> InstalledAsync(IncomingTurn turn, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (turn.ConversationKind == ConversationKind.Channel && turn.Channel is { } channel)
+        {
+            await _channels.OnInstalledAsync(channel, now, cancellationToken).ConfigureAwait(false);
+            return TurnResult.Reply(OutboundMessage.FromText(ChannelWelcomeText));
+        }
+
         if (turn.ConversationKind != ConversationKind.Personal)
         {
             return TurnResult.None;
@@ -137,15 +155,19 @@ public sealed class QaBotTurnHandler : ITurnHandler
         }
 
         // Someone who installed before the directory knew them has no stored conversation yet: keep it now.
-        var remember = _conversations.OnMessageAsync(turn.Reference, now, cancellationToken);
+        var remember = turn.Channel is { } channel
+            ? _channels.OnMessageAsync(channel, now, cancellationToken)
+            : _conversations.OnMessageAsync(turn.Reference, now, cancellationToken);
         var today = _calendar.LocalDateOf(now);
         var intent = IntentReader.Read(turn.Text);
+        var shared = turn.ConversationKind != ConversationKind.Personal;
         var reply = intent.Kind switch
         {
+            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity when shared => OutboundMessage.FromText(PersonalChatOnlyText),
             MessageIntentKind.MyTasks => await ViewAsync(person, new ViewState(CardView.Digest), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),
-            MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, cancellationToken).ConfigureAwait(false),
+            MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, shared, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Compliance => FromCard(_complianceCards.Build(await _compliance.RunAsync(person, await _areas.GetAsync(cancellationToken).ConfigureAwait(false), today, cancellationToken).ConfigureAwait(false))),
             MessageIntentKind.Help => FromCard(_help.Build(person, today)),
             _ => FromCard(_help.Build(person, today, turn.Text)),
@@ -154,12 +176,18 @@ public sealed class QaBotTurnHandler : ITurnHandler
         return TurnResult.Reply(reply);
     }
 
-    private async Task<OutboundMessage> OverdueAsync(Person person, string? areaText, DateOnly today, CancellationToken cancellationToken)
+    private async Task<OutboundMessage> OverdueAsync(Person person, string? areaText, DateOnly today, bool shared, CancellationToken cancellationToken)
     {
+        var tree = await _areas.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (shared && ScopeRules.For(person, _policy, tree, today).Kind == ScopeKind.OwnItems)
+        {
+            // Their own overdue items would carry their own name and cases into a conversation others read.
+            return OutboundMessage.FromText(PersonalChatOnlyText);
+        }
+
         Area? asked = null;
         if (areaText is not null)
         {
-            var tree = await _areas.GetAsync(cancellationToken).ConfigureAwait(false);
             var match = AreaFinder.Find(tree, areaText, ScopeRules.For(person, _policy, tree, today));
             if (match.Ambiguous)
             {
@@ -178,11 +206,11 @@ public sealed class QaBotTurnHandler : ITurnHandler
             asked = match.Area;
         }
 
-        return await ViewAsync(person, new ViewState(CardView.Overdue, 0, asked?.Id), today, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(person, new ViewState(CardView.Overdue, 0, asked?.Id), today, cancellationToken, shared).ConfigureAwait(false);
     }
 
-    private async Task<OutboundMessage> ViewAsync(Person person, ViewState view, DateOnly today, CancellationToken cancellationToken) =>
-        FromCard(await _views.RenderAsync(person, view, today, null, cancellationToken).ConfigureAwait(false));
+    private async Task<OutboundMessage> ViewAsync(Person person, ViewState view, DateOnly today, CancellationToken cancellationToken, bool shared = false) =>
+        FromCard(await _views.RenderAsync(person, view, today, null, cancellationToken, shared).ConfigureAwait(false));
 
     private static OutboundMessage FromCard(AdaptiveCard card) => OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
 }
