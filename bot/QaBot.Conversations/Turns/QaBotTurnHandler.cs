@@ -7,7 +7,9 @@ using QaBot.Conversations.Cards;
 using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Greeting;
 using QaBot.Conversations.Overdue;
+using QaBot.Conversations.Text;
 using QaBot.Core.Calendar;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Turns;
@@ -30,6 +32,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
     private readonly ComplianceAnswerQuery _compliance;
     private readonly ComplianceCardBuilder _complianceCards;
     private readonly OrganisationPolicy _policy;
+    private readonly FrameworkCatalogue _catalogue;
     private readonly CouncilCalendar _calendar;
     private readonly ConversationsOptions _options;
     private readonly TimeProvider _time;
@@ -47,6 +50,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
         ComplianceAnswerQuery compliance,
         ComplianceCardBuilder complianceCards,
         OrganisationPolicy policy,
+        FrameworkCatalogue catalogue,
         CouncilCalendar calendar,
         ConversationsOptions options,
         TimeProvider time,
@@ -63,6 +67,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
         _compliance = compliance ?? throw new ArgumentNullException(nameof(compliance));
         _complianceCards = complianceCards ?? throw new ArgumentNullException(nameof(complianceCards));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -168,7 +173,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, shared, cancellationToken).ConfigureAwait(false),
-            MessageIntentKind.Compliance => FromCard(_complianceCards.Build(await _compliance.RunAsync(person, await _areas.GetAsync(cancellationToken).ConfigureAwait(false), today, cancellationToken).ConfigureAwait(false))),
+            MessageIntentKind.Compliance => await ComplianceAsync(person, intent, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Help => FromCard(_help.Build(person, today)),
             _ => FromCard(_help.Build(person, today, turn.Text)),
         };
@@ -185,28 +190,63 @@ public sealed class QaBotTurnHandler : ITurnHandler
             return OutboundMessage.FromText(PersonalChatOnlyText);
         }
 
-        Area? asked = null;
-        if (areaText is not null)
+        var (asked, problem) = FindArea(person, tree, areaText, today, "Try \"what's overdue in my area\".");
+        if (problem is not null)
         {
-            var match = AreaFinder.Find(tree, areaText, ScopeRules.For(person, _policy, tree, today));
-            if (match.Ambiguous)
-            {
-                var choices = string.Join('\n', match.Candidates.Take(6).Select(a => "- " + tree.PathOf(a.Id)));
-                return OutboundMessage.FromText($"More than one area is called \"{areaText}\". Which one do you mean? Ask again with more of its name, for example:\n{choices}");
-            }
-
-            if (!match.Found)
-            {
-                var suggestions = match.Suggestions.Count == 0
-                    ? "Try \"what's overdue in my area\"."
-                    : $"Did you mean {string.Join(" or ", match.Suggestions.Select(a => a.Name))}?";
-                return OutboundMessage.FromText($"I couldn't find an area called \"{areaText}\". {suggestions}");
-            }
-
-            asked = match.Area;
+            return problem;
         }
 
         return await ViewAsync(person, new ViewState(CardView.Overdue, 0, asked?.Id), today, cancellationToken, shared).ConfigureAwait(false);
+    }
+
+    /// <summary>"how is Chesterfield doing on supervision", "compliance for my area last quarter": scoped as every answer is.</summary>
+    private async Task<OutboundMessage> ComplianceAsync(Person person, MessageIntent intent, DateOnly today, CancellationToken cancellationToken)
+    {
+        var tree = await _areas.GetAsync(cancellationToken).ConfigureAwait(false);
+        var (asked, problem) = FindArea(person, tree, intent.Area, today, "Try \"how are we doing\".");
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        IReadOnlySet<DutyId>? duties = null;
+        if (intent.Duty is { } dutyText)
+        {
+            duties = DutyWording.Matching(_catalogue, dutyText);
+            if (duties.Count == 0)
+            {
+                return OutboundMessage.FromText($"I couldn't find a duty called \"{dutyText}\". Try \"how are we doing\" for every duty.");
+            }
+        }
+
+        var question = new ComplianceQuestion(asked?.Id, duties, intent.Duty, intent.Period);
+        return FromCard(_complianceCards.Build(await _compliance.RunAsync(person, tree, today, question, cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>The area someone named, or the reply to give when it is unknown or ambiguous; no area when they named none.</summary>
+    private (Area? Area, OutboundMessage? Problem) FindArea(Person person, AreaTree tree, string? areaText, DateOnly today, string fallbackHint)
+    {
+        if (areaText is null)
+        {
+            return (null, null);
+        }
+
+        var match = AreaFinder.Find(tree, areaText, ScopeRules.For(person, _policy, tree, today));
+        if (match.Ambiguous)
+        {
+            var choices = string.Join('\n', match.Candidates.Take(6).Select(a => "- " + tree.PathOf(a.Id)));
+            return (null, OutboundMessage.FromText($"More than one area is called \"{areaText}\". Which one do you mean? Ask again with more of its name, for example:\n{choices}"));
+        }
+
+        if (!match.Found)
+        {
+            var suggestions = match.Suggestions.Count == 0
+                ? fallbackHint
+                : $"Did you mean {string.Join(" or ", match.Suggestions.Select(a => a.Name))}?";
+            return (null, OutboundMessage.FromText($"I couldn't find an area called \"{areaText}\". {suggestions}"));
+        }
+
+        return (match.Area, null);
     }
 
     private async Task<OutboundMessage> ViewAsync(Person person, ViewState view, DateOnly today, CancellationToken cancellationToken, bool shared = false) =>

@@ -8,8 +8,10 @@ using QaBot.Application.Reports;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Text;
 using QaBot.Conversations.Turns;
 using QaBot.Core.Compliance;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
@@ -508,6 +510,67 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         Assert.DoesNotMatch(@"(?<![\d,.])[1-4] (due|on time|late|not applicable|still open|of them)", members);
         Assert.All(people, p => Assert.DoesNotContain(p.DisplayName, director + members, StringComparison.Ordinal));
         CardAssert.AllPassOfficialParser([("director's channel report", director), ("members' channel report", members)]);
+    }
+
+    [Fact]
+    public async Task Compliance_DirectorAsksAboutALocalityAndADuty_TheReportsFiguresForThatDuty()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+        var chesterfield = (await council.Services.GetRequiredService<AreaTreeCache>().GetAsync(CancellationToken.None)).FindByName("Locality: Chesterfield").Single().Id;
+        var october = new ReportMonth(2026, 10);
+        var duties = DutyWording.Matching(council.Services.GetRequiredService<FrameworkCatalogue>(), "supervision");
+        var lines = (await council.Services.GetRequiredService<ComplianceReportQuery>().RunAsync(
+            new ComplianceReportRequest(chesterfield, october, october, ComplianceGrouping.Duty, ReportAudience.Officers, DemoCouncilFixture.AsOf)))
+            .Select(l => l.Figures).Where(l => duties.Contains(l.Duty!.Value)).ToList();
+        var (due, onTime, late, rateBase) = (lines.Sum(l => l.Due), lines.Sum(l => l.OnTime), lines.Sum(l => l.Late), lines.Sum(l => l.RateBase));
+
+        var card = CardOf(Assert.Single(await rachel.SayAsync("how is Locality: Chesterfield doing on supervision?")));
+
+        var text = Text(card);
+        Assert.True(due > 0, "nothing about supervision fell due in October");
+        Assert.Contains("On time in Locality: Chesterfield: supervision", text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{(double)onTime / rateBase:0%} done on time in October 2026"), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{due:N0} due · {onTime:N0} on time · {late:N0} late"), text, StringComparison.Ordinal);
+        Assert.Contains("Chart.VerticalBar", text, StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "locality and duty compliance");
+    }
+
+    [Fact]
+    public async Task Compliance_MyAreaLastQuarter_TheQuarterForTheirScope()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+
+        var card = CardOf(Assert.Single(await rachel.SayAsync("compliance for my area last quarter")));
+
+        var text = Text(card);
+        Assert.Contains("On time in Early Help & Safeguarding", text, StringComparison.Ordinal);
+        Assert.Contains("July to September 2026", text, StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "last quarter's compliance");
+    }
+
+    [Fact]
+    public async Task Compliance_TeamManagerAskingAboutAnotherLocality_TheirTeamOnlyAndSaysSo()
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync("how is Locality: Bolsover doing")));
+
+        var text = Text(card);
+        Assert.Contains("On time in Team 1", text, StringComparison.Ordinal);
+        Assert.Contains("this shows Team 1 only", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compliance_HowDidWeDoLastMonthInATeamChannel_TheSameNumbersAsTheReport()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+        var october = new ReportMonth(2026, 10);
+        var total = Assert.Single(await council.Services.GetRequiredService<ComplianceReportQuery>().RunAsync(
+            new ComplianceReportRequest(AreaId.Parse("childrens-services.early-help-and-safeguarding"), october, october, ComplianceGrouping.Month, ReportAudience.Officers, DemoCouncilFixture.AsOf))).Figures;
+
+        var card = CardOf(Assert.Single(await rachel.SayInAsync("19:leadership@thread.tacv2", "how did we do last month", team: "19:leadership-team@thread.tacv2")));
+
+        var text = Text(card);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.OnTimeRate:0%} done on time in October 2026"), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.Due:N0} due · {total.OnTime:N0} on time"), text, StringComparison.Ordinal);
     }
 
     [Fact]
