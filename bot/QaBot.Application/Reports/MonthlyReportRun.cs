@@ -134,7 +134,13 @@ public sealed partial class MonthlyReportRun
         };
         if (outcome.Status == SendStatus.Stale)
         {
-            await _channels.MarkStaleAsync(target.ConversationId, outcome.Reason ?? $"{outcome.StatusCode}", now, cancellationToken).ConfigureAwait(false);
+            // The app was removed from the team: the channel, and the team's General channel it was reached through.
+            var reason = outcome.Reason ?? $"{outcome.StatusCode}";
+            await _channels.MarkStaleAsync(target.ConversationId, reason, now, cancellationToken).ConfigureAwait(false);
+            if (target.TeamId != target.ConversationId)
+            {
+                await _channels.MarkStaleAsync(target.TeamId, reason, now, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var result = claim with { State = state, LastStatusCode = outcome.StatusCode, ActivityId = outcome.ActivityId, Problem = outcome.IsSent ? null : outcome.Reason };

@@ -70,12 +70,12 @@ internal static class ReminderCommands
                 await context.Output.WriteLineAsync("Another run is in progress (the Functions app, or the bot's local scheduler); it will queue the digests.").ConfigureAwait(false);
             }
 
-            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Sent {sent.Count(SendState.Sent)}, stale {sent.Count(SendState.Stale)}, not reachable {sent.Count(SendState.NotReachable)}, failed {sent.Count(SendState.Failed)}, nothing left to send {sent.Count(SendState.Skipped)}, put back for later {sent.PutBack}, poisoned {sent.Poisoned}, possible duplicates {sent.PossibleDuplicates}.")).ConfigureAwait(false);
-
-            // The monthly report, as its timer would run it at this moment.
+            // The monthly report, as its timer would run it at this moment. The reminders' summary stays the last line,
+            // which the local end-to-end check reads.
             var report = await context.Services.GetRequiredService<MonthlyReportRun>().RunAsync(instant, cancellationToken).ConfigureAwait(false);
             await PrintAsync(context.Output, report).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Sent {sent.Count(SendState.Sent)}, stale {sent.Count(SendState.Stale)}, not reachable {sent.Count(SendState.NotReachable)}, failed {sent.Count(SendState.Failed)}, nothing left to send {sent.Count(SendState.Skipped)}, put back for later {sent.PutBack}, poisoned {sent.Poisoned}, possible duplicates {sent.PossibleDuplicates}.")).ConfigureAwait(false);
             var reportFailed = report.Deliveries.Any(d => d.State == ReportDeliveryState.Failed);
             return sent.Poisoned > 0 || sent.Count(SendState.Failed) > 0 || reportFailed ? CliErrors.Storage : CliErrors.Ok;
         }));

@@ -125,8 +125,9 @@ public sealed class QaBotTurnHandler : ITurnHandler
     {
         if (turn.ConversationKind == ConversationKind.Channel && turn.Channel is { } channel)
         {
+            // Teams sends an install and a "members added" together: the team is greeted once, on the install.
             await _channels.OnInstalledAsync(channel, now, cancellationToken).ConfigureAwait(false);
-            return TurnResult.Reply(OutboundMessage.FromText(ChannelWelcomeText));
+            return turn.Kind == TurnKind.Installed ? TurnResult.Reply(OutboundMessage.FromText(ChannelWelcomeText)) : TurnResult.None;
         }
 
         if (turn.ConversationKind != ConversationKind.Personal)

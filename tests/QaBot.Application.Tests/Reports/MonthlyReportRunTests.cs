@@ -172,6 +172,19 @@ public sealed class MonthlyReportRunTests
     }
 
     [Fact]
+    public async Task RunAsync_ChannelReachedThroughItsTeamAnswers404_TheTeamMarkedStale()
+    {
+        await InstallAsync(General, General);
+        _sender.Outcomes.Enqueue(new SendOutcome { Status = SendStatus.Stale, StatusCode = 404, Reason = "404 Not Found" });
+
+        var result = await Run(Options with { Channels = [Options.Channels[1]] }).RunAsync(FirstWorkingDay, CancellationToken.None);
+
+        Assert.Equal((ReportDeliveryState.NotReachable, 404), (Assert.Single(result.Deliveries).State, result.Deliveries[0].LastStatusCode));
+        Assert.Equal(Members, Assert.Single(_sender.Posts).Channel.ConversationId);
+        Assert.Equal("404 Not Found", (await _channels.GetAsync(General))!.StaleReason);
+    }
+
+    [Fact]
     public async Task RunAsync_AreaNotInTheDirectory_FailedWithTheReasonAndNothingPosted()
     {
         await InstallAsync();

@@ -64,6 +64,17 @@ public sealed class ChatUser(BotHost host, PersonId person, string name)
         return Replies(before, channel);
     }
 
+    /// <summary>Adds the bot to a team as the "members added" update Teams sends alongside the install.</summary>
+    public async Task<IReadOnlyList<JsonObject>> BotAddedToTeamAsync(string team)
+    {
+        var before = host.Connector.Requests.Count;
+        var activity = TeamsActivityJson.OfType("conversationUpdate");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsActivityJson.BotId });
+        using var response = await host.PostAsync(Shared(Activity(activity), team, team));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Replies(before, team);
+    }
+
     public async Task<IReadOnlyList<JsonObject>> InstallAsync()
     {
         var before = host.Connector.Requests.Count;

@@ -443,6 +443,17 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
     }
 
     [Fact]
+    public async Task BotAddedToATeam_StoresTheChannelWithoutASecondHello()
+    {
+        const string Team = "19:added-team@thread.tacv2";
+
+        var replies = await Ian.BotAddedToTeamAsync(Team);
+
+        Assert.Empty(replies);
+        Assert.NotNull(await council.Services.GetRequiredService<ITeamChannelStore>().GetAsync(Team));
+    }
+
+    [Fact]
     public async Task Overdue_DirectorInATeamChannel_CountsOnlyNeverNames()
     {
         var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");

@@ -121,6 +121,7 @@ public sealed class TickCommandTests : IAsyncLifetime
         Assert.True(exit == 0, output + error);
         Assert.Contains("Monthly report for 2026-11: 1 channel(s) posted now.", output, StringComparison.Ordinal);
         Assert.Contains("Monthly report for 2026-11: 0 channel(s) posted now.", again.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Sent ", output.Trim().Split('\n')[^1], StringComparison.Ordinal);
         Assert.Single(_connector.Accepted, r => r.ConversationId == "19:smt@thread.tacv2");
     }
 
