@@ -29,6 +29,7 @@ internal static class ActivityMapper
             ActivityId = activity.Id ?? string.Empty,
             Sender = sender,
             Reference = ReferenceFor(activity, personId, tenantId),
+            Channel = TeamChannelFor(activity, tenantId),
             ChannelId = activity.ChannelId!,
             ConversationId = activity.Conversation!.Id!,
             ConversationKind = KindOf(activity.Conversation),
@@ -101,6 +102,23 @@ internal static class ActivityMapper
             channelId: conversation.ChannelId,
             serviceUrl: conversation.ServiceUrl);
 
+    /// <summary>A message from the bot into a Teams channel: no one person is its recipient.</summary>
+    public static Activity ToChannelMessage(TeamChannel channel, OutboundMessage message)
+    {
+        var activity = ToMessage(
+            message,
+            from: new ChannelAccount { Id = channel.BotId },
+            recipient: null,
+            conversationId: channel.ConversationId,
+            replyToId: null,
+            channelId: channel.ChannelId,
+            serviceUrl: channel.ServiceUrl);
+        activity.Conversation!.IsGroup = true;
+        activity.Conversation.ConversationType = "channel";
+        activity.Conversation.TenantId = channel.TenantId;
+        return activity;
+    }
+
     public static ConversationParameters ToConversationParameters(PersonalConversationRequest request)
     {
         return new ConversationParameters
@@ -158,7 +176,7 @@ internal static class ActivityMapper
     private static Activity ToMessage(
         OutboundMessage message,
         ChannelAccount? from,
-        ChannelAccount recipient,
+        ChannelAccount? recipient,
         string conversationId,
         string? replyToId,
         string? channelId,
@@ -214,6 +232,28 @@ internal static class ActivityMapper
             activity.Recipient.Id,
             tenantId);
     }
+
+    private static TeamChannel? TeamChannelFor(Activity activity, string? tenantId)
+    {
+        if (tenantId is null || string.IsNullOrWhiteSpace(activity.Recipient?.Id) || string.IsNullOrWhiteSpace(activity.ServiceUrl)
+            || KindOf(activity.Conversation!) != ConversationKind.Channel || TeamOf(activity) is not { } team)
+        {
+            return null;
+        }
+
+        // A channel message's conversation id names the thread it started (";messageid=..."); the channel is the part before.
+        var conversationId = activity.Conversation!.Id!;
+        var cut = conversationId.IndexOf(';', StringComparison.Ordinal);
+        return new TeamChannel(cut < 0 ? conversationId : conversationId[..cut], team, activity.ChannelId!, activity.ServiceUrl, activity.Recipient.Id, tenantId);
+    }
+
+    private static string? TeamOf(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
+        && team.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+        && !string.IsNullOrWhiteSpace(id.GetString())
+            ? id.GetString()
+            : null;
 
     private static ConversationKind KindOf(ConversationAccount conversation) => conversation.ConversationType switch
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaBot.Application.Conversations;
+using QaBot.Application.Reports;
 using QaBot.Application.Organisation;
 using QaBot.Application.Reminders;
 using QaBot.Application.Tracking;
@@ -11,6 +12,7 @@ using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Greeting;
 using QaBot.Conversations.Overdue;
+using QaBot.Conversations.Reports;
 using QaBot.Conversations.Turns;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
@@ -41,6 +43,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<OverdueQuery>();
         services.TryAddSingleton<OverdueCardBuilder>();
         services.TryAddSingleton<ComplianceCardBuilder>();
+        services.TryAddSingleton<MonthlyReportCardBuilder>();
+        services.TryAddSingleton<IMonthlyReportRenderer>(sp => sp.GetRequiredService<MonthlyReportCardBuilder>());
         services.TryAddSingleton<GreetingCardBuilder>();
         services.TryAddSingleton<HelpCardBuilder>();
         services.TryAddSingleton<LogActivityCardBuilder>();
@@ -54,6 +58,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<NudgeOwner>();
         services.TryAddSingleton<LogActivity>();
         services.TryAddSingleton<RememberConversation>();
+        services.TryAddSingleton<RememberTeamChannel>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using QaBot.Application.Compliance;
 using QaBot.Application.Configuration;
 using QaBot.Application.Installation;
 using QaBot.Application.Meetings;
+using QaBot.Application.Reports;
 using QaBot.Application.Organisation.Sync;
 using QaBot.Application.Sync;
 using QaBot.Core.Calendar;
@@ -67,13 +68,16 @@ public static class QaBotServiceCollectionExtensions
             .BindConfiguration(ReportOptions.Section)
             .Validate(o => o.MinimumBase is >= 1 and <= 1000, "Reports:MinimumBase must be a whole number from 1 to 1000.")
             .Validate(o => !NotApplicableReasons.Problems(o.NotApplicableReasons).Any(), "Reports:NotApplicableReasons: each code is 1 to 40 lower-case letters, digits and hyphens (not 'other'), each with wording of up to 80 characters.")
+            .Validate(o => o.MonthlyReportTime >= TimeSpan.Zero && o.MonthlyReportTime < TimeSpan.FromHours(24), "Reports:MonthlyReportTime must be a time of day, for example 09:00:00.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportOptions>, ReportChannelsValidation>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReportOptions>>().Value);
         services.TryAddSingleton<ComplianceReportQuery>();
         services.TryAddSingleton<RebuildCompliance>();
         services.TryAddSingleton<ComplianceAnswerQuery>();
         services.TryAddSingleton<ComplianceCheck>();
         services.TryAddSingleton<NotApplicableReasons>();
+        services.TryAddSingleton<MonthlyReportRun>();
     }
 
     /// <summary>

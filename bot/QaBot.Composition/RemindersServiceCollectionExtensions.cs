@@ -54,7 +54,8 @@ public static class RemindersServiceCollectionExtensions
             sp.GetRequiredService<IThrottleMarker>(),
             sp.GetRequiredService<IConversationReferenceStore>(),
             Options(sp),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ITeamChannelStore>()));
         return services;
     }
 

@@ -8,7 +8,7 @@ namespace QaBot.Deployment.Tests;
 public sealed class TeamsManifestTests
 {
     private static readonly string[] CommandsTheBotUnderstands =
-        ["my tasks", "what's overdue in my area", "how are we doing", "due this week", "log activity", "help"];
+        ["my tasks", "what's overdue in my area", "how are we doing", "due this week", "log activity", "help", "how did we do last month", "what's overdue"];
 
     [Fact]
     [Trait("Category", "Fast")]
@@ -97,12 +97,13 @@ public sealed class TeamsManifestTests
 
     [Fact]
     [Trait("Category", "Fast")]
-    public void Manifest_Bot_IsPersonalScopeOnly()
+    public void Manifest_Bot_IsPersonalAndTeamScopeNeverGroupChat()
     {
         var bot = ReadManifest()["bots"]![0]!;
 
-        Assert.Equal(["personal"], bot["scopes"]!.AsArray().Select(s => (string?)s));
-        Assert.All(bot["commandLists"]!.AsArray(), list => Assert.Equal(["personal"], list!["scopes"]!.AsArray().Select(s => (string?)s)));
+        // Team: the monthly report is posted to channels. Group chats are left out: nothing is posted to them.
+        Assert.Equal(["personal", "team"], bot["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal(["personal", "team"], bot["commandLists"]!.AsArray().Select(list => (string?)Assert.Single(list!["scopes"]!.AsArray())));
     }
 
     [Fact]

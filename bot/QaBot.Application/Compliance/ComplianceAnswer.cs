@@ -17,4 +17,17 @@ public sealed record ComplianceAnswer(
     ReportMonth Month,
     PublishedFigures? Total,
     IReadOnlyList<PublishedFigures> ByDuty,
-    AreaTree Tree);
+    AreaTree Tree)
+{
+    /// <summary>The first month covered; the same as <see cref="Month"/> (the last) for a one-month answer.</summary>
+    public ReportMonth From { get; init; } = Month;
+
+    /// <summary>The words the duties were asked about by, when the question named some.</summary>
+    public string? DutyLabel { get; init; }
+
+    /// <summary>True when the answer covers less than the area asked about: only the part the viewer may see.</summary>
+    public bool Restricted { get; init; }
+
+    /// <summary>Every duty asked about together, one line per month from the month before <see cref="From"/>: the chart.</summary>
+    public IReadOnlyList<PublishedFigures> ByMonth { get; init; } = [];
+}

@@ -1,4 +1,5 @@
 using QaBot.Core.Compliance;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 
@@ -24,24 +25,61 @@ public sealed class ComplianceAnswerQuery
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
-    public async Task<ComplianceAnswer> RunAsync(Person viewer, AreaTree tree, DateOnly asOf, CancellationToken cancellationToken = default)
+    public Task<ComplianceAnswer> RunAsync(Person viewer, AreaTree tree, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        RunAsync(viewer, tree, asOf, ComplianceQuestion.LastMonth, cancellationToken);
+
+    /// <summary>
+    /// The answer to a question naming an area, duties or a period. The area asked about is narrowed to the viewer's
+    /// scope exactly as "what's overdue" narrows it, and the answer says when it covers less than was asked.
+    /// </summary>
+    public async Task<ComplianceAnswer> RunAsync(Person viewer, AreaTree tree, DateOnly asOf, ComplianceQuestion question, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(tree);
-        var month = ReportMonth.Of(asOf).Previous();
+        ArgumentNullException.ThrowIfNull(question);
+        var (from, to) = question.Months(asOf);
         var scope = ScopeRules.For(viewer, _policy, tree, asOf);
         if (scope.Kind == ScopeKind.OwnItems || scope.Areas.Count == 0)
         {
-            return new ComplianceAnswer(viewer, asOf, scope.Kind, [], month, null, [], tree);
+            return new ComplianceAnswer(viewer, asOf, scope.Kind, [], to, null, [], tree) { From = from, DutyLabel = question.DutyLabel };
         }
 
-        var reads = await Task.WhenAll(scope.Areas.Select(a => _store.GetCellsAsync(a, month.Previous(), month, cancellationToken))).ConfigureAwait(false);
-        var cells = reads.SelectMany(r => r).DistinctBy(c => (c.Area, c.Month)).ToList();
-        var root = CommonAncestor(scope.Areas);
+        var request = scope.Narrow(question.Area);
+        var reads = await Task.WhenAll(request.Areas.Select(a => _store.GetCellsAsync(a, from.Previous(), to, cancellationToken))).ConfigureAwait(false);
+        var cells = reads.SelectMany(r => r).DistinctBy(c => (c.Area, c.Month)).Select(c => OnlyDuties(c, question.Duties)).ToList();
+        var root = CommonAncestor(request.Areas);
         var dueBefore = _rules.OverdueDueBefore(asOf);
-        var total = ComplianceReport.Lines(cells, root, month, month, ComplianceGrouping.Month, dueBefore).SingleOrDefault();
-        var byDuty = ComplianceReport.Lines(cells, root, month, month, ComplianceGrouping.Duty, dueBefore);
-        return new ComplianceAnswer(viewer, asOf, scope.Kind, scope.Areas, month, total is null ? null : Publish(total, scope), byDuty.Select(l => Publish(l, scope)).ToList(), tree);
+        var byMonth = ComplianceReport.Lines(cells, root, from.Previous(), to, ComplianceGrouping.Month, dueBefore);
+        var months = byMonth.Where(l => l.Month >= from).ToList();
+        var total = from == to ? months.SingleOrDefault() : months.Count == 0 ? null : ComplianceFigures.Combine(root, null, months);
+        var byDuty = ComplianceReport.Lines(cells, root, from, to, ComplianceGrouping.Duty, dueBefore)
+            .GroupBy(l => l.Duty)
+            .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(root, g.Key, g.ToList()))
+            .ToList();
+        return new ComplianceAnswer(viewer, asOf, scope.Kind, request.Areas, to, total is null ? null : Publish(total, scope), byDuty.Select(l => Publish(l, scope)).ToList(), tree)
+        {
+            From = from,
+            DutyLabel = question.DutyLabel,
+            Restricted = request.Restricted,
+            ByMonth = byMonth.Select(l => Publish(l, scope)).ToList(),
+        };
+    }
+
+    /// <summary>The cell with only the duties asked about (all of them when none were named).</summary>
+    private static ComplianceCell OnlyDuties(ComplianceCell cell, IReadOnlySet<DutyId>? duties)
+    {
+        if (duties is null)
+        {
+            return cell;
+        }
+
+        var only = new ComplianceCell(cell.Area, cell.Month);
+        foreach (var (duty, tally) in cell.Duties.Where(d => duties.Contains(d.Key)))
+        {
+            only.Duties[duty] = tally;
+        }
+
+        return only;
     }
 
     private PublishedFigures Publish(ComplianceFigures figures, Scope scope) =>

@@ -1,3 +1,5 @@
+using QaBot.Application.Reports;
+
 namespace QaBot.Application.Compliance;
 
 /// <summary>The <c>Reports</c> settings.</summary>
@@ -13,4 +15,10 @@ public sealed record ReportOptions
     /// <see cref="Compliance.NotApplicableReasons.Defaults"/>. <c>other</c>, with a note, is always offered.
     /// </summary>
     public Dictionary<string, string>? NotApplicableReasons { get; init; }
+
+    /// <summary>The Teams channels the monthly performance report is posted to, each with its area and audience.</summary>
+    public List<ReportChannelOptions> Channels { get; init; } = [];
+
+    /// <summary>The council's local time from which the monthly report goes out on the first working day (default 09:00).</summary>
+    public TimeSpan MonthlyReportTime { get; init; } = TimeSpan.FromHours(9);
 }

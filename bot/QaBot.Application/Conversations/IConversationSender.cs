@@ -16,6 +16,9 @@ public interface IConversationSender
     /// <summary>Replaces an activity the bot sent earlier (for example a card, once its item is done).</summary>
     Task<SendOutcome> UpdateAsync(ConversationReference conversation, string activityId, OutboundMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Posts a new message into a Teams channel (a new thread). On success the outcome carries the new activity id.</summary>
+    Task<SendOutcome> PostToChannelAsync(TeamChannel channel, OutboundMessage message, CancellationToken cancellationToken);
+
     /// <summary>Opens (or finds) the 1:1 chat with a person. On success the outcome carries the conversation id.</summary>
     Task<SendOutcome> CreatePersonalConversationAsync(PersonalConversationRequest request, CancellationToken cancellationToken);
 }

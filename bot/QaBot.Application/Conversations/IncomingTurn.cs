@@ -19,6 +19,9 @@ public sealed record IncomingTurn
     /// </summary>
     public ConversationReference? Reference { get; init; }
 
+    /// <summary>Where to post in the Teams channel the activity came from: set only in a team channel that names its team and tenant.</summary>
+    public TeamChannel? Channel { get; init; }
+
     public required string ChannelId { get; init; }
 
     public required string ConversationId { get; init; }

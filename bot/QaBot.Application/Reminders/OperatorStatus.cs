@@ -21,7 +21,14 @@ public sealed record OperatorStatus(
     IReadOnlyList<DigestProblem> Failures,
     IReadOnlyList<DigestProblem> NotReachable,
     IReadOnlyList<DigestProblem> PossibleDuplicates,
-    IReadOnlyList<StaleConversation> StaleConversations);
+    IReadOnlyList<StaleConversation> StaleConversations)
+{
+    /// <summary>Team channels that answered 403 or 404 to a post: the app needs adding to the team again.</summary>
+    public IReadOnlyList<StaleChannel> StaleChannels { get; init; } = [];
+}
+
+/// <summary>A team channel QaBot can no longer post to (the app was removed from the team). Ids only.</summary>
+public sealed record StaleChannel(string Channel, string Team, DateTimeOffset StaleSince, string Reason);
 
 /// <summary>One run with its digests counted by ledger state.</summary>
 public sealed record RunStatus(

@@ -18,7 +18,9 @@ public sealed class OperatorStatusQuery
     private readonly IConversationReferenceStore _conversations;
     private readonly RemindersOptions _options;
     private readonly TimeProvider _time;
+    private readonly ITeamChannelStore? _channels;
 
+    /// <param name="channels">The team channels the monthly report is posted to; without it none are listed.</param>
     public OperatorStatusQuery(
         IReminderRunStore runs,
         ISendLedger ledger,
@@ -26,7 +28,8 @@ public sealed class OperatorStatusQuery
         IThrottleMarker throttle,
         IConversationReferenceStore conversations,
         RemindersOptions options,
-        TimeProvider time)
+        TimeProvider time,
+        ITeamChannelStore? channels = null)
     {
         _runs = runs;
         _ledger = ledger;
@@ -35,6 +38,7 @@ public sealed class OperatorStatusQuery
         _conversations = conversations;
         _options = options;
         _time = time;
+        _channels = channels;
     }
 
     /// <param name="expectedInterval">How often the run should start (from the schedule); a last success older than twice this is reported.</param>
@@ -135,6 +139,19 @@ public sealed class OperatorStatusQuery
             problems.Add((1, $"{stale.Count} person(s) have a stale chat with the bot (they blocked or removed it): install the app for them again."));
         }
 
+        var staleChannels = _channels is null
+            ? []
+            : (await _channels.ListAsync(cancellationToken).ConfigureAwait(false))
+                .Where(c => c.IsStale)
+                .OrderByDescending(c => c.StaleSince)
+                .Take(MaxListed)
+                .Select(c => new StaleChannel(c.Channel.ConversationId, c.Channel.TeamId, c.StaleSince!.Value, c.StaleReason ?? "-"))
+                .ToList();
+        if (staleChannels.Count > 0)
+        {
+            problems.Add((1, $"{staleChannels.Count} team channel(s) can no longer be posted to (QaBot was removed from the team): add the app to the team again, or the monthly report will not reach them."));
+        }
+
         if (duplicates.Count > 0)
         {
             problems.Add((1, $"{duplicates.Count} digest(s) may have reached the person twice, because a sender stopped between sending and recording it."));
@@ -162,6 +179,9 @@ public sealed class OperatorStatusQuery
             failures.Take(MaxListed).ToList(),
             notReachable.Take(MaxListed).ToList(),
             duplicates.Take(MaxListed).ToList(),
-            stale);
+            stale)
+        {
+            StaleChannels = staleChannels,
+        };
     }
 }

@@ -33,11 +33,17 @@ public sealed class OverdueQuery
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
     }
 
-    public async Task<OverdueAnswer> RunAsync(Person viewer, AreaTree tree, Area? asked, DateOnly asOf, int page, CancellationToken cancellationToken)
+    /// <param name="sharedConversation">Asked in a team channel or group chat: counts only, never names.</param>
+    public async Task<OverdueAnswer> RunAsync(Person viewer, AreaTree tree, Area? asked, DateOnly asOf, int page, CancellationToken cancellationToken, bool sharedConversation = false)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(tree);
         var scope = ScopeRules.For(viewer, _policy, tree, asOf);
+        if (sharedConversation)
+        {
+            scope = scope.InSharedConversation();
+        }
+
         var request = scope.Narrow(asked?.Id);
         var dueBefore = _composer.Rules.OverdueDueBefore(asOf);
 

@@ -55,6 +55,13 @@ public sealed partial class BotConnectorClient : IConversationSender
         return PostActivityAsync(conversation.ServiceUrl, conversation.ConversationId, replyToActivityId, activity, "reply", cancellationToken);
     }
 
+    public Task<SendOutcome> PostToChannelAsync(TeamChannel channel, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        var activity = ActivityMapper.ToChannelMessage(channel, message);
+        return PostActivityAsync(channel.ServiceUrl, channel.ConversationId, replyToId: null, activity, "post-to-channel", cancellationToken);
+    }
+
     public async Task<SendOutcome> UpdateAsync(ConversationReference conversation, string activityId, OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using QaBot.Application.Configuration;
 using QaBot.Application.Delivery;
 using QaBot.Application.Reminders;
+using QaBot.Application.Reports;
 using QaBot.Application.Storage;
 using QaBot.Core.Calendar;
 using QaBot.Infrastructure.Reminders;
@@ -37,7 +38,7 @@ internal static class ReminderCommands
         {
             Description = "The moment to run as of: yyyy-MM-ddTHH:mm, council (Europe/London) time unless it ends in Z or an offset. Default: now.",
         };
-        var command = new Command("tick", "Run the reminders once as of a moment: create what is due, queue one digest per person, then send them, printing what was sent.") { at };
+        var command = new Command("tick", "Run the reminders once as of a moment: create what is due, queue one digest per person, then send them, printing what was sent; on the first working day of a month, post the monthly report to the configured channels too.") { at };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
             var calendar = context.Services.GetRequiredService<CouncilCalendar>();
@@ -69,9 +70,14 @@ internal static class ReminderCommands
                 await context.Output.WriteLineAsync("Another run is in progress (the Functions app, or the bot's local scheduler); it will queue the digests.").ConfigureAwait(false);
             }
 
+            // The monthly report, as its timer would run it at this moment. The reminders' summary stays the last line,
+            // which the local end-to-end check reads.
+            var report = await context.Services.GetRequiredService<MonthlyReportRun>().RunAsync(instant, cancellationToken).ConfigureAwait(false);
+            await PrintAsync(context.Output, report).ConfigureAwait(false);
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Sent {sent.Count(SendState.Sent)}, stale {sent.Count(SendState.Stale)}, not reachable {sent.Count(SendState.NotReachable)}, failed {sent.Count(SendState.Failed)}, nothing left to send {sent.Count(SendState.Skipped)}, put back for later {sent.PutBack}, poisoned {sent.Poisoned}, possible duplicates {sent.PossibleDuplicates}.")).ConfigureAwait(false);
-            return sent.Poisoned > 0 || sent.Count(SendState.Failed) > 0 ? CliErrors.Storage : CliErrors.Ok;
+            var reportFailed = report.Deliveries.Any(d => d.State == ReportDeliveryState.Failed);
+            return sent.Poisoned > 0 || sent.Count(SendState.Failed) > 0 || reportFailed ? CliErrors.Storage : CliErrors.Ok;
         }));
         return command;
     }
@@ -91,6 +97,22 @@ internal static class ReminderCommands
         }));
         reminders.Subcommands.Add(status);
         return reminders;
+    }
+
+    private static async Task PrintAsync(TextWriter output, MonthlyReportResult report)
+    {
+        if (report.Month is not { } month)
+        {
+            await output.WriteLineAsync("Monthly report: not due (it goes out on the first working day of the month, from Reports:MonthlyReportTime).").ConfigureAwait(false);
+            return;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Monthly report for {month}: {report.Posted} channel(s) posted now.")).ConfigureAwait(false);
+        foreach (var delivery in report.Deliveries)
+        {
+            var problem = delivery.Problem is null ? string.Empty : $": {delivery.Problem}";
+            await output.WriteLineAsync($"  {delivery.State,-14} {delivery.Channel}{problem}").ConfigureAwait(false);
+        }
     }
 
     private static void Print(TextWriter output, DeliveryResult result)

@@ -12,6 +12,8 @@ namespace QaBot.Conversations.Cards;
 [JsonDerivedType(typeof(TextInput), "Input.Text")]
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(Table), "Table")]
+[JsonDerivedType(typeof(BarChart), "Chart.VerticalBar")]
 public abstract record CardElement
 {
     public Spacing? Spacing { get; init; }

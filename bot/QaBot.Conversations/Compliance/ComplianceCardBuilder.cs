@@ -28,7 +28,7 @@ public sealed class ComplianceCardBuilder
     public AdaptiveCard Build(ComplianceAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var month = answer.Month.ToDisplay();
+        var month = Period(answer);
         if (answer.Kind == ScopeKind.OwnItems)
         {
             const string Text = "On-time figures are for those who lead or monitor an area. Ask \"my tasks\" for what is due for you.";
@@ -36,9 +36,10 @@ public sealed class ComplianceCardBuilder
         }
 
         var label = Label(answer);
+        var title = answer.DutyLabel is { } asked ? $"On time in {label}: {asked}" : $"On time in {label}";
         var body = new List<CardElement>
         {
-            new TextBlock { Text = $"On time in {label}", Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
+            new TextBlock { Text = title, Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
             new TextBlock
             {
                 Text = $"{month} · as at {UkDates.Format(answer.AsOf)}" + (answer.Kind == ScopeKind.CountsOnly ? " · counts without staff names, numbers under 5 not shown" : string.Empty),
@@ -48,13 +49,18 @@ public sealed class ComplianceCardBuilder
             },
         };
 
+        if (answer.Restricted)
+        {
+            body.Add(new TextBlock { Text = $"You asked about more than you lead or monitor, so this shows {label} only.", Wrap = true, Spacing = Spacing.Small });
+        }
+
         if (answer.Total is not { } total || total.Figures.Due == 0)
         {
             body.Add(new TextBlock { Text = $"Nothing fell due in {label} in {month}.", Wrap = true, Spacing = Spacing.Medium });
             return Card(body, $"QaBot: nothing fell due in {label} in {month}.");
         }
 
-        var headline = Headline(total);
+        var headline = Headline(total, month);
         body.Add(new TextBlock { Text = headline, Wrap = true, Size = TextSize.Medium, Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
         body.Add(new TextBlock { Text = Breakdown(total), Wrap = true, IsSubtle = true, Spacing = Spacing.None });
 
@@ -64,6 +70,11 @@ public sealed class ComplianceCardBuilder
             .ThenByDescending(d => d.Figures.Due)
             .ThenBy(d => d.Figures.Duty?.Value, StringComparer.Ordinal)
             .ToList();
+        if (Chart(answer) is { } chart)
+        {
+            body.Add(chart);
+        }
+
         body.Add(new TextBlock { Text = "By duty, lowest on-time rate first", Weight = TextWeight.Bolder, Size = TextSize.Medium, Spacing = Spacing.Large, Wrap = true });
         body.Add(new FactSet
         {
@@ -98,9 +109,58 @@ public sealed class ComplianceCardBuilder
         };
     }
 
-    private static string Headline(PublishedFigures total)
+    /// <summary>The months the answer covers, as a council writes them: "October 2026", "July to September 2026".</summary>
+    public static string Period(ComplianceAnswer answer)
     {
-        var month = total.Figures.Month!.Value.ToDisplay();
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.From == answer.Month)
+        {
+            return answer.Month.ToDisplay();
+        }
+
+        var from = answer.From.FirstDay.ToString(answer.From.Year == answer.Month.Year ? "MMMM" : "MMMM yyyy", EnGb);
+        return $"{from} to {answer.Month.ToDisplay()}";
+    }
+
+    /// <summary>A small bar chart of the on-time rate month by month (the month before included), with a table for clients without charts.</summary>
+    private static BarChart? Chart(ComplianceAnswer answer)
+    {
+        var months = answer.ByMonth.Where(m => m.Figures.Due > 0 && m.Figures.Month is not null).ToList();
+        if (months.Count == 0)
+        {
+            return null;
+        }
+
+        string Name(PublishedFigures line) => line.Figures.Month!.Value.FirstDay.ToString("MMM yyyy", EnGb);
+        return new BarChart
+        {
+            Title = "On-time rate by month, %",
+            XAxisTitle = "Month",
+            YAxisTitle = "% on time",
+            ShowBarValues = true,
+            Data = months.Where(m => !m.RateWithheld && m.Figures.OnTimeRate is not null)
+                .Select(m => new ChartPoint(Name(m), Math.Round(m.Figures.OnTimeRate!.Value * 100, 1)))
+                .ToList(),
+            Fallback = new Table
+            {
+                Columns = [new TableColumn(2), new TableColumn(1), new TableColumn(1)],
+                FirstRowAsHeader = true,
+                ShowGridLines = false,
+                Rows =
+                [
+                    Row("Month", "On time", "Due"),
+                    .. months.Select(m => Row(Name(m), Rate(m), Count(m, FigureColumn.Due))),
+                ],
+            },
+            Spacing = Spacing.Medium,
+        };
+    }
+
+    private static TableRow Row(params string[] cells) =>
+        new([.. cells.Select(c => new TableCell([new TextBlock { Text = c, Wrap = true }]))]);
+
+    private static string Headline(PublishedFigures total, string month)
+    {
         if (total.RateWithheld || total.Figures.OnTimeRate is not { } rate)
         {
             return $"{Count(total, FigureColumn.Due)} due in {month}: too few to give a rate";

@@ -32,6 +32,32 @@ public static class DutyWording
         return Shorten(text.TrimEnd('.'), TitleLength);
     }
 
+    /// <summary>
+    /// The duties someone means by a word or two ("supervision", "audits"): those whose id or title holds every word
+    /// asked, ignoring case. Several roles' duties can share a name (a team manager's supervision and a practitioner's).
+    /// </summary>
+    public static IReadOnlySet<DutyId> Matching(FrameworkCatalogue catalogue, string text)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var words = (text ?? string.Empty).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.TrimEnd('s'))
+            .Where(w => w.Length > 1)
+            .ToList();
+        if (words.Count == 0)
+        {
+            return new HashSet<DutyId>();
+        }
+
+        return catalogue.Duties
+            .Where(d =>
+            {
+                var name = (d.Id.Value.Replace('-', ' ') + " " + Title(d)).ToLowerInvariant();
+                return words.All(w => name.Contains(w, StringComparison.Ordinal));
+            })
+            .Select(d => d.Id)
+            .ToHashSet();
+    }
+
     /// <summary>The title of a duty the catalogue no longer has, from its id ("team-manager-supervision" reads "Team manager supervision").</summary>
     public static string TitleOf(DutyId id, FrameworkCatalogue catalogue)
     {

@@ -68,6 +68,14 @@ public sealed class CardActionHandler
         }
 
         var origin = new AuditOrigin("teams", string.IsNullOrEmpty(turn.ActivityId) ? null : turn.ActivityId);
+        if (turn.ConversationKind != ConversationKind.Personal)
+        {
+            // A channel's or group chat's cards are answers in counts: no item of anyone's is acted on, or shown, there.
+            return request!.Verb is not (CardVerbs.Page or CardVerbs.Refresh)
+                ? Refuse(request.Verb, person, 403, "PersonalChatOnly", "item action in a shared conversation", "Items are recorded in your personal chat with QaBot, not here.")
+                : Card(await _views.RenderAsync(person, request.View, today, null, cancellationToken, sharedConversation: true).ConfigureAwait(false));
+        }
+
         return request!.Verb switch
         {
             CardVerbs.Done or CardVerbs.Reschedule or CardVerbs.NotApplicable => await ReplyAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),

@@ -30,10 +30,11 @@ public static partial class IntentReader
             return new MessageIntent(MessageIntentKind.Help);
         }
 
-        if (Contains(words, "how are we doing") || Contains(words, "how are we getting on") || Contains(words, "compliance")
+        var howIsAreaDoing = HowIsAreaDoing().Match(words);
+        if (howIsAreaDoing.Success || Contains(words, "how are we doing") || Contains(words, "how are we getting on") || Contains(words, "compliance")
             || Contains(words, "on time") || Contains(words, "performance") || Contains(words, "how did we do"))
         {
-            return new MessageIntent(MessageIntentKind.Compliance);
+            return Compliance(words);
         }
 
         if (Contains(words, "overdue") || Contains(words, "late") || Contains(words, "behind"))
@@ -64,6 +65,48 @@ public static partial class IntentReader
         }
 
         return new MessageIntent(MessageIntentKind.Unknown);
+    }
+
+    /// <summary>
+    /// "how is Chesterfield doing on supervision", "compliance for my area last quarter", "how did we do last month":
+    /// the period words come off first, then the duty after "doing on" (or "on" at the end), then the area.
+    /// </summary>
+    private static MessageIntent Compliance(string words)
+    {
+        var period = Contains(words, "last quarter") || Contains(words, "previous quarter") || Contains(words, "the quarter")
+            ? Application.Compliance.CompliancePeriod.LastQuarter
+            : Application.Compliance.CompliancePeriod.LastMonth;
+        var rest = PeriodWords().Replace(words, " ").Trim();
+        rest = Spaces().Replace(rest, " ");
+
+        var named = HowIsAreaDoing().Match(rest);
+        string? duty = null;
+        var onDuty = DutyPhrase().Match(rest);
+        if (onDuty.Success)
+        {
+            duty = Clip(onDuty.Groups["duty"].Value);
+            rest = rest[..onDuty.Index].Trim();
+        }
+
+        var area = named.Success ? Clip(named.Groups["area"].Value) : AreaOf(rest);
+        if (area is not null && (SelfWords.Contains(area, StringComparer.Ordinal) || area is "we" or "you" or "things" or "it" or "everyone"))
+        {
+            area = null;
+        }
+
+        return new MessageIntent(MessageIntentKind.Compliance, area, duty, period);
+    }
+
+    private static string? Clip(string text)
+    {
+        var clipped = TrailingNoise().Replace(text.Trim(), string.Empty).Trim();
+        if (clipped.StartsWith("the ", StringComparison.Ordinal))
+        {
+            clipped = clipped[4..];
+        }
+
+        clipped = clipped.Length > MaxAreaLength ? clipped[..MaxAreaLength].Trim() : clipped;
+        return clipped.Length == 0 ? null : clipped;
     }
 
     /// <summary>Lower case, straight apostrophes, letters, digits, apostrophes, '&amp;', '&gt;' and single spaces only.</summary>
@@ -117,6 +160,15 @@ public static partial class IntentReader
 
     [GeneratedRegex(@"\b(?:in|for|at|across|within|of)\s+(?<area>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex AreaPhrase();
+
+    [GeneratedRegex(@"^how(?: is|'s|s| are) (?<area>.+?) (?:doing|getting on)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HowIsAreaDoing();
+
+    [GeneratedRegex(@"\b(?:doing |getting on )?(?:on|with) (?!time\b)(?<duty>[a-z0-9' &/-]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DutyPhrase();
+
+    [GeneratedRegex(@"\b(?:(?:in|for|over|during) )?(?:the )?(?:last|previous|this) (?:quarter|month)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodWords();
 
     [GeneratedRegex(@"\s+(?:please|now|today|right now|at the moment)$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingNoise();

@@ -24,5 +24,8 @@ public enum MessageIntentKind
     Compliance,
 }
 
-/// <summary>A message read as a request; <see cref="Area"/> is the area named for "overdue in ...", if any.</summary>
-public sealed record MessageIntent(MessageIntentKind Kind, string? Area = null);
+/// <summary>
+/// A message read as a request; <see cref="Area"/> is the area named ("overdue in ...", "how is ... doing"), if any;
+/// for compliance questions, <see cref="Duty"/> the duty named ("doing on supervision") and the period asked about.
+/// </summary>
+public sealed record MessageIntent(MessageIntentKind Kind, string? Area = null, string? Duty = null, Application.Compliance.CompliancePeriod Period = Application.Compliance.CompliancePeriod.LastMonth);

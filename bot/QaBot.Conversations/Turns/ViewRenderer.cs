@@ -40,7 +40,8 @@ public sealed class ViewRenderer
         _areas = areas ?? throw new ArgumentNullException(nameof(areas));
     }
 
-    public async Task<AdaptiveCard> RenderAsync(Person person, ViewState view, DateOnly today, CardNotice? notice, CancellationToken cancellationToken)
+    /// <param name="sharedConversation">For a team channel or group chat: "what's overdue" in counts only, never names.</param>
+    public async Task<AdaptiveCard> RenderAsync(Person person, ViewState view, DateOnly today, CardNotice? notice, CancellationToken cancellationToken, bool sharedConversation = false)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(view);
@@ -52,7 +53,7 @@ public sealed class ViewRenderer
             case CardView.Overdue:
                 var tree = await _areas.GetAsync(cancellationToken).ConfigureAwait(false);
                 var asked = view.Area is { } id ? tree.Find(id) : null;
-                var answer = await _overdue.RunAsync(person, tree, asked, today, view.Page, cancellationToken).ConfigureAwait(false);
+                var answer = await _overdue.RunAsync(person, tree, asked, today, view.Page, cancellationToken, sharedConversation).ConfigureAwait(false);
                 return _overdueCards.Build(answer, notice);
 
             case CardView.LogActivity:

@@ -33,6 +33,33 @@ public sealed record ComplianceFigures(
     /// <summary>On time ÷ (due − not applicable − closed for another reason); none when nothing counts.</summary>
     public double? OnTimeRate => RateBase > 0 ? (double)OnTime / RateBase : null;
 
+    /// <summary>
+    /// Lines of several months added together, for a period (a quarter): every count sums; the month and the change
+    /// are left out, since a change is from one month to the next.
+    /// </summary>
+    public static ComplianceFigures Combine(AreaId area, DutyId? duty, IReadOnlyCollection<ComplianceFigures> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (reason, count) in lines.SelectMany(l => l.NotApplicableByReason))
+        {
+            reasons[reason] = reasons.GetValueOrDefault(reason) + count;
+        }
+
+        return new ComplianceFigures(
+            area,
+            duty,
+            null,
+            lines.Sum(l => l.Due),
+            lines.Sum(l => l.OnTime),
+            lines.Sum(l => l.Late),
+            lines.Sum(l => l.NotApplicable),
+            lines.Sum(l => l.ClosedOther),
+            lines.Sum(l => l.Open),
+            lines.Sum(l => l.Overdue),
+            reasons);
+    }
+
     /// <summary>The figures of a tally, with open items overdue when due before <paramref name="overdueDueBefore"/>.</summary>
     public static ComplianceFigures Of(AreaId area, DutyId? duty, ReportMonth? month, DutyTally tally, DateOnly overdueDueBefore)
     {

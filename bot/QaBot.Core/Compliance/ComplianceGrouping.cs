@@ -11,4 +11,7 @@ public enum ComplianceGrouping
 
     /// <summary>By month, every duty together, for the area asked about as a whole.</summary>
     Month,
+
+    /// <summary>By the areas one level below the area asked about and month, every duty together (the monthly report's chart).</summary>
+    AreaTotal,
 }

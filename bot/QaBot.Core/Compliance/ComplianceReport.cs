@@ -31,10 +31,10 @@ public static class ComplianceReport
         var sums = new Dictionary<(AreaId Area, DutyId? Duty, ReportMonth Month), DutyTally>();
         foreach (var cell in cells.Where(c => c.Area.IsWithin(area) && c.Month >= from.Previous() && c.Month <= to))
         {
-            var groupArea = grouping == ComplianceGrouping.Area ? ChildContaining(area, cell.Area) : area;
+            var groupArea = grouping is ComplianceGrouping.Area or ComplianceGrouping.AreaTotal ? ChildContaining(area, cell.Area) : area;
             foreach (var (duty, tally) in cell.Duties)
             {
-                DutyId? groupDuty = grouping == ComplianceGrouping.Month ? null : duty;
+                DutyId? groupDuty = grouping is ComplianceGrouping.Month or ComplianceGrouping.AreaTotal ? null : duty;
                 var key = (groupArea, groupDuty, cell.Month);
                 if (!sums.TryGetValue(key, out var sum))
                 {
@@ -66,6 +66,23 @@ public static class ComplianceReport
             .OrderBy(l => l.Area.Value, StringComparer.Ordinal)
             .ThenBy(l => l.Duty?.Value, StringComparer.Ordinal)
             .ThenBy(l => l.Month)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The lines with the lowest on-time rates (ties by most overdue), for "where are we weakest". Lines whose rate
+    /// rests on fewer than <paramref name="minimumBase"/> items are left out: one late item in a tiny team is not a finding.
+    /// </summary>
+    public static IReadOnlyList<ComplianceFigures> Weakest(IEnumerable<ComplianceFigures> lines, int count, int minimumBase)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return lines
+            .Where(l => l.OnTimeRate is not null && l.RateBase >= minimumBase)
+            .OrderBy(l => l.OnTimeRate)
+            .ThenByDescending(l => l.Overdue)
+            .ThenBy(l => l.Area.Value, StringComparer.Ordinal)
+            .ThenBy(l => l.Duty?.Value, StringComparer.Ordinal)
+            .Take(count)
             .ToList();
     }
 

@@ -5,6 +5,12 @@ public sealed record Scope(PersonId Viewer, ScopeKind Kind, IReadOnlyList<AreaId
 {
     public bool NamesVisible => Kind is ScopeKind.Areas or ScopeKind.Department;
 
+    /// <summary>
+    /// The scope in a team channel or group chat, whose members are not all entitled to see who is overdue: the same
+    /// areas, counts only. Someone who sees only their own items still does (the conversation decides what is shown).
+    /// </summary>
+    public Scope InSharedConversation() => Kind == ScopeKind.Areas ? this with { Kind = ScopeKind.CountsOnly } : this;
+
     /// <summary>True when the area lies within one of the areas in scope.</summary>
     public bool Covers(AreaId area) => Kind != ScopeKind.OwnItems && Areas.Any(area.IsWithin);
 

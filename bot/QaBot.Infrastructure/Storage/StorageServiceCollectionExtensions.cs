@@ -9,6 +9,7 @@ using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
 using QaBot.Application.Meetings;
 using QaBot.Application.Organisation;
+using QaBot.Application.Reports;
 using QaBot.Application.Storage;
 using QaBot.Application.Tracking;
 
@@ -44,6 +45,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.TryAddSingleton<IBoardMeetingStore, TableBoardMeetingStore>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
+        services.TryAddSingleton<ITeamChannelStore, TableTeamChannelStore>();
+        services.TryAddSingleton<IReportLedger, TableReportLedger>();
         return services;
     }
 

@@ -421,6 +421,9 @@ public sealed class DigestDeliveryTests : IDisposable
         public Task<SendOutcome> UpdateAsync(ConversationReference conversation, string activityId, OutboundMessage message, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<SendOutcome> PostToChannelAsync(TeamChannel channel, OutboundMessage message, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<SendOutcome> CreatePersonalConversationAsync(PersonalConversationRequest request, CancellationToken cancellationToken)
         {
             Created.Add(request);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using QaBot.Application.Configuration;
+using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
 using QaBot.Application.Reminders;
 using QaBot.Testing.InMemory;
@@ -223,6 +224,22 @@ public sealed class OperatorStatusQueryTests
 
         Assert.Equal("2 person(s) have a stale chat with the bot (they blocked or removed it): install the app for them again.", Assert.Single(status.Problems));
         Assert.Equal([(Id(7).Value, "gone"), (Id(6).Value, "blocked")], status.StaleConversations.Select(s => (s.Person, s.Reason)));
+    }
+
+    [Fact]
+    public async Task GetAsync_StaleTeamChannel_ListedWithAProblemToAddTheAppAgain()
+    {
+        await SucceededAsync(Council.Now.AddMinutes(-5));
+        var channels = new InMemoryTeamChannelStore();
+        await channels.SaveAsync(new TeamChannel("19:smt@thread.tacv2", "19:smt@thread.tacv2", "msteams", "https://smba.example/uk/", "28:bot", "tenant"), Council.Now.AddDays(-30));
+        await channels.SaveAsync(new TeamChannel("19:qa@thread.tacv2", "19:qa@thread.tacv2", "msteams", "https://smba.example/uk/", "28:bot", "tenant"), Council.Now.AddDays(-30));
+        await channels.MarkStaleAsync("19:smt@thread.tacv2", "403 Forbidden", Council.Now.AddDays(-1));
+
+        var status = await new OperatorStatusQuery(_runs, _ledger, _queue, _throttle, _council.Conversations, _options, Time, channels).GetAsync(Interval, CancellationToken.None);
+
+        Assert.Equal("warning", status.Health);
+        Assert.Contains("1 team channel(s) can no longer be posted to", Assert.Single(status.Problems), StringComparison.Ordinal);
+        Assert.Equal(("19:smt@thread.tacv2", "403 Forbidden"), (Assert.Single(status.StaleChannels).Channel, status.StaleChannels[0].Reason));
     }
 
     [Fact]

@@ -86,3 +86,15 @@ public sealed class InMemoryComplianceModelContractTests : ComplianceModelContra
 
     protected override IComplianceStore Compliance { get; }
 }
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryTeamChannelStoreContractTests : TeamChannelStoreContract
+{
+    protected override ITeamChannelStore Store { get; } = new InMemoryTeamChannelStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryReportLedgerContractTests : ReportLedgerContract
+{
+    protected override QaBot.Application.Reports.IReportLedger Ledger { get; } = new InMemoryReportLedger();
+}

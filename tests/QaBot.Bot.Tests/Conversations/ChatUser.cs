@@ -43,6 +43,38 @@ public sealed class ChatUser(BotHost host, PersonId person, string name)
         return Replies(before);
     }
 
+    /// <summary>
+    /// Sends a message in a team channel (or, without a team, a group chat) and returns the bot's replies there. A
+    /// channel message's conversation id names its thread, as Teams sends it.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> SayInAsync(string conversation, string text, string? team = null)
+    {
+        var before = host.Connector.Requests.Count;
+        using var response = await host.PostAsync(Shared(Activity(TeamsActivityJson.Message(text)), conversation, team));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Replies(before, conversation);
+    }
+
+    /// <summary>Adds the app to a team from one of its channels and returns the bot's replies there.</summary>
+    public async Task<IReadOnlyList<JsonObject>> InstallInTeamAsync(string channel, string team)
+    {
+        var before = host.Connector.Requests.Count;
+        using var response = await host.PostAsync(Shared(Activity(TeamsActivityJson.Installed()), channel, team));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Replies(before, channel);
+    }
+
+    /// <summary>Adds the bot to a team as the "members added" update Teams sends alongside the install.</summary>
+    public async Task<IReadOnlyList<JsonObject>> BotAddedToTeamAsync(string team)
+    {
+        var before = host.Connector.Requests.Count;
+        var activity = TeamsActivityJson.OfType("conversationUpdate");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsActivityJson.BotId });
+        using var response = await host.PostAsync(Shared(Activity(activity), team, team));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Replies(before, team);
+    }
+
     public async Task<IReadOnlyList<JsonObject>> InstallAsync()
     {
         var before = host.Connector.Requests.Count;
@@ -82,9 +114,27 @@ public sealed class ChatUser(BotHost host, PersonId person, string name)
         return new InvokeResult(body, host.Connector.Requests.Skip(before).ToList());
     }
 
-    private List<JsonObject> Replies(int before) =>
+    private static JsonObject Shared(JsonObject activity, string conversation, string? team)
+    {
+        activity["conversation"] = new JsonObject
+        {
+            ["id"] = team is null ? conversation : conversation + ";messageid=1700000000002",
+            ["conversationType"] = team is null ? "groupChat" : "channel",
+            ["isGroup"] = true,
+            ["tenantId"] = activity["conversation"]!["tenantId"]!.DeepClone(),
+        };
+        if (team is not null)
+        {
+            activity["channelData"]!["team"] = new JsonObject { ["id"] = team, ["name"] = "Leadership" };
+            activity["channelData"]!["channel"] = new JsonObject { ["id"] = conversation };
+        }
+
+        return activity;
+    }
+
+    private List<JsonObject> Replies(int before, string? conversation = null) =>
         host.Connector.Requests.Skip(before)
-            .Where(r => r.Uri.AbsolutePath.Contains(ConversationId, StringComparison.Ordinal) || r.Uri.AbsolutePath.Contains(Uri.EscapeDataString(ConversationId), StringComparison.Ordinal))
+            .Where(r => r.Uri.AbsolutePath.Contains(conversation ?? ConversationId, StringComparison.Ordinal) || r.Uri.AbsolutePath.Contains(Uri.EscapeDataString(conversation ?? ConversationId), StringComparison.Ordinal))
             .Select(r => JsonNode.Parse(r.Body)!.AsObject())
             .ToList();
 }

@@ -4,17 +4,21 @@ using Microsoft.Extensions.DependencyInjection;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Organisation;
+using QaBot.Application.Reports;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Text;
 using QaBot.Conversations.Turns;
 using QaBot.Core.Compliance;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
 using QaBot.Demo;
 using QaBot.Testing;
+using QaBot.Testing.BotFramework;
 using QaBot.Testing.Cards;
 using static QaBot.Bot.Tests.Conversations.CardJson;
 
@@ -426,6 +430,161 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
     }
 
     [Fact]
+    public async Task InstallInTeam_StoresTheChannelToPostReportsAndSaysHello()
+    {
+        const string Team = "19:install-team@thread.tacv2";
+
+        var replies = await Ian.InstallInTeamAsync(Team, Team);
+
+        var stored = await council.Services.GetRequiredService<ITeamChannelStore>().GetAsync(Team);
+        Assert.Equal(new TeamChannel(Team, Team, "msteams", TestChannelAuthority.ServiceUrl, TeamsActivityJson.BotId, TestChannelAuthority.TenantId), stored!.Channel);
+        Assert.Contains("monthly performance report", Assert.Single(replies)["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotEqual(Team, (await Conversations.GetAsync(Ian.Person))?.Reference.ConversationId);
+    }
+
+    [Fact]
+    public async Task BotAddedToATeam_StoresTheChannelWithoutASecondHello()
+    {
+        const string Team = "19:added-team@thread.tacv2";
+
+        var replies = await Ian.BotAddedToTeamAsync(Team);
+
+        Assert.Empty(replies);
+        Assert.NotNull(await council.Services.GetRequiredService<ITeamChannelStore>().GetAsync(Team));
+    }
+
+    [Fact]
+    public async Task Overdue_DirectorInATeamChannel_CountsOnlyNeverNames()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+        var people = await Directory.GetPeopleInAreaAsync(AreaId.Parse("childrens-services.early-help-and-safeguarding"));
+
+        var card = CardOf(Assert.Single(await rachel.SayInAsync("19:leadership@thread.tacv2", "what's overdue in my area", team: "19:leadership-team@thread.tacv2")));
+
+        var text = Text(card);
+        Assert.Contains("without staff names", text, StringComparison.Ordinal);
+        Assert.Empty(Buttons(card));
+        Assert.All(people.Where(p => p.Id != rachel.Person), p => Assert.DoesNotContain(p.DisplayName, text, StringComparison.Ordinal));
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "director's overdue counts in a channel");
+        Assert.NotNull(await council.Services.GetRequiredService<ITeamChannelStore>().GetAsync("19:leadership@thread.tacv2"));
+    }
+
+    [Theory]
+    [InlineData("my tasks")]
+    [InlineData("due this week")]
+    [InlineData("what's overdue")]
+    public async Task OwnItems_InAGroupChat_ToldToAskInThePersonalChat(string question)
+    {
+        var reply = Assert.Single(await Priya.SayInAsync("19:group-chat@thread.v2", question));
+
+        Assert.Equal(QaBotTurnHandler.PersonalChatOnlyText, reply["text"]!.GetValue<string>());
+        Assert.Null(reply["attachments"]);
+    }
+
+    [Fact]
+    public async Task MonthlyReport_DirectorsAndMembersChannels_PostedOnceWithTheReportsFiguresAndNoNames()
+    {
+        const string Director = "19:report-director@thread.tacv2";
+        const string Members = "19:report-members@thread.tacv2";
+        await Ian.InstallInTeamAsync(Director, Director);
+        await Ian.InstallInTeamAsync(Members, Members);
+        var earlyHelp = AreaId.Parse("childrens-services.early-help-and-safeguarding");
+        var options = new ReportOptions
+        {
+            Channels =
+            [
+                new ReportChannelOptions { Name = "eh-leadership", Channel = Director, Area = earlyHelp.Value, Audience = ReportAudience.Officers },
+                new ReportChannelOptions { Name = "members", Channel = Members, Area = "childrens-services", Audience = ReportAudience.Members },
+            ],
+        };
+        var run = ActivatorUtilities.CreateInstance<MonthlyReportRun>(council.Services, options);
+        var firstWorkingDay = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+        var november = new ReportMonth(2026, 11);
+        var total = Assert.Single(await council.Services.GetRequiredService<ComplianceReportQuery>().RunAsync(
+            new ComplianceReportRequest(earlyHelp, november, november, ComplianceGrouping.Month, ReportAudience.Officers, new DateOnly(2026, 12, 1)))).Figures;
+        var people = await Directory.GetPeopleInAreaAsync(AreaId.Parse("childrens-services"));
+        var before = council.Host.Connector.Requests.Count;
+
+        var result = await run.RunAsync(firstWorkingDay, CancellationToken.None);
+        var again = await run.RunAsync(firstWorkingDay.AddHours(1), CancellationToken.None);
+
+        Assert.Equal((2, 0), (result.Posted, again.Posted));
+        var posts = council.Host.Connector.Requests.Skip(before).ToList();
+        Assert.Equal(2, posts.Count);
+        var director = Text(CardOf(JsonNode.Parse(Assert.Single(posts, p => p.Uri.AbsolutePath.Contains("report-director", StringComparison.Ordinal)).Body)!.AsObject()));
+        var members = Text(CardOf(JsonNode.Parse(Assert.Single(posts, p => p.Uri.AbsolutePath.Contains("report-members", StringComparison.Ordinal)).Body)!.AsObject()));
+        Assert.Contains("Performance report: Early Help & Safeguarding", director, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.OnTimeRate:0%} done on time in November 2026"), director, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.Due:N0} due · {total.OnTime:N0} on time · {total.Late:N0} late"), director, StringComparison.Ordinal);
+        Assert.Contains("Chart.VerticalBar", director, StringComparison.Ordinal);
+        Assert.Contains("numbers under 5 not shown", members, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<![\d,.])[1-4] (due|on time|late|not applicable|still open|of them)", members);
+        Assert.All(people, p => Assert.DoesNotContain(p.DisplayName, director + members, StringComparison.Ordinal));
+        CardAssert.AllPassOfficialParser([("director's channel report", director), ("members' channel report", members)]);
+    }
+
+    [Fact]
+    public async Task Compliance_DirectorAsksAboutALocalityAndADuty_TheReportsFiguresForThatDuty()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+        var chesterfield = (await council.Services.GetRequiredService<AreaTreeCache>().GetAsync(CancellationToken.None)).FindByName("Locality: Chesterfield").Single().Id;
+        var october = new ReportMonth(2026, 10);
+        var duties = DutyWording.Matching(council.Services.GetRequiredService<FrameworkCatalogue>(), "supervision");
+        var lines = (await council.Services.GetRequiredService<ComplianceReportQuery>().RunAsync(
+            new ComplianceReportRequest(chesterfield, october, october, ComplianceGrouping.Duty, ReportAudience.Officers, DemoCouncilFixture.AsOf)))
+            .Select(l => l.Figures).Where(l => duties.Contains(l.Duty!.Value)).ToList();
+        var (due, onTime, late, rateBase) = (lines.Sum(l => l.Due), lines.Sum(l => l.OnTime), lines.Sum(l => l.Late), lines.Sum(l => l.RateBase));
+
+        var card = CardOf(Assert.Single(await rachel.SayAsync("how is Locality: Chesterfield doing on supervision?")));
+
+        var text = Text(card);
+        Assert.True(due > 0, "nothing about supervision fell due in October");
+        Assert.Contains("On time in Locality: Chesterfield: supervision", text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{(double)onTime / rateBase:0%} done on time in October 2026"), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{due:N0} due · {onTime:N0} on time · {late:N0} late"), text, StringComparison.Ordinal);
+        Assert.Contains("Chart.VerticalBar", text, StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "locality and duty compliance");
+    }
+
+    [Fact]
+    public async Task Compliance_MyAreaLastQuarter_TheQuarterForTheirScope()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+
+        var card = CardOf(Assert.Single(await rachel.SayAsync("compliance for my area last quarter")));
+
+        var text = Text(card);
+        Assert.Contains("On time in Early Help & Safeguarding", text, StringComparison.Ordinal);
+        Assert.Contains("July to September 2026", text, StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "last quarter's compliance");
+    }
+
+    [Fact]
+    public async Task Compliance_TeamManagerAskingAboutAnotherLocality_TheirTeamOnlyAndSaysSo()
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync("how is Locality: Bolsover doing")));
+
+        var text = Text(card);
+        Assert.Contains("On time in Team 1", text, StringComparison.Ordinal);
+        Assert.Contains("this shows Team 1 only", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compliance_HowDidWeDoLastMonthInATeamChannel_TheSameNumbersAsTheReport()
+    {
+        var rachel = As(DemoCouncil.KeyPeople.DirectorEarlyHelp, "Rachel Okafor");
+        var october = new ReportMonth(2026, 10);
+        var total = Assert.Single(await council.Services.GetRequiredService<ComplianceReportQuery>().RunAsync(
+            new ComplianceReportRequest(AreaId.Parse("childrens-services.early-help-and-safeguarding"), october, october, ComplianceGrouping.Month, ReportAudience.Officers, DemoCouncilFixture.AsOf))).Figures;
+
+        var card = CardOf(Assert.Single(await rachel.SayInAsync("19:leadership@thread.tacv2", "how did we do last month", team: "19:leadership-team@thread.tacv2")));
+
+        var text = Text(card);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.OnTimeRate:0%} done on time in October 2026"), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{total.Due:N0} due · {total.OnTime:N0} on time"), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compliance_SocialWorker_ToldItIsForLeaders()
     {
         var card = CardOf(Assert.Single(await Priya.SayAsync("how are we doing")));
@@ -565,6 +724,8 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         ["what's overdue in my area"] = "Overdue in Team 1",
         ["due this week"] = "Due this week: Mon 16 Nov 2026 to Sun 22 Nov 2026",
         ["how are we doing"] = "On time in Team 1",
+        ["how did we do last month"] = "On time in Team 1",
+        ["what's overdue"] = "Overdue in Team 1",
         ["log activity"] = "Log an activity",
         ["help"] = "What I can do",
     };

@@ -71,6 +71,31 @@ public sealed class ActivityMapperTests
         Assert.Equal(new PersonId(TestActivities.UserObjectId), turn.Sender.PersonId);
     }
 
+    [Fact]
+    public void ToTurn_ChannelMessageOfATeam_TheChannelWithoutItsThread()
+    {
+        var activity = TestActivities.Message();
+        activity.Conversation!.ConversationType = "channel";
+        activity.Conversation.Id = "19:qa@thread.tacv2;messageid=1700000000009";
+        activity.ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TestChannelAuthority.TenantId }, team = new { id = "19:general@thread.tacv2" } });
+
+        var turn = ActivityMapper.ToTurn(activity)!;
+
+        Assert.Equal(new TeamChannel("19:qa@thread.tacv2", "19:general@thread.tacv2", "msteams", TestChannelAuthority.ServiceUrl, TestActivities.BotId, TestChannelAuthority.TenantId), turn.Channel);
+    }
+
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("personal")]
+    public void ToTurn_NotATeamChannel_NoChannel(string conversationType)
+    {
+        var activity = TestActivities.Message();
+        activity.Conversation!.ConversationType = conversationType;
+        activity.ChannelData = JsonSerializer.SerializeToElement(new { tenant = new { id = TestChannelAuthority.TenantId }, team = new { id = "19:general@thread.tacv2" } });
+
+        Assert.Null(ActivityMapper.ToTurn(activity)!.Channel);
+    }
+
     [Theory]
     [InlineData("add", TurnKind.Installed)]
     [InlineData("add-upgrade", TurnKind.Installed)]

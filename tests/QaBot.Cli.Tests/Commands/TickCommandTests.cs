@@ -108,6 +108,43 @@ public sealed class TickCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tick_AtTheFirstWorkingDay_PostsTheMonthlyReportToTheChannelOnce()
+    {
+        _settings["Reports:Channels:0:Name"] = "smt";
+        _settings["Reports:Channels:0:Channel"] = "19:smt@thread.tacv2";
+        _settings["Reports:Channels:0:Area"] = TestDirectory.Department.Value;
+        await SaveChannelAsync("19:smt@thread.tacv2");
+
+        var (exit, output, error) = await RunAsync("tick", "--at", "2026-12-01T09:00");
+        var again = await RunAsync("tick", "--at", "2026-12-01T10:00");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Monthly report for 2026-11: 1 channel(s) posted now.", output, StringComparison.Ordinal);
+        Assert.Contains("Monthly report for 2026-11: 0 channel(s) posted now.", again.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Sent ", output.Trim().Split('\n')[^1], StringComparison.Ordinal);
+        Assert.Single(_connector.Accepted, r => r.ConversationId == "19:smt@thread.tacv2");
+    }
+
+    [Fact]
+    public async Task Tick_NotTheFirstWorkingDay_SaysTheReportIsNotDue()
+    {
+        var (exit, output, error) = await RunAsync("tick", "--at", "2026-12-02T09:00");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Monthly report: not due", output, StringComparison.Ordinal);
+    }
+
+    private async Task SaveChannelAsync(string channel)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddQaBot(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build());
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<ITeamChannelStore>().SaveAsync(
+            new TeamChannel(channel, channel, "msteams", _connector.ServiceUrl, "28:local-bot", "test-tenant"), TestItems.CreatedAt);
+    }
+
+    [Fact]
     public async Task Tick_AtSummerNineCouncilTime_RunsAsOfEightUtc()
     {
         var (exit, output, error) = await RunAsync("tick", "--at", "2026-06-23T09:00");

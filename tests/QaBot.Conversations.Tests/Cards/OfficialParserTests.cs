@@ -32,6 +32,29 @@ public sealed class OfficialParserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Harness_ChartWithATableFallback_AcceptedAndTheFallbackChecked()
+    {
+        const string Table = """{"type":"Table","columns":[{"width":1}],"rows":[{"type":"TableRow","cells":[{"type":"TableCell","items":[{"type":"TextBlock","text":"Team 1: 80%"}]}]}]}""";
+        var good = AdaptiveCardValidator.Shared.Validate("chart", $$"""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Chart.VerticalBar","data":[{"x":"Team 1","y":80}],"fallback":{{Table}}}]}""");
+        var badFallback = AdaptiveCardValidator.Shared.Validate("chart, broken fallback", """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Chart.VerticalBar","data":[],"fallback":{"type":"TextBlok","text":"typo"}}]}""");
+
+        Assert.True(good.Passed, string.Join("; ", good.Problems));
+        Assert.False(badFallback.Passed);
+        Assert.Contains(badFallback.Problems, p => p.Contains("TextBlok", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"Chart.Line","data":[]}""")]
+    [InlineData("""{"type":"Chart.Pie","data":[],"fallback":"drop"}""")]
+    public void Harness_ChartWithoutAFallbackElement_Rejected(string chart)
+    {
+        var result = AdaptiveCardValidator.Shared.Validate("chart without fallback", $$"""{"type":"AdaptiveCard","version":"1.5","body":[{{chart}}]}""");
+
+        Assert.False(result.Passed);
+        Assert.Contains(result.Problems, p => p.Contains("has no fallback element", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Harness_UnknownElementType_Rejected()
     {
         var result = AdaptiveCardValidator.Shared.Validate("bad element", """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlok","text":"typo"}]}""");

@@ -1,3 +1,4 @@
+using QaBot.Application.Compliance;
 using QaBot.Conversations.Turns;
 using QaBot.Testing;
 
@@ -14,6 +15,21 @@ public sealed class IntentReaderTests
 
         Assert.NotEqual(MessageIntentKind.Unknown, intent.Kind);
         Assert.Null(intent.Area);
+    }
+
+    [Theory]
+    [InlineData("how is Chesterfield doing on supervision", "chesterfield", "supervision", CompliancePeriod.LastMonth)]
+    [InlineData("How's Locality: Bolsover doing with audits?", "locality: bolsover", "audits", CompliancePeriod.LastMonth)]
+    [InlineData("compliance for my area last quarter", null, null, CompliancePeriod.LastQuarter)]
+    [InlineData("how did we do last month", null, null, CompliancePeriod.LastMonth)]
+    [InlineData("how did we do in the last quarter on supervision", null, "supervision", CompliancePeriod.LastQuarter)]
+    [InlineData("how are we doing on time?", null, null, CompliancePeriod.LastMonth)]
+    [InlineData("on time in Bolsover last quarter", "bolsover", null, CompliancePeriod.LastQuarter)]
+    public void Read_ComplianceQuestions_AreaDutyAndPeriod(string text, string? area, string? duty, CompliancePeriod period)
+    {
+        var intent = IntentReader.Read(text);
+
+        Assert.Equal((MessageIntentKind.Compliance, area, duty, period), (intent.Kind, intent.Area, intent.Duty, intent.Period));
     }
 
     [Theory]

@@ -147,3 +147,27 @@ public sealed class AzureDigestOutboxContractTests : DigestOutboxContract
         await _service.GetQueueClient(_queue + "-poison").DeleteIfExistsAsync();
     }
 }
+
+[Trait("Category", "Storage")]
+public sealed class TableTeamChannelStoreContractTests : TeamChannelStoreContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override ITeamChannelStore Store => new QaBot.Infrastructure.Storage.TableTeamChannelStore(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
+
+[Trait("Category", "Storage")]
+public sealed class TableReportLedgerContractTests : ReportLedgerContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override QaBot.Application.Reports.IReportLedger Ledger => new QaBot.Infrastructure.Storage.TableReportLedger(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
