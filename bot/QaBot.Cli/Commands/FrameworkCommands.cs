@@ -2,12 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Organisation;
 using QaBot.Composition;
+using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 
 namespace QaBot.Cli.Commands;
 
-/// <summary><c>qabot framework validate|show</c>: check the framework catalogue and show what QaBot reads from it.</summary>
+/// <summary><c>qabot framework validate|show|diff</c>: check the framework catalogue, show what QaBot reads from it, and what a new version changes.</summary>
 internal static class FrameworkCommands
 {
     public const int Invalid = 1;
@@ -17,6 +19,7 @@ internal static class FrameworkCommands
         var framework = new Command("framework", "The framework catalogue: check a catalogue file, or show the roles, duties and boards QaBot reads from it.");
         framework.Subcommands.Add(Validate(context));
         framework.Subcommands.Add(Show(context));
+        framework.Subcommands.Add(Diff(context));
         return framework;
     }
 
@@ -99,6 +102,51 @@ internal static class FrameworkCommands
             return 0;
         });
         return show;
+    }
+
+    private static Command Diff(CliContext context)
+    {
+        var before = new Argument<string>("OLD") { Description = "The catalogue file in use now." };
+        var after = new Argument<string>("NEW") { Description = "The new version of the catalogue file." };
+        var noDirectory = new Option<bool>("--no-directory") { Description = "Do not read the directory for how many people hold each role." };
+        var diff = new Command("diff", "Show which roles gain, lose or change which duty between two versions of the catalogue, and how many people hold each role.") { before, after, noDirectory };
+        diff.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var catalogues = new List<FrameworkCatalogue>(2);
+            foreach (var file in new[] { parseResult.GetValue(before)!, parseResult.GetValue(after)! })
+            {
+                var path = ResolvePath(context, file);
+                var result = DataFiles.ReadCatalogue(path);
+                if (!result.IsValid)
+                {
+                    return ReportErrors(context, path, result.Errors);
+                }
+
+                catalogues.Add(result.Catalogue);
+            }
+
+            if (catalogues[1].Version <= catalogues[0].Version)
+            {
+                context.Error.WriteLine($"The new catalogue's version ({catalogues[1].Version}) must be higher than the old one's ({catalogues[0].Version}).");
+                return Invalid;
+            }
+
+            Dictionary<RoleId, int>? holders = null;
+            if (!parseResult.GetValue(noDirectory))
+            {
+                var services = context.Services;
+                var today = services.GetRequiredService<CouncilCalendar>().LocalDateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+                var snapshot = await services.GetRequiredService<IDirectoryStore>().GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+                holders = snapshot.People.Select(p => p.Value).Where(p => p.Active)
+                    .SelectMany(p => p.RolesOn(today))
+                    .GroupBy(r => r)
+                    .ToDictionary(g => g.Key, g => g.Count());
+            }
+
+            FrameworkDiffReport.Write(catalogues[0], catalogues[1], holders, context.Output);
+            return 0;
+        }));
+        return diff;
     }
 
     private static Option<string?> FileOption(string description) => new("--file") { Description = description };
