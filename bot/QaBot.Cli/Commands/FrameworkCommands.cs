@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Framework;
 using QaBot.Application.Organisation;
 using QaBot.Composition;
 using QaBot.Core.Calendar;
@@ -9,7 +10,10 @@ using QaBot.Core.Framework;
 
 namespace QaBot.Cli.Commands;
 
-/// <summary><c>qabot framework validate|show|diff</c>: check the framework catalogue, show what QaBot reads from it, and what a new version changes.</summary>
+/// <summary>
+/// <c>qabot framework validate|show|diff|supersede</c>: check the framework catalogue, show what QaBot reads from it,
+/// what a new version changes, and close the open items a new version supersedes once it is in effect.
+/// </summary>
 internal static class FrameworkCommands
 {
     public const int Invalid = 1;
@@ -20,6 +24,7 @@ internal static class FrameworkCommands
         framework.Subcommands.Add(Validate(context));
         framework.Subcommands.Add(Show(context));
         framework.Subcommands.Add(Diff(context));
+        framework.Subcommands.Add(Supersede(context));
         return framework;
     }
 
@@ -147,6 +152,38 @@ internal static class FrameworkCommands
             return 0;
         }));
         return diff;
+    }
+
+    private static Command Supersede(CliContext context)
+    {
+        var previous = new Option<string>("--previous") { Description = "The catalogue file of the version in use before the configured one.", Required = true };
+        var supersede = new Command(
+            "supersede",
+            "From the configured version's effectiveFrom date: close the open items of the duties it removed or changed as superseded by that version. Safe to run again.") { previous };
+        supersede.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var path = ResolvePath(context, parseResult.GetValue(previous));
+            var before = DataFiles.ReadCatalogue(path);
+            if (!before.IsValid)
+            {
+                return ReportErrors(context, path, before.Errors);
+            }
+
+            var current = context.Services.GetRequiredService<FrameworkCatalogue>();
+            if (current.Version <= before.Catalogue.Version)
+            {
+                context.Error.WriteLine($"The configured catalogue's version ({current.Version}) must be higher than the previous one's ({before.Catalogue.Version}).");
+                return Invalid;
+            }
+
+            var result = await context.Services.GetRequiredService<SupersedeDuties>()
+                .ExecuteAsync(before.Catalogue, current, new Core.Tracking.AuditOrigin("cli", "framework supersede"), cancellationToken).ConfigureAwait(false);
+            context.Output.WriteLine(result.Status == SupersedeStatus.NotYetEffective
+                ? $"Framework version {current.Version} is not in effect yet{(current.EffectiveFrom is { } from ? $" (from {UkDates.Format(from)})" : string.Empty)}: nothing was closed."
+                : $"Framework version {current.Version}: {UkDates.Count(result.Closed, "open item")} of changed or removed duties closed as superseded.");
+            return 0;
+        }));
+        return supersede;
     }
 
     private static Option<string?> FileOption(string description) => new("--file") { Description = description };

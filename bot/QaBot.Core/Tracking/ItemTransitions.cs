@@ -224,6 +224,36 @@ public static class ItemTransitions
         return new ItemChange(after, new AuditEntry(at, actor, "reschedule-declined", Subject(item), detail, origin));
     }
 
+    /// <summary>The reason code of items closed because framework <paramref name="version"/> changed or removed their duty.</summary>
+    public static string SupersededReason(int version) => string.Create(CultureInfo.InvariantCulture, $"superseded-v{version}");
+
+    /// <summary>
+    /// Closes an outstanding item whose duty framework <paramref name="version"/> changed or removed: "superseded by
+    /// framework version N", counted as closed for another reason. Returns null when it is no longer outstanding, so
+    /// a run that stopped part-way can be run again without closing anything twice.
+    /// </summary>
+    public static ItemChange? Supersede(TrackedItem item, int version, DateTimeOffset at, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.IsOutstanding)
+        {
+            return null;
+        }
+
+        var actor = Actor.System("framework");
+        var after = item with
+        {
+            Status = ItemStatus.ClosedOther,
+            ClosedReason = SupersededReason(version),
+            Approval = item.IsAwaitingApproval ? item.Approval! with { State = ApprovalState.Withdrawn } : item.Approval,
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: superseded by framework version {version} (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
+        return new ItemChange(after, new AuditEntry(at, actor, "superseded", Subject(item), detail, origin));
+    }
+
     /// <summary>Records that a manager nudged the owner about the item.</summary>
     public static ItemChange Nudge(TrackedItem item, ItemNudge nudge)
     {

@@ -47,6 +47,9 @@ public sealed record TrackedItem(
     /// <summary>For an item set aside as not applicable: the reason code given (the compliance figures count by it).</summary>
     public string? NotApplicableReason { get; init; }
 
+    /// <summary>For an item closed for another reason: the reason code (<c>superseded-v2</c>); the compliance figures count by it.</summary>
+    public string? ClosedReason { get; init; }
+
     /// <summary>The latest move beyond the allowance asked of a manager, pending or answered.</summary>
     public RescheduleApproval? Approval { get; init; }
 

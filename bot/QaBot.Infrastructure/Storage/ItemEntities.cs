@@ -57,6 +57,7 @@ internal static class ItemEntities
         ["Version"] = item.Version,
         ["LastReplyId"] = item.LastReplyId,
         ["NaReason"] = item.NotApplicableReason,
+        ["ClosedReason"] = item.ClosedReason,
         ["Approval"] = item.Approval is { } approval ? EntityValues.Json(approval) : null,
     };
 
@@ -85,6 +86,7 @@ internal static class ItemEntities
         e.Optional("LastReplyId"))
     {
         NotApplicableReason = e.Optional("NaReason"),
+        ClosedReason = e.Optional("ClosedReason"),
         Approval = e.Optional("Approval") is null ? null : e.RequiredJson<RescheduleApproval>("Approval"),
     };
 

@@ -306,6 +306,21 @@ public abstract class TrackingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_Superseded_KeepsTheReasonAndTakesItOutOfEveryOutstandingRead()
+    {
+        var item = Item("a", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 20));
+        await Store.AddIfAbsentAsync([item], TestItems.Origin);
+
+        await Store.UpdateAsync(item.Key, i => ItemTransitions.Supersede(i, 2, TestItems.CreatedAt.AddDays(3), TestItems.Origin));
+
+        var closed = (await Store.GetAsync(item.Key))!;
+        Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (closed.Status, closed.ClosedReason));
+        Assert.Empty(await Store.GetOutstandingAsync(Department, new DateOnly(2027, 1, 1)));
+        Assert.Empty(await Store.GetDueForReminderAsync(WindowStart, WindowEnd));
+        Assert.Equal("superseded", (await Store.GetAuditTrailAsync(item.Key))[^1].Action);
+    }
+
+    [Fact]
     public async Task UpdateAsync_Done_TakesItOutOfEveryOutstandingRead()
     {
         var item = Item("a", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 2));
