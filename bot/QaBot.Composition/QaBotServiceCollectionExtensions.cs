@@ -75,6 +75,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<ComplianceAnswerQuery>();
         services.TryAddSingleton<ComplianceCheck>();
         services.TryAddSingleton<SupersedeDuties>();
+        services.TryAddSingleton<FrameworkSupersedeRun>();
         services.TryAddSingleton<NotApplicableReasons>();
     }
 
