@@ -39,6 +39,20 @@ public sealed partial class FrameworkSupersedeTests : IAsyncLifetime
         Assert.Equal("Framework version 2: 0 open items of changed or removed duties closed as superseded.", again.Output.Trim());
     }
 
+    [Fact]
+    public async Task Diff_WithTheDirectory_CountsThePeopleHoldingEachRoleItTouches()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("demo", "seed", "--as-of", "2026-11-20")).Exit);
+        var next = Path.Combine(_folder, "framework-v2.yaml");
+        await File.WriteAllTextAsync(next, NextFramework.Text());
+
+        var (exit, output, error) = await _cli.RunAsync("framework", "diff", Path.Combine(AppContext.BaseDirectory, "Data", "framework.yaml"), next);
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Matches(@"(?m)^Team Managers \(team-manager\), [1-9]\d* people in the directory:\r?$", output);
+        Assert.Matches(@"(?m)^Executive Director of Children’s Services \(executive-director\), 1 person in the directory:\r?$", output);
+    }
+
     [GeneratedRegex(@"Framework version 2: (\d+) open items? of changed or removed duties closed as superseded\.")]
     private static partial Regex Closed();
 }
