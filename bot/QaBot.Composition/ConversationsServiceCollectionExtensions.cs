@@ -6,7 +6,9 @@ using QaBot.Application.Reports;
 using QaBot.Application.Organisation;
 using QaBot.Application.Reminders;
 using QaBot.Application.Tracking;
+using QaBot.Application.Tracking.Approvals;
 using QaBot.Conversations;
+using QaBot.Conversations.Approvals;
 using QaBot.Conversations.Activities;
 using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Digests;
@@ -39,6 +41,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<ItemPresenter>();
         services.TryAddSingleton<DigestCardBuilder>();
         services.TryAddSingleton<IDigestRenderer, DigestCardRenderer>();
+        services.TryAddSingleton<ApprovalCardBuilder>();
+        services.TryAddSingleton<IApprovalRenderer>(sp => sp.GetRequiredService<ApprovalCardBuilder>());
 
         services.TryAddSingleton<OverdueQuery>();
         services.TryAddSingleton<OverdueCardBuilder>();
@@ -56,6 +60,9 @@ public static class ConversationsServiceCollectionExtensions
         // The use cases the cards and chat call.
         services.TryAddSingleton<RecordReply>();
         services.TryAddSingleton<NudgeOwner>();
+        services.TryAddSingleton<Approvers>();
+        services.TryAddSingleton<RequestRescheduleApproval>();
+        services.TryAddSingleton<DecideReschedule>();
         services.TryAddSingleton<LogActivity>();
         services.TryAddSingleton<RememberConversation>();
         services.TryAddSingleton<RememberTeamChannel>();

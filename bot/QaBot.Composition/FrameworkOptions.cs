@@ -11,6 +11,13 @@ public sealed class FrameworkOptions
     [Required]
     public string CatalogueFile { get; set; } = Path.Combine("Data", "framework.yaml");
 
+    /// <summary>
+    /// The catalogue file of the version before <see cref="CatalogueFile"/>, set when a new version is deployed: from
+    /// the new version's <c>effectiveFrom</c> the nightly supersede run closes the open items of the duties it removed
+    /// or changed. Unset, the run does nothing (docs/framework.md, "Changing the framework safely").
+    /// </summary>
+    public string? PreviousCatalogueFile { get; set; }
+
     /// <summary>The folder holding the council calendar: bank holidays, school terms, council years (docs/calendar.md).</summary>
     [Required]
     public string CalendarDirectory { get; set; } = Path.Combine("Data", "calendar");

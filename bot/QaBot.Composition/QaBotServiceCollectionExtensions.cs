@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaBot.Application.Compliance;
+using QaBot.Application.Framework;
 using QaBot.Application.Configuration;
 using QaBot.Application.Installation;
 using QaBot.Application.Meetings;
@@ -76,6 +77,8 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<RebuildCompliance>();
         services.TryAddSingleton<ComplianceAnswerQuery>();
         services.TryAddSingleton<ComplianceCheck>();
+        services.TryAddSingleton<SupersedeDuties>();
+        services.TryAddSingleton<FrameworkSupersedeRun>();
         services.TryAddSingleton<NotApplicableReasons>();
         services.TryAddSingleton<MonthlyReportRun>();
     }

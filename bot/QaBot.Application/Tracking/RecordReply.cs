@@ -13,7 +13,8 @@ namespace QaBot.Application.Tracking;
 /// <summary>
 /// A person answers one of their items: done (on a date, with a note), moved to a new date (with a reason) or not
 /// applicable this time (with a reason). The item is read afresh and must be theirs and still outstanding; the date
-/// must make sense and a move must be within the council's policy; the change is written with its audit entry in one
+/// must make sense and a move must be within the council's allowance (a move further needs the line manager's approval,
+/// which the outcome says and nothing records); the change is written with its audit entry in one
 /// conditional update. The same press arriving twice records once; a press on a card showing an older version of the
 /// item than the stored one records nothing, so a card cannot be replayed over a change made since it was drawn.
 /// </summary>
@@ -87,6 +88,12 @@ public sealed partial class RecordReply
             return ReplyOutcome.Invalid(item, problem);
         }
 
+        if (reply is null)
+        {
+            // Further than the allowance: the line manager's answer moves it (RequestRescheduleApproval).
+            return new ReplyOutcome(ReplyOutcomeKind.NeedsApproval, item, null, null, null);
+        }
+
         var by = request.By.Id;
         var seen = request.SeenVersion;
         var result = await _tracking.UpdateAsync(
@@ -156,9 +163,12 @@ public sealed partial class RecordReply
                 }
 
                 var decision = _rules.EvaluateReschedule(item.Due, newDate, today, item.StatutoryDeadline(_catalogue));
-                return decision.IsAllowed
-                    ? (Reply(request, item, replyId, newDate), _rules.RemindersAfter(newDate, request.At), null)
-                    : (null, null, $"Not rescheduled: {decision.Reason}");
+                return decision.Outcome switch
+                {
+                    RescheduleOutcome.Allowed => (Reply(request, item, replyId, newDate), _rules.RemindersAfter(newDate, request.At), null),
+                    RescheduleOutcome.NeedsApproval => (null, null, null),
+                    _ => (null, null, $"Not rescheduled: {decision.Reason}"),
+                };
 
             default:
                 var code = request.ReasonCode ?? Core.Compliance.ComplianceEntry.OtherReason;
@@ -238,6 +248,9 @@ public enum ReplyOutcomeKind
 
     /// <summary>Someone else kept changing the item at the same moment: nothing was recorded.</summary>
     Conflict,
+
+    /// <summary>A move further than the allowance: nothing was recorded; it needs the line manager's approval (<see cref="Approvals.RequestRescheduleApproval"/>).</summary>
+    NeedsApproval,
 }
 
 /// <summary>What happened to a reply. Nothing is written unless <see cref="Kind"/> is <see cref="ReplyOutcomeKind.Recorded"/>.</summary>

@@ -2,12 +2,18 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Framework;
+using QaBot.Application.Organisation;
 using QaBot.Composition;
+using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 
 namespace QaBot.Cli.Commands;
 
-/// <summary><c>qabot framework validate|show</c>: check the framework catalogue and show what QaBot reads from it.</summary>
+/// <summary>
+/// <c>qabot framework validate|show|diff|supersede</c>: check the framework catalogue, show what QaBot reads from it,
+/// what a new version changes, and close the open items a new version supersedes once it is in effect.
+/// </summary>
 internal static class FrameworkCommands
 {
     public const int Invalid = 1;
@@ -17,6 +23,8 @@ internal static class FrameworkCommands
         var framework = new Command("framework", "The framework catalogue: check a catalogue file, or show the roles, duties and boards QaBot reads from it.");
         framework.Subcommands.Add(Validate(context));
         framework.Subcommands.Add(Show(context));
+        framework.Subcommands.Add(Diff(context));
+        framework.Subcommands.Add(Supersede(context));
         return framework;
     }
 
@@ -99,6 +107,83 @@ internal static class FrameworkCommands
             return 0;
         });
         return show;
+    }
+
+    private static Command Diff(CliContext context)
+    {
+        var before = new Argument<string>("OLD") { Description = "The catalogue file in use now." };
+        var after = new Argument<string>("NEW") { Description = "The new version of the catalogue file." };
+        var noDirectory = new Option<bool>("--no-directory") { Description = "Do not read the directory for how many people hold each role." };
+        var diff = new Command("diff", "Show which roles gain, lose or change which duty between two versions of the catalogue, and how many people hold each role.") { before, after, noDirectory };
+        diff.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var catalogues = new List<FrameworkCatalogue>(2);
+            foreach (var file in new[] { parseResult.GetValue(before)!, parseResult.GetValue(after)! })
+            {
+                var path = ResolvePath(context, file);
+                var result = DataFiles.ReadCatalogue(path);
+                if (!result.IsValid)
+                {
+                    return ReportErrors(context, path, result.Errors);
+                }
+
+                catalogues.Add(result.Catalogue);
+            }
+
+            if (catalogues[1].Version <= catalogues[0].Version)
+            {
+                context.Error.WriteLine($"The new catalogue's version ({catalogues[1].Version}) must be higher than the old one's ({catalogues[0].Version}).");
+                return Invalid;
+            }
+
+            Dictionary<RoleId, int>? holders = null;
+            if (!parseResult.GetValue(noDirectory))
+            {
+                var services = context.Services;
+                var today = services.GetRequiredService<CouncilCalendar>().LocalDateOf(services.GetRequiredService<TimeProvider>().GetUtcNow());
+                var snapshot = await services.GetRequiredService<IDirectoryStore>().GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+                holders = snapshot.People.Select(p => p.Value).Where(p => p.Active)
+                    .SelectMany(p => p.RolesOn(today))
+                    .GroupBy(r => r)
+                    .ToDictionary(g => g.Key, g => g.Count());
+            }
+
+            FrameworkDiffReport.Write(catalogues[0], catalogues[1], holders, context.Output);
+            return 0;
+        }));
+        return diff;
+    }
+
+    private static Command Supersede(CliContext context)
+    {
+        var previous = new Option<string>("--previous") { Description = "The catalogue file of the version in use before the configured one.", Required = true };
+        var supersede = new Command(
+            "supersede",
+            "From the configured version's effectiveFrom date: close the open items of the duties it removed or changed as superseded by that version. Safe to run again.") { previous };
+        supersede.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var path = ResolvePath(context, parseResult.GetValue(previous));
+            var before = DataFiles.ReadCatalogue(path);
+            if (!before.IsValid)
+            {
+                return ReportErrors(context, path, before.Errors);
+            }
+
+            var current = context.Services.GetRequiredService<FrameworkCatalogue>();
+            if (current.Version <= before.Catalogue.Version)
+            {
+                context.Error.WriteLine($"The configured catalogue's version ({current.Version}) must be higher than the previous one's ({before.Catalogue.Version}).");
+                return Invalid;
+            }
+
+            var result = await context.Services.GetRequiredService<SupersedeDuties>()
+                .ExecuteAsync(before.Catalogue, current, new Core.Tracking.AuditOrigin("cli", "framework supersede"), cancellationToken).ConfigureAwait(false);
+            context.Output.WriteLine(result.Status == SupersedeStatus.NotYetEffective
+                ? $"Framework version {current.Version} is not in effect yet{(current.EffectiveFrom is { } from ? $" (from {UkDates.Format(from)})" : string.Empty)}: nothing was closed."
+                : $"Framework version {current.Version}: {UkDates.Count(result.Closed, "open item")} of changed or removed duties closed as superseded.");
+            return 0;
+        }));
+        return supersede;
     }
 
     private static Option<string?> FileOption(string description) => new("--file") { Description = description };

@@ -34,6 +34,9 @@ public static class ActionData
 
     public static string NotApplicableCodeInput(int slot) => Input("naCode", slot);
 
+    /// <summary>The approval card's reason for declining.</summary>
+    public const string DeclineReasonInput = "declineReason";
+
     public static JsonObject ForView(ViewState view)
     {
         ArgumentNullException.ThrowIfNull(view);

@@ -75,7 +75,7 @@ public sealed record CardActionRequest(string Verb, ViewState View, ItemReferenc
         }
 
         ItemReference? item = null;
-        var needsItem = CardVerbs.IsItemReply(action.Verb) || action.Verb == CardVerbs.Nudge;
+        var needsItem = CardVerbs.IsItemReply(action.Verb) || action.Verb == CardVerbs.Nudge || CardVerbs.IsApproval(action.Verb);
         if (needsItem)
         {
             if (!TryReadItem(data, out item))

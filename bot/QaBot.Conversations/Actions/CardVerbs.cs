@@ -12,8 +12,12 @@ public static class CardVerbs
     public const string Page = "view.page";
     public const string Refresh = "view.refresh";
     public const string LogActivity = "activity.log";
+    public const string Approve = "approval.approve";
+    public const string Decline = "approval.decline";
 
     public static bool IsItemReply(string verb) => verb is Done or Reschedule or NotApplicable;
 
-    public static bool IsKnown(string verb) => verb is Done or Reschedule or NotApplicable or Nudge or Page or Refresh or LogActivity;
+    public static bool IsApproval(string verb) => verb is Approve or Decline;
+
+    public static bool IsKnown(string verb) => verb is Done or Reschedule or NotApplicable or Nudge or Page or Refresh or LogActivity or Approve or Decline;
 }

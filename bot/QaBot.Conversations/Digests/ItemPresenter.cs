@@ -104,6 +104,18 @@ public sealed class ItemPresenter
             };
         }
 
+        if (item.IsAwaitingApproval)
+        {
+            yield return new TextBlock
+            {
+                Text = $"Waiting for approval to move it to {UkDates.Format(item.Approval!.To)}.",
+                Wrap = true,
+                Size = TextSize.Small,
+                Color = TextColor.Accent,
+                Spacing = Spacing.None,
+            };
+        }
+
         if (showNudges && item.NudgeCount > 0 && item.LastNudgedAt is { } last)
         {
             var times = item.NudgeCount == 1 ? "Nudged once" : $"Nudged {UkDates.Count(item.NudgeCount, "time")}";
@@ -124,7 +136,8 @@ public sealed class ItemPresenter
         ArgumentNullException.ThrowIfNull(item);
         var data = () => ActionData.ForItem(view, item, slot);
         var latest = LatestRescheduleDate(item);
-        var canPick = latest >= asOf;
+        var statutoryDeadline = item.StatutoryDeadline(_catalogue);
+        var canPick = (statutoryDeadline ?? DateOnly.MaxValue) >= asOf;
         return new ActionSet
         {
             Actions =
@@ -155,9 +168,9 @@ public sealed class ItemPresenter
                             new DateInput
                             {
                                 Id = ActionData.NewDateInput(slot),
-                                Label = canPick ? $"New date (a working day, by {UkDates.Format(latest)})" : "New date",
+                                Label = RescheduleLabel(item, latest, canPick),
                                 Min = canPick ? asOf : null,
-                                Max = canPick ? latest : null,
+                                Max = canPick ? statutoryDeadline : null,
                                 IsRequired = true,
                                 ErrorMessage = "Choose the new date.",
                             },
@@ -191,6 +204,22 @@ public sealed class ItemPresenter
                 },
             ],
         };
+    }
+
+    /// <summary>
+    /// "New date (a working day; after Mon 14 Dec 2026 your line manager approves it)". A statutory item goes no
+    /// further than its deadline, approval or not.
+    /// </summary>
+    private string RescheduleLabel(TrackedItem item, DateOnly latest, bool canPick)
+    {
+        if (!canPick)
+        {
+            return "New date";
+        }
+
+        return item.StatutoryDeadline(_catalogue) is { } deadline && deadline <= latest
+            ? $"New date (a working day, by the statutory deadline {UkDates.Format(deadline)})"
+            : $"New date (a working day; after {UkDates.Format(latest)} your line manager approves it)";
     }
 
     /// <summary>The latest date the owner may move the item to without approval (<see cref="Core.Scheduling.ScheduleRules.LatestRescheduleDate"/>).</summary>

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Conversations;
 using QaBot.Application.Tracking;
+using QaBot.Application.Tracking.Approvals;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Activities;
+using QaBot.Conversations.Approvals;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Digests;
 using QaBot.Core.Calendar;
@@ -33,6 +35,9 @@ public sealed class CardActionHandler
     private readonly ItemPresenter _items;
     private readonly LogActivityCardBuilder _logCards;
     private readonly CouncilCalendar _calendar;
+    private readonly RequestRescheduleApproval _approvalRequests;
+    private readonly DecideReschedule _decisions;
+    private readonly ApprovalCardBuilder _approvalCards;
     private readonly ILogger<CardActionHandler> _logger;
 
     public CardActionHandler(
@@ -43,8 +48,14 @@ public sealed class CardActionHandler
         ItemPresenter items,
         LogActivityCardBuilder logCards,
         CouncilCalendar calendar,
+        RequestRescheduleApproval approvalRequests,
+        DecideReschedule decisions,
+        ApprovalCardBuilder approvalCards,
         ILogger<CardActionHandler> logger)
     {
+        _approvalRequests = approvalRequests ?? throw new ArgumentNullException(nameof(approvalRequests));
+        _decisions = decisions ?? throw new ArgumentNullException(nameof(decisions));
+        _approvalCards = approvalCards ?? throw new ArgumentNullException(nameof(approvalCards));
         _replies = replies ?? throw new ArgumentNullException(nameof(replies));
         _nudges = nudges ?? throw new ArgumentNullException(nameof(nudges));
         _log = log ?? throw new ArgumentNullException(nameof(log));
@@ -81,6 +92,7 @@ public sealed class CardActionHandler
             CardVerbs.Done or CardVerbs.Reschedule or CardVerbs.NotApplicable => await ReplyAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.Nudge => await NudgeAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.LogActivity => await LogAsync(request, turn, person, now, today, origin, cancellationToken).ConfigureAwait(false),
+            CardVerbs.Approve or CardVerbs.Decline => await DecideAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             _ => await CardAsync(person, request.View, today, null, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -107,8 +119,13 @@ public sealed class CardActionHandler
             }), cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await _replies.ExecuteAsync(
-            new ReplyRequest(person, reference.Key, reference.Version, kind, date, note, now, origin, code), cancellationToken).ConfigureAwait(false);
+        var reply = new ReplyRequest(person, reference.Key, reference.Version, kind, date, note, now, origin, code);
+        var outcome = await _replies.ExecuteAsync(reply, cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind == ReplyOutcomeKind.NeedsApproval)
+        {
+            return await AskApprovalAsync(request, reply, person, today, cancellationToken).ConfigureAwait(false);
+        }
+
         var notice = outcome.Kind switch
         {
             ReplyOutcomeKind.Recorded => CardNotice.Success("Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!)),
@@ -121,6 +138,55 @@ public sealed class CardActionHandler
         return notice is not null
             ? await CardAsync(person, request.View, today, notice, cancellationToken).ConfigureAwait(false)
             : RefuseItem(request.Verb, person, outcome.Kind == ReplyOutcomeKind.NotYours ? "item belongs to someone else" : "no such item");
+    }
+
+    private async Task<InvokeResponse> AskApprovalAsync(CardActionRequest request, ReplyRequest reply, Person person, DateOnly today, CancellationToken cancellationToken)
+    {
+        var outcome = await _approvalRequests.ExecuteAsync(reply, cancellationToken).ConfigureAwait(false);
+        var to = reply.Date is { } d ? UkDates.Format(d) : string.Empty;
+        var notice = outcome.Kind switch
+        {
+            ApprovalRequestOutcomeKind.Requested => CardNotice.Success($"Moving {_items.Title(outcome.Item!, null)} to {to} needs approval: I've asked {outcome.ApproverName}. I'll tell you their answer here; until then it is still due {UkDates.Format(outcome.Item!.EffectiveDue)}."),
+            ApprovalRequestOutcomeKind.AlreadyRequested => CardNotice.Information($"Already sent to {outcome.ApproverName} for approval; nothing changed."),
+            ApprovalRequestOutcomeKind.Stale => CardNotice.Warning(StaleCard),
+            ApprovalRequestOutcomeKind.Invalid => CardNotice.Warning(outcome.Problem!),
+            ApprovalRequestOutcomeKind.NotDelivered => CardNotice.Warning($"Teams didn't accept the approval request to {outcome.ApproverName} just now, so nothing was recorded. Please try again later."),
+            _ => null,
+        };
+        return notice is not null
+            ? await CardAsync(person, request.View, today, notice, cancellationToken).ConfigureAwait(false)
+            : RefuseItem(request.Verb, person, outcome.Kind == ApprovalRequestOutcomeKind.NotYours ? "item belongs to someone else" : "no such item");
+    }
+
+    private async Task<InvokeResponse> DecideAsync(CardActionRequest request, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var reference = request.Item!;
+        string? reason = null;
+        if (request.Verb == CardVerbs.Decline && !request.TryGetText(ActionData.DeclineReasonInput, out reason))
+        {
+            return Refuse(request.Verb, person, 400, "BadActionData", "unreadable reason", "QaBot couldn't read the reason. Please try again.");
+        }
+
+        var outcome = await _decisions.ExecuteAsync(
+            new DecisionRequest(person, reference.Key, reference.Version, request.Verb == CardVerbs.Approve, reason, now, origin), cancellationToken).ConfigureAwait(false);
+        if (outcome.Item?.Approval is not { } approval)
+        {
+            return RefuseItem(request.Verb, person, outcome.Kind == DecisionOutcomeKind.NotAllowed ? "not the requester's manager" : "no such request");
+        }
+
+        var name = outcome.RequesterName!;
+        var told = outcome.RequesterTold ? $" I've told {name}." : $" I couldn't message {name} in Teams: they will see it on their next card.";
+        var notice = outcome.Kind switch
+        {
+            DecisionOutcomeKind.Decided when approval.State == ApprovalState.Approved => CardNotice.Success($"Approved: now due {UkDates.Format(approval.To)}.{told}"),
+            DecisionOutcomeKind.Decided => CardNotice.Success($"Declined: it stays due {UkDates.Format(outcome.Item.EffectiveDue)}.{told}"),
+            DecisionOutcomeKind.AlreadyDecided => CardNotice.Information($"Already {(approval.State == ApprovalState.Approved ? "approved" : "declined")}; nothing changed."),
+            DecisionOutcomeKind.Invalid => CardNotice.Warning(outcome.Problem!),
+            _ => CardNotice.Warning("This card was out of date: the request it shows was replaced or withdrawn, or the item was answered. Here is where it stands now; nothing changed."),
+        };
+        var moved = Math.Abs(_calendar.WorkingDaysBetween(outcome.Item.Due, approval.To));
+        var card = new ApprovalCard(outcome.Item, name, null, today, moved, _items.Composer.Rules.Policy.RescheduleWithoutApprovalWorkingDays);
+        return Card(_approvalCards.Build(card, notice));
     }
 
     private CardNotice AlreadyRecorded(ReplyOutcome outcome) =>

@@ -24,6 +24,7 @@ public readonly record struct ComplianceEntry(AreaId Area, ReportMonth Month, Du
             ItemStatus.Done when item.CompletedOn is { } done => new(item.Area, month, item.Duty, done <= DueInForce(item) ? ComplianceOutcome.OnTime : ComplianceOutcome.Late, null, default),
             ItemStatus.Done => throw new ArgumentException($"Item {item.Id} is done but has no completion date.", nameof(item)),
             ItemStatus.NotApplicable => new(item.Area, month, item.Duty, ComplianceOutcome.NotApplicable, item.NotApplicableReason ?? OtherReason, default),
+            ItemStatus.ClosedOther => new(item.Area, month, item.Duty, ComplianceOutcome.ClosedOther, item.ClosedReason ?? OtherReason, default),
             _ => throw new ArgumentOutOfRangeException(nameof(item), item.Status, "Unknown item status."),
         };
     }

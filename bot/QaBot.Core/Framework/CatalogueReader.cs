@@ -14,7 +14,7 @@ namespace QaBot.Core.Framework;
 internal sealed class CatalogueReader(CatalogueProblems problems)
 {
     private static readonly string[] RootFields =
-        ["version", "settings", "statutoryRules", "roles", "generalDuties", "duties", "bodyLevels", "bodyGroups", "bodies"];
+        ["format", "version", "effectiveFrom", "settings", "statutoryRules", "roles", "generalDuties", "duties", "bodyLevels", "bodyGroups", "bodies"];
 
     private static readonly string[] DutyFields =
     [
@@ -58,17 +58,23 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
 
     // Until the settings are read (or when they are missing), every programme counts as configured, so that a missing
     // settings section is reported once rather than again at every duty.
+    private int _version = 1;
+    private DateOnly? _effectiveFrom;
+
     private FrequencySettings _settings = new(BiMonthlyReading.EveryTwoMonths, ProgrammeSettings.All.ToDictionary(s => s, _ => 0));
 
     public FrameworkCatalogue? Read(YamlMappingNode root)
     {
         var fields = new YamlFields(root, string.Empty, problems, RootFields);
 
-        var version = fields.RequiredInt("version", 1, int.MaxValue);
-        if (version is not null and not FrameworkCatalogueLoader.FormatVersion)
+        var format = fields.OptionalInt("format", 1, int.MaxValue);
+        if (format is not null and not FrameworkCatalogueLoader.FormatVersion)
         {
-            fields.Error("version", $"this version of QaBot reads catalogue format {FrameworkCatalogueLoader.FormatVersion}, not {version}");
+            fields.Error("format", $"this version of QaBot reads catalogue format {FrameworkCatalogueLoader.FormatVersion}, not {format}");
         }
+
+        _version = fields.RequiredInt("version", 1, int.MaxValue) ?? 1;
+        _effectiveFrom = ReadEffectiveFrom(fields, _version);
 
         ReadSettings(fields);
         ReadStatutoryRules(fields);
@@ -80,6 +86,32 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
         CheckReferences();
 
         return problems.Count == 0 ? Build() : null;
+    }
+
+    /// <summary>
+    /// The date a version takes effect. The first version may leave it out (it has always been in effect); every later
+    /// one must give it, because that is the day open items of changed and removed duties are superseded.
+    /// </summary>
+    private static DateOnly? ReadEffectiveFrom(YamlFields fields, int version)
+    {
+        var text = fields.OptionalText("effectiveFrom");
+        if (text is null)
+        {
+            if (version > 1)
+            {
+                fields.Error("effectiveFrom", $"required field 'effectiveFrom' is missing: version {version} must say the date it takes effect (yyyy-MM-dd), when open items of changed or removed duties are superseded");
+            }
+
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            fields.Error("effectiveFrom", $"'{text}' is not a date: write it as yyyy-MM-dd, for example 2027-04-01");
+            return null;
+        }
+
+        return date;
     }
 
     private void ReadSettings(YamlFields root)
@@ -447,6 +479,8 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
             Groups = _groupOrder,
             StatutoryRules = [.. _rules.Values],
             Settings = _settings,
+            Version = _version,
+            EffectiveFrom = _effectiveFrom,
         };
     }
 

@@ -23,6 +23,12 @@ public sealed record FrameworkCatalogue(
     /// <summary>The statutory rules that duties name.</summary>
     public IReadOnlyList<StatutoryRuleDeclaration> StatutoryRules { get; init; } = [];
 
+    /// <summary>The framework's version: 1 for the first, one more for each change the QA team makes (the file's <c>version</c>).</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>The day this version takes effect; none for a first version, which has always been in effect.</summary>
+    public DateOnly? EffectiveFrom { get; init; }
+
     /// <summary>The readings of ambiguous frequency words the catalogue was loaded with.</summary>
     public FrequencySettings? Settings { get; init; }
 

@@ -9,7 +9,7 @@ namespace QaBot.Core.Framework;
 /// </summary>
 public static class FrameworkCatalogueLoader
 {
-    /// <summary>The catalogue format this version reads (the file's <c>version</c>).</summary>
+    /// <summary>The catalogue format this version reads (the file's optional <c>format</c>; the file's <c>version</c> is the framework's own).</summary>
     public const int FormatVersion = 1;
 
     /// <param name="yaml">The catalogue's text.</param>

@@ -13,4 +13,7 @@ public enum ItemStatus
 
     /// <summary>Does not apply this time; closed.</summary>
     NotApplicable,
+
+    /// <summary>Closed for another reason (<see cref="TrackedItem.ClosedReason"/>), for example superseded by a new version of the framework.</summary>
+    ClosedOther,
 }

@@ -83,6 +83,12 @@ public static class ItemTransitions
 
         var by = Actor.Person(reply.By);
         after = after with { UpdatedAt = reply.At, UpdatedBy = by, Version = item.Version + 1, LastReplyId = reply.ReplyId };
+        if (item.IsAwaitingApproval)
+        {
+            // Answered another way before the manager did: the approval card goes stale.
+            after = after with { Approval = item.Approval! with { State = ApprovalState.Withdrawn } };
+        }
+
         var detail = reply.Kind switch
         {
             ReplyKind.Done => string.Create(CultureInfo.InvariantCulture, $"done on {after.CompletedOn:yyyy-MM-dd}"),
@@ -102,6 +108,150 @@ public static class ItemTransitions
         };
 
         return new ItemChange(after, new AuditEntry(reply.At, by, action, Subject(item), detail, reply.Origin), Reply: reply);
+    }
+
+    /// <summary>
+    /// The owner asks to move an outstanding item further than the allowance: the request waits on the item for the
+    /// approver's answer (a later request replaces one still waiting). Returns null when this request is already there.
+    /// </summary>
+    public static ItemChange? RequestApproval(TrackedItem item, RescheduleApproval approval, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(approval);
+        if (!item.IsOutstanding || item.Approval?.RequestId == approval.RequestId)
+        {
+            return null;
+        }
+
+        var by = Actor.Person(approval.RequestedBy);
+        var version = item.Version + 1;
+        var after = item with
+        {
+            Approval = approval with { State = ApprovalState.Pending, CardVersion = version, DecidedBy = null, DecidedAt = null, DecisionNote = null },
+            UpdatedAt = approval.RequestedAt,
+            UpdatedBy = by,
+            Version = version,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"move from {item.EffectiveDue:yyyy-MM-dd} to {approval.To:yyyy-MM-dd} sent to person:{approval.Approver} for approval");
+        if (item.IsAwaitingApproval)
+        {
+            detail += string.Create(CultureInfo.InvariantCulture, $" (replaces the request to move to {item.Approval!.To:yyyy-MM-dd})");
+        }
+
+        return new ItemChange(after, new AuditEntry(approval.RequestedAt, by, "reschedule-requested", Subject(item), detail, origin));
+    }
+
+    /// <summary>
+    /// Takes back a request whose approval card Teams did not deliver, so the owner may ask again. Returns null when
+    /// the item no longer waits on that request.
+    /// </summary>
+    public static ItemChange? WithdrawApproval(TrackedItem item, string requestId, DateTimeOffset at, string reason, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.IsAwaitingApproval || item.Approval!.RequestId != requestId)
+        {
+            return null;
+        }
+
+        var approval = item.Approval;
+        var after = item with
+        {
+            Approval = approval with { State = ApprovalState.Withdrawn },
+            UpdatedAt = at,
+            UpdatedBy = Actor.Person(approval.RequestedBy),
+            Version = item.Version + 1,
+        };
+        var detail = $"approval card to person:{approval.Approver} not delivered ({reason}); request withdrawn";
+        return new ItemChange(after, new AuditEntry(at, after.UpdatedBy, "reschedule-request-withdrawn", Subject(item), detail, origin));
+    }
+
+    /// <summary>
+    /// The approver agrees to the move waiting on the item: it is rescheduled as the owner asked, the reply kept in the
+    /// owner's name and the approval in the approver's. Returns null when no request is waiting.
+    /// </summary>
+    /// <param name="remindAt">The reminders for the new date.</param>
+    public static ItemChange? Approve(TrackedItem item, PersonId by, DateTimeOffset at, IReadOnlyList<DateTimeOffset> remindAt, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(remindAt);
+        if (!item.IsAwaitingApproval)
+        {
+            return null;
+        }
+
+        var approval = item.Approval!;
+        var reply = new ItemReply(approval.RequestId + ".approved", item.Id, ReplyKind.Rescheduled, approval.RequestedBy, at, approval.To, approval.Reason, origin);
+        var actor = Actor.Person(by);
+        var after = item with
+        {
+            Status = ItemStatus.Rescheduled,
+            RescheduledTo = approval.To,
+            CompletedOn = null,
+            Note = approval.Reason,
+            RemindAt = remindAt,
+            NotApplicableReason = null,
+            Approval = approval with { State = ApprovalState.Approved, DecidedBy = by, DecidedAt = at },
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+            LastReplyId = reply.ReplyId,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"rescheduled from {item.EffectiveDue:yyyy-MM-dd} to {approval.To:yyyy-MM-dd} at the request of person:{approval.RequestedBy}, approved by person:{by}");
+        return new ItemChange(after, new AuditEntry(at, actor, "reschedule-approved", Subject(item), detail, origin), Reply: reply);
+    }
+
+    /// <summary>The approver turns down the move waiting on the item, saying why: the due date stands. Returns null when no request is waiting.</summary>
+    /// <param name="reason">Why (free text: kept on the item, never in the audit detail or logs).</param>
+    public static ItemChange? Decline(TrackedItem item, PersonId by, DateTimeOffset at, string reason, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (!item.IsAwaitingApproval)
+        {
+            return null;
+        }
+
+        var approval = item.Approval!;
+        var actor = Actor.Person(by);
+        var after = item with
+        {
+            Approval = approval with { State = ApprovalState.Declined, DecidedBy = by, DecidedAt = at, DecisionNote = reason },
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"move from {item.EffectiveDue:yyyy-MM-dd} to {approval.To:yyyy-MM-dd} requested by person:{approval.RequestedBy} declined by person:{by}; the due date stands");
+        return new ItemChange(after, new AuditEntry(at, actor, "reschedule-declined", Subject(item), detail, origin));
+    }
+
+    /// <summary>The reason code of items closed because framework <paramref name="version"/> changed or removed their duty.</summary>
+    public static string SupersededReason(int version) => string.Create(CultureInfo.InvariantCulture, $"superseded-v{version}");
+
+    /// <summary>
+    /// Closes an outstanding item whose duty framework <paramref name="version"/> changed or removed: "superseded by
+    /// framework version N", counted as closed for another reason. Returns null when it is no longer outstanding, so
+    /// a run that stopped part-way can be run again without closing anything twice.
+    /// </summary>
+    public static ItemChange? Supersede(TrackedItem item, int version, DateTimeOffset at, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.IsOutstanding)
+        {
+            return null;
+        }
+
+        var actor = Actor.System("framework");
+        var after = item with
+        {
+            Status = ItemStatus.ClosedOther,
+            ClosedReason = SupersededReason(version),
+            Approval = item.IsAwaitingApproval ? item.Approval! with { State = ApprovalState.Withdrawn } : item.Approval,
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: superseded by framework version {version} (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
+        return new ItemChange(after, new AuditEntry(at, actor, "superseded", Subject(item), detail, origin));
     }
 
     /// <summary>Records that a manager nudged the owner about the item.</summary>

@@ -47,6 +47,15 @@ public sealed record TrackedItem(
     /// <summary>For an item set aside as not applicable: the reason code given (the compliance figures count by it).</summary>
     public string? NotApplicableReason { get; init; }
 
+    /// <summary>For an item closed for another reason: the reason code (<c>superseded-v2</c>); the compliance figures count by it.</summary>
+    public string? ClosedReason { get; init; }
+
+    /// <summary>The latest move beyond the allowance asked of a manager, pending or answered.</summary>
+    public RescheduleApproval? Approval { get; init; }
+
+    /// <summary>A move beyond the allowance is waiting for the manager's answer.</summary>
+    public bool IsAwaitingApproval => IsOutstanding && Approval is { IsPending: true };
+
     /// <summary>Open or rescheduled: still to be done.</summary>
     public bool IsOutstanding => Status is ItemStatus.Open or ItemStatus.Rescheduled;
 

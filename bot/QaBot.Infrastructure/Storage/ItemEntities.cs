@@ -57,6 +57,8 @@ internal static class ItemEntities
         ["Version"] = item.Version,
         ["LastReplyId"] = item.LastReplyId,
         ["NaReason"] = item.NotApplicableReason,
+        ["ClosedReason"] = item.ClosedReason,
+        ["Approval"] = item.Approval is { } approval ? EntityValues.Json(approval) : null,
     };
 
     public static TrackedItem Read(TableEntity e) => new(
@@ -84,6 +86,8 @@ internal static class ItemEntities
         e.Optional("LastReplyId"))
     {
         NotApplicableReason = e.Optional("NaReason"),
+        ClosedReason = e.Optional("ClosedReason"),
+        Approval = e.Optional("Approval") is null ? null : e.RequiredJson<RescheduleApproval>("Approval"),
     };
 
     public static TableEntity WriteReply(AreaId area, int version, ItemReply reply) => new(Partition(area), HistoryKey('r', reply.Item, version))

@@ -112,13 +112,12 @@ public sealed class RecordReplyTests
     }
 
     [Fact]
-    public async Task Reschedule_FurtherThanThePolicyAllows_IsInvalidWithTheRulesReason()
+    public async Task Reschedule_FurtherThanThePolicyAllows_NeedsApprovalAndRecordsNothing()
     {
         var outcome = await ReplyAsync(Request(ReplyKind.Rescheduled, new DateOnly(2027, 1, 15)));
 
-        Assert.Equal(ReplyOutcomeKind.Invalid, outcome.Kind);
-        Assert.StartsWith("Not rescheduled: Friday 15 January 2027 moves the due date by", outcome.Problem, StringComparison.Ordinal);
-        Assert.Contains("needs your line manager's approval", outcome.Problem, StringComparison.Ordinal);
+        Assert.Equal(ReplyOutcomeKind.NeedsApproval, outcome.Kind);
+        Assert.Null(outcome.Reply);
         AssertUnchanged();
     }
 

@@ -259,24 +259,97 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         Assert.Equal(audit.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
     }
 
-    [Fact]
-    public async Task Reschedule_BeyondThePolicysAllowance_RefusedWithTheReasonAndNothingWritten()
+    /// <summary>
+    /// Someone asks to move an item further than the allowance: their card says it went to their line manager, who gets
+    /// an approval card. Returns the requester, the manager, the item, the date asked for and the manager's card.
+    /// </summary>
+    private async Task<(ChatUser User, ChatUser Manager, TrackedItem Item, DateOnly To, JsonObject ApprovalCard)> AskForApprovalAsync(Func<List<TrackedItem>, TrackedItem> pick)
     {
-        var user = As(await FirstWithDueItemsAsync(skip: 2), "Reschedule Tester");
-        var item = (await DueItemsAsync(user.Person))[^1];
-        var card = CardOf(Assert.Single(await user.SayAsync("my tasks")));
+        var person = await PersonAsync(await FirstWithDueItemsAsync(skip: 2));
+        var user = As(person.Id, person.DisplayName);
+        var managerPerson = await PersonAsync(person.LineManager!.Value);
+        var manager = As(managerPerson.Id, managerPerson.DisplayName);
+        await user.InstallAsync();
+        await manager.InstallAsync();
+        var item = pick(await DueItemsAsync(user.Person));
+        var card = CardOf((await user.SayAsync("my tasks"))[^1]);
         var button = ButtonFor(card, CardVerbs.Reschedule, item);
         var slot = button["data"]!["n"]!.GetValue<int>();
         var calendar = council.Services.GetRequiredService<QaBot.Core.Calendar.CouncilCalendar>();
         var tooFar = calendar.AddWorkingDays(item.Due > DemoCouncilFixture.AsOf ? item.Due : DemoCouncilFixture.AsOf, 15);
 
-        var result = await user.PressAsync(button, ($"newDate{slot}", tooFar.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ($"moveReason{slot}", "Annual leave"));
+        var result = await user.PressAsync(button, ($"newDate{slot}", tooFar.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ($"moveReason{slot}", "Annual leave"));
 
         Assert.Equal(200, result.StatusCode);
-        var text = Text(result.Card);
-        Assert.Contains("Not rescheduled:", text, StringComparison.Ordinal);
-        Assert.Contains($"moves the due date by {calendar.WorkingDaysBetween(item.Due, tooFar)} working days; more than 10 needs your line manager's approval", text, StringComparison.Ordinal);
-        Assert.Equal(item.Version, (await CurrentAsync(item)).Version);
+        Assert.Contains($"needs approval: I've asked {manager.Name}", Text(result.Card), StringComparison.Ordinal);
+        var waiting = await CurrentAsync(item);
+        Assert.Equal((item.Status, item.EffectiveDue, true), (waiting.Status, waiting.EffectiveDue, waiting.IsAwaitingApproval));
+        Assert.Equal("reschedule-requested", (await Tracking.GetAuditTrailAsync(item.Key))[^1].Action);
+        var sent = Assert.Single(result.Sent, r => r.Uri.AbsolutePath.Contains(Uri.EscapeDataString(manager.ConversationId), StringComparison.Ordinal) || r.Uri.AbsolutePath.Contains(manager.ConversationId, StringComparison.Ordinal));
+        var approvalCard = CardOf(JsonNode.Parse(sent.Body)!.AsObject());
+        CardAssert.PassesOfficialParser(approvalCard.ToJsonString(), "approval card");
+        var text = Text(approvalCard);
+        Assert.Contains($"{user.Name} asks to move", text, StringComparison.Ordinal);
+        Assert.Contains("Annual leave", text, StringComparison.Ordinal);
+        return (user, manager, item, tooFar, approvalCard);
+    }
+
+    private static JsonObject? AnswerTo(InvokeResult result, ChatUser user) =>
+        result.Sent.Where(r => r.Uri.AbsolutePath.Contains(Uri.EscapeDataString(user.ConversationId), StringComparison.Ordinal) || r.Uri.AbsolutePath.Contains(user.ConversationId, StringComparison.Ordinal))
+            .Select(r => CardOf(JsonNode.Parse(r.Body)!.AsObject()))
+            .SingleOrDefault();
+
+    [Fact]
+    public async Task Reschedule_BeyondTheAllowance_TheLineManagerApprovesAndTheRequesterSeesItOnTheirCard()
+    {
+        var (user, manager, item, to, approvalCard) = await AskForApprovalAsync(due => due[^1]);
+        var approve = Assert.Single(Buttons(approvalCard, CardVerbs.Approve));
+
+        // Only the requester's line manager (or the next one up) may answer: anyone else is refused as if there were no such item.
+        var stranger = await Dan.PressAsync(approve);
+        var result = await manager.PressAsync(approve);
+        var again = await manager.PressAsync(approve);
+
+        Assert.Equal((404, CardActionHandler.ItemNotFoundCode), (stranger.StatusCode, stranger.ErrorCode));
+        Assert.Equal(200, result.StatusCode);
+        Assert.Contains($"Approved: now due {QaBot.Core.Calendar.UkDates.Format(to)}. I've told {user.Name}.", Text(result.Card), StringComparison.Ordinal);
+        Assert.Empty(Buttons(result.Card));
+        var current = await CurrentAsync(item);
+        Assert.Equal((ItemStatus.Rescheduled, (DateOnly?)to, "Annual leave"), (current.Status, current.RescheduledTo, current.Note));
+        var audit = await Tracking.GetAuditTrailAsync(item.Key);
+        Assert.Equal(["reschedule-requested", "reschedule-approved"], audit.TakeLast(2).Select(a => a.Action));
+        Assert.Equal(Actor.Person(manager.Person), audit[^1].Actor);
+        var answer = AnswerTo(result, user)!;
+        Assert.Contains($"{manager.Name} approved your request", Text(answer), StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(answer.ToJsonString(), "approval answer");
+
+        Assert.Contains("Already approved; nothing changed.", Text(again.Card), StringComparison.Ordinal);
+        Assert.Empty(again.Sent);
+        Assert.Equal(current.Version, (await CurrentAsync(item)).Version);
+        Assert.Equal(audit.Count, (await Tracking.GetAuditTrailAsync(item.Key)).Count);
+    }
+
+    [Fact]
+    public async Task Reschedule_BeyondTheAllowance_TheLineManagerDeclinesWithAReasonAndTheDateStands()
+    {
+        var (user, manager, item, to, approvalCard) = await AskForApprovalAsync(due => due[0]);
+        var decline = Assert.Single(Buttons(approvalCard, CardVerbs.Decline));
+
+        var result = await manager.PressAsync(decline, (ActionData.DeclineReasonInput, "The panel needs it first"));
+
+        Assert.Contains("Declined: it stays due", Text(result.Card), StringComparison.Ordinal);
+        var current = await CurrentAsync(item);
+        Assert.Equal((item.Status, item.EffectiveDue, false), (current.Status, current.EffectiveDue, current.IsAwaitingApproval));
+        Assert.Equal(("reschedule-declined", Actor.Person(manager.Person)), ((await Tracking.GetAuditTrailAsync(item.Key))[^1].Action, (await Tracking.GetAuditTrailAsync(item.Key))[^1].Actor));
+        var answer = Text(AnswerTo(result, user)!);
+        Assert.Contains($"{manager.Name} declined moving", answer, StringComparison.Ordinal);
+        Assert.Contains($"to {QaBot.Core.Calendar.UkDates.Format(to)} (reason: The panel needs it first)", answer, StringComparison.Ordinal);
+        Assert.Contains(Buttons(AnswerTo(result, user)!, CardVerbs.Done), b => b["data"]!["item"]!.GetValue<string>() == item.Id.Value);
+
+        // The approve button on the same card, pressed after the decline, changes nothing.
+        var late = await manager.PressAsync(Assert.Single(Buttons(approvalCard, CardVerbs.Approve)));
+        Assert.Contains("Already declined; nothing changed.", Text(late.Card), StringComparison.Ordinal);
+        Assert.Equal(current.Version, (await CurrentAsync(item)).Version);
     }
 
     [Fact]

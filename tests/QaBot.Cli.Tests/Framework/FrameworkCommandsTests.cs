@@ -234,6 +234,41 @@ public sealed class FrameworkCommandsTests : IDisposable
         Assert.Equal(43, json.RootElement.GetProperty("bodies").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Diff_TwoVersionsOfTheShippedFile_ByRoleWhatIsGainedLostAndChangedAndWhatIsSuperseded()
+    {
+        var next = Path.Combine(_folder, "framework-v2.yaml");
+        File.WriteAllText(next, QaBot.Testing.Framework.NextFramework.Text());
+
+        var (exit, output, error) = await RunAsync(["framework", "diff", Path.Combine(AppContext.BaseDirectory, "Data", "framework.yaml"), next, "--no-directory"]);
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Equal(
+            [
+                "Framework version 1 → 2, effective from Thu 1 Apr 2027.",
+                "Elected Members (elected-member):",
+                "  loses    member-big-conversation: removed (was yearly); open items superseded",
+                "Executive Director of Children’s Services (executive-director):",
+                "  changes  exec-director-casework-sampling: rhythm monthly (12 a year) → quarterly (4 a year); open items superseded",
+                "  changes  exec-director-casework-sampling: wording only (no change to who or how often)",
+                "Team Managers (team-manager):",
+                "  gains    team-manager-practice-week: added (quarterly (4 a year))",
+                "4 changes; open items of 2 duties will be superseded on Thu 1 Apr 2027.",
+            ],
+            output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+    }
+
+    [Fact]
+    public async Task Diff_NewFileNotAHigherVersion_Refused()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "Data", "framework.yaml");
+
+        var (exit, _, error) = await RunAsync(["framework", "diff", shipped, shipped, "--no-directory"]);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("must be higher than the old one's (1)", error, StringComparison.Ordinal);
+    }
+
     private static string ReplaceFirst(string text, string find, string replace)
     {
         var index = text.IndexOf(find, StringComparison.Ordinal);

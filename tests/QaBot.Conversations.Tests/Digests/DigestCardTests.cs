@@ -135,16 +135,16 @@ public sealed class DigestCardTests
 
     [Fact]
     [Trait("Category", "Fast")]
-    public void Build_RescheduleForm_LimitedToThePolicysAllowance()
+    public void Build_RescheduleForm_SaysWhenTheLineManagerMustApprove()
     {
         var item = Item(1, "team-manager-reflective-case-review", new DateOnly(2026, 11, 30));
         var digest = new Digest(Manager, "Dan Mercer", AsOf, [new DigestItem(item, "Dan Mercer", null, 0)], [], null);
 
         var text = Builder.Build(digest).ToJson();
 
-        // Ten working days after Monday 30 November.
-        Assert.Contains("\"max\":\"2026-12-14\"", text, StringComparison.Ordinal);
-        Assert.Contains("New date (a working day, by Mon 14 Dec 2026)", text, StringComparison.Ordinal);
+        // Ten working days after Monday 30 November; a later date goes to the line manager, so the picker allows it.
+        Assert.DoesNotContain("\"max\":", text, StringComparison.Ordinal);
+        Assert.Contains("New date (a working day; after Mon 14 Dec 2026 your line manager approves it)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -430,12 +430,48 @@ public sealed class CatalogueLoaderTests
     }
 
     [Fact]
-    public void Load_WrongVersion_IsAnError()
+    public void Load_WrongFormat_IsAnError()
+    {
+        var error = SingleError(CatalogueText.With("version: 1", "format: 2\nversion: 1"));
+
+        Assert.Equal(("format", 1), (error.Field, error.Line));
+        Assert.Contains("reads catalogue format 1, not 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FirstVersionWithoutADate_HasAlwaysBeenInEffect()
+    {
+        var catalogue = Load(CatalogueText.Valid).Catalogue!;
+
+        Assert.Equal((1, (DateOnly?)null), (catalogue.Version, catalogue.EffectiveFrom));
+    }
+
+    [Fact]
+    public void Load_LaterVersionWithItsDate_CarriesBoth()
+    {
+        var catalogue = Load(CatalogueText.With("version: 1", "version: 2\neffectiveFrom: 2027-04-01")).Catalogue!;
+
+        Assert.Equal((2, (DateOnly?)new DateOnly(2027, 4, 1)), (catalogue.Version, catalogue.EffectiveFrom));
+    }
+
+    [Fact]
+    public void Load_LaterVersionWithoutADate_IsAnErrorSayingWhyItIsNeeded()
     {
         var error = SingleError(CatalogueText.With("version: 1", "version: 2"));
 
-        Assert.Equal("version", error.Field);
-        Assert.Equal(1, error.Line);
+        Assert.Equal(("effectiveFrom", 1), (error.Field, error.Line));
+        Assert.Contains("version 2 must say the date it takes effect", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2027-13-01")]
+    [InlineData("1 April 2027")]
+    public void Load_EffectiveFromNotADate_IsAnErrorOnItsLine(string value)
+    {
+        var error = SingleError(CatalogueText.With("version: 1", $"version: 2\neffectiveFrom: {value}"));
+
+        Assert.Equal(("effectiveFrom", 2), (error.Field, error.Line));
+        Assert.Contains("is not a date: write it as yyyy-MM-dd", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

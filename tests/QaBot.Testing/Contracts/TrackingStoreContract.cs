@@ -286,6 +286,41 @@ public abstract class TrackingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_ApprovalRequestedThenDeclined_KeepsTheRequestAndAnswerOnTheItemAndInItsOutstandingReads()
+    {
+        var item = Item("a", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 20));
+        await Store.AddIfAbsentAsync([item], TestItems.Origin);
+        var at = TestItems.CreatedAt.AddDays(1);
+        var request = new RescheduleApproval("approval.a.v1", new DateOnly(2027, 1, 15), "Long-term sick", Id(6), at, Id(4), 0, ApprovalState.Pending);
+
+        await Store.UpdateAsync(item.Key, i => ItemTransitions.RequestApproval(i, request, TestItems.Origin));
+        var waiting = (await Store.GetAsync(item.Key))!;
+        await Store.UpdateAsync(item.Key, i => ItemTransitions.Decline(i, Id(4), at.AddHours(2), "Needed first", TestItems.Origin));
+
+        Assert.Equal(request with { CardVersion = 2 }, waiting.Approval);
+        Assert.False(Assert.Single(await Store.GetOpenItemsAsync(Person(6))).IsAwaitingApproval);
+        var declined = (await Store.GetAsync(item.Key))!;
+        Assert.Equal(request with { CardVersion = 2, State = ApprovalState.Declined, DecidedBy = Id(4), DecidedAt = at.AddHours(2), DecisionNote = "Needed first" }, declined.Approval);
+        Assert.Equal(declined.Approval, Assert.Single(await Store.GetOutstandingAsync(Department, new DateOnly(2026, 12, 31))).Approval);
+        Assert.Equal(["created", "reschedule-requested", "reschedule-declined"], (await Store.GetAuditTrailAsync(item.Key)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_Superseded_KeepsTheReasonAndTakesItOutOfEveryOutstandingRead()
+    {
+        var item = Item("a", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 20));
+        await Store.AddIfAbsentAsync([item], TestItems.Origin);
+
+        await Store.UpdateAsync(item.Key, i => ItemTransitions.Supersede(i, 2, TestItems.CreatedAt.AddDays(3), TestItems.Origin));
+
+        var closed = (await Store.GetAsync(item.Key))!;
+        Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (closed.Status, closed.ClosedReason));
+        Assert.Empty(await Store.GetOutstandingAsync(Department, new DateOnly(2027, 1, 1)));
+        Assert.Empty(await Store.GetDueForReminderAsync(WindowStart, WindowEnd));
+        Assert.Equal("superseded", (await Store.GetAuditTrailAsync(item.Key))[^1].Action);
+    }
+
+    [Fact]
     public async Task UpdateAsync_Done_TakesItOutOfEveryOutstandingRead()
     {
         var item = Item("a", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 2));

@@ -1,0 +1,32 @@
+using QaBot.Core.Framework;
+using QaBot.Testing.Framework;
+using QaBot.Testing.Scheduling;
+
+namespace QaBot.Core.Tests.Framework;
+
+[Trait("Category", "Fast")]
+public sealed class FrameworkDiffTests
+{
+    [Fact]
+    public void Compare_TwoVersionsOfTheShippedFile_ListsWhatAQaLeadWouldExpect()
+    {
+        var after = NextFramework.Catalogue();
+
+        var changes = FrameworkDiff.Compare(ShippedFramework.Catalogue, after);
+
+        Assert.Equal((2, (DateOnly?)NextFramework.EffectiveFrom), (after.Version, after.EffectiveFrom));
+        Assert.Equal(
+            [
+                (DutyChangeKind.RhythmChanged, "exec-director-casework-sampling", "rhythm monthly (12 a year) → quarterly (4 a year)", true),
+                (DutyChangeKind.WordingChanged, "exec-director-casework-sampling", "wording only (no change to who or how often)", false),
+                (DutyChangeKind.Added, "team-manager-practice-week", "added (quarterly (4 a year))", false),
+                (DutyChangeKind.Removed, "member-big-conversation", "removed (was yearly)", true),
+            ],
+            changes.Select(c => (c.Kind, c.Duty.Value, c.Describe(), c.Supersedes)).OrderBy(c => c.Kind == DutyChangeKind.Removed).ThenBy(c => c.Value, StringComparer.Ordinal).ThenBy(c => c.Kind));
+        Assert.Equal(new HashSet<DutyId> { NextFramework.RhythmChanged, NextFramework.Removed }, FrameworkDiff.Superseded(ShippedFramework.Catalogue, after));
+    }
+
+    [Fact]
+    public void Compare_SameCatalogue_NoChanges() =>
+        Assert.Empty(FrameworkDiff.Compare(ShippedFramework.Catalogue, ShippedFramework.Catalogue));
+}
