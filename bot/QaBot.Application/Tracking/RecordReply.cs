@@ -145,6 +145,12 @@ public sealed partial class RecordReply
                     : (Reply(request, item, replyId, date), null, null);
 
             case ReplyKind.Rescheduled:
+                if (item.StatutoryDeadline(_catalogue) is { } deadline)
+                {
+                    // A statutory deadline follows the case's events (docs/statutory.md), never a reschedule.
+                    return (null, null, $"Not rescheduled: {UkDates.Format(deadline)} is a statutory deadline. It moves only with what happens in the case: record the review held, or an extension where the procedure allows one.");
+                }
+
                 if (request.Date is not { } newDate)
                 {
                     return (null, null, "Choose the new date.");
@@ -155,7 +161,7 @@ public sealed partial class RecordReply
                     return (null, null, "Say why it needs to move.");
                 }
 
-                var decision = _rules.EvaluateReschedule(item.Due, newDate, today, item.StatutoryDeadline(_catalogue));
+                var decision = _rules.EvaluateReschedule(item.Due, newDate, today);
                 return decision.IsAllowed
                     ? (Reply(request, item, replyId, newDate), _rules.RemindersAfter(newDate, request.At), null)
                     : (null, null, $"Not rescheduled: {decision.Reason}");

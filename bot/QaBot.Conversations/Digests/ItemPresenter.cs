@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using QaBot.Application.Compliance;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
@@ -144,28 +145,8 @@ public sealed class ItemPresenter
                         Actions = [new ExecuteAction { Title = "Save as done", Verb = CardVerbs.Done, Data = data(), Style = ActionStyle.Positive }],
                     },
                 },
-                new ShowCardAction
-                {
-                    Title = "Reschedule",
-                    Card = new AdaptiveCard
-                    {
-                        Schema = null,
-                        Body =
-                        [
-                            new DateInput
-                            {
-                                Id = ActionData.NewDateInput(slot),
-                                Label = canPick ? $"New date (a working day, by {UkDates.Format(latest)})" : "New date",
-                                Min = canPick ? asOf : null,
-                                Max = canPick ? latest : null,
-                                IsRequired = true,
-                                ErrorMessage = "Choose the new date.",
-                            },
-                            new TextInput { Id = ActionData.MoveReasonInput(slot), Label = "Reason", IsMultiline = true, MaxLength = ActionData.MaxNoteLength, IsRequired = true, ErrorMessage = "Say why it needs to move." },
-                        ],
-                        Actions = [new ExecuteAction { Title = "Save new date", Verb = CardVerbs.Reschedule, Data = data() }],
-                    },
-                },
+                // A statutory deadline moves only with the case's events, so it offers no Reschedule.
+                .. _catalogue.FindDuty(item.Duty) is { IsStatutory: true } ? [] : new[] { RescheduleAction(latest, canPick, asOf, slot, data) },
                 new ShowCardAction
                 {
                     Title = "Not applicable",
@@ -192,6 +173,30 @@ public sealed class ItemPresenter
             ],
         };
     }
+
+    private static ShowCardAction RescheduleAction(DateOnly latest, bool canPick, DateOnly asOf, int slot, Func<JsonObject> data) =>
+        new ShowCardAction
+        {
+            Title = "Reschedule",
+            Card = new AdaptiveCard
+            {
+                Schema = null,
+                Body =
+                [
+                    new DateInput
+                    {
+                        Id = ActionData.NewDateInput(slot),
+                        Label = canPick ? $"New date (a working day, by {UkDates.Format(latest)})" : "New date",
+                        Min = canPick ? asOf : null,
+                        Max = canPick ? latest : null,
+                        IsRequired = true,
+                        ErrorMessage = "Choose the new date.",
+                    },
+                    new TextInput { Id = ActionData.MoveReasonInput(slot), Label = "Reason", IsMultiline = true, MaxLength = ActionData.MaxNoteLength, IsRequired = true, ErrorMessage = "Say why it needs to move." },
+                ],
+                Actions = [new ExecuteAction { Title = "Save new date", Verb = CardVerbs.Reschedule, Data = data() }],
+            },
+        };
 
     /// <summary>The latest date the owner may move the item to without approval (<see cref="Core.Scheduling.ScheduleRules.LatestRescheduleDate"/>).</summary>
     public DateOnly LatestRescheduleDate(TrackedItem item)

@@ -1,3 +1,4 @@
+using QaBot.Application.Cases;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -43,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IComplianceStore, TableComplianceStore>();
         services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.TryAddSingleton<IBoardMeetingStore, TableBoardMeetingStore>();
+        services.TryAddSingleton<ICaseChainStore, TableCaseChainStore>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         return services;
     }
