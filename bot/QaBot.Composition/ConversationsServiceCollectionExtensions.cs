@@ -7,6 +7,7 @@ using QaBot.Application.Reminders;
 using QaBot.Application.Tracking;
 using QaBot.Conversations;
 using QaBot.Conversations.Activities;
+using QaBot.Conversations.Cases;
 using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Greeting;
@@ -47,6 +48,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<AreaTreeCache>();
         services.TryAddSingleton<ViewRenderer>();
         services.TryAddSingleton<CardActionHandler>();
+        services.TryAddSingleton<CaseReplies>();
         services.TryAddSingleton<ITurnHandler, QaBotTurnHandler>();
 
         // The use cases the cards and chat call.

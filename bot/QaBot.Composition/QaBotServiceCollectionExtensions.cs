@@ -74,6 +74,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton(sp => new CaseReferencePattern(sp.GetRequiredService<IOptions<CasesOptions>>().Value.ReferencePattern));
         services.TryAddSingleton<RecordCaseEvent>();
         services.TryAddSingleton<ImportCaseEvents>();
+        services.TryAddSingleton<RecordCaseUpdate>();
     }
 
     private static bool IsPattern(string? pattern)

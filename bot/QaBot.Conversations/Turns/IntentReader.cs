@@ -36,6 +36,11 @@ public static partial class IntentReader
             return new MessageIntent(MessageIntentKind.Compliance);
         }
 
+        if (Contains(words, "my cases") || Contains(words, "caseload") || Contains(words, "my caseload") || Contains(words, "cases"))
+        {
+            return new MessageIntent(MessageIntentKind.MyCases);
+        }
+
         if (Contains(words, "overdue") || Contains(words, "late") || Contains(words, "behind"))
         {
             return new MessageIntent(MessageIntentKind.Overdue, AreaOf(words));

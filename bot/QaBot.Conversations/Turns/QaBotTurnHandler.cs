@@ -4,11 +4,13 @@ using QaBot.Application.Conversations;
 using QaBot.Application.Organisation;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Cases;
 using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Greeting;
 using QaBot.Conversations.Overdue;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
 
 namespace QaBot.Conversations.Turns;
 
@@ -33,6 +35,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
     private readonly ConversationsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<QaBotTurnHandler> _logger;
+    private readonly CaseReplies _cases;
 
     public QaBotTurnHandler(
         IDirectoryStore directory,
@@ -48,8 +51,10 @@ public sealed class QaBotTurnHandler : ITurnHandler
         CouncilCalendar calendar,
         ConversationsOptions options,
         TimeProvider time,
-        ILogger<QaBotTurnHandler> logger)
+        ILogger<QaBotTurnHandler> logger,
+        CaseReplies cases)
     {
+        _cases = cases ?? throw new ArgumentNullException(nameof(cases));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         _views = views ?? throw new ArgumentNullException(nameof(views));
@@ -139,9 +144,17 @@ public sealed class QaBotTurnHandler : ITurnHandler
         // Someone who installed before the directory knew them has no stored conversation yet: keep it now.
         var remember = _conversations.OnMessageAsync(turn.Reference, now, cancellationToken);
         var today = _calendar.LocalDateOf(now);
+        if (CaseUpdateReader.Read(turn.Text, today) is { } caseUpdate)
+        {
+            var recorded = await _cases.RecordAsync(person, caseUpdate, now, new AuditOrigin("teams", turn.ActivityId), cancellationToken).ConfigureAwait(false);
+            await remember.ConfigureAwait(false);
+            return TurnResult.Reply(recorded);
+        }
+
         var intent = IntentReader.Read(turn.Text);
         var reply = intent.Kind switch
         {
+            MessageIntentKind.MyCases => await _cases.MyCasesAsync(person, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.MyTasks => await ViewAsync(person, new ViewState(CardView.Digest), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),
