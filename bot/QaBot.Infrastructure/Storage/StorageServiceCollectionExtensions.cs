@@ -1,10 +1,10 @@
-using QaBot.Application.Cases;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;

@@ -1,5 +1,5 @@
-using QaBot.Application.Cases;
 using Azure.Storage.Queues;
+using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
