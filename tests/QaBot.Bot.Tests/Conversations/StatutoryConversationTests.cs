@@ -82,6 +82,20 @@ public sealed class StatutoryConversationTests(DemoCouncilFixture council) : ICl
     }
 
     [Fact]
+    public async Task Help_AnIroIsToldHowToRecordCasesAndASocialWorkerIsNot()
+    {
+        var (iro, _, _) = await IrosAsync();
+        var socialWorker = (await Directory.GetPersonAsync(QaBot.Demo.DemoCouncil.KeyPeople.SocialWorkerChesterfield))!;
+
+        var iroHelp = Assert.Single(await As(iro).SayAsync("help")).ToJsonString();
+        var otherHelp = Assert.Single(await As(socialWorker).SayAsync("help")).ToJsonString();
+
+        Assert.Contains("my cases", iroHelp, StringComparison.Ordinal);
+        Assert.Contains("review held for 12345 on 3 Dec", iroHelp, StringComparison.Ordinal);
+        Assert.DoesNotContain("my cases", otherHelp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CaseReferenceWithANameInIt_RefusedAndNothingStored()
     {
         var (iro, _, _) = await IrosAsync();
