@@ -10,6 +10,7 @@ using QaBot.Application.Tracking.Approvals;
 using QaBot.Conversations;
 using QaBot.Conversations.Approvals;
 using QaBot.Conversations.Activities;
+using QaBot.Conversations.Cases;
 using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Greeting;
@@ -55,6 +56,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<AreaTreeCache>();
         services.TryAddSingleton<ViewRenderer>();
         services.TryAddSingleton<CardActionHandler>();
+        services.TryAddSingleton<CaseReplies>();
         services.TryAddSingleton<ITurnHandler, QaBotTurnHandler>();
 
         // The use cases the cards and chat call.

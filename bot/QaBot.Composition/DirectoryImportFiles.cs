@@ -57,7 +57,7 @@ public static class DirectoryImportFiles
     }
 
     /// <summary>The rows, or null when the file is not UTF-8 (CsvHelper would read such bytes as replacement characters).</summary>
-    private static List<T>? Read<T>(
+    internal static List<T>? Read<T>(
         ReadOnlyMemory<byte> utf8,
         string fileName,
         IReadOnlyList<string> columns,

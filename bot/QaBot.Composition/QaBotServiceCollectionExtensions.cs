@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Framework;
 using QaBot.Application.Configuration;
@@ -11,6 +12,7 @@ using QaBot.Application.Reports;
 using QaBot.Application.Organisation.Sync;
 using QaBot.Application.Sync;
 using QaBot.Core.Calendar;
+using QaBot.Core.Cases;
 using QaBot.Core.Framework;
 using QaBot.Core.Scheduling;
 using QaBot.Infrastructure.Graph;
@@ -58,8 +60,41 @@ public static class QaBotServiceCollectionExtensions
         services.AddQaBotConversations();
         services.AddQaBotReminders();
         AddCompliance(services);
+        AddCases(services);
 
         return services;
+    }
+
+    /// <summary>Cases' statutory chains: the case reference format (checked at start-up) and recording events.</summary>
+    private static void AddCases(IServiceCollection services)
+    {
+        services.AddOptions<CasesOptions>()
+            .BindConfiguration(CasesOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => IsPattern(o.ReferencePattern), "Cases:ReferencePattern is not a regular expression.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new CaseReferencePattern(sp.GetRequiredService<IOptions<CasesOptions>>().Value.ReferencePattern));
+        services.TryAddSingleton<RecordCaseEvent>();
+        services.TryAddSingleton<ImportCaseEvents>();
+        services.TryAddSingleton<RecordCaseUpdate>();
+    }
+
+    private static bool IsPattern(string? pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new CaseReferencePattern(pattern);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The compliance model's reports and rebuild, with the <c>Reports</c> settings checked at start-up.</summary>

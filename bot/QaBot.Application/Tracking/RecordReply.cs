@@ -152,6 +152,12 @@ public sealed partial class RecordReply
                     : (Reply(request, item, replyId, date), null, null);
 
             case ReplyKind.Rescheduled:
+                if (item.StatutoryDeadline(_catalogue) is { } deadline)
+                {
+                    // A statutory deadline follows the case's events (docs/statutory.md), never a reschedule.
+                    return (null, null, $"Not rescheduled: {UkDates.Format(deadline)} is a statutory deadline. It moves only with what happens in the case: record the review held, or an extension where the procedure allows one.");
+                }
+
                 if (request.Date is not { } newDate)
                 {
                     return (null, null, "Choose the new date.");

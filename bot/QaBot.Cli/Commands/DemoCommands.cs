@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Cases;
 using QaBot.Application.Tracking;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
@@ -79,7 +80,17 @@ internal static class DemoCommands
                 $"History to {date:yyyy-MM-dd}: {history.Count} items ({added} added): {current.Count(i => i.Status == ItemStatus.Done)} done, " +
                 $"{current.Count(i => i.Status == ItemStatus.Rescheduled)} rescheduled, {current.Count(i => i.Status == ItemStatus.NotApplicable)} not applicable, " +
                 $"{current.Count(i => rules.IsOverdue(i, date))} overdue, {current.Count(i => i.IsOutstanding && !rules.IsOverdue(i, date))} still to come.").ConfigureAwait(false);
-            return result!.Conflicts.Count == 0 ? CliErrors.Ok : CliErrors.Conflict;
+            // Open cases for the IROs, CP chairs and the complaints manager, imported as a council would bring its own in.
+            var cases = DemoCases.Create(council, date);
+            var imported = await services.GetRequiredService<ImportCaseEvents>()
+                .ExecuteAsync("demo cases", cases, new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+            foreach (var problem in imported.Problems)
+            {
+                await context.Error.WriteLineAsync(problem.ToString()).ConfigureAwait(false);
+            }
+
+            await context.Output.WriteLineAsync($"Cases: {cases.Count} events, {imported.Recorded} recorded, {imported.AlreadyHeld} already held.").ConfigureAwait(false);
+            return result!.Conflicts.Count == 0 && imported.Succeeded ? CliErrors.Ok : CliErrors.Conflict;
         }));
         demo.Subcommands.Add(seed);
         return demo;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using QaBot.Application.Compliance;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
@@ -157,28 +158,8 @@ public sealed class ItemPresenter
                         Actions = [new ExecuteAction { Title = "Save as done", Verb = CardVerbs.Done, Data = data(), Style = ActionStyle.Positive }],
                     },
                 },
-                new ShowCardAction
-                {
-                    Title = "Reschedule",
-                    Card = new AdaptiveCard
-                    {
-                        Schema = null,
-                        Body =
-                        [
-                            new DateInput
-                            {
-                                Id = ActionData.NewDateInput(slot),
-                                Label = RescheduleLabel(item, latest, canPick),
-                                Min = canPick ? asOf : null,
-                                Max = canPick ? statutoryDeadline : null,
-                                IsRequired = true,
-                                ErrorMessage = "Choose the new date.",
-                            },
-                            new TextInput { Id = ActionData.MoveReasonInput(slot), Label = "Reason", IsMultiline = true, MaxLength = ActionData.MaxNoteLength, IsRequired = true, ErrorMessage = "Say why it needs to move." },
-                        ],
-                        Actions = [new ExecuteAction { Title = "Save new date", Verb = CardVerbs.Reschedule, Data = data() }],
-                    },
-                },
+                // A statutory deadline moves only with the case's events, so it offers no Reschedule.
+                .. _catalogue.FindDuty(item.Duty) is { IsStatutory: true } ? [] : new[] { RescheduleAction(item, latest, canPick, asOf, statutoryDeadline, slot, data) },
                 new ShowCardAction
                 {
                     Title = "Not applicable",
@@ -221,6 +202,30 @@ public sealed class ItemPresenter
             ? $"New date (a working day, by the statutory deadline {UkDates.Format(deadline)})"
             : $"New date (a working day; after {UkDates.Format(latest)} your line manager approves it)";
     }
+
+    private ShowCardAction RescheduleAction(TrackedItem item, DateOnly latest, bool canPick, DateOnly asOf, DateOnly? statutoryDeadline, int slot, Func<JsonObject> data) =>
+        new()
+        {
+            Title = "Reschedule",
+            Card = new AdaptiveCard
+            {
+                Schema = null,
+                Body =
+                [
+                    new DateInput
+                    {
+                        Id = ActionData.NewDateInput(slot),
+                        Label = RescheduleLabel(item, latest, canPick),
+                        Min = canPick ? asOf : null,
+                        Max = canPick ? statutoryDeadline : null,
+                        IsRequired = true,
+                        ErrorMessage = "Choose the new date.",
+                    },
+                    new TextInput { Id = ActionData.MoveReasonInput(slot), Label = "Reason", IsMultiline = true, MaxLength = ActionData.MaxNoteLength, IsRequired = true, ErrorMessage = "Say why it needs to move." },
+                ],
+                Actions = [new ExecuteAction { Title = "Save new date", Verb = CardVerbs.Reschedule, Data = data() }],
+            },
+        };
 
     /// <summary>The latest date the owner may move the item to without approval (<see cref="Core.Scheduling.ScheduleRules.LatestRescheduleDate"/>).</summary>
     public DateOnly LatestRescheduleDate(TrackedItem item)

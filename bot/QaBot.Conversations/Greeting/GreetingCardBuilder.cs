@@ -95,6 +95,12 @@ public sealed class GreetingCardBuilder
             questions.Add("\"how are we doing\": last month's on-time rate by duty, as counts");
         }
 
+        if (person.RolesOn(today).Select(_catalogue.FindRole).OfType<Role>().SelectMany(r => r.Duties).Any(d => d.IsStatutory))
+        {
+            questions.Add("\"my cases\": your open cases with each next statutory deadline");
+            questions.Add("\"review held for 12345 on 3 Dec\": record what happened in a case (case references only, never a name)");
+        }
+
         questions.Add("\"log activity\": record an activity that has no set rhythm");
         questions.Add("\"help\": what I can do");
         return questions;

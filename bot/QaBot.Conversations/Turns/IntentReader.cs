@@ -37,6 +37,11 @@ public static partial class IntentReader
             return Compliance(words);
         }
 
+        if (Contains(words, "my cases") || Contains(words, "caseload") || Contains(words, "my caseload") || Contains(words, "cases"))
+        {
+            return new MessageIntent(MessageIntentKind.MyCases);
+        }
+
         if (Contains(words, "overdue") || Contains(words, "late") || Contains(words, "behind"))
         {
             return new MessageIntent(MessageIntentKind.Overdue, AreaOf(words));

@@ -20,6 +20,9 @@ public enum MessageIntentKind
     /// <summary>"log activity".</summary>
     LogActivity,
 
+    /// <summary>"my cases", "my caseload": the open statutory chains the person (and their team) hold.</summary>
+    MyCases,
+
     /// <summary>"how are we doing", "compliance", "on time": last month's on-time figures for the viewer's area.</summary>
     Compliance,
 }

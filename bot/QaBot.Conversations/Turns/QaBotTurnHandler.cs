@@ -4,6 +4,7 @@ using QaBot.Application.Conversations;
 using QaBot.Application.Organisation;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Cases;
 using QaBot.Conversations.Compliance;
 using QaBot.Conversations.Greeting;
 using QaBot.Conversations.Overdue;
@@ -11,6 +12,7 @@ using QaBot.Conversations.Text;
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
 
 namespace QaBot.Conversations.Turns;
 
@@ -37,6 +39,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
     private readonly ConversationsOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<QaBotTurnHandler> _logger;
+    private readonly CaseReplies _cases;
 
     public QaBotTurnHandler(
         IDirectoryStore directory,
@@ -54,8 +57,10 @@ public sealed class QaBotTurnHandler : ITurnHandler
         CouncilCalendar calendar,
         ConversationsOptions options,
         TimeProvider time,
-        ILogger<QaBotTurnHandler> logger)
+        ILogger<QaBotTurnHandler> logger,
+        CaseReplies cases)
     {
+        _cases = cases ?? throw new ArgumentNullException(nameof(cases));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         _channels = channels ?? throw new ArgumentNullException(nameof(channels));
@@ -165,11 +170,19 @@ public sealed class QaBotTurnHandler : ITurnHandler
             ? _channels.OnMessageAsync(channel, now, cancellationToken)
             : _conversations.OnMessageAsync(turn.Reference, now, cancellationToken);
         var today = _calendar.LocalDateOf(now);
+        if (CaseUpdateReader.Read(turn.Text, today) is { } caseUpdate)
+        {
+            var recorded = await _cases.RecordAsync(person, caseUpdate, now, new AuditOrigin("teams", turn.ActivityId), cancellationToken).ConfigureAwait(false);
+            await remember.ConfigureAwait(false);
+            return TurnResult.Reply(recorded);
+        }
+
         var intent = IntentReader.Read(turn.Text);
         var shared = turn.ConversationKind != ConversationKind.Personal;
         var reply = intent.Kind switch
         {
-            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity when shared => OutboundMessage.FromText(PersonalChatOnlyText),
+            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.MyCases when shared => OutboundMessage.FromText(PersonalChatOnlyText),
+            MessageIntentKind.MyCases => await _cases.MyCasesAsync(person, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.MyTasks => await ViewAsync(person, new ViewState(CardView.Digest), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),

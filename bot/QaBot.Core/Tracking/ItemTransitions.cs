@@ -337,4 +337,42 @@ public static class ItemTransitions
         var after = item with { Area = toArea, UpdatedAt = at, UpdatedBy = actor, Version = item.Version + 1 };
         return new ItemChange(after, new AuditEntry(at, actor, "moved", Subject(item), $"moved from area {item.Area} to {toArea} with its owner", origin));
     }
+
+    /// <summary>
+    /// Moves a statutory item's deadline to an extension recorded for its case (only as far as the procedure allows:
+    /// the case's chain decides). Not a reschedule: the item's due date is its statutory deadline, and it changes only
+    /// through the case's events.
+    /// </summary>
+    public static ItemChange? Extend(TrackedItem item, DateOnly to, IReadOnlyList<DateTimeOffset> remindAt, DateTimeOffset at, Actor actor, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(remindAt);
+        if (item.Due == to || !item.IsOutstanding)
+        {
+            return null;
+        }
+
+        var after = item with { Due = to, WindowTo = to, RemindAt = remindAt, UpdatedAt = at, UpdatedBy = actor, Version = item.Version + 1 };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"statutory deadline extended from {item.Due:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+        return new ItemChange(after, new AuditEntry(at, actor, "extended", Subject(item), detail, origin));
+    }
+
+    /// <summary>Gives an outstanding item to the person a case was transferred to, in the same home area (not flagged: nobody left).</summary>
+    public static ItemChange? HandOver(TrackedItem item, Person to, DateTimeOffset at, Actor actor, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(to);
+        if (item.Owner == to.Id || !item.IsOutstanding)
+        {
+            return null;
+        }
+
+        if (item.Area != to.HomeArea)
+        {
+            throw new ArgumentException($"Item {item.Id} is kept in {item.Area}; person {to.Id} works in {to.HomeArea}.", nameof(to));
+        }
+
+        var after = item with { Owner = to.Id, UpdatedAt = at, UpdatedBy = actor, Version = item.Version + 1 };
+        return new ItemChange(after, new AuditEntry(at, actor, "handed-over", Subject(item), $"case transferred from person:{item.Owner} to person:{to.Id}", origin));
+    }
 }

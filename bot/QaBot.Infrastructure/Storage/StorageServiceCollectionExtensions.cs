@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
@@ -44,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IComplianceStore, TableComplianceStore>();
         services.TryAddSingleton<IConversationReferenceStore, TableConversationReferenceStore>();
         services.TryAddSingleton<IBoardMeetingStore, TableBoardMeetingStore>();
+        services.TryAddSingleton<ICaseChainStore, TableCaseChainStore>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         services.TryAddSingleton<ITeamChannelStore, TableTeamChannelStore>();
         services.TryAddSingleton<IReportLedger, TableReportLedger>();

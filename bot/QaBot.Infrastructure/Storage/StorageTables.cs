@@ -23,6 +23,7 @@ public sealed class StorageTables
         SendLedger = service.GetTableClient(prefix + "SendLedger");
         Scheduler = service.GetTableClient(prefix + "Scheduler");
         Compliance = service.GetTableClient(prefix + "Compliance");
+        Cases = service.GetTableClient(prefix + "Cases");
     }
 
     public TableServiceClient Service { get; }
@@ -53,5 +54,8 @@ public sealed class StorageTables
     /// <summary>The compliance model: counts per duty by team-level area and month.</summary>
     public TableClient Compliance { get; }
 
-    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance];
+    /// <summary>The cases' statutory chains: one partition per case reference, one row per rule.</summary>
+    public TableClient Cases { get; }
+
+    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance, Cases];
 }

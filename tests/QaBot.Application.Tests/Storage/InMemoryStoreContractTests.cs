@@ -1,3 +1,4 @@
+using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
@@ -47,6 +48,12 @@ public sealed class InMemoryConversationReferenceStoreContractTests : Conversati
 public sealed class InMemoryBoardMeetingStoreContractTests : BoardMeetingStoreContract
 {
     protected override IBoardMeetingStore Store { get; } = new InMemoryBoardMeetingStore();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryCaseChainStoreContractTests : CaseChainStoreContract
+{
+    protected override ICaseChainStore Store { get; } = new InMemoryCaseChainStore();
 }
 
 [Trait("Category", "Fast")]

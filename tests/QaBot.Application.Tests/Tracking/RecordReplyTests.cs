@@ -121,15 +121,19 @@ public sealed class RecordReplyTests
         AssertUnchanged();
     }
 
-    [Fact]
-    public async Task Reschedule_StatutoryItemPastItsDeadline_IsInvalid()
+    [Theory]
+    [InlineData(2026, 11, 24)]
+    [InlineData(2026, 11, 18)]
+    public async Task Reschedule_StatutoryItemToAnyDate_IsInvalidAndSaysHowItMoves(int year, int month, int day)
     {
+        // A statutory deadline follows the case's events: neither later nor earlier by a reschedule.
         var statutory = _council.Add("occ-statutory", 6, Due, "iro-quality-assure-plans");
 
-        var outcome = await ReplyAsync(Request(ReplyKind.Rescheduled, new DateOnly(2026, 11, 24), key: statutory.Key));
+        var outcome = await ReplyAsync(Request(ReplyKind.Rescheduled, new DateOnly(year, month, day), key: statutory.Key));
 
         Assert.Equal(ReplyOutcomeKind.Invalid, outcome.Kind);
-        Assert.Contains("statutory deadline of Thursday 19 November 2026", outcome.Problem, StringComparison.Ordinal);
+        Assert.Contains("Thu 19 Nov 2026 is a statutory deadline", outcome.Problem, StringComparison.Ordinal);
+        Assert.Contains("an extension where the procedure allows one", outcome.Problem, StringComparison.Ordinal);
         Assert.Equal(1, _council.Get(statutory).Version);
     }
 

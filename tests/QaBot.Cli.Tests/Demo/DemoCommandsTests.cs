@@ -46,6 +46,14 @@ public sealed class DemoCommandsTests : IAsyncLifetime
         var (tableExit, table, _) = await _cli.RunAsync("people", "list", "--area", "Schools & Learning");
         Assert.Equal(0, tableExit);
         Assert.Contains("Tom Hadley", table, StringComparison.Ordinal);
+
+        var cases = DemoCases.Create(council, new DateOnly(2026, 11, 20));
+        Assert.Contains($"Cases: {cases.Count} events, {cases.Count} recorded, 0 already held.", output, StringComparison.Ordinal);
+        var iro = cases[0].ResponsibleUpn;
+        var (casesExit, caseList, casesError) = await _cli.RunAsync("cases", "list", "--person", iro);
+        Assert.True(casesExit == 0, casesError);
+        Assert.Contains(cases[0].CaseReference, caseList, StringComparison.Ordinal);
+        Assert.Contains("cla-review", caseList, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,6 +65,7 @@ public sealed class DemoCommandsTests : IAsyncLifetime
 
         Assert.Equal(0, exit);
         Assert.Matches(@"History to 2026-11-20: \d+ items \(0 added\)", output);
+        Assert.Matches(@"Cases: (\d+) events, 0 recorded, \1 already held\.", output);
         Assert.Contains($"People: 0 added, 0 changed, 0 returned, 0 deactivated, {DemoCouncil.Create().People.Count} unchanged.", output, StringComparison.Ordinal);
     }
 

@@ -156,7 +156,7 @@ public sealed class FrameworkCommandsTests : IDisposable
         var iro = duties.Single(d => d.GetProperty("id").GetString() == "iro-quality-assure-planning").GetProperty("rhythm");
         Assert.Equal("statutory", iro.GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, iro.GetProperty("perYear").ValueKind);
-        Assert.Equal(["cla-review", "cp-review"], iro.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["cla-review", "cp-initial-conference", "cp-review"], iro.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
 
         var asRequired = duties.Single(d => d.GetProperty("id").GetString() == "team-manager-performance-monitoring").GetProperty("rhythm");
         Assert.Equal(("none", JsonValueKind.Null), (asRequired.GetProperty("kind").GetString(), asRequired.GetProperty("perYear").ValueKind));

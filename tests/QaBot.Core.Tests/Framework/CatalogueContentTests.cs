@@ -141,7 +141,7 @@ public sealed class CatalogueContentTests
             "In line with statutory intervals and agreed standards",
             "Ensure clear, focused and appropriate plans are in place and reviewed for all children subject to CP plans or looked after.\n" +
             "Provide robust challenge to practice as required and use escalation arrangements effectively where appropriate",
-            new StatutoryRhythm(["cla-review", "cp-review"])),
+            new StatutoryRhythm(["cla-review", "cp-initial-conference", "cp-review"])),
         new ExpectedDuty(
             "staff-supervision-participation", "all-staff", "All staff", 3,
             "Participate in regular supervision and My Plans/PDRs",
@@ -278,7 +278,7 @@ public sealed class CatalogueContentTests
         var declared = Catalogue.StatutoryRules.Select(r => r.Id).ToList();
         var named = Catalogue.Duties.Select(d => d.Rhythm).OfType<StatutoryRhythm>().SelectMany(r => r.RuleIds).Distinct().ToList();
 
-        Assert.Equal(["cla-review", "cp-review", "complaint-stage-1", "complaint-stage-2", "complaint-stage-3"], declared);
+        Assert.Equal(["cla-review", "cp-review", "cp-initial-conference", "complaint-stage-1", "complaint-stage-2", "complaint-stage-3"], declared);
         Assert.Equal(declared.Order(StringComparer.Ordinal), named.Order(StringComparer.Ordinal));
     }
 

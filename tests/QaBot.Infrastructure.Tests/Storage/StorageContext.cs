@@ -17,6 +17,7 @@ public sealed class StorageContext : IAsyncLifetime
         Tracking = new TableTrackingStore(Tables, TimeProvider.System, NullLogger<TableTrackingStore>.Instance);
         Conversations = new TableConversationReferenceStore(Tables);
         Meetings = new TableBoardMeetingStore(Tables);
+        Cases = new TableCaseChainStore(Tables);
         Ledger = new TableSendLedger(Tables);
         Runs = new TableReminderRunStore(Tables);
         Throttle = new TableThrottleMarker(Tables);
@@ -37,6 +38,8 @@ public sealed class StorageContext : IAsyncLifetime
     public TableConversationReferenceStore Conversations { get; }
 
     public TableBoardMeetingStore Meetings { get; }
+
+    public TableCaseChainStore Cases { get; }
 
     public TableSendLedger Ledger { get; }
 

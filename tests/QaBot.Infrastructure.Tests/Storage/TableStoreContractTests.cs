@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
@@ -97,6 +98,18 @@ public sealed class TableBoardMeetingStoreContractTests : BoardMeetingStoreContr
     private readonly StorageContext _storage = new();
 
     protected override IBoardMeetingStore Store => _storage.Meetings;
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
+
+[Trait("Category", "Storage")]
+public sealed class TableCaseChainStoreContractTests : CaseChainStoreContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override ICaseChainStore Store => _storage.Cases;
 
     public override Task InitializeAsync() => _storage.InitializeAsync();
 

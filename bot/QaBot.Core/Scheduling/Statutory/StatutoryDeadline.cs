@@ -5,4 +5,8 @@ namespace QaBot.Core.Scheduling.Statutory;
 /// <param name="CountedFrom">The date the timescale ran from: the event, or the previous link (held date or deadline).</param>
 /// <param name="Basis">How the date was worked out, in plain words.</param>
 /// <param name="Id">The occurrence id for a case's deadline; null when the chain was worked out without a case.</param>
-public sealed record StatutoryDeadline(int N, DateOnly Due, DateOnly CountedFrom, string Basis, OccurrenceId? Id);
+public sealed record StatutoryDeadline(int N, DateOnly Due, DateOnly CountedFrom, string Basis, OccurrenceId? Id)
+{
+    /// <summary>The longest extension the procedure allows for this link (complaints), counted like the timescale; null when none.</summary>
+    public StatutoryInterval? ExtendableTo { get; init; }
+}

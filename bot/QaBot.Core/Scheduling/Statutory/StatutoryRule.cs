@@ -82,7 +82,7 @@ public sealed record StatutoryRule(string Id, string Name, string Item, string E
             var id = caseReference is { } reference
                 ? new OccurrenceId(string.Concat(Id, ".", OccurrenceId.Encode(reference.Value), ".", eventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ".", n.ToString(CultureInfo.InvariantCulture)))
                 : (OccurrenceId?)null;
-            deadlines.Add(new StatutoryDeadline(n, due, from, basis, id));
+            deadlines.Add(new StatutoryDeadline(n, due, from, basis, id) { ExtendableTo = step.ExtendableTo });
             if (!step.Repeats)
             {
                 stepIndex++;

@@ -3,7 +3,7 @@ namespace QaBot.Core.Scheduling.Statutory;
 /// <summary>One link of a statutory chain: "no more than <see cref="Within"/> after the event or the previous one".</summary>
 /// <param name="Repeats">The step applies again to every later deadline (while <see cref="RepeatUntil"/> allows).</param>
 /// <param name="RepeatUntil">A repeating step stops applying once its next deadline would fall later than this long after the event.</param>
-/// <param name="ExtendableTo">Where the rules allow an extension (complaints), the longest it may be: shown, never applied.</param>
+/// <param name="ExtendableTo">Where the rules allow an extension (complaints), the longest it may be: applied only when an extension is recorded for the case.</param>
 public sealed record StatutoryStep(
     StatutoryInterval Within,
     StepAnchor After,
