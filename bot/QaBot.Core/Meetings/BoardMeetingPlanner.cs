@@ -19,6 +19,9 @@ public static class BoardMeetingPlanner
 
     private const string AreaSeparator = "/";
 
+    /// <summary>Joins the ids of areas that meet together (<c>together: chair</c>) in a meeting's key.</summary>
+    private const char AreaJoiner = '+';
+
     public static BoardPlan Plan(BoardPlanInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -85,6 +88,7 @@ public static class BoardMeetingPlanner
                 }
             }
 
+            HoldClashes();
             return new BoardPlan(
                 input.From,
                 input.To,
@@ -126,7 +130,7 @@ public static class BoardMeetingPlanner
                 }
             }
 
-            IReadOnlyList<Area?> areas = [null];
+            IReadOnlyList<IReadOnlyList<Area>> groups = [[]];
             if (schedule.EachArea is { } each)
             {
                 if (FindArea(each.WithinPath, each.Line, each.Path, "within") is not { } within)
@@ -134,11 +138,15 @@ public static class BoardMeetingPlanner
                     return;
                 }
 
-                areas = [.. _tree.Subtree(within.Id).Where(a => a.Kind == each.Kind)];
+                var areas = _tree.Subtree(within.Id).Where(a => a.Kind == each.Kind).ToList();
                 if (areas.Count == 0)
                 {
                     _warnings.Add($"{schedule.Id}: no {each.Kind.ToString().ToLowerInvariant()} areas within {_tree.PathOf(within.Id)}, so no meetings");
                 }
+
+                groups = each.TogetherByChair && schedule.Chair is { } chair
+                    ? GroupByChair(chair, areas)
+                    : [.. areas.Select(a => (IReadOnlyList<Area>)[a])];
             }
 
             if (unknownArea)
@@ -146,11 +154,11 @@ public static class BoardMeetingPlanner
                 return;
             }
 
-            foreach (var area in areas)
+            foreach (var group in groups)
             {
-                var attendees = Attendees(schedule, area, pathAreas);
-                var prefix = area is null ? string.Empty : area.Id.Value + AreaSeparator;
-                var subject = area is null ? schedule.Subject : schedule.Subject.Replace("{area}", area.Name, StringComparison.Ordinal);
+                var attendees = Attendees(schedule, group, pathAreas);
+                var prefix = group.Count == 0 ? string.Empty : string.Join(AreaJoiner, group.Select(a => a.Id.Value)) + AreaSeparator;
+                var subject = group.Count == 0 ? schedule.Subject : schedule.Subject.Replace("{area}", Names(group), StringComparison.Ordinal);
                 if (schedule.IsSeries)
                 {
                     PlanSeries(schedule, organiser, prefix, subject, attendees);
@@ -161,6 +169,94 @@ public static class BoardMeetingPlanner
                 }
             }
         }
+
+        /// <summary>Areas whose chairs are the same people meet together; an area nobody chairs keeps its own meeting (and a warning).</summary>
+        private List<IReadOnlyList<Area>> GroupByChair(RoleId chair, List<Area> areas) =>
+            [.. areas
+                .GroupBy(area => string.Join(',', ChairsOf(chair, [area]).Select(p => p.Id.Value).Order(StringComparer.Ordinal)) is { Length: > 0 } chairs
+                    ? chairs
+                    : "none:" + area.Id.Value)
+                .Select(g => (IReadOnlyList<Area>)[.. g])];
+
+        private IEnumerable<Person> ChairsOf(RoleId chair, IReadOnlyList<Area> group) => input.Directory.ActivePeople
+            .Where(p => p.HoldsRole(chair, _today))
+            .Where(p => group.Count == 0 || p.Areas.Any(a => group.Any(g => g.Id.IsWithin(a))));
+
+        private static string Names(IReadOnlyList<Area> group) => group.Count == 1
+            ? group[0].Name
+            : string.Join(", ", group.Take(group.Count - 1).Select(a => a.Name)) + " and " + group[^1].Name;
+
+        /// <summary>
+        /// Nobody is booked into two meetings at once. Every clash for a chair or an attendee is a problem naming who,
+        /// when, which meetings and their lines in the file, and the schedules involved are held (left as they are in
+        /// calendars) until the file is put right.
+        /// </summary>
+        private void HoldClashes()
+        {
+            var lines = input.Schedules.Meetings.ToDictionary(m => m.Id, m => (m.Line, m.Path));
+            var slots = new Dictionary<string, List<Slot>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var meeting in _meetings)
+            {
+                foreach (var date in meeting.Occurrences)
+                {
+                    var start = input.Calendar.ToInstant(date, meeting.Event.Time);
+                    foreach (var attendee in meeting.Event.Attendees)
+                    {
+                        if (!slots.TryGetValue(attendee.Address, out var list))
+                        {
+                            slots[attendee.Address] = list = [];
+                        }
+
+                        list.Add(new Slot(meeting, date, start, start + meeting.Event.Duration));
+                    }
+                }
+            }
+
+            var clashes = new Dictionary<(string Address, PlannedMeeting First, PlannedMeeting Second), List<DateOnly>>();
+            foreach (var (address, list) in slots.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                list.Sort((a, b) => a.Start.CompareTo(b.Start));
+                for (var i = 0; i < list.Count; i++)
+                {
+                    for (var j = i + 1; j < list.Count && list[j].Start < list[i].End; j++)
+                    {
+                        if (ReferenceEquals(list[i].Meeting, list[j].Meeting))
+                        {
+                            continue;
+                        }
+
+                        var key = (address, list[i].Meeting, list[j].Meeting);
+                        if (!clashes.TryGetValue(key, out var dates))
+                        {
+                            clashes[key] = dates = [];
+                        }
+
+                        dates.Add(list[i].Date);
+                    }
+                }
+            }
+
+            var held = new HashSet<BodyId>();
+            foreach (var ((address, first, second), dates) in clashes)
+            {
+                var who = first.Event.Attendees.First(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase));
+                var (line, path) = lines[second.ScheduleId];
+                var (firstLine, _) = lines[first.ScheduleId];
+                var shown = string.Join(", ", dates.Distinct().Take(6).Select(d => d.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)));
+                var more = dates.Distinct().Count() > 6 ? $" and {dates.Distinct().Count() - 6} more dates" : string.Empty;
+                _problems.Add(new CatalogueError(input.Schedules.File, line, 1, path, "time",
+                    $"{who.Name} ({address}) would be in two meetings at once: '{first.Event.Subject}' at {first.Event.Time:HH:mm} (line {firstLine}) and " +
+                    $"'{second.Event.Subject}' at {second.Event.Time:HH:mm} (line {line}), on {shown}{more}. Give one of them another day or time; " +
+                    "where one chair leads several areas, forEachArea's together: chair holds one meeting for them all"));
+                held.Add(first.ScheduleId);
+                held.Add(second.ScheduleId);
+            }
+
+            _held.UnionWith(held);
+            _meetings.RemoveAll(m => held.Contains(m.ScheduleId));
+        }
+
+        private sealed record Slot(PlannedMeeting Meeting, DateOnly Date, DateTimeOffset Start, DateTimeOffset End);
 
         private void PlanSeries(MeetingSchedule schedule, string organiser, string prefix, string subject, IReadOnlyList<MeetingAttendee> attendees)
         {
@@ -359,7 +455,7 @@ public static class BoardMeetingPlanner
             });
         }
 
-        private List<MeetingAttendee> Attendees(MeetingSchedule schedule, Area? area, Dictionary<string, Area> pathAreas)
+        private List<MeetingAttendee> Attendees(MeetingSchedule schedule, IReadOnlyList<Area> group, Dictionary<string, Area> pathAreas)
         {
             var chart = input.Directory;
             var byAddress = new Dictionary<string, MeetingAttendee>(StringComparer.OrdinalIgnoreCase);
@@ -379,13 +475,10 @@ public static class BoardMeetingPlanner
                 byAddress[person.Upn] = new MeetingAttendee(person.Upn, person.DisplayName, person.Id, chair);
             }
 
-            var where = area is null ? string.Empty : $" for {area.Name}";
+            var where = group.Count == 0 ? string.Empty : $" for {Names(group)}";
             if (schedule.Chair is { } chairRole)
             {
-                var chairs = chart.ActivePeople
-                    .Where(p => p.HoldsRole(chairRole, _today))
-                    .Where(p => area is null || p.Areas.Any(a => area.Id.IsWithin(a)))
-                    .ToList();
+                var chairs = ChairsOf(chairRole, group).ToList();
                 if (chairs.Count == 0)
                 {
                     _warnings.Add($"{schedule.Id}{where}: nobody in the directory holds the chair's role '{chairRole}'");
@@ -402,10 +495,10 @@ public static class BoardMeetingPlanner
                     continue;
                 }
 
-                var scope = rule.EachArea ? area : rule.AreaPath is { } path ? pathAreas[path] : null;
+                IReadOnlyList<Area> scope = rule.EachArea ? group : rule.AreaPath is { } path ? [pathAreas[path]] : [];
                 var holders = chart.ActivePeople
                     .Where(p => p.HoldsRole(rule.Role!.Value, _today))
-                    .Where(p => scope is null || p.WorksIn(scope.Id))
+                    .Where(p => scope.Count == 0 || scope.Any(a => p.WorksIn(a.Id)))
                     .ToList();
                 if (holders.Count == 0)
                 {
@@ -489,11 +582,14 @@ public static class BoardMeetingPlanner
 
                 var name = schedule?.Name ?? input.Catalogue.FindBody(value.Body)?.Name ?? value.Body.Value;
                 var areaPart = value.Key.Contains(AreaSeparator, StringComparison.Ordinal) ? value.Key[..value.Key.LastIndexOf(AreaSeparator, StringComparison.Ordinal)] : null;
+                var gone = areaPart?.Split(AreaJoiner).FirstOrDefault(part => !(AreaId.TryParse(part, out var areaId) && _tree.IsCurrent(areaId)));
                 var reason = schedule is null
                     ? "no longer in the meetings file"
-                    : areaPart is not null && !(AreaId.TryParse(areaPart, out var areaId) && _tree.IsCurrent(areaId))
-                        ? $"area {areaPart} is no longer in the directory"
-                        : "no longer in the schedule (its days or rhythm changed)";
+                    : gone is not null
+                        ? $"area {gone} is no longer in the directory"
+                        : areaPart is not null && areaPart.Contains(AreaJoiner, StringComparison.Ordinal)
+                            ? "the areas meeting together changed (their chair now leads others)"
+                            : "no longer in the schedule (its days or rhythm changed)";
                 cancellations.Add(new MeetingCancellation(record, name, reason));
             }
 

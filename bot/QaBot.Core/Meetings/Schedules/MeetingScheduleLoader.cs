@@ -38,6 +38,8 @@ public static class MeetingScheduleLoader
         ["half-termly"] = MeetingCadence.HalfTermly,
     };
 
+    private static readonly Dictionary<string, bool> Together = new(StringComparer.Ordinal) { ["chair"] = true };
+
     private static readonly Dictionary<string, AreaKind> AreaKinds = new(StringComparer.Ordinal)
     {
         ["division"] = AreaKind.Division,
@@ -225,7 +227,7 @@ public static class MeetingScheduleLoader
             var minutes = fields.RequiredInt("durationMinutes", 15, 600);
             var organiser = Mailbox(fields, "organiser");
             var chair = ReadChair(fields, statedChair);
-            var eachArea = ReadEachArea(fields);
+            var eachArea = ReadEachArea(fields, chair);
             var attendees = ReadAttendees(fields, eachArea is not null);
             var subject = fields.OptionalText("subject") ?? (duty is null ? name : null);
             if (subject is null && duty is not null)
@@ -396,7 +398,7 @@ public static class MeetingScheduleLoader
             return role;
         }
 
-        private EachAreaRule? ReadEachArea(YamlFields fields)
+        private EachAreaRule? ReadEachArea(YamlFields fields, RoleId? chair)
         {
             if (!fields.Has("forEachArea") || YamlFields.IsNull(fields.Value("forEachArea")!))
             {
@@ -410,10 +412,16 @@ public static class MeetingScheduleLoader
             }
 
             var path = fields.Path + ".forEachArea";
-            var each = new YamlFields(node, path, problems, "within", "kind");
+            var each = new YamlFields(node, path, problems, "within", "kind", "together");
             var within = each.RequiredText("within", "the area path the areas lie in, e.g. Early Help & Safeguarding");
             var kind = each.RequiredChoice("kind", AreaKinds);
-            return within is null || kind is null ? null : new EachAreaRule(within, kind.Value, node.Start.LineNumber(), path);
+            var together = each.OptionalChoice("together", Together);
+            if (together is not null && chair is null)
+            {
+                each.Error("together", "together: chair needs a chair: the framework's for the duty or body, or chair: on the entry");
+            }
+
+            return within is null || kind is null ? null : new EachAreaRule(within, kind.Value, node.Start.LineNumber(), path) { TogetherByChair = together == true };
         }
 
         private List<AttendeeRule>? ReadAttendees(YamlFields fields, bool eachArea)
