@@ -67,13 +67,17 @@ public sealed partial class BoardMeetingSync
     public MeetingScheduleLoadResult LoadSchedules(string? file = null) => _schedules.Load(file);
 
     /// <summary>What a sync would do, calling nothing but storage. The window defaults to today and <see cref="GraphSyncOptions.MeetingHorizon"/> ahead.</summary>
-    public async Task<BoardPlan> PlanAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
+    public Task<BoardPlan> PlanAsync(DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default) =>
+        PlanAsync(from, to, null, cancellationToken);
+
+    /// <summary>What a sync would do with <paramref name="file"/> (null: the configured meetings file).</summary>
+    public async Task<BoardPlan> PlanAsync(DateOnly? from, DateOnly? to, string? file, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var today = _calendar.LocalDateOf(now);
         var windowFrom = from ?? today;
         var windowTo = to ?? today.AddDays((int)_options.MeetingHorizon.TotalDays);
-        var loaded = LoadSchedules();
+        var loaded = LoadSchedules(file);
         if (!loaded.IsValid)
         {
             return new BoardPlan(windowFrom, windowTo, [], [], [], loaded.Errors, []);

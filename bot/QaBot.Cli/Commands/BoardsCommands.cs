@@ -31,19 +31,34 @@ internal static class BoardsCommands
     private static Command Validate(CliContext context)
     {
         var file = new Option<string?>("--file") { Description = "The meetings file to check; default Graph:MeetingsFile." };
-        var command = new Command("validate", "Check a meetings file against the framework catalogue, naming the line and field of every problem.") { file };
+        var command = new Command(
+            "validate",
+            "Check a meetings file against the framework catalogue, and against the stored directory for anyone booked into two meetings at once over the next twelve months, naming the line and field of every problem.")
+        { file };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
-            var loaded = context.Services.GetRequiredService<BoardMeetingSync>().LoadSchedules(parse.GetValue(file));
+            var sync = context.Services.GetRequiredService<BoardMeetingSync>();
+            var loaded = sync.LoadSchedules(parse.GetValue(file));
             if (!loaded.IsValid)
             {
                 await WriteProblemsAsync(context.Error, loaded.Errors).ConfigureAwait(false);
                 return CliErrors.Invalid;
             }
 
+            await context.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var today = context.Services.GetRequiredService<CouncilCalendar>().LocalDateOf(context.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var plan = await sync.PlanAsync(today, today.AddYears(1).AddDays(-1), parse.GetValue(file), cancellationToken).ConfigureAwait(false);
+            var clashes = plan.Problems.Where(p => p.Field == BoardMeetingPlanner.ClashField).ToList();
+            if (clashes.Count > 0)
+            {
+                await WriteProblemsAsync(context.Error, clashes).ConfigureAwait(false);
+                return CliErrors.Invalid;
+            }
+
             var schedules = loaded.Schedules;
             await context.Output.WriteLineAsync(
-                $"{schedules.File}: {schedules.Meetings.Count} meeting schedules, no problems.").ConfigureAwait(false);
+                $"{schedules.File}: {schedules.Meetings.Count} meeting schedules, no problems; nobody in two meetings at once from {UkDates.Format(today)} for twelve months, with the directory as stored.")
+                .ConfigureAwait(false);
             return CliErrors.Ok;
         }));
         return command;

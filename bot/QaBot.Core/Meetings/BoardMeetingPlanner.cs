@@ -17,6 +17,9 @@ public static class BoardMeetingPlanner
 {
     public const string SeriesKey = "series";
 
+    /// <summary>The field a clash (someone in two meetings at once) is reported against.</summary>
+    public const string ClashField = "time";
+
     private const string AreaSeparator = "/";
 
     /// <summary>Joins the ids of areas that meet together (<c>together: chair</c>) in a meeting's key.</summary>
@@ -244,7 +247,7 @@ public static class BoardMeetingPlanner
                 var (firstLine, _) = lines[first.ScheduleId];
                 var shown = string.Join(", ", dates.Distinct().Take(6).Select(d => d.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)));
                 var more = dates.Distinct().Count() > 6 ? $" and {dates.Distinct().Count() - 6} more dates" : string.Empty;
-                _problems.Add(new CatalogueError(input.Schedules.File, line, 1, path, "time",
+                _problems.Add(new CatalogueError(input.Schedules.File, line, 1, path, ClashField,
                     $"{who.Name} ({address}) would be in two meetings at once: '{first.Event.Subject}' at {first.Event.Time:HH:mm} (line {firstLine}) and " +
                     $"'{second.Event.Subject}' at {second.Event.Time:HH:mm} (line {line}), on {shown}{more}. Give one of them another day or time; " +
                     "where one chair leads several areas, forEachArea's together: chair holds one meeting for them all"));

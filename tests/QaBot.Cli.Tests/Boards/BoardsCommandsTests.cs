@@ -6,6 +6,7 @@ using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 using QaBot.Demo;
+using QaBot.Testing.Data;
 
 namespace QaBot.Cli.Tests.Boards;
 
@@ -160,7 +161,32 @@ public sealed class BoardsCommandsTests : IAsyncLifetime
         var (exit, output, error) = await RunAsync("boards", "validate");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("meeting schedules, no problems.", output, StringComparison.Ordinal);
+        Assert.Contains("meeting schedules, no problems; nobody in two meetings at once", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_OneChairForFourLocalitiesAtOnce_NamesEachClashWithItsLineAndFails()
+    {
+        var (seedExit, _, seedError) = await _cli.RunAsync("demo", "seed", "--as-of", "2026-11-20");
+        Assert.True(seedExit == 0, seedError);
+        var shipped = ShippedData.MeetingsFile;
+        var edited = Path.Combine(Path.GetTempPath(), $"meetings-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(edited, (await File.ReadAllTextAsync(shipped)).Replace("      together: chair\n", string.Empty, StringComparison.Ordinal));
+        try
+        {
+            var (exit, output, error) = await RunAsync("boards", "validate", "--file", edited);
+
+            Assert.Equal(1, exit);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains("Ian Whitworth", error, StringComparison.Ordinal);
+            Assert.Contains("would be in two meetings at once", error, StringComparison.Ordinal);
+            Assert.Contains(".time: ", error, StringComparison.Ordinal);
+            Assert.Contains("Wed 6 Jan 2027", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(edited);
+        }
     }
 
     [Fact]
