@@ -137,7 +137,8 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton(sp =>
             sp.GetRequiredService<ScheduleDataFiles>().StatutoryRules(sp.GetRequiredService<IOptions<FrameworkOptions>>().Value));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ScheduleOptions>>().Value.ToPolicy());
-        services.TryAddSingleton(sp => new ScheduleRules(sp.GetRequiredService<CouncilCalendar>(), sp.GetRequiredService<SchedulePolicy>()));
+        services.TryAddSingleton(sp => new ScheduleRules(
+            sp.GetRequiredService<CouncilCalendar>(), sp.GetRequiredService<SchedulePolicy>(), sp.GetRequiredService<FrameworkCatalogue>()));
         services.TryAddSingleton(sp => new ScheduleEngine(
             sp.GetRequiredService<FrameworkCatalogue>(),
             sp.GetRequiredService<CouncilCalendar>(),

@@ -28,6 +28,9 @@ public sealed class ScheduleRegistrationTests
             ["Schedule:EscalateToLineManagerAfterWorkingDays"] = "2",
             ["Schedule:Duties:team-manager-supervision:Due"] = "day-of-period:20",
             ["Schedule:Duties:team-manager-supervision:Year"] = "Financial",
+            ["Schedule:Duties:team-manager-supervision:ReminderLeadWorkingDays:0"] = "3",
+            ["Schedule:LongerRhythmReminderLeadWorkingDays:Yearly:0"] = "25",
+            ["Schedule:LongerRhythmReminderLeadWorkingDays:Yearly:1"] = "0",
         });
 
         var policy = services.GetRequiredService<SchedulePolicy>();
@@ -39,6 +42,11 @@ public sealed class ScheduleRegistrationTests
         var supervision = policy.For(new Core.Framework.DutyId("team-manager-supervision"));
         Assert.Equal(new DueRule(DueRuleKind.DayOfPeriod, 20), supervision.Due);
         Assert.Equal(YearBasis.Financial, supervision.Year);
+        Assert.Equal([3], supervision.ReminderLeadWorkingDays);
+        Assert.Equal([25, 0], policy.LongerRhythmLeads[RhythmBand.Yearly]);
+        Assert.Equal([10, 0], policy.LongerRhythmLeads[RhythmBand.Quarterly]);
+        var rules = services.GetRequiredService<ScheduleRules>();
+        Assert.Equal([25, 0], rules.LeadsFor(new Core.Framework.DutyId("exec-director-triad-challenge")));
     }
 
     [Fact]

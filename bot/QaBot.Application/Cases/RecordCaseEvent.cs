@@ -132,7 +132,7 @@ public sealed partial class RecordCaseEvent
             }
             else if (next.Due != current.Due)
             {
-                var remindAt = _schedule.RemindersAfter(next.Due, request.At);
+                var remindAt = _schedule.RemindersAfter(next.Due, current.Duty, request.At);
                 await _tracking.UpdateAsync(current.Key, item => ItemTransitions.Extend(item, next.Due, remindAt, request.At, actor, request.Origin), cancellationToken).ConfigureAwait(false);
             }
             else if (holder is not null && current.Owner != holder.Id)
@@ -167,7 +167,7 @@ public sealed partial class RecordCaseEvent
             next.Due,
             next.CountedFrom,
             next.Due,
-            _schedule.RemindersAfter(next.Due, request.At),
+            _schedule.RemindersAfter(next.Due, chain.Duty, request.At),
             null,
             _schedule.Calendar.IsBankHolidayYearProvisional(next.Due));
         await _tracking.AddIfAbsentAsync([NewItem.Of(TrackedItem.FromOccurrence(occurrence, holder.HomeArea, request.At, actor))], request.Origin, cancellationToken).ConfigureAwait(false);

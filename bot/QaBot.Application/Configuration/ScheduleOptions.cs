@@ -16,8 +16,17 @@ public sealed class ScheduleOptions : IValidatableObject
     /// <summary>The local time (Europe/London) reminders go out at.</summary>
     public TimeOnly ReminderTime { get; set; } = SchedulePolicy.Default.ReminderTime;
 
-    /// <summary>When reminders go out, in working days before the due date (0 = on the due date). Empty means the default 5 and 0.</summary>
+    /// <summary>
+    /// When reminders go out for duties monthly or more often and for statutory deadlines, in working days before the
+    /// due date (0 = on the due date). Empty means the default 5 and 0.
+    /// </summary>
     public List<int> ReminderLeadWorkingDays { get; set; } = [];
+
+    /// <summary>
+    /// When reminders go out for longer rhythms, keyed by band (<c>Quarterly</c>, <c>HalfYearly</c>, <c>Yearly</c>). A
+    /// band not given keeps its default: quarterly 10 and 0, twice-yearly and yearly 20 and 0.
+    /// </summary>
+    public Dictionary<RhythmBand, List<int>> LongerRhythmReminderLeadWorkingDays { get; set; } = [];
 
     /// <summary>An item is overdue this many working days after its due date.</summary>
     [Range(1, 20)]
@@ -48,9 +57,7 @@ public sealed class ScheduleOptions : IValidatableObject
     /// <summary>The policy these settings describe; call on validated options.</summary>
     public SchedulePolicy ToPolicy()
     {
-        var leads = ReminderLeadWorkingDays.Count == 0
-            ? SchedulePolicy.DefaultReminderLeadWorkingDays
-            : ReminderLeadWorkingDays.Distinct().OrderDescending().ToArray();
+        var leads = ReminderLeadWorkingDays.Count == 0 ? SchedulePolicy.DefaultReminderLeadWorkingDays : Largest(ReminderLeadWorkingDays);
 
         var duties = new Dictionary<DutyId, DutySchedule>();
         foreach (var (id, duty) in Duties)
@@ -61,7 +68,22 @@ public sealed class ScheduleOptions : IValidatableObject
                 throw new InvalidOperationException($"Schedule:Duties:{id}:Due: {problem}.");
             }
 
-            duties[new DutyId(id)] = new DutySchedule(due, duty.Year ?? DutySchedule.Default.Year);
+            duties[new DutyId(id)] = new DutySchedule(due, duty.Year ?? DutySchedule.Default.Year)
+            {
+                ReminderLeadWorkingDays = duty.ReminderLeadWorkingDays is { Count: > 0 } own ? Largest(own) : null,
+            };
+        }
+
+        var longer = SchedulePolicy.DefaultLongerRhythmLeads;
+        if (LongerRhythmReminderLeadWorkingDays.Values.Any(l => l.Count > 0))
+        {
+            var configured = new Dictionary<RhythmBand, IReadOnlyList<int>>(longer);
+            foreach (var (band, bandLeads) in LongerRhythmReminderLeadWorkingDays.Where(b => b.Value.Count > 0))
+            {
+                configured[band] = Largest(bandLeads);
+            }
+
+            longer = configured;
         }
 
         return new SchedulePolicy(
@@ -73,22 +95,32 @@ public sealed class ScheduleOptions : IValidatableObject
             EscalateToNextLevelAfterWorkingDays,
             RescheduleWithoutApprovalWorkingDays,
             NewAssignmentNoticeWorkingDays,
-            duties);
+            duties)
+        {
+            LongerRhythmLeads = longer,
+        };
     }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var lead in ReminderLeadWorkingDays)
+        foreach (var problem in LeadProblems("Schedule:ReminderLeadWorkingDays", ReminderLeadWorkingDays, nameof(ReminderLeadWorkingDays)))
         {
-            if (lead is < 0 or > 60)
-            {
-                yield return new($"Schedule:ReminderLeadWorkingDays: {lead} is not between 0 and 60 working days.", [nameof(ReminderLeadWorkingDays)]);
-            }
+            yield return problem;
         }
 
-        if (ReminderLeadWorkingDays.Count != ReminderLeadWorkingDays.Distinct().Count())
+        foreach (var (band, bandLeads) in LongerRhythmReminderLeadWorkingDays)
         {
-            yield return new("Schedule:ReminderLeadWorkingDays: a lead time is listed twice.", [nameof(ReminderLeadWorkingDays)]);
+            if (band == RhythmBand.MonthlyOrMoreOften || !Enum.IsDefined(band))
+            {
+                yield return new(
+                    $"Schedule:LongerRhythmReminderLeadWorkingDays:{band}: give Quarterly, HalfYearly or Yearly (monthly duties follow Schedule:ReminderLeadWorkingDays).",
+                    [nameof(LongerRhythmReminderLeadWorkingDays)]);
+            }
+
+            foreach (var problem in LeadProblems($"Schedule:LongerRhythmReminderLeadWorkingDays:{band}", bandLeads, nameof(LongerRhythmReminderLeadWorkingDays)))
+            {
+                yield return problem;
+            }
         }
 
         if (EscalateToNextLevelAfterWorkingDays <= EscalateToLineManagerAfterWorkingDays)
@@ -109,6 +141,29 @@ public sealed class ScheduleOptions : IValidatableObject
             {
                 yield return new($"Schedule:Duties:{dutyId}:Due: {problem}.", [nameof(Duties)]);
             }
+
+            foreach (var leadProblem in LeadProblems($"Schedule:Duties:{dutyId}:ReminderLeadWorkingDays", duty.ReminderLeadWorkingDays ?? [], nameof(Duties)))
+            {
+                yield return leadProblem;
+            }
+        }
+    }
+
+    private static int[] Largest(IEnumerable<int> leads) => leads.Distinct().OrderDescending().ToArray();
+
+    private static IEnumerable<ValidationResult> LeadProblems(string setting, List<int> leads, string member)
+    {
+        foreach (var lead in leads)
+        {
+            if (lead is < 0 or > 60)
+            {
+                yield return new($"{setting}: {lead} is not between 0 and 60 working days.", [member]);
+            }
+        }
+
+        if (leads.Count != leads.Distinct().Count())
+        {
+            yield return new($"{setting}: a lead time is listed twice.", [member]);
         }
     }
 }
@@ -121,4 +176,7 @@ public sealed class DutyScheduleOptions
 
     /// <summary>The year the duty's yearly periods follow; null keeps the calendar year.</summary>
     public YearBasis? Year { get; set; }
+
+    /// <summary>This duty's own reminder lead times in working days before its due date; empty follows its rhythm.</summary>
+    public List<int>? ReminderLeadWorkingDays { get; set; }
 }

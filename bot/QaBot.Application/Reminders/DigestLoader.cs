@@ -25,6 +25,9 @@ public sealed class DigestLoader
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
     }
 
+    /// <summary>How far ahead "my tasks" lists what is coming up: four weeks.</summary>
+    public const int UpcomingDays = 28;
+
     /// <summary>The person's digest on <paramref name="asOf"/>, or null when the directory has no active person with this id.</summary>
     public async Task<Digest?> LoadAsync(PersonId personId, DateOnly asOf, string? runId = null, CancellationToken cancellationToken = default)
     {
@@ -32,8 +35,15 @@ public sealed class DigestLoader
         return recipient is { Active: true } ? await LoadAsync(recipient, asOf, runId, cancellationToken).ConfigureAwait(false) : null;
     }
 
+    /// <summary>"my tasks": the digest, with the person's own items falling due in the next four weeks (<see cref="UpcomingDays"/>) before their reminders start.</summary>
+    public Task<Digest> LoadWithUpcomingAsync(Person recipient, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        LoadAsync(recipient, asOf, null, asOf.AddDays(UpcomingDays), cancellationToken);
+
     /// <summary>The digest of a person already read from the directory.</summary>
-    public async Task<Digest> LoadAsync(Person recipient, DateOnly asOf, string? runId = null, CancellationToken cancellationToken = default)
+    public Task<Digest> LoadAsync(Person recipient, DateOnly asOf, string? runId = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(recipient, asOf, runId, null, cancellationToken);
+
+    private async Task<Digest> LoadAsync(Person recipient, DateOnly asOf, string? runId, DateOnly? upcomingUntil, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         var ownTask = _tracking.GetOpenItemsAsync(recipient, cancellationToken);
@@ -44,7 +54,7 @@ public sealed class DigestLoader
             // Most people: nobody's items can escalate to them.
             var own = await ownTask.ConfigureAwait(false);
             var alone = new OrganisationChart(AreaTree.Empty, [recipient], _policy);
-            return _composer.Compose(recipient, asOf, own, alone, runId);
+            return _composer.Compose(recipient, asOf, own, alone, runId, upcomingUntil);
         }
 
         // Everyone whose escalation chain can reach the recipient within two steps: their reports, their reports'
@@ -88,7 +98,7 @@ public sealed class DigestLoader
             chart = new OrganisationChart(AreaTree.Empty, people.Values, _policy);
         }
 
-        return _composer.Compose(recipient, asOf, items, chart, runId);
+        return _composer.Compose(recipient, asOf, items, chart, runId, upcomingUntil);
     }
 
     /// <summary>

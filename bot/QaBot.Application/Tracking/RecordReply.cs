@@ -171,7 +171,7 @@ public sealed partial class RecordReply
                 var decision = _rules.EvaluateReschedule(item.Due, newDate, today, item.StatutoryDeadline(_catalogue));
                 return decision.Outcome switch
                 {
-                    RescheduleOutcome.Allowed => (Reply(request, item, replyId, newDate), _rules.RemindersAfter(newDate, request.At), null),
+                    RescheduleOutcome.Allowed => (Reply(request, item, replyId, newDate), _rules.RemindersAfter(newDate, item.Duty, request.At), null),
                     RescheduleOutcome.NeedsApproval => (null, null, null),
                     _ => (null, null, $"Not rescheduled: {decision.Reason}"),
                 };

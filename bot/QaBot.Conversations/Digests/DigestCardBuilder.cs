@@ -18,6 +18,11 @@ public sealed class DigestCardBuilder
     /// <summary>The most items shown with their buttons on one page; fewer when they would not fit.</summary>
     public const int MaxItemsPerPage = 10;
 
+    /// <summary>The most items listed under "Coming up"; the rest are counted.</summary>
+    public const int MaxUpcomingShown = 8;
+
+    public const string UpcomingHeading = "Coming up in the next four weeks";
+
     private readonly ItemPresenter _items;
 
     public DigestCardBuilder(ItemPresenter items)
@@ -98,6 +103,7 @@ public sealed class DigestCardBuilder
         if (total == 0)
         {
             body.Add(new TextBlock { Text = options.EmptyText ?? DefaultEmptyText, Wrap = true, Spacing = Spacing.Medium });
+            AddUpcoming(body, digest);
             return Card(digest, body, null);
         }
 
@@ -125,8 +131,45 @@ public sealed class DigestCardBuilder
             }
         }
 
+        if (page == pages.Count - 1)
+        {
+            AddUpcoming(body, digest);
+        }
+
         var actions = CardPages.Footer(body, pages, page, total, p => ActionData.ForView(view.WithPage(p)));
         return Card(digest, body, actions);
+    }
+
+    /// <summary>What falls due in the weeks ahead, before its reminders start: a line each, no buttons, soonest first.</summary>
+    private void AddUpcoming(List<CardElement> body, Digest digest)
+    {
+        if (digest.Upcoming.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(Heading(UpcomingHeading, digest.Upcoming.Count));
+        foreach (var entry in digest.Upcoming.Take(MaxUpcomingShown))
+        {
+            body.Add(new TextBlock
+            {
+                Text = $"{UkDates.Format(entry.Item.EffectiveDue)}: {_items.Title(entry.Item, entry.ConcernsName)}",
+                Wrap = true,
+                Spacing = Spacing.Small,
+            });
+        }
+
+        var more = digest.Upcoming.Count - MaxUpcomingShown;
+        body.Add(new TextBlock
+        {
+            Text = more > 0
+                ? $"and {UkDates.Count(more, "more item")}. I'll remind you of each as it comes due."
+                : "I'll remind you of each as it comes due.",
+            Wrap = true,
+            Size = TextSize.Small,
+            IsSubtle = true,
+            Spacing = Spacing.Small,
+        });
     }
 
     private AdaptiveCard Card(Digest digest, List<CardElement> body, List<CardAction>? actions) => new()
@@ -155,6 +198,11 @@ public sealed class DigestCardBuilder
         if (digest.Escalated.Count > 0)
         {
             parts.Add($"{digest.Escalated.Count} overdue in your team");
+        }
+
+        if (digest.Upcoming.Count > 0)
+        {
+            parts.Add($"{digest.Upcoming.Count} coming up");
         }
 
         return string.Join(" · ", parts);

@@ -60,7 +60,7 @@ public sealed class ViewRenderer
                 return _logCards.Build(person, today, notice);
 
             default:
-                var digest = await _digests.LoadAsync(person, today, runId: null, cancellationToken).ConfigureAwait(false);
+                var digest = await _digests.LoadWithUpcomingAsync(person, today, cancellationToken).ConfigureAwait(false);
                 return _digestCards.Build(digest, new DigestCardOptions { View = view, Notice = notice });
         }
     }

@@ -19,4 +19,10 @@ public sealed record Digest(
     string? RunId)
 {
     public bool IsEmpty => OwnItems.Count == 0 && Escalated.Count == 0;
+
+    /// <summary>
+    /// The recipient's own items falling due later, before their reminders start, soonest first: "my tasks" in chat
+    /// shows the weeks ahead; the scheduler's digest leaves this empty.
+    /// </summary>
+    public IReadOnlyList<DigestItem> Upcoming { get; init; } = [];
 }

@@ -18,21 +18,18 @@ public sealed class DigestComposer
     /// <summary>The name shown for someone the directory no longer has.</summary>
     public const string UnknownPersonName = "someone no longer in the directory";
 
-    private readonly int _maxLead;
-
     public DigestComposer(ScheduleRules rules)
     {
         Rules = rules ?? throw new ArgumentNullException(nameof(rules));
-        _maxLead = rules.Policy.ReminderLeadWorkingDays.Count == 0 ? 0 : rules.Policy.ReminderLeadWorkingDays.Max();
     }
 
     public ScheduleRules Rules { get; }
 
-    /// <summary>The first local date on which the item counts as due: the policy's longest reminder lead before its (rescheduled) due date.</summary>
+    /// <summary>The first local date on which the item counts as due: its duty's longest reminder lead before its (rescheduled) due date.</summary>
     public DateOnly DueFrom(TrackedItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Rules.Calendar.AddWorkingDays(item.EffectiveDue, -_maxLead);
+        return Rules.RemindedFrom(item.EffectiveDue, item.Duty);
     }
 
     /// <summary>Outstanding, and inside its reminder lead window or past it on <paramref name="asOf"/>.</summary>
@@ -64,13 +61,15 @@ public sealed class DigestComposer
     /// team's, the whole department's): only the recipient's own due or overdue items and the items escalated to
     /// them are kept. <paramref name="chart"/> must hold the people on the escalation routes and the names to show.
     /// </summary>
-    public Digest Compose(Person recipient, DateOnly asOf, IEnumerable<TrackedItem> items, OrganisationChart chart, string? runId = null)
+    /// <param name="upcomingUntil">When given, the digest's <see cref="Digest.Upcoming"/> holds the recipient's own items due after their reminder window and by this date.</param>
+    public Digest Compose(Person recipient, DateOnly asOf, IEnumerable<TrackedItem> items, OrganisationChart chart, string? runId = null, DateOnly? upcomingUntil = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(chart);
         var own = new List<DigestItem>();
         var escalated = new List<DigestItem>();
+        var upcoming = new List<DigestItem>();
         var chains = new Dictionary<PersonId, IReadOnlyList<Person>>();
         foreach (var item in items.DistinctBy(i => i.Key))
         {
@@ -84,6 +83,10 @@ public sealed class DigestComposer
                 if (IsDueOrOverdue(item, asOf))
                 {
                     own.Add(ToDigestItem(item, chart, 0));
+                }
+                else if (item.EffectiveDue <= upcomingUntil)
+                {
+                    upcoming.Add(ToDigestItem(item, chart, 0));
                 }
 
                 continue;
@@ -104,7 +107,7 @@ public sealed class DigestComposer
             }
         }
 
-        return new Digest(recipient.Id, recipient.DisplayName, asOf, Order(own), Order(escalated), runId);
+        return new Digest(recipient.Id, recipient.DisplayName, asOf, Order(own), Order(escalated), runId) { Upcoming = Order(upcoming) };
     }
 
     /// <summary>

@@ -6,4 +6,7 @@ namespace QaBot.Core.Scheduling;
 public sealed record DutySchedule(DueRule Due, YearBasis Year)
 {
     public static DutySchedule Default { get; } = new(DueRule.LastWorkingDay, YearBasis.Calendar);
+
+    /// <summary>This duty's own reminder lead times (working days before the due date, largest first); null follows its rhythm.</summary>
+    public IReadOnlyList<int>? ReminderLeadWorkingDays { get; init; }
 }

@@ -27,7 +27,7 @@ public sealed class ScheduleEngine
         Catalogue = catalogue;
         Calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         Policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        Rules = new ScheduleRules(calendar, policy);
+        Rules = new ScheduleRules(calendar, policy, catalogue);
 
         var duties = catalogue.Duties.ToDictionary(d => d.Id);
         var unsafeIds = duties.Keys.Where(id => !OccurrenceId.IsSafePart(id.Value)).Select(id => id.Value).ToList();
@@ -102,7 +102,7 @@ public sealed class ScheduleEngine
         var occurrences = new List<Occurrence>(count);
         foreach (var deadline in rule.Deadlines(Calendar, eventDate, count, held, caseReference))
         {
-            var remindAt = Rules.Reminders(deadline.Due).Select(r => r.At).ToArray();
+            var remindAt = Rules.Reminders(deadline.Due, dutyId).Select(r => r.At).ToArray();
             occurrences.Add(new Occurrence(
                 deadline.Id!.Value,
                 dutyId,

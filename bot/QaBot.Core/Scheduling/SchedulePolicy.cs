@@ -3,7 +3,10 @@ using QaBot.Core.Framework;
 namespace QaBot.Core.Scheduling;
 
 /// <summary>The council's scheduling policy as plain values (configured in the <c>Schedule</c> section).</summary>
-/// <param name="ReminderLeadWorkingDays">Working days before the due date, largest first; 0 is the due date itself.</param>
+/// <param name="ReminderLeadWorkingDays">
+/// Working days before the due date, largest first; 0 is the due date itself. For duties monthly or more often and for
+/// statutory deadlines; <see cref="LongerRhythmLeads"/> gives the rest and a duty's own schedule can override both.
+/// </param>
 public sealed record SchedulePolicy(
     NonWorkingDayRule DueDateOnNonWorkingDay,
     TimeOnly ReminderTime,
@@ -16,6 +19,17 @@ public sealed record SchedulePolicy(
     IReadOnlyDictionary<DutyId, DutySchedule> Duties)
 {
     public static IReadOnlyList<int> DefaultReminderLeadWorkingDays { get; } = [5, 0];
+
+    /// <summary>The defaults for longer rhythms: quarterly ten working days ahead, twice-yearly and yearly twenty.</summary>
+    public static IReadOnlyDictionary<RhythmBand, IReadOnlyList<int>> DefaultLongerRhythmLeads { get; } = new Dictionary<RhythmBand, IReadOnlyList<int>>
+    {
+        [RhythmBand.Quarterly] = [10, 0],
+        [RhythmBand.HalfYearly] = [20, 0],
+        [RhythmBand.Yearly] = [20, 0],
+    };
+
+    /// <summary>Reminder lead times for quarterly, twice-yearly and yearly duties, largest first (a band not given uses <see cref="ReminderLeadWorkingDays"/>).</summary>
+    public IReadOnlyDictionary<RhythmBand, IReadOnlyList<int>> LongerRhythmLeads { get; init; } = DefaultLongerRhythmLeads;
 
     /// <summary>The defaults docs/configuration.md gives for the <c>Schedule</c> section.</summary>
     public static SchedulePolicy Default { get; } = new(
@@ -30,4 +44,22 @@ public sealed record SchedulePolicy(
         new Dictionary<DutyId, DutySchedule>());
 
     public DutySchedule For(DutyId duty) => Duties.TryGetValue(duty, out var schedule) ? schedule : DutySchedule.Default;
+
+    /// <summary>
+    /// When a duty is reminded, in working days before its due date, largest first: the duty's own setting, else its
+    /// rhythm's band (<see cref="LongerRhythmLeads"/>, or <see cref="ReminderLeadWorkingDays"/> for monthly and more
+    /// often). <paramref name="rhythm"/> null (a duty the catalogue no longer has) counts as monthly.
+    /// </summary>
+    public IReadOnlyList<int> LeadsFor(DutyId duty, Rhythm? rhythm)
+    {
+        if (For(duty).ReminderLeadWorkingDays is { Count: > 0 } own)
+        {
+            return own;
+        }
+
+        var band = rhythm is null ? RhythmBand.MonthlyOrMoreOften : RhythmBands.Of(rhythm);
+        return band != RhythmBand.MonthlyOrMoreOften && LongerRhythmLeads.TryGetValue(band, out var leads) && leads.Count > 0
+            ? leads
+            : ReminderLeadWorkingDays;
+    }
 }

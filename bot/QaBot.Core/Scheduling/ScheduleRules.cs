@@ -1,5 +1,6 @@
 using System.Globalization;
 using QaBot.Core.Calendar;
+using QaBot.Core.Framework;
 using QaBot.Core.Tracking;
 
 namespace QaBot.Core.Scheduling;
@@ -10,24 +11,43 @@ namespace QaBot.Core.Scheduling;
 /// </summary>
 public sealed class ScheduleRules
 {
-    public ScheduleRules(CouncilCalendar calendar, SchedulePolicy policy)
+    private readonly FrameworkCatalogue? _catalogue;
+
+    /// <param name="catalogue">Gives each duty's rhythm, which sets how far ahead it is reminded; without it every duty is reminded as a monthly one unless the policy names it.</param>
+    public ScheduleRules(CouncilCalendar calendar, SchedulePolicy policy, FrameworkCatalogue? catalogue = null)
     {
         Calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _catalogue = catalogue;
     }
 
     public CouncilCalendar Calendar { get; }
 
     public SchedulePolicy Policy { get; }
 
+    /// <summary>How far ahead <paramref name="duty"/> is reminded, in working days before its due date, largest first (<see cref="SchedulePolicy.LeadsFor"/>).</summary>
+    public IReadOnlyList<int> LeadsFor(DutyId duty) => Policy.LeadsFor(duty, _catalogue?.FindDuty(duty)?.Rhythm);
+
     /// <summary>
-    /// When reminders go out for something due on <paramref name="due"/>: the policy's reminder time (local) on each
-    /// lead day, that many working days before the due date, largest lead first. The one rule for reminder instants,
-    /// whether the item came from a rhythm, a statutory chain or a reschedule.
+    /// When reminders go out for <paramref name="duty"/> due on <paramref name="due"/>: the policy's reminder time
+    /// (local) on each of the duty's lead days, that many working days before the due date, largest lead first. The one
+    /// rule for reminder instants, whether the item came from a rhythm, a statutory chain or a reschedule.
     /// </summary>
-    public IReadOnlyList<(DateOnly Day, DateTimeOffset At)> Reminders(DateOnly due)
+    public IReadOnlyList<(DateOnly Day, DateTimeOffset At)> Reminders(DateOnly due, DutyId duty) => Reminders(due, LeadsFor(duty));
+
+    /// <summary>The reminder instants for <paramref name="duty"/> due on <paramref name="due"/> that are still to come after <paramref name="after"/>.</summary>
+    public IReadOnlyList<DateTimeOffset> RemindersAfter(DateOnly due, DutyId duty, DateTimeOffset after) =>
+        Reminders(due, duty).Select(r => r.At).Where(at => at > after).ToList();
+
+    /// <summary>The first local date on which an item of <paramref name="duty"/> due on <paramref name="due"/> is in its reminder window: its longest lead before the due date.</summary>
+    public DateOnly RemindedFrom(DateOnly due, DutyId duty)
     {
-        var leads = Policy.ReminderLeadWorkingDays;
+        var leads = LeadsFor(duty);
+        return Calendar.AddWorkingDays(due, leads.Count == 0 ? 0 : -leads.Max());
+    }
+
+    private (DateOnly Day, DateTimeOffset At)[] Reminders(DateOnly due, IReadOnlyList<int> leads)
+    {
         var reminders = new (DateOnly, DateTimeOffset)[leads.Count];
         for (var i = 0; i < leads.Count; i++)
         {
@@ -37,10 +57,6 @@ public sealed class ScheduleRules
 
         return reminders;
     }
-
-    /// <summary>The reminder instants for something due on <paramref name="due"/> that are still to come after <paramref name="after"/>.</summary>
-    public IReadOnlyList<DateTimeOffset> RemindersAfter(DateOnly due, DateTimeOffset after) =>
-        Reminders(due).Select(r => r.At).Where(at => at > after).ToList();
 
     /// <summary>The first local date on which an item due on <paramref name="due"/> is overdue (by default the next working day).</summary>
     public DateOnly OverdueFrom(DateOnly due) => Calendar.AddWorkingDays(due, Policy.OverdueAfterWorkingDays);

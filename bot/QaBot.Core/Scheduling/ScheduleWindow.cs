@@ -145,7 +145,7 @@ public sealed class ScheduleWindow
                 continue;
             }
 
-            var reminders = _engine.Rules.Reminders(due);
+            var reminders = _engine.Rules.Reminders(due, duty.Id);
             var dates = reminders.Select(r => r.Day).ToArray();
             var instants = reminders.Select(r => r.At).ToArray();
 

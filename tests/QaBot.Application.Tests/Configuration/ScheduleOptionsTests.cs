@@ -92,6 +92,40 @@ public sealed class ScheduleOptionsTests
     }
 
     [Fact]
+    public void ToPolicy_LeadTimesByRhythmAndDuty_LargestFirstAndOtherBandsKept()
+    {
+        var options = new ScheduleOptions();
+        options.LongerRhythmReminderLeadWorkingDays[RhythmBand.Quarterly] = [0, 15];
+        options.Duties["exec-director-triad-challenge"] = new DutyScheduleOptions { ReminderLeadWorkingDays = [0, 30, 10] };
+
+        var policy = options.ToPolicy();
+
+        Assert.Equal([15, 0], policy.LongerRhythmLeads[RhythmBand.Quarterly]);
+        Assert.Equal([20, 0], policy.LongerRhythmLeads[RhythmBand.Yearly]);
+        Assert.Equal([30, 10, 0], policy.For(new DutyId("exec-director-triad-challenge")).ReminderLeadWorkingDays);
+        Assert.Equal([30, 10, 0], policy.LeadsFor(new DutyId("exec-director-triad-challenge"), FixedRhythm.Of(FixedCadence.Yearly)));
+        Assert.Equal([15, 0], policy.LeadsFor(new DutyId("other"), FixedRhythm.Of(FixedCadence.Quarterly)));
+        Assert.Equal([5, 0], policy.LeadsFor(new DutyId("other"), FixedRhythm.Of(FixedCadence.EveryTwoMonths)));
+    }
+
+    [Fact]
+    public void Validate_BadLeadTimes_EachNamesItsKey()
+    {
+        var options = new ScheduleOptions();
+        options.LongerRhythmReminderLeadWorkingDays[RhythmBand.Yearly] = [61];
+        options.LongerRhythmReminderLeadWorkingDays[RhythmBand.MonthlyOrMoreOften] = [3];
+        options.Duties["exec-director-triad-challenge"] = new DutyScheduleOptions { ReminderLeadWorkingDays = [10, 10] };
+
+        var results = new List<ValidationResult>();
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+
+        var messages = string.Join("\n", results.Select(r => r.ErrorMessage));
+        Assert.Contains("Schedule:LongerRhythmReminderLeadWorkingDays:Yearly: 61 is not between 0 and 60", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:LongerRhythmReminderLeadWorkingDays:MonthlyOrMoreOften: give Quarterly, HalfYearly or Yearly", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Duties:exec-director-triad-challenge:ReminderLeadWorkingDays: a lead time is listed twice", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Defaults_AreValid()
     {
         var options = new ScheduleOptions();

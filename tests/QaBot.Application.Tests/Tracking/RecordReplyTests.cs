@@ -87,7 +87,7 @@ public sealed class RecordReplyTests
         Assert.Equal(ReplyOutcomeKind.Recorded, outcome.Kind);
         var stored = _council.Get(_item);
         Assert.Equal((ItemStatus.Rescheduled, newDate, "off sick"), (stored.Status, stored.RescheduledTo, stored.Note));
-        Assert.Equal(Council.Rules.RemindersAfter(newDate, Council.Now), stored.RemindAt);
+        Assert.Equal(Council.Rules.RemindersAfter(newDate, stored.Duty, Council.Now), stored.RemindAt);
         Assert.NotEmpty(stored.RemindAt);
         Assert.Equal(stored.RemindAt, (await _council.Tracking.GetDueForReminderAsync(Council.Now, Council.Now.AddDays(30))).Select(r => r.RemindAt));
         Assert.Equal("rescheduled", (await _council.Tracking.GetAuditTrailAsync(_item.Key))[^1].Action);

@@ -163,7 +163,7 @@ public sealed class RescheduleApprovalTests
         Assert.Equal((DecisionOutcomeKind.Decided, "Person 6", true), (outcome.Kind, outcome.RequesterName, outcome.RequesterTold));
         var stored = _council.Get(_item);
         Assert.Equal((ItemStatus.Rescheduled, TooFar, "Long-term sick", ApprovalState.Approved, Id(4)), (stored.Status, stored.RescheduledTo, stored.Note, stored.Approval!.State, stored.Approval.DecidedBy));
-        Assert.Equal(Council.Rules.RemindersAfter(TooFar, Council.Now.AddHours(1)), stored.RemindAt);
+        Assert.Equal(Council.Rules.RemindersAfter(TooFar, stored.Duty, Council.Now.AddHours(1)), stored.RemindAt);
         var reply = Assert.Single(await _council.Tracking.GetRepliesAsync(_item.Key));
         Assert.Equal((ReplyKind.Rescheduled, Id(6), (DateOnly?)TooFar), (reply.Kind, reply.By, reply.Date));
         var audit = (await _council.Tracking.GetAuditTrailAsync(_item.Key))[^1];

@@ -55,7 +55,7 @@ public sealed class StatutoryConversationTests(DemoCouncilFixture council) : ICl
         var due = new DateOnly(2026, 11, 30);
         Assert.Equal(due, item.Due);
         Assert.NotEmpty(item.RemindAt);
-        Assert.Equal(rules.Reminders(due).Select(r => r.At).Where(at => at > DemoCouncilFixture.Now), item.RemindAt);
+        Assert.Equal(rules.Reminders(due, item.Duty).Select(r => r.At).Where(at => at > DemoCouncilFixture.Now), item.RemindAt);
     }
 
     [Fact]

@@ -196,6 +196,45 @@ public sealed class DigestCardTests
 
     [Fact]
     [Trait("Category", "Process")]
+    public void Build_UpcomingItems_ListedSoonestFirstWithoutButtonsAfterWhatIsDue()
+    {
+        var due = new DigestItem(Item(1, "team-manager-supervision", AsOf.AddDays(3), concerns: Person(7)), "Dan Mercer", "Priya Nolan", 0);
+        var upcoming = Enumerable.Range(0, 10)
+            .Select(i => new DigestItem(Item(10 + i, "team-manager-supervision", new DateOnly(2026, 12, 7).AddDays(i), concerns: Person(20 + i)), "Dan Mercer", $"Worker {i}", 0))
+            .ToList();
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [due], [], null) { Upcoming = upcoming };
+
+        var card = Builder.Build(digest);
+        var json = Readably(card.ToJson());
+
+        Assert.Contains("Fri 27 Nov 2026 · 1 due soon · 10 coming up", json, StringComparison.Ordinal);
+        var heading = json.IndexOf(DigestCardBuilder.UpcomingHeading, StringComparison.Ordinal);
+        Assert.True(heading > json.IndexOf("Monthly supervision for Priya Nolan", StringComparison.Ordinal));
+        Assert.True(json.IndexOf("Mon 7 Dec 2026: Monthly supervision for Worker 0", StringComparison.Ordinal) > heading);
+        Assert.True(json.IndexOf("Tue 8 Dec 2026: Monthly supervision for Worker 1", StringComparison.Ordinal) > json.IndexOf("Worker 0", StringComparison.Ordinal));
+        Assert.DoesNotContain("Worker 8", json, StringComparison.Ordinal);
+        Assert.Contains("and 2 more items. I'll remind you of each as it comes due.", json, StringComparison.Ordinal);
+        var itemsWithButtons = ExecuteActions(JsonNode.Parse(json)!).Select(a => a["data"]?["item"]?.GetValue<string>()).OfType<string>().Distinct();
+        Assert.Equal([due.Item.Id.Value], itemsWithButtons);
+        CardAssert.PassesOfficialParser(json, "digest with upcoming items");
+    }
+
+    [Fact]
+    [Trait("Category", "Fast")]
+    public void Build_NothingDueButSomethingComingUp_SaysSoAndListsIt()
+    {
+        var upcoming = new DigestItem(Item(1, "team-manager-supervision", new DateOnly(2026, 12, 18), concerns: Person(7)), "Dan Mercer", "Priya Nolan", 0);
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [], [], null) { Upcoming = [upcoming] };
+
+        var json = Readably(Builder.Build(digest).ToJson());
+
+        Assert.Contains(DigestCardBuilder.DefaultEmptyText, json, StringComparison.Ordinal);
+        Assert.Contains("Fri 18 Dec 2026: Monthly supervision for Priya Nolan", json, StringComparison.Ordinal);
+        Assert.Empty(ExecuteActions(JsonNode.Parse(json)!));
+    }
+
+    [Fact]
+    [Trait("Category", "Process")]
     public void Build_ThirtyOverdueItems_PagesAndEveryPageFits()
     {
         var digest = Large(30, escalated: 5);

@@ -84,7 +84,7 @@ public sealed partial class DecideReschedule
         }
 
         var seen = request.SeenVersion;
-        var remindAt = _rules.RemindersAfter(approval.To, request.At);
+        var remindAt = _rules.RemindersAfter(approval.To, item.Duty, request.At);
         var written = await _tracking.UpdateAsync(
             item.Key,
             current => current.IsAwaitingApproval && current.Approval!.CardVersion == seen
