@@ -53,6 +53,10 @@ internal sealed class ScheduleDataValidation(
             failures.AddRange(options.Duties.Keys
                 .Where(id => catalogue.Catalogue.FindDuty(new DutyId(id)) is null)
                 .Select(id => $"Schedule:Duties:{id}: there is no duty '{id}' in the framework catalogue."));
+            failures.AddRange(options.Applicability
+                .Select((entry, i) => (entry.Duty, i))
+                .Where(e => e.Duty is not null && Slug.IsValid(e.Duty) && catalogue.Catalogue.FindDuty(new DutyId(e.Duty)) is null)
+                .Select(e => $"Schedule:Applicability:{e.i}:Duty: there is no duty '{e.Duty}' in the framework catalogue."));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -30,7 +30,7 @@ public static class DemoHistory
             var reports = chart.ReportsOf(person.Id).Select(p => p.Id).OrderBy(p => p.Value, StringComparer.Ordinal).ToList();
             foreach (var role in person.CurrentRoles.Where(r => known.Contains(r.Role)))
             {
-                window.AddOccurrences(new RoleHolding(person.Id, role.Role, role.Start, reports, role.End), occurrences);
+                window.AddOccurrences(new RoleHolding(person.Id, role.Role, role.Start, reports, role.End) { HomeArea = person.HomeArea }, occurrences);
             }
         }
 

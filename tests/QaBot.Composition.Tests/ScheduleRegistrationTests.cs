@@ -85,6 +85,35 @@ public sealed class ScheduleRegistrationTests
     }
 
     [Fact]
+    public void AddQaBot_Applicability_BoundFromEnvironmentStyleKeys()
+    {
+        using var services = Build(new()
+        {
+            ["Schedule:Applicability:0:Duty"] = "team-manager-reflective-case-review",
+            ["Schedule:Applicability:0:Areas:0"] = "childrens-services.early-help-and-safeguarding",
+            ["Schedule:Applicability:0:Areas:1"] = "childrens-services.schools-and-learning.send",
+        });
+
+        var policy = services.GetRequiredService<SchedulePolicy>();
+
+        var review = new Core.Framework.DutyId("team-manager-reflective-case-review");
+        Assert.True(policy.AppliesIn(review, Core.Organisation.AreaId.Parse("childrens-services.schools-and-learning.send.send-casework-north")));
+        Assert.False(policy.AppliesIn(review, Core.Organisation.AreaId.Parse("childrens-services.schools-and-learning.virtual-school")));
+    }
+
+    [Theory]
+    [InlineData("no-such-duty", "childrens-services", "Schedule:Applicability:0:Duty: there is no duty 'no-such-duty'")]
+    [InlineData("team-manager-reflective-case-review", "Not An Area!", "Schedule:Applicability:0:Areas:0: 'Not An Area!' is not an area id")]
+    public void AddQaBot_BadApplicability_StartUpValidationNamesTheKey(string duty, string area, string expected)
+    {
+        using var services = Build(new() { ["Schedule:Applicability:0:Duty"] = duty, ["Schedule:Applicability:0:Areas:0"] = area });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddQaBot_DutySettingForUnknownDuty_StartUpValidationNamesIt()
     {
         using var services = Build(new() { ["Schedule:Duties:no-such-duty:Due"] = "first-working-day" });

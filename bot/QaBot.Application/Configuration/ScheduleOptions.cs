@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 
 namespace QaBot.Application.Configuration;
@@ -54,6 +55,13 @@ public sealed class ScheduleOptions : IValidatableObject
     /// <summary>Per-duty placement, keyed by duty id: <c>Due</c> (a due rule) and <c>Year</c> (Calendar, Financial, Municipal).</summary>
     public Dictionary<string, DutyScheduleOptions> Duties { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Duties owed only in some services ("if applicable" in the framework): each entry a duty id and the areas (with
+    /// everything below them) whose people owe it. A list, so that it can be set from environment variables:
+    /// <c>Schedule__Applicability__0__Duty</c>, <c>Schedule__Applicability__0__Areas__0</c>.
+    /// </summary>
+    public List<DutyApplicabilityOptions> Applicability { get; set; } = [];
+
     /// <summary>The policy these settings describe; call on validated options.</summary>
     public SchedulePolicy ToPolicy()
     {
@@ -86,6 +94,10 @@ public sealed class ScheduleOptions : IValidatableObject
             longer = configured;
         }
 
+        var applicability = Applicability
+            .Where(a => a.Duty is not null)
+            .ToDictionary(a => new DutyId(a.Duty!), a => (IReadOnlyList<AreaId>)a.Areas.Select(text => AreaId.TryParse(text, out var id) ? id : throw new InvalidOperationException($"Schedule:Applicability: '{text}' is not an area id.")).ToArray());
+
         return new SchedulePolicy(
             DueDateOnNonWorkingDay,
             ReminderTime,
@@ -98,6 +110,7 @@ public sealed class ScheduleOptions : IValidatableObject
             duties)
         {
             LongerRhythmLeads = longer,
+            Applicability = applicability,
         };
     }
 
@@ -130,6 +143,11 @@ public sealed class ScheduleOptions : IValidatableObject
                 [nameof(EscalateToNextLevelAfterWorkingDays)]);
         }
 
+        foreach (var problem in ApplicabilityProblems())
+        {
+            yield return problem;
+        }
+
         foreach (var (dutyId, duty) in Duties)
         {
             if (!Slug.IsValid(dutyId))
@@ -145,6 +163,37 @@ public sealed class ScheduleOptions : IValidatableObject
             foreach (var leadProblem in LeadProblems($"Schedule:Duties:{dutyId}:ReminderLeadWorkingDays", duty.ReminderLeadWorkingDays ?? [], nameof(Duties)))
             {
                 yield return leadProblem;
+            }
+        }
+    }
+
+    private IEnumerable<ValidationResult> ApplicabilityProblems()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Applicability.Count; i++)
+        {
+            var entry = Applicability[i];
+            var key = $"Schedule:Applicability:{i}";
+            if (entry.Duty is null || !Slug.IsValid(entry.Duty))
+            {
+                yield return new($"{key}:Duty: give a duty id (lowercase letters, digits and hyphens){(entry.Duty is null ? string.Empty : $", not '{entry.Duty}'")}.", [nameof(Applicability)]);
+            }
+            else if (!seen.Add(entry.Duty))
+            {
+                yield return new($"{key}:Duty: '{entry.Duty}' is listed twice: give all its areas in one entry.", [nameof(Applicability)]);
+            }
+
+            if (entry.Areas.Count == 0)
+            {
+                yield return new($"{key}:Areas: give at least one area id whose people owe the duty.", [nameof(Applicability)]);
+            }
+
+            for (var j = 0; j < entry.Areas.Count; j++)
+            {
+                if (!AreaId.TryParse(entry.Areas[j], out _))
+                {
+                    yield return new($"{key}:Areas:{j}: '{entry.Areas[j]}' is not an area id (such as childrens-services.early-help-and-safeguarding).", [nameof(Applicability)]);
+                }
             }
         }
     }
@@ -179,4 +228,14 @@ public sealed class DutyScheduleOptions
 
     /// <summary>This duty's own reminder lead times in working days before its due date; empty follows its rhythm.</summary>
     public List<int>? ReminderLeadWorkingDays { get; set; }
+}
+
+/// <summary>One entry of <c>Schedule:Applicability</c>: a duty owed only by people in the areas given.</summary>
+public sealed class DutyApplicabilityOptions
+{
+    /// <summary>The duty id, as in the framework catalogue.</summary>
+    public string? Duty { get; set; }
+
+    /// <summary>Area ids; people in these areas, or below them, owe the duty.</summary>
+    public List<string> Areas { get; set; } = [];
 }

@@ -100,7 +100,7 @@ public static class ReminderPlanner
             foreach (var role in person.Roles.Where(r => known.Contains(r.Role) && (r.End is null || r.End > r.Start)))
             {
                 // A role assignment's end is the first day it is no longer held; a holding's is the last day it is.
-                yield return new RoleHolding(person.Id, role.Role, role.Start, reports, role.End?.AddDays(-1));
+                yield return new RoleHolding(person.Id, role.Role, role.Start, reports, role.End?.AddDays(-1)) { HomeArea = person.HomeArea };
             }
         }
     }

@@ -12,4 +12,11 @@ public sealed record RoleHolding(
     RoleId Role,
     DateOnly Since,
     IReadOnlyList<PersonId> DirectReports,
-    DateOnly? Until = null);
+    DateOnly? Until = null)
+{
+    /// <summary>
+    /// The person's home area, for duties the council owes only in some services (<see cref="SchedulePolicy.AppliesIn"/>).
+    /// Null (a preview of a role with nobody in it) owes every duty of the role.
+    /// </summary>
+    public AreaId? HomeArea { get; init; }
+}

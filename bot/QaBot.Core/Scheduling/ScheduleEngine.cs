@@ -36,10 +36,10 @@ public sealed class ScheduleEngine
             throw new ArgumentException($"Duty ids must be letters, digits and hyphens to key occurrences: {string.Join(", ", unsafeIds)}.", nameof(catalogue));
         }
 
-        var unknown = policy.Duties.Keys.Where(id => !duties.ContainsKey(id)).Select(id => id.Value).ToList();
+        var unknown = policy.Duties.Keys.Concat(policy.Applicability.Keys).Where(id => !duties.ContainsKey(id)).Select(id => id.Value).Distinct().ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Schedule:Duties names duties that are not in the framework catalogue: {string.Join(", ", unknown)}.", nameof(policy));
+            throw new ArgumentException($"Schedule:Duties or Schedule:Applicability names duties that are not in the framework catalogue: {string.Join(", ", unknown)}.", nameof(policy));
         }
 
         foreach (var role in catalogue.Roles)

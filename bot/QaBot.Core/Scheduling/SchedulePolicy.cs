@@ -1,4 +1,5 @@
 using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
 
 namespace QaBot.Core.Scheduling;
 
@@ -42,6 +43,16 @@ public sealed record SchedulePolicy(
         RescheduleWithoutApprovalWorkingDays: 10,
         NewAssignmentNoticeWorkingDays: 5,
         new Dictionary<DutyId, DutySchedule>());
+
+    /// <summary>
+    /// Duties owed only in some services ("if applicable" in the framework): the areas, each with everything below it,
+    /// whose people owe the duty. A duty not listed is owed everywhere.
+    /// </summary>
+    public IReadOnlyDictionary<DutyId, IReadOnlyList<AreaId>> Applicability { get; init; } = new Dictionary<DutyId, IReadOnlyList<AreaId>>();
+
+    /// <summary>Whether someone whose home area is <paramref name="area"/> owes <paramref name="duty"/>.</summary>
+    public bool AppliesIn(DutyId duty, AreaId area) =>
+        !Applicability.TryGetValue(duty, out var areas) || areas.Count == 0 || areas.Any(area.IsWithin);
 
     public DutySchedule For(DutyId duty) => Duties.TryGetValue(duty, out var schedule) ? schedule : DutySchedule.Default;
 

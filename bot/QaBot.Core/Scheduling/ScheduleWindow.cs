@@ -62,6 +62,11 @@ public sealed class ScheduleWindow
 
         foreach (var duty in _engine.ScheduledDuties(holding.Role))
         {
+            if (holding.HomeArea is { } area && !_engine.Policy.AppliesIn(duty.Id, area))
+            {
+                continue;
+            }
+
             var slots = SlotsFor(duty);
             if (duty.PerReport)
             {
