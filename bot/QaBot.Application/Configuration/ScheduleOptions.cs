@@ -52,6 +52,13 @@ public sealed class ScheduleOptions : IValidatableObject
     [Range(0, 20)]
     public int NewAssignmentNoticeWorkingDays { get; set; } = SchedulePolicy.Default.NewAssignmentNoticeWorkingDays;
 
+    /// <summary>
+    /// How many of one person's items may fall due on one day before QaBot moves a duty's due date earlier in its
+    /// period (to an earlier month's end, then the 15th). 0 keeps every duty at the end of its period.
+    /// </summary>
+    [Range(0, 20)]
+    public int MostDueOnOneDay { get; set; } = SchedulePolicy.Default.MostDueOnOneDay;
+
     /// <summary>Per-duty placement, keyed by duty id: <c>Due</c> (a due rule) and <c>Year</c> (Calendar, Financial, Municipal).</summary>
     public Dictionary<string, DutyScheduleOptions> Duties { get; set; } = new(StringComparer.Ordinal);
 
@@ -78,6 +85,7 @@ public sealed class ScheduleOptions : IValidatableObject
 
             duties[new DutyId(id)] = new DutySchedule(due, duty.Year ?? DutySchedule.Default.Year)
             {
+                DueGiven = duty.Due is not null,
                 ReminderLeadWorkingDays = duty.ReminderLeadWorkingDays is { Count: > 0 } own ? Largest(own) : null,
             };
         }
@@ -110,7 +118,8 @@ public sealed class ScheduleOptions : IValidatableObject
             duties)
         {
             LongerRhythmLeads = longer,
-            Applicability = applicability,
+            MostDueOnOneDay = MostDueOnOneDay,
+            Applicability = applicability.Count == 0 ? SchedulePolicy.Default.Applicability : applicability,
         };
     }
 

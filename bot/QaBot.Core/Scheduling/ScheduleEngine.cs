@@ -46,6 +46,25 @@ public sealed class ScheduleEngine
         {
             _scheduledDuties[role.Id] = role.Duties.Where(d => IsScheduled(d, duties)).ToArray();
         }
+
+        _placements = DuePlacement.Place(_scheduledDuties.Values, policy);
+    }
+
+    private readonly IReadOnlyDictionary<DutyId, DueRule> _placements;
+
+    /// <summary>
+    /// When in its period <paramref name="duty"/> falls due: the council's <c>Due</c> setting for it if given, else
+    /// where <see cref="DuePlacement"/> put it so that no day holds more than the policy allows, else the end of the period.
+    /// </summary>
+    public DueRule DueRuleOf(Duty duty)
+    {
+        ArgumentNullException.ThrowIfNull(duty);
+        if (Policy.Duties.TryGetValue(duty.Id, out var schedule) && schedule.DueGiven)
+        {
+            return schedule.Due;
+        }
+
+        return _placements.TryGetValue(duty.Id, out var placed) ? placed : Policy.For(duty.Id).Due;
     }
 
     public FrameworkCatalogue Catalogue { get; }

@@ -45,6 +45,13 @@ public sealed record SchedulePolicy(
         new Dictionary<DutyId, DutySchedule>());
 
     /// <summary>
+    /// How many of one person's duties may fall due on one day before the engine moves the next one elsewhere in its
+    /// period (<see cref="DuePlacement"/>); monthly duties stay at the month's end and count towards it. 0 places
+    /// every duty at the end of its period.
+    /// </summary>
+    public int MostDueOnOneDay { get; init; } = 3;
+
+    /// <summary>
     /// Duties owed only in some services ("if applicable" in the framework): the areas, each with everything below it,
     /// whose people owe the duty. A duty not listed is owed everywhere.
     /// </summary>

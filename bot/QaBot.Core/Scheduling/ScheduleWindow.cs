@@ -135,16 +135,17 @@ public sealed class ScheduleWindow
         var calendar = _engine.Calendar;
         var policy = _engine.Policy;
         var schedule = policy.For(duty.Id);
-        var (before, after) = Slack(schedule.Due);
+        var rule = _engine.DueRuleOf(duty);
+        var (before, after) = Slack(rule);
         var slots = new List<DutySlot>();
         foreach (var period in PeriodPlanner.Periods(duty.Rhythm, schedule.Year, calendar, From.AddDays(-before), To.AddDays(after)))
         {
-            if (!CanFallDueInWindow(period, schedule.Due))
+            if (!CanFallDueInWindow(period, rule))
             {
                 continue;
             }
 
-            var due = DueDate(period, schedule.Due);
+            var due = DueDate(period, rule);
             if (due < From || due > To)
             {
                 continue;
@@ -175,7 +176,7 @@ public sealed class ScheduleWindow
     private static (int Before, int After) Slack(DueRule rule) => rule.Kind switch
     {
         DueRuleKind.WorkingDaysAfterPeriod => (MaxDaysAfter(rule), 0),
-        DueRuleKind.DayOfPeriod => (NonWorkingRun, NonWorkingRun),
+        DueRuleKind.DayOfPeriod or DueRuleKind.MonthOfPeriod => (NonWorkingRun, NonWorkingRun),
         _ => (0, 0),
     };
 
@@ -195,10 +196,24 @@ public sealed class ScheduleWindow
             DueRuleKind.LastWorkingDay => (period.End.AddDays(-NonWorkingRun), period.End),
             DueRuleKind.FirstWorkingDay => (period.Start, period.Start.AddDays(NonWorkingRun)),
             DueRuleKind.DayOfPeriod => DayOfPeriodBounds(period, rule),
+            DueRuleKind.MonthOfPeriod => (period.Start.AddDays(-NonWorkingRun), period.End.AddDays(NonWorkingRun)),
             DueRuleKind.WorkingDaysAfterPeriod => (period.End.AddDays(rule.Value), period.End.AddDays(MaxDaysAfter(rule))),
             _ => (DateOnly.MinValue, DateOnly.MaxValue),
         };
         return latest >= From && earliest <= To;
+    }
+
+    /// <summary>The Mth month of a period counted from its start (its last month when the period is shorter), cut to the period.</summary>
+    private static (DateOnly Start, DateOnly End) MonthOf(SchedulePeriod period, int month)
+    {
+        var start = period.Start;
+        for (var m = 1; m < month && start.AddMonths(1) <= period.End; m++)
+        {
+            start = start.AddMonths(1);
+        }
+
+        var end = start.AddMonths(1).AddDays(-1);
+        return (start, end > period.End ? period.End : end);
     }
 
     private static (DateOnly, DateOnly) DayOfPeriodBounds(SchedulePeriod period, DueRule rule)
@@ -238,6 +253,18 @@ public sealed class ScheduleWindow
                     : calendar.WorkingDayOnOrAfter(day);
             case DueRuleKind.WorkingDaysAfterPeriod:
                 return calendar.AddWorkingDays(period.End, rule.Value);
+            case DueRuleKind.MonthOfPeriod:
+                var (monthStart, monthEnd) = MonthOf(period, rule.Value);
+                if (rule.Day == 0)
+                {
+                    return calendar.WorkingDayOnOrBefore(monthEnd);
+                }
+
+                var onDay = monthStart.AddDays(rule.Day - 1);
+                onDay = onDay > monthEnd ? monthEnd : onDay;
+                return _engine.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
+                    ? calendar.WorkingDayOnOrBefore(onDay)
+                    : calendar.WorkingDayOnOrAfter(onDay);
             default:
                 throw new InvalidOperationException($"Unknown due rule {rule}.");
         }

@@ -126,6 +126,21 @@ public sealed class ScheduleOptionsTests
     }
 
     [Fact]
+    public void ToPolicy_DutyWithOnlyItsYearSet_LeftForThePlacementWhileAGivenDueIsKept()
+    {
+        var options = new ScheduleOptions { MostDueOnOneDay = 2 };
+        options.Duties["exec-director-triad-challenge"] = new DutyScheduleOptions { Year = YearBasis.Financial };
+        options.Duties["head-pqp-complaints-report"] = new DutyScheduleOptions { Due = "month-of-period:4" };
+
+        var policy = options.ToPolicy();
+
+        Assert.Equal(2, policy.MostDueOnOneDay);
+        Assert.False(policy.For(new DutyId("exec-director-triad-challenge")).DueGiven);
+        Assert.True(policy.For(new DutyId("head-pqp-complaints-report")).DueGiven);
+        Assert.Equal(new DueRule(DueRuleKind.MonthOfPeriod, 4), policy.For(new DutyId("head-pqp-complaints-report")).Due);
+    }
+
+    [Fact]
     public void Validate_Defaults_AreValid()
     {
         var options = new ScheduleOptions();

@@ -271,8 +271,9 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
         var manager = As(managerPerson.Id, managerPerson.DisplayName);
         await user.InstallAsync();
         await manager.InstallAsync();
-        var item = pick(await DueItemsAsync(user.Person));
         var card = CardOf((await user.SayAsync("my tasks"))[^1]);
+        var onCard = Buttons(card, CardVerbs.Reschedule).Select(b => b["data"]!["item"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var item = pick((await DueItemsAsync(user.Person)).Where(i => onCard.Contains(i.Id.Value)).ToList());
         var button = ButtonFor(card, CardVerbs.Reschedule, item);
         var slot = button["data"]!["n"]!.GetValue<int>();
         var calendar = council.Services.GetRequiredService<QaBot.Core.Calendar.CouncilCalendar>();
