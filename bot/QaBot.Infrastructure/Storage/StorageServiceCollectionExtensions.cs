@@ -8,6 +8,7 @@ using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
+using QaBot.Application.Governance;
 using QaBot.Application.Meetings;
 using QaBot.Application.Organisation;
 using QaBot.Application.Reports;
@@ -49,6 +50,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         services.TryAddSingleton<ITeamChannelStore, TableTeamChannelStore>();
         services.TryAddSingleton<IReportLedger, TableReportLedger>();
+        services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
+        services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
         return services;
     }
 
