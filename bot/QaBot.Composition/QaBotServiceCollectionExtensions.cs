@@ -59,6 +59,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<AppInstallRun>();
         services.TryAddSingleton<GraphSyncRun>();
         services.TryAddSingleton<AuditTrailQuery>();
+        services.TryAddSingleton<Backups>();
         services.AddQaBotConversations();
         services.AddQaBotReminders();
         AddCompliance(services);

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,15 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IReportLedger, TableReportLedger>();
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
+
+        services.AddOptions<BackupOptions>()
+            .BindConfiguration(BackupOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => CreateBlobServiceClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<BackupOptions>>().Value));
+        services.TryAddSingleton<ISnapshotStore, BlobSnapshotStore>();
         return services;
     }
 
@@ -64,6 +74,11 @@ public static class StorageServiceCollectionExtensions
         options.QueueServiceUri is { } uri
             ? new QueueServiceClient(uri, Credential(options), clientOptions)
             : new QueueServiceClient(options.ConnectionString, clientOptions);
+
+    internal static BlobServiceClient CreateBlobServiceClient(StorageOptions storage, BackupOptions backup, BlobClientOptions? clientOptions = null) =>
+        backup.BlobServiceUri is { } uri
+            ? new BlobServiceClient(uri, Credential(storage), clientOptions)
+            : new BlobServiceClient(storage.ConnectionString, clientOptions);
 
     private static DefaultAzureCredential Credential(StorageOptions options)
     {
