@@ -58,6 +58,7 @@ public static class StorageServiceCollectionExtensions
             .BindConfiguration(BackupOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>());
         services.TryAddSingleton(sp => CreateBlobServiceClient(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             sp.GetRequiredService<IOptions<BackupOptions>>().Value));
