@@ -52,7 +52,7 @@ internal static class BackupCommands
         }));
         backup.Subcommands.Add(list);
 
-        var from = new Option<string>("--from") { Description = "The snapshot to restore (as qabot backup list shows it).", Required = true };
+        var from = new Option<string>("--from") { Description = "The snapshot to restore (as qabot backup list shows it), or another installation's as PREFIX/ID (a restore drill into a spare Storage:TablePrefix).", Required = true };
         var table = new Option<string?>("--table") { Description = "Restore this table only (its name without the prefix, e.g. Items)." };
         var restore = new Command("restore", "Restore a complete snapshot into empty (or missing) tables, then count every table's rows again. Refuses, writing nothing, if a table has rows.") { from, table };
         restore.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>

@@ -40,7 +40,8 @@ public sealed class BlobSnapshotStore : ISnapshotStore
         _time = time;
     }
 
-    private string Folder(string snapshot) => $"{_tables.Prefix}/{snapshot}/";
+    /// <summary>A snapshot's folder: this installation's (<c>{prefix}/{snapshot}/</c>), or another's when named in full (<c>QaBot/20261204-013000</c>, for a restore drill into a spare prefix).</summary>
+    private string Folder(string snapshot) => snapshot.Contains('/', StringComparison.Ordinal) ? snapshot.TrimEnd('/') + "/" : $"{_tables.Prefix}/{snapshot}/";
 
     public async Task<SnapshotManifest> CreateAsync(string snapshot, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
     {
@@ -102,6 +103,11 @@ public sealed class BlobSnapshotStore : ISnapshotStore
     public async Task<RestoreOutcome> RestoreAsync(string snapshot, string? table, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(snapshot);
+        if (snapshot.Count(c => c == '/') > 1 || snapshot.StartsWith('/'))
+        {
+            return RestoreOutcome.Refused($"'{snapshot}' is not a snapshot: give its id (20261204-013000), or another installation's as PREFIX/ID.");
+        }
+
         var manifest = await _container.ExistsAsync(cancellationToken).ConfigureAwait(false)
             ? await ReadManifestAsync(snapshot, cancellationToken).ConfigureAwait(false)
             : null;

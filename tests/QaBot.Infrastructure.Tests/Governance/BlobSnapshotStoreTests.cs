@@ -186,6 +186,28 @@ public sealed class BlobSnapshotStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Restore_AnotherInstallationsSnapshotByFullName_FillsASparePrefix()
+    {
+        var manifest = await Store().CreateAsync("s1", Now);
+        var drill = new StorageTables(_service, Azurite.UniqueName("drill"));
+        try
+        {
+            var outcome = await Store(drill).RestoreAsync($"{_prefix}/s1", null);
+
+            Assert.Null(outcome.Problem);
+            Assert.Equal(manifest.Rows, outcome.Rows);
+            Assert.Equal(300, await drill.Scheduler.QueryAsync<TableEntity>().CountAsync());
+        }
+        finally
+        {
+            foreach (var table in drill.All)
+            {
+                await table.DeleteAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Restore_FileChangedSinceTheManifest_IsRefused()
     {
         await Store().CreateAsync("s1", Now);
