@@ -60,7 +60,7 @@ internal static class AuditCommands
                 [
                     AuditExport.When(l.At, calendar), l.Actor.Value, l.Action, l.Asked, l.Count.ToString(CultureInfo.InvariantCulture), l.Origin.ToString(),
                 ]).ToList();
-                return await WriteAsync(context, lookRows, LookHeadings, extension, outPath, "Governance log", $"{UkDates.Count(list.Count, "look")} recorded.", "the governance log", cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(context, lookRows, LookHeadings, extension, outPath, "Governance log", $"{UkDates.Count(list.Count, "look")} recorded.", "the governance log").ConfigureAwait(false);
             }
 
             var question = new AuditQuestion(parseResult.GetValue(person), parseResult.GetValue(item), parseResult.GetValue(area), fromDate, toDate);
@@ -72,7 +72,7 @@ internal static class AuditCommands
             }
 
             var rows = answer.Records.Select(r => AuditExport.Row(r, calendar)).ToList();
-            return await WriteAsync(context, rows, AuditExport.Headings, extension, outPath, AuditExport.EntriesSheet, $"{UkDates.Count(rows.Count, "audit entry", "audit entries")} for {answer.Asked}.", answer.Asked, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(context, rows, AuditExport.Headings, extension, outPath, AuditExport.EntriesSheet, $"{UkDates.Count(rows.Count, "audit entry", "audit entries")} for {answer.Asked}.", answer.Asked).ConfigureAwait(false);
         }));
         return audit;
     }
@@ -80,7 +80,7 @@ internal static class AuditCommands
     private static readonly IReadOnlyList<string> LookHeadings = ["When", "Who", "Action", "Asked", "Records", "From"];
 
     private static async Task<int> WriteAsync(
-        CliContext context, List<IReadOnlyList<string>> rows, IReadOnlyList<string> headings, string? extension, string? outPath, string sheet, string summary, string asked, CancellationToken cancellationToken)
+        CliContext context, List<IReadOnlyList<string>> rows, IReadOnlyList<string> headings, string? extension, string? outPath, string sheet, string summary, string asked)
     {
         switch (extension)
         {
@@ -104,7 +104,6 @@ internal static class AuditCommands
         }
 
         await context.Output.WriteLineAsync(outPath is null ? summary : $"{summary} Written to {outPath}.").ConfigureAwait(false);
-        _ = cancellationToken;
         return CliErrors.Ok;
     }
 
