@@ -67,6 +67,14 @@ param logDailyCapGb int = 1
 @description('When the reminder run starts (NCRONTAB, six fields, UTC). Every 15 minutes by default; the schedule engine decides by Europe/London time what is due.')
 param remindersSchedule string = '0 */15 * * * *'
 
+@description('When the nightly backup of every table to blob storage starts (NCRONTAB, six fields, UTC). 01:30 by default.')
+param backupSchedule string = '0 30 1 * * *'
+
+@description('Days a deleted or overwritten backup blob (and a deleted container) can be recovered, and days a snapshot is kept before lifecycle management deletes it.')
+@minValue(7)
+@maxValue(365)
+param backupRetentionDays int = 35
+
 @description('Network isolation: storage and Key Vault refuse traffic except from the apps\' virtual network (service endpoints) and the addresses below; both apps send all outbound traffic through that network. Off by default; docs/deploy.md gives its cost.')
 param networkIsolation bool = false
 
@@ -93,6 +101,7 @@ var networkRules = networkIsolation
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, baseName), 8)
 var useManagedIdentityForBot = botIdentityType == 'UserAssignedMSI'
 var remindersQueueName = 'reminders'
+var backupContainerName = 'qabot-backups'
 var appClientSecretName = 'app-client-secret'
 
 // Built-in role definitions (the same ids in every Azure tenant).
@@ -155,14 +164,60 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-// The Functions host keeps its timer locks and keys in blobs; QaBot's data is in tables and its work in queues.
+// The Functions host keeps its timer locks and keys in blobs; QaBot's data is in tables and its work in queues; the
+// nightly backup copies every table into the backups container. Versioning and soft delete mean a snapshot deleted or
+// overwritten by mistake (or by an attacker with the apps' role) can be recovered for backupRetentionDays.
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
   properties: {
+    isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: backupRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: backupRetentionDays
+    }
+  }
+}
+
+resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: backupContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Snapshots older than the retention period are deleted, with their earlier versions.
+resource backupLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-old-backups'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${backupContainerName}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: { daysAfterCreationGreaterThan: backupRetentionDays }
+              }
+              version: {
+                delete: { daysAfterCreationGreaterThan: backupRetentionDays }
+              }
+            }
+          }
+        }
+      ]
     }
   }
 }
@@ -471,6 +526,9 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AZURE_CLIENT_ID', value: functionsIdentity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
         { name: 'Reminders__Schedule', value: remindersSchedule }
+        { name: 'Backup__Schedule', value: backupSchedule }
+        { name: 'Backup__Container', value: backupContainerName }
+        { name: 'Backup__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
       ])
     }
   }
@@ -478,6 +536,7 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
     storageRoleAssignments
     keyVaultRoleAssignments
     blobService
+    backupContainer
     remindersQueue
     remindersPoisonQueue
     tableService

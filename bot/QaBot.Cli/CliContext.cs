@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Composition;
+using QaBot.Core.Tracking;
 
 namespace QaBot.Cli;
 
@@ -28,6 +29,19 @@ public sealed class CliContext : IAsyncDisposable
     public TextWriter Error { get; }
 
     public IServiceProvider Services => _services ??= BuildServices();
+
+    /// <summary>
+    /// Who is running the command, as recorded in the governance log: the <c>Cli:Operator</c> setting (a council sign-in
+    /// such as <c>jo.bloggs@council.gov.uk</c>, set per person or by the IT team's jump box), or else the machine's user name.
+    /// </summary>
+    public Actor Operator
+    {
+        get
+        {
+            var configured = Services.GetRequiredService<IConfiguration>()["Cli:Operator"];
+            return Actor.Operator(string.IsNullOrWhiteSpace(configured) ? Environment.UserName + "@" + Environment.MachineName : configured);
+        }
+    }
 
     private ServiceProvider BuildServices()
     {

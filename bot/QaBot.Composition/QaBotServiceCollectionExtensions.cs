@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Framework;
+using QaBot.Application.Governance;
 using QaBot.Application.Configuration;
 using QaBot.Application.Installation;
 using QaBot.Application.Meetings;
@@ -57,6 +58,8 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<DirectorySync>();
         services.TryAddSingleton<AppInstallRun>();
         services.TryAddSingleton<GraphSyncRun>();
+        services.TryAddSingleton<AuditTrailQuery>();
+        services.TryAddSingleton<Backups>();
         services.AddQaBotConversations();
         services.AddQaBotReminders();
         AddCompliance(services);

@@ -13,6 +13,14 @@ if (args.Contains("--overdue-turn"))
     return;
 }
 
+var drill = Array.IndexOf(args, "--restore-drill");
+if (drill >= 0)
+{
+    var items = drill + 1 < args.Length && int.TryParse(args[drill + 1], System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : 200_000;
+    await RestoreDrill.RunAsync(Console.Out, items);
+    return;
+}
+
 var reminders = Array.IndexOf(args, "--reminders");
 if (reminders >= 0)
 {

@@ -22,6 +22,7 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
     [
         "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName",
         "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "Reminders__Schedule",
+        "Backup__Schedule", "Backup__Container", "Backup__BlobServiceUri",
     ];
 
     [Fact]
@@ -59,6 +60,25 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
         Assert.Contains(names, n => n.Contains("variables('remindersQueueName')", StringComparison.Ordinal) && !n.Contains("poison", StringComparison.Ordinal));
         Assert.Contains(names, n => n.Contains("-poison", StringComparison.Ordinal));
         Assert.Equal("reminders", (string?)compiled.Template["variables"]!["remindersQueueName"]);
+    }
+
+    [Fact]
+    public void Storage_KeepsBackupsInAVersionedContainerWithSoftDeleteAndExpiry()
+    {
+        var blobs = compiled.OnlyResource("Microsoft.Storage/storageAccounts/blobServices")["properties"]!;
+        var container = compiled.OnlyResource("Microsoft.Storage/storageAccounts/blobServices/containers");
+        var rule = compiled.OnlyResource("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]![0]!;
+
+        Assert.True((bool?)blobs["isVersioningEnabled"]);
+        Assert.True((bool?)blobs["deleteRetentionPolicy"]!["enabled"]);
+        Assert.True((bool?)blobs["containerDeleteRetentionPolicy"]!["enabled"]);
+        Assert.Equal("[parameters('backupRetentionDays')]", (string?)blobs["deleteRetentionPolicy"]!["days"]);
+        Assert.Equal(35, (int?)compiled.Template["parameters"]!["backupRetentionDays"]!["defaultValue"]);
+        Assert.Contains("backupContainerName", (string?)container["name"], StringComparison.Ordinal);
+        Assert.Equal("None", (string?)container["properties"]!["publicAccess"]);
+        Assert.Equal("qabot-backups", (string?)compiled.Template["variables"]!["backupContainerName"]);
+        Assert.Contains("backupContainerName", rule["definition"]!["filters"]!["prefixMatch"]![0]!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("0 30 1 * * *", (string?)compiled.Template["parameters"]!["backupSchedule"]!["defaultValue"]);
     }
 
     [Fact]

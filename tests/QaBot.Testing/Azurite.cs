@@ -5,7 +5,7 @@ using System.Text;
 namespace QaBot.Testing;
 
 /// <summary>
-/// Azurite's table and queue services, started from the repository's pinned npm package on free loopback ports with
+/// Azurite's table, queue and blob services, started from the repository's pinned npm package on free loopback ports with
 /// in-memory persistence. One instance serves a whole test run (tests isolate themselves by table and queue names)
 /// and is stopped when the test process exits. Set <c>QABOT_TEST_STORAGE</c> to a connection string to use an
 /// emulator that is already running instead.
@@ -53,13 +53,16 @@ public sealed class Azurite : IDisposable
 
         var tablePort = FreePort.Next();
         var queuePort = FreePort.Next();
+        var blobPort = FreePort.Next();
         var processes = new List<Process>();
         try
         {
             processes.Add(StartService(Path.Combine(package, "table", "main.js"), "--tablePort", tablePort));
             processes.Add(StartService(Path.Combine(package, "queue", "main.js"), "--queuePort", queuePort));
+            processes.Add(StartService(Path.Combine(package, "blob", "main.js"), "--blobPort", blobPort));
             WaitForPort(tablePort, processes[0]);
             WaitForPort(queuePort, processes[1]);
+            WaitForPort(blobPort, processes[2]);
         }
         catch
         {
@@ -73,6 +76,7 @@ public sealed class Azurite : IDisposable
             .Append("AccountKey=").Append(AccountKey).Append(';')
             .Append("TableEndpoint=http://127.0.0.1:").Append(tablePort).Append('/').Append(AccountName).Append(';')
             .Append("QueueEndpoint=http://127.0.0.1:").Append(queuePort).Append('/').Append(AccountName).Append(';')
+            .Append("BlobEndpoint=http://127.0.0.1:").Append(blobPort).Append('/').Append(AccountName).Append(';')
             .ToString();
 
         var azurite = new Azurite(connection, processes);

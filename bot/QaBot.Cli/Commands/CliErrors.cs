@@ -33,13 +33,13 @@ internal static class CliErrors
         catch (RequestFailedException e)
         {
             await context.Error.WriteLineAsync(e.Status == 0
-                ? "Cannot reach table storage: check Storage:ConnectionString (for local work, start Azurite)."
-                : $"Table storage refused the request ({e.Status} {e.ErrorCode}).").ConfigureAwait(false);
+                ? "Cannot reach storage: check Storage:ConnectionString (for local work, start Azurite)."
+                : $"Storage refused the request ({e.Status} {e.ErrorCode}).").ConfigureAwait(false);
             return Storage;
         }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is RequestFailedException or HttpRequestException))
         {
-            await context.Error.WriteLineAsync("Cannot reach table storage: check Storage:ConnectionString (for local work, start Azurite).").ConfigureAwait(false);
+            await context.Error.WriteLineAsync("Cannot reach storage: check Storage:ConnectionString (for local work, start Azurite).").ConfigureAwait(false);
             return Storage;
         }
     }

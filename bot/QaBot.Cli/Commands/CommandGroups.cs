@@ -13,6 +13,8 @@ internal static class CommandGroups
         yield return CasesCommands.Create(context);
         yield return DemoCommands.Create(context);
         yield return StorageCommands.Create(context);
+        yield return AuditCommands.Create(context);
+        yield return BackupCommands.Create(context);
         yield return BoardsCommands.Create(context);
         yield return GraphCommands.Create(context);
         yield return ComplianceCommands.Rebuild(context);

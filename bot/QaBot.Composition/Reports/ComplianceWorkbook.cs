@@ -63,7 +63,7 @@ public static class ComplianceWorkbook
         workbookPart.Workbook.Save();
     }
 
-    private static void AddSheet(WorkbookPart workbookPart, Sheets sheetList, uint id, string name, List<IReadOnlyList<object?>> data, double[] widths, bool frozenHeader)
+    internal static void AddSheet(WorkbookPart workbookPart, Sheets sheetList, uint id, string name, List<IReadOnlyList<object?>> data, double[] widths, bool frozenHeader)
     {
         var part = workbookPart.AddNewPart<WorksheetPart>();
         var worksheet = new Worksheet();
@@ -126,7 +126,7 @@ public static class ComplianceWorkbook
         return name;
     }
 
-    private static void AddStyles(WorkbookPart workbookPart)
+    internal static void AddStyles(WorkbookPart workbookPart)
     {
         var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = new Stylesheet(

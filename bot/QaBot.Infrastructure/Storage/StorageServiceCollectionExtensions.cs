@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,6 +9,7 @@ using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
+using QaBot.Application.Governance;
 using QaBot.Application.Meetings;
 using QaBot.Application.Organisation;
 using QaBot.Application.Reports;
@@ -49,6 +51,18 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         services.TryAddSingleton<ITeamChannelStore, TableTeamChannelStore>();
         services.TryAddSingleton<IReportLedger, TableReportLedger>();
+        services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
+        services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
+
+        services.AddOptions<BackupOptions>()
+            .BindConfiguration(BackupOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>());
+        services.TryAddSingleton(sp => CreateBlobServiceClient(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<IOptions<BackupOptions>>().Value));
+        services.TryAddSingleton<ISnapshotStore, BlobSnapshotStore>();
         return services;
     }
 
@@ -61,6 +75,11 @@ public static class StorageServiceCollectionExtensions
         options.QueueServiceUri is { } uri
             ? new QueueServiceClient(uri, Credential(options), clientOptions)
             : new QueueServiceClient(options.ConnectionString, clientOptions);
+
+    internal static BlobServiceClient CreateBlobServiceClient(StorageOptions storage, BackupOptions backup, BlobClientOptions? clientOptions = null) =>
+        backup.BlobServiceUri is { } uri
+            ? new BlobServiceClient(uri, Credential(storage), clientOptions)
+            : new BlobServiceClient(storage.ConnectionString, clientOptions);
 
     private static DefaultAzureCredential Credential(StorageOptions options)
     {

@@ -24,6 +24,7 @@ public sealed class StorageTables
         Scheduler = service.GetTableClient(prefix + "Scheduler");
         Compliance = service.GetTableClient(prefix + "Compliance");
         Cases = service.GetTableClient(prefix + "Cases");
+        Governance = service.GetTableClient(prefix + "Governance");
     }
 
     public TableServiceClient Service { get; }
@@ -57,5 +58,8 @@ public sealed class StorageTables
     /// <summary>The cases' statutory chains: one partition per case reference, one row per rule.</summary>
     public TableClient Cases { get; }
 
-    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance, Cases];
+    /// <summary>The governance log: every audit query, backup and restore, one row each (who, when, what, how many).</summary>
+    public TableClient Governance { get; }
+
+    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance, Cases, Governance];
 }

@@ -2,6 +2,7 @@ using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
+using QaBot.Application.Governance;
 using QaBot.Application.Installation;
 using QaBot.Application.Meetings;
 using QaBot.Application.Organisation;
@@ -104,4 +105,10 @@ public sealed class InMemoryTeamChannelStoreContractTests : TeamChannelStoreCont
 public sealed class InMemoryReportLedgerContractTests : ReportLedgerContract
 {
     protected override QaBot.Application.Reports.IReportLedger Ledger { get; } = new InMemoryReportLedger();
+}
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryGovernanceLogContractTests : GovernanceLogContract
+{
+    protected override IGovernanceLog Log { get; } = new InMemoryGovernanceLog();
 }

@@ -3,12 +3,14 @@ using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
+using QaBot.Application.Governance;
 using QaBot.Application.Installation;
 using QaBot.Application.Meetings;
 using QaBot.Application.Organisation;
 using QaBot.Application.Reminders;
 using QaBot.Application.Tracking;
 using QaBot.Infrastructure.Reminders;
+using QaBot.Infrastructure.Storage;
 using QaBot.Testing;
 using QaBot.Testing.Contracts;
 
@@ -179,6 +181,18 @@ public sealed class TableReportLedgerContractTests : ReportLedgerContract
     private readonly StorageContext _storage = new();
 
     protected override QaBot.Application.Reports.IReportLedger Ledger => new QaBot.Infrastructure.Storage.TableReportLedger(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
+
+[Trait("Category", "Storage")]
+public sealed class TableGovernanceLogContractTests : GovernanceLogContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override IGovernanceLog Log => new TableGovernanceLog(_storage.Tables);
 
     public override Task InitializeAsync() => _storage.InitializeAsync();
 

@@ -65,6 +65,7 @@ export async function freePorts() {
     QABOT_PLAYGROUND_PORT: String(await freePort()),
     QABOT_QUEUE_PORT: String(await freePort()),
     QABOT_TABLE_PORT: String(await freePort()),
+    QABOT_BLOB_PORT: String(await freePort()),
   };
 }
 
