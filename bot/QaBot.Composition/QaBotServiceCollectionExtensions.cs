@@ -56,6 +56,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<BoardMeetingSync>();
         services.TryAddSingleton<DirectorySync>();
         services.TryAddSingleton<AppInstallRun>();
+        services.TryAddSingleton<UnreachedPeopleQuery>();
         services.TryAddSingleton<GraphSyncRun>();
         services.AddQaBotConversations();
         services.AddQaBotReminders();
