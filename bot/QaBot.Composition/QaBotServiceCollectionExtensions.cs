@@ -57,6 +57,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<BoardMeetingSync>();
         services.TryAddSingleton<DirectorySync>();
         services.TryAddSingleton<AppInstallRun>();
+        services.TryAddSingleton<UnreachedPeopleQuery>();
         services.TryAddSingleton<GraphSyncRun>();
         services.TryAddSingleton<AuditTrailQuery>();
         services.TryAddSingleton<Backups>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaBot.Application.Configuration;
 using QaBot.Application.Conversations;
+using QaBot.Application.Installation;
 using QaBot.Application.Delivery;
 using QaBot.Application.Organisation;
 using QaBot.Application.Reminders;
@@ -55,7 +56,8 @@ public static class RemindersServiceCollectionExtensions
             sp.GetRequiredService<IConversationReferenceStore>(),
             Options(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ITeamChannelStore>()));
+            sp.GetRequiredService<ITeamChannelStore>(),
+            sp.GetService<UnreachedPeopleQuery>()));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using QaBot.Application.Delivery;
+using QaBot.Application.Installation;
 
 namespace QaBot.Application.Reminders;
 
@@ -25,6 +26,9 @@ public sealed record OperatorStatus(
 {
     /// <summary>Team channels that answered 403 or 404 to a post: the app needs adding to the team again.</summary>
     public IReadOnlyList<StaleChannel> StaleChannels { get; init; } = [];
+
+    /// <summary>Staff with duties QaBot cannot reach, counted by home area and reason (no names: <c>qabot people unreached</c> lists them).</summary>
+    public IReadOnlyList<UnreachedArea> Unreached { get; init; } = [];
 }
 
 /// <summary>A team channel QaBot can no longer post to (the app was removed from the team). Ids only.</summary>

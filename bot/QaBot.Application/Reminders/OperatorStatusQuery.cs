@@ -1,6 +1,7 @@
 using QaBot.Application.Configuration;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
+using QaBot.Application.Installation;
 
 namespace QaBot.Application.Reminders;
 
@@ -19,8 +20,10 @@ public sealed class OperatorStatusQuery
     private readonly RemindersOptions _options;
     private readonly TimeProvider _time;
     private readonly ITeamChannelStore? _channels;
+    private readonly UnreachedPeopleQuery? _unreached;
 
     /// <param name="channels">The team channels the monthly report is posted to; without it none are listed.</param>
+    /// <param name="unreached">Who QaBot cannot reach; without it the status has no such section.</param>
     public OperatorStatusQuery(
         IReminderRunStore runs,
         ISendLedger ledger,
@@ -29,7 +32,8 @@ public sealed class OperatorStatusQuery
         IConversationReferenceStore conversations,
         RemindersOptions options,
         TimeProvider time,
-        ITeamChannelStore? channels = null)
+        ITeamChannelStore? channels = null,
+        UnreachedPeopleQuery? unreached = null)
     {
         _runs = runs;
         _ledger = ledger;
@@ -39,6 +43,7 @@ public sealed class OperatorStatusQuery
         _options = options;
         _time = time;
         _channels = channels;
+        _unreached = unreached;
     }
 
     /// <param name="expectedInterval">How often the run should start (from the schedule); a last success older than twice this is reported.</param>
@@ -152,6 +157,12 @@ public sealed class OperatorStatusQuery
             problems.Add((1, $"{staleChannels.Count} team channel(s) can no longer be posted to (QaBot was removed from the team): add the app to the team again, or the monthly report will not reach them."));
         }
 
+        IReadOnlyList<UnreachedArea> unreached = _unreached is null ? [] : (await _unreached.GetAsync(null, cancellationToken).ConfigureAwait(false)).ByArea();
+        if (unreached.Count > 0)
+        {
+            problems.Add((1, $"{unreached.Sum(a => a.Total)} member(s) of staff with duties cannot be reached by QaBot (no chat, a refused chat or a failed install), in {unreached.Count} area(s): run 'qabot people unreached' for who and why."));
+        }
+
         if (duplicates.Count > 0)
         {
             problems.Add((1, $"{duplicates.Count} digest(s) may have reached the person twice, because a sender stopped between sending and recording it."));
@@ -182,6 +193,7 @@ public sealed class OperatorStatusQuery
             stale)
         {
             StaleChannels = staleChannels,
+            Unreached = unreached,
         };
     }
 }

@@ -1,3 +1,5 @@
+using QaBot.Application.Installation;
+
 namespace QaBot.Application.Reminders;
 
 /// <summary>
@@ -43,8 +45,14 @@ public sealed record RedactedOperatorStatus(
             [.. status.NotReachable.Select(Digest.From)],
             [.. status.PossibleDuplicates.Select(Digest.From)],
             [.. status.StaleConversations.Select(c => new Stale(c.Reference, c.StaleSince, c.Reason))],
-            [.. status.PoisonMessages.Select(m => new GivenUp(m.MessageId, m.RunId, m.Reference, m.InsertedOn, m.Problem))]);
+            [.. status.PoisonMessages.Select(m => new GivenUp(m.MessageId, m.RunId, m.Reference, m.InsertedOn, m.Problem))])
+        {
+            Unreached = status.Unreached,
+        };
     }
+
+    /// <summary>Staff with duties QaBot cannot reach, counted by home area and reason; area paths only, no people.</summary>
+    public IReadOnlyList<UnreachedArea> Unreached { get; init; } = [];
 
     public sealed record PeopleCounts(int Failures, int NotReachable, int PossibleDuplicates, int StaleConversations, int PoisonMessages);
 

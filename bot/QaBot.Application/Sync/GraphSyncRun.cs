@@ -4,6 +4,7 @@ using QaBot.Application.Configuration;
 using QaBot.Application.Installation;
 using QaBot.Application.Meetings;
 using QaBot.Application.Organisation.Sync;
+using QaBot.Application.Telemetry;
 using QaBot.Core.Tracking;
 
 namespace QaBot.Application.Sync;
@@ -21,6 +22,7 @@ public sealed partial class GraphSyncRun
     private readonly IGraphConnection _graph;
     private readonly GraphSyncOptions _options;
     private readonly ILogger<GraphSyncRun> _logger;
+    private readonly UnreachedPeopleQuery? _unreached;
 
     public GraphSyncRun(
         DirectorySync directory,
@@ -28,7 +30,8 @@ public sealed partial class GraphSyncRun
         AppInstallRun installs,
         IGraphConnection graph,
         IOptions<GraphSyncOptions> options,
-        ILogger<GraphSyncRun> logger)
+        ILogger<GraphSyncRun> logger,
+        UnreachedPeopleQuery? unreached = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +41,7 @@ public sealed partial class GraphSyncRun
         _graph = graph;
         _options = options.Value;
         _logger = logger;
+        _unreached = unreached;
     }
 
     /// <summary>Runs every configured part; throws <see cref="GraphSyncFailedException"/> afterwards if any failed.</summary>
@@ -77,10 +81,32 @@ public sealed partial class GraphSyncRun
             }).ConfigureAwait(false);
         }
 
+        if (_unreached is not null)
+        {
+            await RunPartAsync("unreached count", failures, async () =>
+            {
+                await CountUnreachedAsync(_unreached, cancellationToken).ConfigureAwait(false);
+                return null;
+            }).ConfigureAwait(false);
+        }
+
         if (failures.Count > 0)
         {
             throw new GraphSyncFailedException(failures);
         }
+    }
+
+    /// <summary>After the installs, so the count is who is still not reached: the log line and the gauge the QA team watches.</summary>
+    private async Task CountUnreachedAsync(UnreachedPeopleQuery query, CancellationToken cancellationToken)
+    {
+        var unreached = await query.GetAsync(null, cancellationToken).ConfigureAwait(false);
+        var noChat = unreached.Count(UnreachedReason.NoChat);
+        var stale = unreached.Count(UnreachedReason.StaleChat);
+        var failed = unreached.Count(UnreachedReason.InstallFailed);
+        QaBotTelemetry.PeopleUnreached.Record(noChat, new KeyValuePair<string, object?>("reason", "no_chat"));
+        QaBotTelemetry.PeopleUnreached.Record(stale, new KeyValuePair<string, object?>("reason", "stale_chat"));
+        QaBotTelemetry.PeopleUnreached.Record(failed, new KeyValuePair<string, object?>("reason", "install_failed"));
+        LogUnreached(_logger, unreached.People.Count, unreached.WithDuties, noChat, stale, failed);
     }
 
     private async Task RunPartAsync(string part, List<string> failures, Func<Task<string?>> run)
@@ -105,6 +131,9 @@ public sealed partial class GraphSyncRun
 
     [LoggerMessage(EventId = 7402, Level = LogLevel.Error, Message = "Graph sync part {Part} did not complete: {Failure}")]
     private static partial void LogPartFailed(ILogger logger, string part, string failure);
+
+    [LoggerMessage(EventId = 7404, Level = LogLevel.Information, Message = "Unreached: {Unreached} of {WithDuties} staff with duties cannot be reached ({NoChat} no chat, {Stale} stale chat, {InstallFailed} failed install)")]
+    private static partial void LogUnreached(ILogger logger, int unreached, int withDuties, int noChat, int stale, int installFailed);
 
     [LoggerMessage(EventId = 7403, Level = LogLevel.Error, Message = "Graph sync part {Part} failed")]
     private static partial void LogPartThrew(ILogger logger, Exception exception, string part);

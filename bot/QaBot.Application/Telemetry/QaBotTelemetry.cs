@@ -34,6 +34,9 @@ public static class QaBotTelemetry
     /// <summary>How long a conversation turn took, from the request in to the answer out.</summary>
     public static readonly Histogram<double> TurnDuration = Meter.CreateHistogram<double>("qabot.turn.duration", "ms", "Conversation turn duration");
 
+    /// <summary>Staff with duties QaBot cannot reach, tagged with the reason (no_chat, stale_chat, install_failed); set by the nightly Graph run.</summary>
+    public static readonly Gauge<long> PeopleUnreached = Meter.CreateGauge<long>("qabot.people.unreached", "{person}", "Staff with duties QaBot cannot reach");
+
     public const string TurnActivity = "QaBot.Turn";
     public const string DigestSendActivity = "QaBot.DigestSend";
     public const string GraphCallActivity = "QaBot.GraphCall";

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QaBot.Application.Cases;
+using QaBot.Application.Installation;
 using QaBot.Application.Tracking;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
@@ -90,10 +91,33 @@ internal static class DemoCommands
             }
 
             await context.Output.WriteLineAsync($"Cases: {cases.Count} events, {imported.Recorded} recorded, {imported.AlreadyHeld} already held.").ConfigureAwait(false);
+            var failedInstalls = await SeedFailedInstallsAsync(services.GetRequiredService<IAppInstallationStore>(), plan.Desired!, date, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"Installs: {failedInstalls} failed installs recorded (qabot people unreached).").ConfigureAwait(false);
             return result!.Conflicts.Count == 0 && imported.Succeeded ? CliErrors.Ok : CliErrors.Conflict;
         }));
         demo.Subcommands.Add(seed);
         return demo;
+    }
+
+    /// <summary>
+    /// A few staff the nightly install could not reach, as a council sees them (no Teams licence, an account Graph does not
+    /// find), so <c>qabot people unreached</c> shows each reason. Everyone else has no chat until they open QaBot in the
+    /// Agents Playground. Install records are never read by the sender, so reminders behave as before.
+    /// </summary>
+    private static async Task<int> SeedFailedInstallsAsync(IAppInstallationStore installs, OrganisationChart chart, DateOnly date, CancellationToken cancellationToken)
+    {
+        var staff = chart.ActivePeople.Where(p => p.LineManager is not null).OrderBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+        (int Index, string Error, int Tries)[] failures = [(17, "HTTP 403 Forbidden", 4), (101, "HTTP 404 NotFound", 2), (233, "HTTP 403 Forbidden", 1)];
+        var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero);
+        var saved = 0;
+        foreach (var (index, error, tries) in failures.Where(f => f.Index < staff.Count))
+        {
+            var record = new AppInstallRecord(staff[index].Id, AppInstallStatus.Failed, ConversationFollowUp.None, null, error, tries, at, null);
+            await installs.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+            saved++;
+        }
+
+        return saved;
     }
 
     /// <summary>

@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using QaBot.Application.Installation;
 using QaBot.Application.Organisation;
 using QaBot.Composition;
+using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Tracking;
 
 namespace QaBot.Cli.Commands;
 
-/// <summary><c>qabot people import|list</c>: load the staff directory from a CSV file; list who works in an area.</summary>
+/// <summary><c>qabot people import|list|unreached</c>: load the staff directory from a CSV file; list who works in an area; who QaBot cannot reach.</summary>
 internal static class PeopleCommands
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -19,6 +21,7 @@ internal static class PeopleCommands
         var people = new Command("people", "The staff directory: import it from a CSV file, or list who works in an area.");
         people.Subcommands.Add(Import(context));
         people.Subcommands.Add(List(context));
+        people.Subcommands.Add(Unreached(context));
         return people;
     }
 
@@ -136,6 +139,77 @@ internal static class PeopleCommands
         }));
         return list;
     }
+
+    private static Command Unreached(CliContext context)
+    {
+        var area = new Option<string?>("--area") { Description = "Only people working in this area or below it: a name (\"Locality: Chesterfield\") or a path." };
+        var format = new Option<string>("--format") { Description = "table (readable in a terminal) or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var unreached = new Command("unreached", "List staff with duties QaBot cannot message: no chat with the bot, a chat Teams refused, or a failed install; by area, with the reason, so they can be chased.")
+        {
+            area, format,
+        };
+        unreached.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var directory = context.Services.GetRequiredService<IDirectoryStore>();
+            var tree = await directory.GetAreasAsync(cancellationToken).ConfigureAwait(false);
+            AreaId? target = null;
+            if (parseResult.GetValue(area) is { } asked)
+            {
+                var matches = tree.Resolve(asked);
+                if (matches.Count != 1)
+                {
+                    await WriteAreaNotFoundAsync(context.Error, tree, asked, matches).ConfigureAwait(false);
+                    return CliErrors.Invalid;
+                }
+
+                target = matches[0].Id;
+            }
+
+            var result = await context.Services.GetRequiredService<UnreachedPeopleQuery>().GetAsync(target, cancellationToken).ConfigureAwait(false);
+            var calendar = context.Services.GetRequiredService<CouncilCalendar>();
+            string Since(UnreachedPerson p) => p.Since is { } since ? UkDates.Format(calendar.LocalDateOf(since)) : string.Empty;
+            if (parseResult.GetValue(format) == "json")
+            {
+                var json = new
+                {
+                    withDuties = result.WithDuties,
+                    unreached = result.People.Count,
+                    areas = result.People.GroupBy(p => p.AreaPath, StringComparer.Ordinal).Select(g => new
+                    {
+                        area = g.Key,
+                        people = g.Select(p => new { objectId = p.Person.Value, upn = p.Upn, displayName = p.DisplayName, reason = ReasonWords(p.Reason), since = p.Since, detail = p.Detail }),
+                    }),
+                };
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(json, Json)).ConfigureAwait(false);
+                return CliErrors.Ok;
+            }
+
+            var where = target is { } id ? tree.PathOf(id) : "The council";
+            await context.Output.WriteLineAsync(
+                $"{where}: {result.People.Count} of {result.WithDuties} staff with duties cannot be reached by QaBot ({result.Count(UnreachedReason.NoChat)} no chat, {result.Count(UnreachedReason.StaleChat)} chat refused, {result.Count(UnreachedReason.InstallFailed)} install failed).").ConfigureAwait(false);
+            foreach (var group in result.People.GroupBy(p => p.AreaPath, StringComparer.Ordinal))
+            {
+                await context.Output.WriteLineAsync().ConfigureAwait(false);
+                await context.Output.WriteLineAsync($"{group.Key} ({group.Count()})").ConfigureAwait(false);
+                await TextTable.WriteAsync(
+                    context.Output,
+                    ["Name", "UPN", "Reason", "Since", "What to do"],
+                    [.. group.Select(p => new[] { p.DisplayName, p.Upn, ReasonWords(p.Reason), Since(p), p.Detail })]).ConfigureAwait(false);
+            }
+
+            return CliErrors.Ok;
+        }));
+        return unreached;
+    }
+
+    private static string ReasonWords(UnreachedReason reason) => reason switch
+    {
+        UnreachedReason.NoChat => "no chat",
+        UnreachedReason.StaleChat => "chat refused",
+        UnreachedReason.InstallFailed => "install failed",
+        _ => reason.ToString(),
+    };
 
     private static string RelativePath(AreaTree tree, AreaId asked, AreaId area)
     {

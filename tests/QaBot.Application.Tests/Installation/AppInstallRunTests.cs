@@ -163,7 +163,7 @@ public sealed class AppInstallRunTests
         Assert.Equal("no response Timeout", AppInstallAttempt.Failed(null, "Timeout").Error);
     }
 
-    private sealed class ScriptedInstaller : ITeamsAppInstaller
+    internal sealed class ScriptedInstaller : ITeamsAppInstaller
     {
         private readonly object _gate = new();
 

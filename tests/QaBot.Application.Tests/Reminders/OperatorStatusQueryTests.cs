@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using QaBot.Application.Configuration;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
+using QaBot.Application.Installation;
 using QaBot.Application.Reminders;
 using QaBot.Testing.InMemory;
 using static QaBot.Testing.Organisation.TestDirectory;
@@ -275,5 +276,31 @@ public sealed class OperatorStatusQueryTests
         Assert.Equal("failing", status.Health);
         Assert.StartsWith("The last successful run", status.Problems[0], StringComparison.Ordinal);
         Assert.Equal(3, status.Problems.Count);
+    }
+
+    [Fact]
+    public async Task GetAsync_StaffWithDutiesNotReached_CountsThemByAreaWithoutNames()
+    {
+        await SucceededAsync(Time.GetUtcNow().AddMinutes(-5));
+        foreach (var n in new[] { 1, 2, 4, 5, 6, 10, 12 })
+        {
+            _council.Chat(n);
+        }
+
+        var installs = new InMemoryAppInstallationStore();
+        await installs.SaveAsync(new AppInstallRecord(Id(8), AppInstallStatus.Failed, ConversationFollowUp.None, null, "HTTP 403 Forbidden", 2, Council.Now, null));
+        var unreached = new UnreachedPeopleQuery(_council.Directory, _council.Conversations, installs, Council.Catalogue);
+
+        var status = await new OperatorStatusQuery(_runs, _ledger, _queue, _throttle, _council.Conversations, _options, Time, unreached: unreached).GetAsync(Interval, CancellationToken.None);
+
+        Assert.Equal("warning", status.Health);
+        Assert.StartsWith("2 member(s) of staff with duties cannot be reached by QaBot", Assert.Single(status.Problems), StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                new UnreachedArea("Children's Services > Early Help & Safeguarding > Children's Social Care North > Locality: Bolsover > Team 1", 0, 0, 1),
+                new UnreachedArea("Children's Services > Early Help & Safeguarding > Children's Social Care North > Locality: Chesterfield > Team 1", 1, 0, 0),
+            ],
+            status.Unreached);
+        Assert.Equal(status.Unreached, RedactedOperatorStatus.From(status).Unreached);
     }
 }
