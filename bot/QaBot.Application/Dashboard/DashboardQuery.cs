@@ -125,6 +125,23 @@ public sealed class DashboardQuery
         }
     }
 
+    /// <summary>
+    /// What the viewer may export: the one area of their scope the export covers (the area asked for, narrowed as the
+    /// dashboard narrows it) and the audience (elected members' exports are suppressed). None when they see only their
+    /// own items, or when their scope is several areas and none was chosen.
+    /// </summary>
+    public DashboardExportScope ExportScope(Person viewer, AreaTree tree, DateOnly asOf, AreaId? area)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(tree);
+        var scope = ScopeRules.For(viewer, _policy, tree, asOf);
+        var narrowed = scope.Narrow(area);
+        var audience = scope.NamesVisible ? ReportAudience.Officers : ReportAudience.Members;
+        return narrowed.OwnItemsOnly || narrowed.Areas.Count != 1
+            ? new DashboardExportScope(null, audience, narrowed.Areas)
+            : new DashboardExportScope(narrowed.Areas[0], audience, narrowed.Areas);
+    }
+
     /// <summary>The people the viewer manages, each with their overdue items now: read per person, as their digest is.</summary>
     private async Task<IReadOnlyList<DashboardPerson>> PeopleAsync(Person manager, DateOnly dueBefore, DutyFamily? family, CancellationToken cancellationToken)
     {

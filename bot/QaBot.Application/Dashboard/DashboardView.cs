@@ -1,3 +1,4 @@
+using QaBot.Application.Compliance;
 using QaBot.Core.Compliance;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
@@ -81,3 +82,6 @@ public sealed record DashboardChild(Area Area, PublishedFigures? Figures, int Ov
 
 /// <summary>Someone a manager manages, with how many of their items are overdue now and the oldest due date.</summary>
 public sealed record DashboardPerson(PersonId Id, string Name, int Overdue, DateOnly? OldestDue);
+
+/// <summary>The area an export covers (none when the viewer may export nothing, or must choose one of <see cref="Choices"/>) and its audience.</summary>
+public sealed record DashboardExportScope(AreaId? Area, ReportAudience Audience, IReadOnlyList<AreaId> Choices);
