@@ -46,7 +46,7 @@ public sealed class DashboardOptions
 }
 
 /// <summary>A configured client id needs a tenant (a GUID) to check tokens against, and an https metadata address.</summary>
-internal sealed class DashboardOptionsValidation(IOptions<QaBot.BotFramework.BotOptions> bot) : IValidateOptions<DashboardOptions>
+internal sealed class DashboardOptionsValidation(IServiceProvider services) : IValidateOptions<DashboardOptions>
 {
     public ValidateOptionsResult Validate(string? name, DashboardOptions options)
     {
@@ -60,7 +60,7 @@ internal sealed class DashboardOptionsValidation(IOptions<QaBot.BotFramework.Bot
             return ValidateOptionsResult.Fail($"Dashboard:ClientId '{options.ClientId}' is not an app registration's client id (a GUID).");
         }
 
-        var tenant = options.EffectiveTenant(bot.Value.TenantId);
+        var tenant = options.EffectiveTenant(QaBot.Composition.ConversationProtocol.HostIdentity(services).TenantId);
         if (!Guid.TryParse(tenant, out _))
         {
             return ValidateOptionsResult.Fail("Dashboard:ClientId is set, so the dashboard needs the council's tenant id (a GUID) in Dashboard:TenantId or Bot:TenantId.");

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using QaBot.BotFramework;
+using QaBot.Composition;
 
 namespace QaBot.Bot.Dashboard;
 
@@ -21,10 +21,10 @@ public static class DashboardServices
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidation>();
         services.AddAuthentication().AddJwtBearer(Scheme);
-        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<DashboardOptions>, IOptions<BotOptions>, TimeProvider>((jwt, dashboard, bot, time) =>
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<DashboardOptions>, IServiceProvider, TimeProvider>((jwt, dashboard, provider, time) =>
         {
             var options = dashboard.Value;
-            var tenant = options.EffectiveTenant(bot.Value.TenantId);
+            var tenant = options.EffectiveTenant(ConversationProtocol.HostIdentity(provider).TenantId);
             jwt.MapInboundClaims = false;
             jwt.RequireHttpsMetadata = true;
             jwt.MetadataAddress = options.EffectiveMetadataUrl(tenant);

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using QaBot.Application.Organisation;
-using QaBot.BotFramework;
-using QaBot.BotFramework.Hosting;
+using QaBot.Composition;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Bot.Dashboard;
@@ -16,21 +15,21 @@ internal sealed partial class DashboardViewer
 {
     private readonly IDirectoryStore _directory;
     private readonly DashboardOptions _options;
-    private readonly BotOptions _bot;
+    private readonly bool _botIsLocal;
     private readonly IHostEnvironment _environment;
     private readonly ILogger<DashboardViewer> _logger;
 
-    public DashboardViewer(IDirectoryStore directory, IOptions<DashboardOptions> options, IOptions<BotOptions> bot, IHostEnvironment environment, ILogger<DashboardViewer> logger)
+    public DashboardViewer(IDirectoryStore directory, IOptions<DashboardOptions> options, IServiceProvider services, IHostEnvironment environment, ILogger<DashboardViewer> logger)
     {
         _directory = directory;
         _options = options.Value;
-        _bot = bot.Value;
+        _botIsLocal = ConversationProtocol.HostIdentity(services).IsLocalDevelopment;
         _environment = environment;
         _logger = logger;
     }
 
     /// <summary>True when the dashboard acts as <see cref="DashboardOptions.LocalPerson"/> without sign-in.</summary>
-    public bool IsLocalMode => !_options.SignInConfigured && _bot.IsLocalDevelopment && _environment.IsDevelopment();
+    public bool IsLocalMode => !_options.SignInConfigured && _botIsLocal && _environment.IsDevelopment();
 
     /// <summary>The person, or the refusal to send (401 without a valid token, 403 for someone not in the staff list).</summary>
     public async Task<(Person? Person, IResult? Refusal)> ResolveAsync(HttpContext context)
@@ -38,7 +37,7 @@ internal sealed partial class DashboardViewer
         PersonId id;
         if (IsLocalMode)
         {
-            if (!LocalCaller.IsDirectlyOnThisMachine(context))
+            if (!ConversationProtocol.IsDirectlyOnThisMachine(context))
             {
                 LogRefused(_logger, "local development: the caller is not directly on this machine");
                 return (null, Results.Problem("The dashboard runs without sign-in only for callers on this machine.", statusCode: StatusCodes.Status401Unauthorized));
