@@ -1,4 +1,5 @@
 using Azure.Monitor.OpenTelemetry.AspNetCore;
+using QaBot.Bot.Dashboard;
 using QaBot.Composition;
 using QaBot.Composition.Telemetry;
 using QaBot.Infrastructure.Reminders;
@@ -13,6 +14,7 @@ public static class BotServices
         services.AddQaBot(configuration);
         services.AddConversationEndpoint();
         services.AddHostedService<CalendarStartupLog>();
+        services.AddDashboard();
 
         // Local development only (Reminders:RunInProcess, off by default): the bot runs the reminder schedule itself.
         services.AddInProcessReminderScheduler();

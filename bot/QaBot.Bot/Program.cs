@@ -1,4 +1,5 @@
 using QaBot.Bot;
+using QaBot.Bot.Dashboard;
 using QaBot.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapConversationEndpoint("/api/messages");
+app.MapDashboard();
 
 await app.RunAsync();
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QaBot.BotFramework;
 using QaBot.BotFramework.Hosting;
 
 namespace QaBot.Composition;
@@ -31,4 +33,17 @@ public static class ConversationProtocol
         endpoints.MapMethods(pattern, [HttpMethods.Head], () => Results.Ok());
         return endpoints;
     }
+
+    /// <summary>
+    /// The bot's local-development mode (no app id: only in Development, never on App Service) and its tenant, so the
+    /// host's other endpoints (the dashboard) follow the same rules as the messaging endpoint.
+    /// </summary>
+    public static (bool IsLocalDevelopment, string TenantId) HostIdentity(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<BotOptions>>().Value;
+        return (options.IsLocalDevelopment, options.TenantId);
+    }
+
+    /// <summary>The messaging endpoint's local-development rule for a caller: on this machine, reached directly, no proxy headers.</summary>
+    public static bool IsDirectlyOnThisMachine(HttpContext context) => LocalCaller.IsDirectlyOnThisMachine(context);
 }

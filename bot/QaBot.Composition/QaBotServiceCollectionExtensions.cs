@@ -115,6 +115,8 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<ComplianceReportQuery>();
         services.TryAddSingleton<RebuildCompliance>();
         services.TryAddSingleton<ComplianceAnswerQuery>();
+        services.TryAddSingleton<QaBot.Application.Dashboard.DashboardQuery>();
+        services.TryAddSingleton<Reports.ComplianceExport>();
         services.TryAddSingleton<ComplianceCheck>();
         services.TryAddSingleton<SupersedeDuties>();
         services.TryAddSingleton<FrameworkSupersedeRun>();

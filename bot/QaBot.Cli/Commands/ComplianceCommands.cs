@@ -103,49 +103,41 @@ internal static class ComplianceCommands
             }
 
             var query = context.Services.GetRequiredService<ComplianceReportQuery>();
+            var export = context.Services.GetRequiredService<ComplianceExport>();
             var asOf = context.Services.GetRequiredService<Core.Calendar.CouncilCalendar>().LocalDateOf(context.Services.GetRequiredService<TimeProvider>().GetUtcNow());
             var members = parseResult.GetValue(audience) == "members" ? ReportAudience.Members : ReportAudience.Officers;
-            Task<IReadOnlyList<PublishedFigures>> Run(ComplianceGrouping grouping) =>
-                query.RunAsync(new ComplianceReportRequest(target.Id, months.From, months.To, grouping, members, asOf), cancellationToken);
-            var rows = new ComplianceReportRows(tree, context.Services.GetRequiredService<FrameworkCatalogue>());
-            var title = $"Compliance for {tree.PathOf(target.Id)}, {months.From.ToDisplay()} to {months.To.ToDisplay()}, " +
-                $"made {asOf:d MMMM yyyy}{(members == ReportAudience.Members ? ", for elected members" : string.Empty)}";
+            var grouping = parseResult.GetValue(by) switch { "duty" => ComplianceGrouping.Duty, "month" => ComplianceGrouping.Month, _ => ComplianceGrouping.Area };
+            var request = new ComplianceReportRequest(target.Id, months.From, months.To, grouping, members, asOf);
+            var title = ComplianceExport.Title(tree, target.Id, months.From, months.To, members, asOf);
 
             if (chosenFormat == "xlsx")
             {
-                var sheets = new Dictionary<string, IReadOnlyList<PublishedFigures>>
-                {
-                    [ComplianceWorkbook.ByArea] = await Run(ComplianceGrouping.Area).ConfigureAwait(false),
-                    [ComplianceWorkbook.ByDuty] = await Run(ComplianceGrouping.Duty).ConfigureAwait(false),
-                    [ComplianceWorkbook.ByMonth] = await Run(ComplianceGrouping.Month).ConfigureAwait(false),
-                };
                 await using (var file = File.Create(outPath!))
                 {
-                    ComplianceWorkbook.Write(file, rows, sheets, title);
+                    await export.WriteWorkbookAsync(file, tree, request, cancellationToken).ConfigureAwait(false);
                 }
 
                 await context.Output.WriteLineAsync($"Wrote {outPath}: {title}.").ConfigureAwait(false);
                 return CliErrors.Ok;
             }
 
-            var grouping = parseResult.GetValue(by) switch { "duty" => ComplianceGrouping.Duty, "month" => ComplianceGrouping.Month, _ => ComplianceGrouping.Area };
-            var lines = await Run(grouping).ConfigureAwait(false);
             if (chosenFormat == "csv")
             {
                 if (string.IsNullOrWhiteSpace(outPath))
                 {
-                    ComplianceCsv.Write(context.Output, rows, lines);
+                    await export.WriteCsvAsync(context.Output, tree, request, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
                     await using var writer = new StreamWriter(outPath, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-                    ComplianceCsv.Write(writer, rows, lines);
-                    await context.Output.WriteLineAsync($"Wrote {outPath}: {lines.Count} lines.").ConfigureAwait(false);
+                    var count = await export.WriteCsvAsync(writer, tree, request, cancellationToken).ConfigureAwait(false);
+                    await context.Output.WriteLineAsync($"Wrote {outPath}: {count} lines.").ConfigureAwait(false);
                 }
 
                 return CliErrors.Ok;
             }
 
+            var lines = await query.RunAsync(request, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync(title).ConfigureAwait(false);
             if (lines.Count == 0)
             {

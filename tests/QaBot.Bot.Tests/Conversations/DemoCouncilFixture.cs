@@ -21,7 +21,7 @@ namespace QaBot.Bot.Tests.Conversations;
 /// seeds it (the same directory import and history), with the bot host running over the same tables at 09:30 that
 /// day. Tests of one class share it: each works with its own people and items.
 /// </summary>
-public sealed class DemoCouncilFixture : IAsyncLifetime
+public class DemoCouncilFixture : IAsyncLifetime
 {
     /// <summary>Friday 20 November 2026.</summary>
     public static readonly DateOnly AsOf = new(2026, 11, 20);
@@ -72,11 +72,14 @@ public sealed class DemoCouncilFixture : IAsyncLifetime
             await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(History, origin);
         }
 
-        Host = new BotHost(replaceHandler: false, settings: Settings, now: Now);
+        Host = CreateHost();
         Host.CreateClient().Dispose();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The bot host over the seeded tables (a derived fixture can add settings or services).</summary>
+    protected virtual BotHost CreateHost() => new(replaceHandler: false, settings: Settings, now: Now);
+
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         var service = new Azure.Data.Tables.TableServiceClient(Azurite.Instance.ConnectionString);

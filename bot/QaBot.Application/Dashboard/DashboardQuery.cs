@@ -1,0 +1,196 @@
+using QaBot.Application.Compliance;
+using QaBot.Application.Organisation;
+using QaBot.Application.Tracking;
+using QaBot.Core.Compliance;
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Application.Dashboard;
+
+/// <summary>
+/// Works out the dashboard for a viewer: the scope from the directory by the same rules as "what's overdue" and "how
+/// are we doing" (<see cref="ScopeRules"/>, <see cref="Scope.Narrow"/>), one key-range read of the compliance model's
+/// cells per area in scope for the last twelve months, the open tallies for what is overdue now, and the same report
+/// lines and suppression as <c>qabot report</c>. Elected members get counts and rates with small numbers suppressed
+/// and no names.
+/// </summary>
+public sealed class DashboardQuery
+{
+    /// <summary>The months the trend covers, this one included.</summary>
+    public const int TrendMonths = 12;
+
+    private readonly IComplianceStore _compliance;
+    private readonly IDirectoryStore _directory;
+    private readonly ITrackingStore _tracking;
+    private readonly ScheduleRules _rules;
+    private readonly OrganisationPolicy _policy;
+    private readonly FrameworkCatalogue _catalogue;
+    private readonly ReportOptions _options;
+
+    public DashboardQuery(IComplianceStore compliance, IDirectoryStore directory, ITrackingStore tracking, ScheduleRules rules, OrganisationPolicy policy, FrameworkCatalogue catalogue, ReportOptions options)
+    {
+        _compliance = compliance ?? throw new ArgumentNullException(nameof(compliance));
+        _directory = directory ?? throw new ArgumentNullException(nameof(directory));
+        _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    public async Task<DashboardView> RunAsync(Person viewer, AreaTree tree, DateOnly asOf, DashboardRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(request);
+        var (from, to) = request.Months(asOf);
+        var scope = ScopeRules.For(viewer, _policy, tree, asOf);
+        var narrowed = scope.Narrow(request.Area);
+        if (narrowed.OwnItemsOnly || narrowed.Areas.Count == 0)
+        {
+            return new DashboardView(asOf, ScopeKind.OwnItems, null, narrowed.Restricted, from, to, null, [], [], [], [], [], []);
+        }
+
+        var shown = narrowed.Areas.Count == 1 ? narrowed.Areas[0] : CommonAncestor(narrowed.Areas);
+        var trendFrom = ReportMonth.Of(ReportMonth.Of(asOf).FirstDay.AddMonths(1 - TrendMonths));
+        var first = trendFrom < from ? trendFrom : from;
+        var reads = await Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetCellsAsync(a, first.Previous(), to, cancellationToken))).ConfigureAwait(false);
+        var cells = reads.SelectMany(r => r)
+            .DistinctBy(c => (c.Area, c.Month))
+            .Where(c => narrowed.Areas.Any(c.Area.IsWithin))
+            .Select(c => OnlyFamily(c, request.Family))
+            .ToList();
+        var dueBefore = _rules.OverdueDueBefore(asOf);
+
+        var byDuty = ComplianceReport.Lines(cells, shown, from, to, ComplianceGrouping.Duty, dueBefore)
+            .GroupBy(l => l.Duty)
+            .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(shown, g.Key, g.ToList()))
+            .Select(l => Publish(l, scope))
+            .ToList();
+        var total = Total(cells, shown, from, to, dueBefore);
+
+        var trend = ComplianceReport.Lines(cells, shown, trendFrom, ReportMonth.Of(asOf), ComplianceGrouping.Duty, dueBefore)
+            .GroupBy(l => (Family: DutyFamilies.Of(l.Duty!.Value, _catalogue), Month: l.Month!.Value))
+            .OrderBy(g => g.Key.Family)
+            .ThenBy(g => g.Key.Month)
+            .Select(g => new DashboardTrendLine(g.Key.Family, g.Key.Month, Publish(WithoutChange(ComplianceFigures.Combine(shown, null, g.ToList()) with { Month = g.Key.Month }), scope)))
+            .ToList();
+
+        var tallies = await Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken))).ConfigureAwait(false);
+        var open = tallies.SelectMany(t => t)
+            .DistinctBy(t => t.Area)
+            .Where(t => narrowed.Areas.Any(t.Area.IsWithin))
+            .SelectMany(t => t.DueBefore(dueBefore))
+            .Where(c => request.Family is not { } family || DutyFamilies.Of(c.Duty, _catalogue) == family)
+            .ToList();
+        var overdue = OverdueSummary.ByAreaAndDuty(open, shown)
+            .Select(c => new DashboardOverdue(c.Area, c.Duty, c.Count, Hidden(c.Count, scope), c.OldestDue))
+            .ToList();
+
+        var notApplicable = (total?.Figures.NotApplicableByReason ?? new Dictionary<string, int>())
+            .OrderByDescending(r => r.Value)
+            .ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => new DashboardCount(r.Key, r.Value, Hidden(r.Value, scope)))
+            .ToList();
+
+        var childAreas = narrowed.Areas.Count == 1
+            ? tree.Children(shown).Where(a => !a.Retired).ToList()
+            : narrowed.Areas.Select(tree.Find).OfType<Area>().ToList();
+        var children = childAreas
+            .Select(child =>
+            {
+                var figures = Total(cells, child.Id, from, to, dueBefore);
+                var count = open.Where(c => c.Area.IsWithin(child.Id)).Sum(c => c.Count);
+                return new DashboardChild(child, figures, count, Hidden(count, scope));
+            })
+            .ToList();
+
+        var people = scope.NamesVisible && narrowed.Areas.Count == 1 && viewer.Areas.Contains(shown)
+            ? await PeopleAsync(viewer, dueBefore, request.Family, cancellationToken).ConfigureAwait(false)
+            : [];
+
+        return new DashboardView(asOf, scope.Kind, shown, narrowed.Restricted, from, to, total, byDuty, trend, overdue, notApplicable, children, people);
+
+        PublishedFigures? Total(IReadOnlyList<ComplianceCell> all, AreaId area, ReportMonth start, ReportMonth end, DateOnly cutOff)
+        {
+            var months = ComplianceReport.Lines(all, area, start, end, ComplianceGrouping.Month, cutOff);
+            return months.Count switch
+            {
+                0 => null,
+                1 when start == end => Publish(months[0], scope),
+                _ => Publish(ComplianceFigures.Combine(area, null, months), scope),
+            };
+        }
+    }
+
+    /// <summary>
+    /// What the viewer may export: the one area of their scope the export covers (the area asked for, narrowed as the
+    /// dashboard narrows it) and the audience (elected members' exports are suppressed). None when they see only their
+    /// own items, or when their scope is several areas and none was chosen.
+    /// </summary>
+    public DashboardExportScope ExportScope(Person viewer, AreaTree tree, DateOnly asOf, AreaId? area)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(tree);
+        var scope = ScopeRules.For(viewer, _policy, tree, asOf);
+        var narrowed = scope.Narrow(area);
+        var audience = scope.NamesVisible ? ReportAudience.Officers : ReportAudience.Members;
+        return narrowed.OwnItemsOnly || narrowed.Areas.Count != 1
+            ? new DashboardExportScope(null, audience, narrowed.Areas)
+            : new DashboardExportScope(narrowed.Areas[0], audience, narrowed.Areas);
+    }
+
+    /// <summary>The people the viewer manages, each with their overdue items now: read per person, as their digest is.</summary>
+    private async Task<IReadOnlyList<DashboardPerson>> PeopleAsync(Person manager, DateOnly dueBefore, DutyFamily? family, CancellationToken cancellationToken)
+    {
+        var reports = await _directory.GetReportsAsync(manager.Id, cancellationToken).ConfigureAwait(false);
+        var people = await Task.WhenAll(reports.Select(async person =>
+        {
+            var items = (await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false))
+                .Where(i => i.Owner == person.Id && i.EffectiveDue < dueBefore)
+                .Where(i => family is not { } f || DutyFamilies.Of(i.Duty, _catalogue) == f)
+                .ToList();
+            return new DashboardPerson(person.Id, person.DisplayName, items.Count, items.Count == 0 ? null : items.Min(i => i.EffectiveDue));
+        })).ConfigureAwait(false);
+        return people.OrderByDescending(p => p.Overdue).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+
+    private PublishedFigures Publish(ComplianceFigures figures, Scope scope) =>
+        scope.NamesVisible ? PublishedFigures.InFull(figures) : PublishedFigures.ForMembers(figures, _options.MinimumBase);
+
+    private static bool Hidden(int count, Scope scope) => !scope.NamesVisible && count is > 0 and < PublishedFigures.SmallNumber;
+
+    // A family's month is the sum of several duties' lines: their changes do not add up, so none is given.
+    private static ComplianceFigures WithoutChange(ComplianceFigures figures) => figures with { ChangePoints = null, PreviousRateBase = null };
+
+    /// <summary>The cell with only the duties of the family asked about (all of them when none was).</summary>
+    private ComplianceCell OnlyFamily(ComplianceCell cell, DutyFamily? family)
+    {
+        if (family is not { } wanted)
+        {
+            return cell;
+        }
+
+        var only = new ComplianceCell(cell.Area, cell.Month);
+        foreach (var (duty, tally) in cell.Duties.Where(d => DutyFamilies.Of(d.Key, _catalogue) == wanted))
+        {
+            only.Duties[duty] = tally;
+        }
+
+        return only;
+    }
+
+    /// <summary>The deepest area holding every area given.</summary>
+    private static AreaId CommonAncestor(IReadOnlyList<AreaId> areas)
+    {
+        var common = areas[0];
+        while (!areas.All(a => a.IsWithin(common)) && common.Parent is { } parent)
+        {
+            common = parent;
+        }
+
+        return common;
+    }
+}
