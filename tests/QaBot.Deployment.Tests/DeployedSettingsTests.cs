@@ -52,6 +52,7 @@ public sealed partial class DeployedSettingsTests
         (ScheduleOptions.Section, typeof(ScheduleOptions)),
         (DirectoryOptions.Section, typeof(DirectoryOptions)),
         (FrameworkOptions.Section, typeof(FrameworkOptions)),
+        (BackupOptions.Section, typeof(BackupOptions)),
     ];
 
     public static TheoryData<string> IdentityChoices => new() { "UserAssignedMSI", "SingleTenant" };
@@ -164,6 +165,7 @@ public sealed partial class DeployedSettingsTests
             "clientId" when id.Contains("/userAssignedIdentities/", StringComparison.Ordinal) => StandInGuid(name).ToString(),
             "primaryEndpoints.table" => $"https://{name}.table.core.windows.net/",
             "primaryEndpoints.queue" => $"https://{name}.queue.core.windows.net/",
+            "primaryEndpoints.blob" => $"https://{name}.blob.core.windows.net/",
             "ConnectionString" => $"InstrumentationKey={StandInGuid(name)};IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/",
             var property => throw new InvalidOperationException($"The test has no stand-in for {property} in {setting.Name} = {value}."),
         };

@@ -45,15 +45,16 @@ public sealed class GraphCommandsTests : IAsyncLifetime
 
         var (exit, output, error) = await _cli.RunAsync("graph", "installs", "--failed");
 
+        // The demo council records a few failed installs of its own (docs/workforce.md): this one is listed with them.
         Assert.True(exit == 0, error);
-        Assert.Contains("1 person.", output, StringComparison.Ordinal);
-        var row = Assert.Single(output.Split('\n'), l => l.Contains("failed", StringComparison.Ordinal));
-        Assert.Contains("HTTP 403 Forbidden (2 attempts)", row, StringComparison.Ordinal);
+        var failed = output.Split('\n').Where(l => l.Contains("failed", StringComparison.Ordinal)).ToList();
+        Assert.Contains($"{failed.Count} people.", output, StringComparison.Ordinal);
+        var row = Assert.Single(failed, l => l.Contains("HTTP 403 Forbidden (2 attempts)", StringComparison.Ordinal));
         Assert.Contains("20/11/2026 05:00", row, StringComparison.Ordinal);
         Assert.DoesNotContain("waiting for Teams", output, StringComparison.Ordinal);
 
         var (_, all, _) = await _cli.RunAsync("graph", "installs");
-        Assert.Contains("2 people.", all, StringComparison.Ordinal);
+        Assert.Contains($"{failed.Count + 1} people.", all, StringComparison.Ordinal);
         Assert.Contains("waiting for Teams to confirm the install", all, StringComparison.Ordinal);
     }
 
