@@ -49,16 +49,18 @@ public static class DuePlacement
             var schedule = policy.For(duty.Id);
             var months = MonthsPerPeriod(duty.Rhythm);
             var firstMonth = FirstMonth(schedule.Year);
-            if (months == 1 || (months > 1 && schedule.DueGiven && policy.Duties.ContainsKey(duty.Id)))
+            var given = policy.DueGivenFor(duty.Id);
+            if (months == 1 || (months > 1 && given is not null))
             {
                 // Monthly duties, and duties the council placed, stay where they are and take their room.
-                if (schedule.Due == DueRule.LastWorkingDay)
+                var due = given ?? schedule.Due;
+                if (due == DueRule.LastWorkingDay)
                 {
                     Occupy(load, firstMonth, months, months, End);
                 }
-                else if (schedule.Due is { Kind: DueRuleKind.MonthOfPeriod, Day: 0 or MidMonthDay } given && months > 1)
+                else if (due is { Kind: DueRuleKind.MonthOfPeriod, Day: 0 or MidMonthDay } && months > 1)
                 {
-                    Occupy(load, firstMonth, months, Math.Min(given.Value, months), given.Day == 0 ? End : Mid);
+                    Occupy(load, firstMonth, months, Math.Min(due.Value, months), due.Day == 0 ? End : Mid);
                 }
 
                 continue;

@@ -59,12 +59,7 @@ public sealed class ScheduleEngine
     public DueRule DueRuleOf(Duty duty)
     {
         ArgumentNullException.ThrowIfNull(duty);
-        if (Policy.Duties.TryGetValue(duty.Id, out var schedule) && schedule.DueGiven)
-        {
-            return schedule.Due;
-        }
-
-        return _placements.TryGetValue(duty.Id, out var placed) ? placed : Policy.For(duty.Id).Due;
+        return Policy.DueGivenFor(duty.Id) ?? (_placements.TryGetValue(duty.Id, out var placed) ? placed : Policy.For(duty.Id).Due);
     }
 
     public FrameworkCatalogue Catalogue { get; }

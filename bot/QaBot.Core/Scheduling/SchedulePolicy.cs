@@ -61,6 +61,9 @@ public sealed record SchedulePolicy(
     public bool AppliesIn(DutyId duty, AreaId area) =>
         !Applicability.TryGetValue(duty, out var areas) || areas.Count == 0 || areas.Any(area.IsWithin);
 
+    /// <summary>The due rule the council gave <paramref name="duty"/> (<c>Schedule:Duties:{id}:Due</c>), or null when it gave none.</summary>
+    public DueRule? DueGivenFor(DutyId duty) => Duties.TryGetValue(duty, out var schedule) && schedule.DueGiven ? schedule.Due : null;
+
     public DutySchedule For(DutyId duty) => Duties.TryGetValue(duty, out var schedule) ? schedule : DutySchedule.Default;
 
     /// <summary>
