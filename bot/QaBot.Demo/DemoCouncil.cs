@@ -64,6 +64,7 @@ public sealed class DemoCouncil
         public static readonly PersonId ElectedMember = new("d0000000-0000-4000-8000-000000000005");
         public static readonly PersonId DirectorSchools = new("d0000000-0000-4000-8000-000000000006");
         public static readonly PersonId SocialWorkerChesterfield = new("d0000000-0000-4000-8000-000000000007");
+        public static readonly PersonId IroNorth = new("d0000000-0000-4000-8000-000000000008");
     }
 
     public IReadOnlyList<AreaRow> Areas => _areas;
@@ -124,7 +125,9 @@ public sealed class DemoCouncil
         var cp = $"{EarlyHelp} > Child Protection & IRO Service";
         Area(cp, AreaKind.Service);
         var cpHead = Add(cp, "Head of Child Protection & IRO Service", director, ["assistant-director-head-of-service", "head-of-child-protection-iro"]);
-        Team($"{cp} > IRO Team North", cpHead, 6, ["Independent Reviewing Officer", "Child Protection Chair"], extraRoles: ["iro-cp-chair"]);
+        // The first IRO of the north team holds the first demo cases (DemoCases): the local run can chat as them.
+        Team($"{cp} > IRO Team North", cpHead, 6, ["Independent Reviewing Officer", "Child Protection Chair"],
+            firstStaffId: KeyPeople.IroNorth, firstStaffName: "Joanne Pritchard", extraRoles: ["iro-cp-chair"]);
         Team($"{cp} > IRO Team South", cpHead, 6, ["Independent Reviewing Officer", "Child Protection Chair"], extraRoles: ["iro-cp-chair"]);
 
         var cic = $"{EarlyHelp} > Children in Care Provision";

@@ -15,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: options } = parseArgs({
   options: {
     url: { type: 'string' },
+    'iro-url': { type: 'string' },
     screenshots: { type: 'string' },
     log: { type: 'string' },
   },
@@ -26,6 +27,10 @@ if (!options.url) {
 
 // The demo director of the repository's .m365agentsplayground.yml and the division she leads (docs/demo.md).
 const director = { name: 'Rachel Okafor', area: 'Early Help & Safeguarding' };
+// The demo IRO (./run --as iro) and the first demo case she holds: a looked-after child whose first review was held.
+const iro = { name: 'Joanne Pritchard', case: '61000' };
+// The demo team's channel of .m365agentsplayground.yml, which ./run lists in Reports:Channels for the whole department.
+const channel = { name: 'Quality and Performance', area: "Children's Services" };
 
 // Bounded waits: generous for a loaded two-core machine, short enough that a hang fails the check in minutes.
 const pageLoadTimeout = 90_000;
@@ -68,6 +73,10 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   page = await context.newPage();
   await run(page);
+  if (options['iro-url']) {
+    page = await context.newPage();
+    await iroRecordsEvent(page);
+  }
   log(`every step passed: ${steps.map((x) => x.name).join(', ')}`);
 } catch (error) {
   status = 1;
@@ -186,6 +195,60 @@ async function run(p) {
   // 5. Time travel: the reminders of the first working day from next Monday that has one for this user, sent now by
   // `qabot tick --at`, arrive in the chat.
   await reminderByTimeTravel(p);
+
+  // 6. The team channel: QaBot says hello when the channel is opened (the app added to the team), then the monthly
+  // report posted by `qabot tick --at` on the first working day of next month appears there.
+  await monthlyReportInChannel(p);
+}
+
+async function monthlyReportInChannel(p) {
+  // Opening the channel in the Playground adds QaBot to the team (installationUpdate), and QaBot keeps the channel.
+  const item = p.locator('[role="treeitem"]', { hasText: channel.name }).first();
+  await item.click({ timeout: 10_000 }).catch(() => fail(`the Playground shows no team channel "${channel.name}".`));
+  await p.getByText('Start a new post').first().waitFor({ timeout: 10_000 })
+    .catch(() => fail(`the channel "${channel.name}" did not open with a box to start a post.`));
+  // Channel posts are not chat messages: wait for their text in the channel's view.
+  const hello = p.getByText(/monthly performance report posted to this team/).first();
+  await hello.waitFor({ timeout: replyTimeout }).catch(() => fail(`QaBot did not say hello in the channel "${channel.name}".`));
+  passed('channel install');
+
+  // The report goes out on the first working day of the month (the council calendar knows the bank holidays): tick
+  // each weekday from the 1st of next month until one posts it.
+  let day = null;
+  let tick = null;
+  for (const candidate of workingDaysFrom(firstOfNextMonth(), 4)) {
+    const at = `${candidate}T09:00`;
+    log(`time travel: ./run qabot tick --at ${at}`);
+    tick = spawnSync(join(root, 'run'), ['qabot', 'tick', '--at', at], { encoding: 'utf8', timeout: 180_000, env: process.env });
+    if (tick.status !== 0) fail(`qabot tick --at ${at} failed (exit ${tick.status}): ${`${tick.stderr ?? ''}${tick.stdout ?? ''}`.trim().slice(0, 600)}`);
+    const said = tick.stdout.split('\n').find((line) => line.startsWith('Monthly report')) ?? '';
+    log(`tick: ${said.trim()}`);
+    if (/[1-9]\d* channel\(s\) posted/.test(said)) {
+      day = candidate;
+      break;
+    }
+  }
+  if (day === null) fail('no tick in the first four weekdays of next month posted the monthly report.');
+
+  // The month the report covers: the one before the tick's.
+  const [year, month] = day.split('-').map(Number);
+  const covered = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(year, month - 2, 1)));
+  const report = p.locator('.ac-adaptiveCard', { hasText: `Performance report: ${channel.area}` }).first();
+  await report.waitFor({ timeout: reminderTimeout }).catch(async () =>
+    fail(`no monthly report for ${channel.area} appeared in the channel after the tick (it said: "${tick.stdout.trim().slice(0, 400)}").`));
+  const text = await textOf(report);
+  const rate = new RegExp(`(\\d+(\\.\\d)?)% done on time in ${covered}`).exec(text);
+  if (!rate) fail(`the report card does not give the on-time rate for ${covered}: "${text.slice(0, 300)}"`);
+  if (text.includes(director.name)) fail(`the report card names someone: "${text.slice(0, 300)}"`);
+  log(`monthly report: "${text.slice(0, 160)}..."`);
+  await screenshot(p, report, 'playground-monthly-report.png');
+  passed('monthly report');
+}
+
+function firstOfNextMonth() {
+  const today = new Date(`${londonDate(new Date())}T12:00:00Z`);
+  return londonDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1, 12)));
 }
 
 async function myTasksAndDone(p, before) {
@@ -278,4 +341,43 @@ function nextMonday() {
   const today = new Date(`${londonDate(new Date())}T12:00:00Z`);
   const days = ((8 - today.getUTCDay()) % 7) || 7;
   return londonDate(new Date(today.getTime() + days * 86_400_000));
+}
+
+// An IRO records a statutory case event in her own Playground ("CLA review held for 61000", today) and sees the
+// chain's next deadline in the reply and in "my cases".
+async function iroRecordsEvent(p) {
+  await p.goto(options['iro-url'], { waitUntil: 'domcontentloaded', timeout: pageLoadTimeout });
+  await p.getByText(iro.name).first().waitFor({ timeout: pageLoadTimeout }).catch(() => fail(`the IRO's Playground did not show the chat user ${iro.name}.`));
+  await waitForBotMessageCount(p, 1, pageLoadTimeout, "greeting in the IRO's chat");
+  await p.locator('button[title="Hide log panel"]').click({ timeout: 5_000 }).catch(() => {});
+
+  const said = `CLA review held for ${iro.case}`;
+  const beforeEvent = await ask(p, said);
+  const recorded = await waitForText(p, beforeEvent, /due by ((Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4})/, `the answer to "${said}"`);
+  if (!recorded.text.includes(`Recorded for case ${iro.case}`)) fail(`"${said}" was not recorded: "${recorded.text.slice(0, 300)}"`);
+  const due = recorded.match[1];
+  log(`case event: "${recorded.text.slice(0, 200)}"`);
+  passed('case event');
+
+  const beforeCases = await ask(p, 'my cases');
+  const line = new RegExp(`${iro.case}: [^\n]*due ${due}`);
+  const cases = await waitForText(p, beforeCases, line, '"my cases" with the next deadline');
+  log(`my cases: "${cases.match[0]}"`);
+  await screenshot(p, botMessages(p).nth(beforeEvent), 'playground-case-event.png');
+  passed('my cases');
+}
+
+// Waits until the bot messages after the first `before` match `pattern`; returns their text and the match.
+async function waitForText(p, before, pattern, what) {
+  try {
+    await p.waitForFunction(
+      ({ n, source, flags }) => new RegExp(source, flags).test([...document.querySelectorAll('.fai-OutputCard')].slice(n).map((m) => m.innerText).join('\n')),
+      { n: before, source: pattern.source, flags: pattern.flags },
+      { timeout: replyTimeout },
+    );
+  } catch {
+    fail(`expected ${what}, but the bot answered: "${(await textAfter(p, before)).slice(0, 400)}"`);
+  }
+  const texts = await botMessages(p).evaluateAll((all, n) => all.slice(n).map((m) => m.innerText).join('\n'), before);
+  return { text: texts.replace(/[ \t]+/g, ' ').trim(), match: pattern.exec(texts) };
 }
