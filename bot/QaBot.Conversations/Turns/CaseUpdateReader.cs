@@ -122,16 +122,16 @@ public static partial class CaseUpdateReader
         new($@"(?:^|\s)(?:{alternatives})(?:\s|$)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     // The reference, a word with a digit in it: after "for", "case", "of", "ref" or "complaint", or first in the message.
-    [GeneratedRegex(@"(?:\b(?:for|case|of|ref|reference|child|complaint)\s+(?<ref>[a-z0-9/_.-]*[0-9][a-z0-9/_.-]*?)(?=[.,;:!?]?(?:\s|$)))|(?:^(?<ref>[a-z0-9/_.-]*[0-9][a-z0-9/_.-]*?)(?=[.,;:!?]?\s))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?:\b(?:for|case|of|ref|reference|child|complaint)\s+(?<ref>[a-z0-9/_.-]*[0-9][a-z0-9/_.-]*?)(?=[.,;:!?]?(?:\s|$)))|(?:^(?<ref>[a-z0-9/_.-]*[0-9][a-z0-9/_.-]*?)(?=[.,;:!?]?\s))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Reference();
 
-    [GeneratedRegex(@"\b(?:on|to|from|at)\s+(?<date>today|yesterday|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+(?:\s+\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?:on|to|from|at)\s+(?<date>today|yesterday|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+(?:\s+\d{4})?)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DateAfter();
 
-    [GeneratedRegex(@"^(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>[a-z]{3,9})(?:\s+(?<year>\d{4}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>[a-z]{3,9})(?:\s+(?<year>\d{4}))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DayMonth();
 
-    [GeneratedRegex(@"\bto\s+(?<upn>[a-z0-9._%+'-]+@[a-z0-9.-]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bto\s+(?<upn>[a-z0-9._%+'-]+@[a-z0-9.-]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TransferTo();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
