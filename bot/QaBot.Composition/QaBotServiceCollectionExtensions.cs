@@ -108,6 +108,8 @@ public static class QaBotServiceCollectionExtensions
             .BindConfiguration(ReportOptions.Section)
             .Validate(o => o.MinimumBase is >= 1 and <= 1000, "Reports:MinimumBase must be a whole number from 1 to 1000.")
             .Validate(o => !NotApplicableReasons.Problems(o.NotApplicableReasons).Any(), "Reports:NotApplicableReasons: each code is 1 to 40 lower-case letters, digits and hyphens (not 'other'), each with wording of up to 80 characters.")
+            .Validate(o => o.NotApplicableLookbackMonths is >= 1 and <= 24, "Reports:NotApplicableLookbackMonths must be a whole number of months from 1 to 24.")
+            .Validate(o => o.RepeatedNotApplicable is >= 2 and <= 50, "Reports:RepeatedNotApplicable must be a whole number from 2 to 50 (how many times one duty is set aside before the manager's digest flags it).")
             .Validate(o => o.MonthlyReportTime >= TimeSpan.Zero && o.MonthlyReportTime < TimeSpan.FromHours(24), "Reports:MonthlyReportTime must be a time of day, for example 09:00:00.")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportOptions>, ReportChannelsValidation>());
@@ -121,6 +123,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<SupersedeDuties>();
         services.TryAddSingleton<FrameworkSupersedeRun>();
         services.TryAddSingleton<NotApplicableReasons>();
+        services.TryAddSingleton<QaBot.Application.Tracking.SetAsideReview>();
         services.TryAddSingleton<MonthlyReportRun>();
     }
 

@@ -47,6 +47,27 @@ public static class DemoHistory
         return items;
     }
 
+    /// <summary>The reasons demo people give for setting an item aside, with a note each, leave the most common.</summary>
+    private static readonly (string Reason, string? Note)[] SetAsideReasons =
+    [
+        ("leave", "On annual leave that week"),
+        ("leave", null),
+        ("vacant", "Post vacant until the new starter arrives"),
+        ("covered-elsewhere", "Covered in the team meeting"),
+        ("other", "Worker on a phased return: agreed with HR to pause"),
+    ];
+
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash;
+    }
+
     /// <summary>What happened to one item by the as-of date.</summary>
     private static List<ItemChange> Story(TrackedItem item, OrganisationChart chart, ScheduleEngine engine, DateOnly asOf, Random random)
     {
@@ -61,10 +82,10 @@ public static class DemoHistory
         var current = item;
         var replies = 0;
 
-        ItemChange? Reply(ReplyKind kind, DateOnly on, DateOnly? date, string? note, IReadOnlyList<DateTimeOffset>? remindAt = null)
+        ItemChange? Reply(ReplyKind kind, DateOnly on, DateOnly? date, string? note, IReadOnlyList<DateTimeOffset>? remindAt = null, string? reason = null)
         {
             var at = calendar.ToInstant(on, WorkingHours);
-            var reply = new ItemReply($"demo-{item.Id.Value}-{++replies}", item.Id, kind, item.Owner, at, date, note, new AuditOrigin("teams", "demo"));
+            var reply = new ItemReply($"demo-{item.Id.Value}-{++replies}", item.Id, kind, item.Owner, at, date, note, new AuditOrigin("teams", "demo"), reason);
             var change = ItemTransitions.Reply(current, reply, remindAt);
             if (change is not null)
             {
@@ -99,7 +120,9 @@ public static class DemoHistory
         }
         else if (roll < 91)
         {
-            Reply(ReplyKind.NotApplicable, Before(item.Due), null, "Not needed this time: on leave");
+            // A reason from the shipped list, chosen by the item (not the random sequence, so the rest of the story stays put).
+            var (reason, note) = SetAsideReasons[(int)(StableHash(item.Id.Value) % (uint)SetAsideReasons.Length)];
+            Reply(ReplyKind.NotApplicable, Before(item.Due), null, note, reason: reason);
         }
         else if (random.Next(3) == 0 && chart.EscalationTarget(item.Owner, asOf) is { } manager)
         {

@@ -16,6 +16,15 @@ public sealed record ReportOptions
     /// </summary>
     public Dictionary<string, string>? NotApplicableReasons { get; init; }
 
+    /// <summary>How many months a line manager's digest looks back over for items their team set aside (default 6).</summary>
+    public int NotApplicableLookbackMonths { get; init; } = 6;
+
+    /// <summary>
+    /// How many times one person may set one duty's items aside in those months before the manager's digest flags it as
+    /// repeated use (default 2: the second time is flagged).
+    /// </summary>
+    public int RepeatedNotApplicable { get; init; } = 2;
+
     /// <summary>The Teams channels the monthly performance report is posted to, each with its area and audience.</summary>
     public List<ReportChannelOptions> Channels { get; init; } = [];
 

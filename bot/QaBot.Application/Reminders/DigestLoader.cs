@@ -16,9 +16,12 @@ public sealed class DigestLoader
     private readonly ITrackingStore _tracking;
     private readonly DigestComposer _composer;
     private readonly OrganisationPolicy _policy;
+    private readonly SetAsideReview? _setAside;
 
-    public DigestLoader(IDirectoryStore directory, ITrackingStore tracking, DigestComposer composer, OrganisationPolicy policy)
+    /// <param name="setAside">What a manager sees of their reports' not-applicable items; none, to leave it out.</param>
+    public DigestLoader(IDirectoryStore directory, ITrackingStore tracking, DigestComposer composer, OrganisationPolicy policy, SetAsideReview? setAside = null)
     {
+        _setAside = setAside;
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _composer = composer ?? throw new ArgumentNullException(nameof(composer));
@@ -48,13 +51,16 @@ public sealed class DigestLoader
         ArgumentNullException.ThrowIfNull(recipient);
         var ownTask = _tracking.GetOpenItemsAsync(recipient, cancellationToken);
         var reports = await _directory.GetReportsAsync(recipient.Id, cancellationToken).ConfigureAwait(false);
+        var setAsideTask = _setAside is null || reports.Count == 0
+            ? Task.FromResult<IReadOnlyList<SetAsideUse>>([])
+            : _setAside.ForReportsAsync(reports, asOf, cancellationToken);
         var leads = _policy.Leads(recipient, asOf);
         if (reports.Count == 0 && !leads)
         {
             // Most people: nobody's items can escalate to them.
             var own = await ownTask.ConfigureAwait(false);
             var alone = new OrganisationChart(AreaTree.Empty, [recipient], _policy);
-            return _composer.Compose(recipient, asOf, own, alone, runId, upcomingUntil);
+            return _composer.Compose(recipient, asOf, own, alone, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default };
         }
 
         // Everyone whose escalation chain can reach the recipient within two steps: their reports, their reports'
@@ -98,7 +104,7 @@ public sealed class DigestLoader
             chart = new OrganisationChart(AreaTree.Empty, people.Values, _policy);
         }
 
-        return _composer.Compose(recipient, asOf, items, chart, runId, upcomingUntil);
+        return _composer.Compose(recipient, asOf, items, chart, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default };
     }
 
     /// <summary>

@@ -16,9 +16,12 @@ public sealed class StoredDigestSource : IDigestSource
     private readonly DirectoryCache _directory;
     private readonly ITrackingStore _tracking;
     private readonly ScheduleRules _rules;
+    private readonly SetAsideReview? _setAside;
 
-    public StoredDigestSource(DirectoryCache directory, ITrackingStore tracking, ScheduleRules rules)
+    /// <param name="setAside">What a manager sees of their reports' not-applicable items; none, to leave it out.</param>
+    public StoredDigestSource(DirectoryCache directory, ITrackingStore tracking, ScheduleRules rules, SetAsideReview? setAside = null)
     {
+        _setAside = setAside;
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
@@ -43,6 +46,7 @@ public sealed class StoredDigestSource : IDigestSource
 
         var lines = await _directory.GetEscalationLinesAsync(asOf, cancellationToken).ConfigureAwait(false);
         var escalated = new List<DigestItem>();
+        IReadOnlyList<SetAsideUse> setAside = [];
         var overdueBefore = _rules.OverdueDueBefore(asOf);
         foreach (var level in new[] { 1, 2 })
         {
@@ -50,6 +54,11 @@ public sealed class StoredDigestSource : IDigestSource
             if (sources.Count == 0)
             {
                 continue;
+            }
+
+            if (level == 1 && _setAside is not null)
+            {
+                setAside = await _setAside.ForReportsAsync(sources.Select(s => chart.Find(s)!).ToList(), asOf, cancellationToken).ConfigureAwait(false);
             }
 
             var threshold = level == 1 ? EscalationLevel.LineManager : EscalationLevel.NextLevel;
@@ -68,7 +77,7 @@ public sealed class StoredDigestSource : IDigestSource
             .ThenBy(i => i.EscalationLevel)
             .ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal)
             .ToList();
-        return new Digest(recipient, person.DisplayName, asOf, own, ordered, runId);
+        return new Digest(recipient, person.DisplayName, asOf, own, ordered, runId) { SetAside = setAside, SetAsideFrom = _setAside?.From(asOf) ?? default };
     }
 
     private static DigestItem ToDigestItem(TrackedItem item, OrganisationChart chart, int level) =>

@@ -29,6 +29,12 @@ public interface ITrackingStore
     Task<IReadOnlyList<TrackedItem>> GetOpenItemsAsync(Person person, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The items kept in <paramref name="area"/> itself (not the areas below it) that were set aside as not applicable,
+    /// originally due on or after <paramref name="dueFrom"/>, earliest first: one partition, filtered by the service.
+    /// </summary>
+    Task<IReadOnlyList<TrackedItem>> GetSetAsideAsync(AreaId area, DateOnly dueFrom, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Outstanding items anywhere in the area's subtree whose (rescheduled) due date is before
     /// <paramref name="dueBefore"/>, earliest first. Reads one key range of live items only: the rows it returns and
     /// nothing else. For what is overdue under the council's policy pass <see cref="Core.Scheduling.ScheduleRules.OverdueDueBefore"/>.

@@ -1,5 +1,6 @@
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
+using QaBot.Conversations.Text;
 using QaBot.Core.Calendar;
 using QaBot.Core.Reminders;
 
@@ -22,6 +23,9 @@ public sealed class DigestCardBuilder
     public const int MaxUpcomingShown = 8;
 
     public const string UpcomingHeading = "Coming up in the next four weeks";
+
+    /// <summary>The most lines of a manager's "set aside" section shown; the rest are counted.</summary>
+    public const int MaxSetAsideShown = 6;
 
     private readonly ItemPresenter _items;
 
@@ -103,6 +107,7 @@ public sealed class DigestCardBuilder
         if (total == 0)
         {
             body.Add(new TextBlock { Text = options.EmptyText ?? DefaultEmptyText, Wrap = true, Spacing = Spacing.Medium });
+            AddSetAside(body, digest);
             AddUpcoming(body, digest);
             return Card(digest, body, null);
         }
@@ -133,12 +138,60 @@ public sealed class DigestCardBuilder
 
         if (page == pages.Count - 1)
         {
+            AddSetAside(body, digest);
             AddUpcoming(body, digest);
         }
 
         var actions = CardPages.Footer(body, pages, page, total, p => ActionData.ForView(view.WithPage(p)));
         return Card(digest, body, actions);
     }
+
+    /// <summary>
+    /// For a line manager: what their reports set aside as not applicable since <see cref="Digest.SetAsideFrom"/>, a line
+    /// per person and duty with the reasons given, repeated use of one duty first and marked.
+    /// </summary>
+    private void AddSetAside(List<CardElement> body, Digest digest)
+    {
+        if (digest.SetAside.Count == 0)
+        {
+            return;
+        }
+
+        var total = digest.SetAside.Sum(u => u.Times);
+        var repeated = digest.SetAside.Count(u => u.Repeated);
+        body.Add(Heading($"Set aside as not applicable in your team since {UkDates.Format(digest.SetAsideFrom)}", total));
+        body.Add(new TextBlock
+        {
+            Text = repeated == 0
+                ? $"{UkDates.Count(total, "item")}, none of them the same duty twice by one person."
+                : $"{UkDates.Count(total, "item")}; {UkDates.Count(repeated, "duty", "duties")} set aside repeatedly by the same person, worth a word in supervision.",
+            Wrap = true,
+            IsSubtle = true,
+            Spacing = Spacing.None,
+        });
+        foreach (var use in digest.SetAside.Take(MaxSetAsideShown))
+        {
+            var reasons = string.Join(", ", use.Reasons.Select(r => r.Times == 1 ? _items.NotApplicableReasonLabel(r.Reason) : $"{_items.NotApplicableReasonLabel(r.Reason)} ({r.Times})"));
+            var title = DutyWording.TitleOf(use.Duty, _items.Catalogue);
+            body.Add(new TextBlock
+            {
+                Text = use.Repeated
+                    ? $"**Repeated:** {use.OwnerName}, {title}: {Times(use.Times)}, latest due {UkDates.Format(use.Latest)}. Reasons: {reasons}."
+                    : $"{use.OwnerName}, {title}: once, due {UkDates.Format(use.Latest)}. Reason: {reasons}.",
+                Wrap = true,
+                Spacing = Spacing.Small,
+                Color = use.Repeated ? TextColor.Attention : null,
+            });
+        }
+
+        var more = digest.SetAside.Count - MaxSetAsideShown;
+        if (more > 0)
+        {
+            body.Add(new TextBlock { Text = $"and {more} more.", Wrap = true, Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small });
+        }
+    }
+
+    private static string Times(int times) => times == 2 ? "twice" : $"{times} times";
 
     /// <summary>What falls due in the weeks ahead, before its reminders start: a line each, no buttons, soonest first.</summary>
     private void AddUpcoming(List<CardElement> body, Digest digest)

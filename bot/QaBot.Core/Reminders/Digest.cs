@@ -25,4 +25,14 @@ public sealed record Digest(
     /// shows the weeks ahead; the scheduler's digest leaves this empty.
     /// </summary>
     public IReadOnlyList<DigestItem> Upcoming { get; init; } = [];
+
+    /// <summary>
+    /// For a line manager: how the people who report to them set items aside as not applicable in the months looked
+    /// back over (<c>Reports:NotApplicableLookbackMonths</c>), repeated use of one duty flagged. Shown with the items;
+    /// on its own it sends nothing.
+    /// </summary>
+    public IReadOnlyList<SetAsideUse> SetAside { get; init; } = [];
+
+    /// <summary>The first due date <see cref="SetAside"/> looks back to.</summary>
+    public DateOnly SetAsideFrom { get; init; }
 }

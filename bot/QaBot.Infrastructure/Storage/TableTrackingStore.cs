@@ -122,6 +122,18 @@ public sealed partial class TableTrackingStore : ITrackingStore
         return entities.Select(ItemEntities.Read).ToList();
     }
 
+    public async Task<IReadOnlyList<TrackedItem>> GetSetAsideAsync(AreaId area, DateOnly dueFrom, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ItemEntities.Partition(area)} and Kind eq {"item"} and Status eq {nameof(ItemStatus.NotApplicable)} and Due ge {Keys.Date(dueFrom)}");
+        var entities = await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false);
+        return entities
+            .Select(ItemEntities.Read)
+            .OrderBy(i => i.Due)
+            .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
     {
         var entities = await TableQueries.ListAsync(_outstanding, OutstandingFilter(area, dueBefore), cancellationToken).ConfigureAwait(false);

@@ -130,6 +130,8 @@ public sealed class SupersedeDutiesTests
 
         public Task<IReadOnlyList<TrackedItem>> GetOpenItemsAsync(Person person, CancellationToken cancellationToken = default) => inner.GetOpenItemsAsync(person, cancellationToken);
 
+        public Task<IReadOnlyList<TrackedItem>> GetSetAsideAsync(AreaId area, DateOnly dueFrom, CancellationToken cancellationToken = default) => inner.GetSetAsideAsync(area, dueFrom, cancellationToken);
+
         public Task<IReadOnlyList<TrackedItem>> GetOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default) => inner.GetOutstandingAsync(area, dueBefore, cancellationToken);
 
         public Task<IReadOnlyList<TrackedItem>> GetOutstandingKeptInAsync(AreaId area, DateOnly firstDue, DateOnly lastDue, int max, CancellationToken cancellationToken = default) =>

@@ -45,6 +45,33 @@ public sealed class DigestLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_LineManagerWhoseReportSetADutyAsideTwice_SeesItFlaggedAndNotTheirPeersUse()
+    {
+        await SetAsideAsync(6, "s-1", new DateOnly(2026, 7, 31), "leave");
+        await SetAsideAsync(6, "s-2", new DateOnly(2026, 10, 30), null);
+        await SetAsideAsync(6, "s-old", new DateOnly(2026, 4, 30), "leave");
+        await SetAsideAsync(8, "s-8", new DateOnly(2026, 9, 30), "vacant");
+        var review = new Application.Tracking.SetAsideReview(_council.Tracking, new Application.Compliance.ReportOptions());
+        var loader = new DigestLoader(_council.Directory, _council.Tracking, Council.Composer, Council.Policy, review);
+
+        var digest = await loader.LoadAsync(Id(4), Council.Today);
+        var worker = await loader.LoadAsync(Id(6), Council.Today);
+
+        var use = Assert.Single(digest!.SetAside);
+        Assert.Equal((Id(6), "Person 6", 2, true), (use.Owner, use.OwnerName, use.Times, use.Repeated));
+        Assert.Equal([("leave", 1), ("other", 1)], use.Reasons);
+        Assert.Equal(new DateOnly(2026, 5, 20), digest.SetAsideFrom);
+        Assert.Empty(worker!.SetAside);
+    }
+
+    private async Task SetAsideAsync(int owner, string id, DateOnly due, string? reason)
+    {
+        var item = _council.Add(id, owner, due);
+        await _council.Tracking.UpdateAsync(item.Key, i => Core.Tracking.ItemTransitions.Reply(
+            i, Testing.Organisation.TestItems.Reply(i, Core.Tracking.ReplyKind.NotApplicable, null, "reply-" + id) with { ReasonCode = reason }));
+    }
+
+    [Fact]
     public async Task LoadAsync_LineManager_GetsTheirReportsLongOverdueItemsWithTheOwnersName()
     {
         _council.Add("occ-6", 6, LongOverdue);
@@ -154,6 +181,27 @@ public sealed class StoredDigestSourceTests : IDisposable
         Assert.Equal(["occ-old", "occ-a", "occ-b"], digest!.OwnItems.Select(i => i.Item.Id.Value));
         Assert.All(digest.OwnItems, i => Assert.Equal((0, "Person 6"), (i.EscalationLevel, i.OwnerName)));
         Assert.Empty(digest.Escalated);
+    }
+
+    [Fact]
+    public async Task ComposeAsync_ManagerWithADueItem_CarriesTheirReportsSetAsideUseAndTheNextLevelDoesNot()
+    {
+        _council.Add("occ-4", 4, Council.Today);
+        foreach (var (id, due) in new[] { ("s-1", new DateOnly(2026, 8, 31)), ("s-2", new DateOnly(2026, 10, 30)) })
+        {
+            var item = _council.Add(id, 7, due);
+            await _council.Tracking.UpdateAsync(item.Key, i => Core.Tracking.ItemTransitions.Reply(
+                i, Testing.Organisation.TestItems.Reply(i, Core.Tracking.ReplyKind.NotApplicable, null, "reply-" + id) with { ReasonCode = "leave" }));
+        }
+
+        var review = new Application.Tracking.SetAsideReview(_council.Tracking, new Application.Compliance.ReportOptions { RepeatedNotApplicable = 3 });
+        var source = new StoredDigestSource(_cache, _council.Tracking, Council.Rules, review);
+        var manager = await source.ComposeAsync(Id(4), Council.Today, "run-1");
+        var nextLevel = await source.ComposeAsync(Id(3), Council.Today, "run-1");
+
+        var use = Assert.Single(manager!.SetAside);
+        Assert.Equal((Id(7), 2, false, new DateOnly(2026, 5, 20)), (use.Owner, use.Times, use.Repeated, manager.SetAsideFrom));
+        Assert.Empty(nextLevel?.SetAside ?? []);
     }
 
     [Fact]

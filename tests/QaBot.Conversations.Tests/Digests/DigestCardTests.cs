@@ -220,6 +220,37 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
+    public void Build_ManagerWhoseTeamSetItemsAside_ListsRepeatedUseFirstWithTheReasonsInTheCouncilsWords()
+    {
+        var due = new DigestItem(Item(1, "team-manager-supervision", AsOf.AddDays(3), concerns: Person(7)), "Dan Mercer", "Priya Nolan", 0);
+        var setAside = new[]
+        {
+            new SetAsideUse(Person(7), "Priya Nolan", new DutyId("staff-supervision-participation"), 3, [("leave", 2), ("other", 1)], new DateOnly(2026, 11, 20), true),
+            new SetAsideUse(Person(8), "Sam Patel", new DutyId("staff-supervision-participation"), 1, [("vacant", 1)], new DateOnly(2026, 9, 30), false),
+        };
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [due], [], null) { SetAside = setAside, SetAsideFrom = new DateOnly(2026, 5, 27) };
+
+        var json = Readably(Builder.Build(digest).ToJson());
+
+        var heading = json.IndexOf("Set aside as not applicable in your team since Wed 27 May 2026", StringComparison.Ordinal);
+        Assert.True(heading > json.IndexOf("Monthly supervision for Priya Nolan", StringComparison.Ordinal));
+        Assert.Contains("4 items; 1 duty set aside repeatedly by the same person, worth a word in supervision.", json, StringComparison.Ordinal);
+        var repeated = json.IndexOf("**Repeated:** Priya Nolan, ", StringComparison.Ordinal);
+        Assert.True(repeated > heading);
+        Assert.Contains(": 3 times, latest due Fri 20 Nov 2026. Reasons: On leave or absent (2), Other (say why).", json, StringComparison.Ordinal);
+        Assert.True(json.IndexOf("Sam Patel, ", StringComparison.Ordinal) > repeated);
+        Assert.Contains(": once, due Wed 30 Sep 2026. Reason: Post or caseload vacant.", json, StringComparison.Ordinal);
+        Assert.Equal([due.Item.Id.Value], ExecuteActions(JsonNode.Parse(json)!).Select(a => a["data"]?["item"]?.GetValue<string>()).OfType<string>().Distinct());
+        CardAssert.PassesOfficialParser(json, "digest with set-aside items");
+    }
+
+    [Fact]
+    [Trait("Category", "Fast")]
+    public void Build_NoSetAsideUse_HasNoSuchSection() =>
+        Assert.DoesNotContain("Set aside as not applicable", Readably(Builder.Build(Large(2)).ToJson()), StringComparison.Ordinal);
+
+    [Fact]
     [Trait("Category", "Fast")]
     public void Build_NothingDueButSomethingComingUp_SaysSoAndListsIt()
     {

@@ -426,6 +426,39 @@ public abstract class TrackingStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSetAsideAsync_Area_ReturnsOnlyItsNotApplicableItemsDueFromTheDateEarliestFirst()
+    {
+        var from = new DateOnly(2026, 6, 1);
+        await Store.AddIfAbsentAsync(
+            [
+                Item("set-aside-late", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 1)),
+                Item("set-aside-early", 7, ChesterfieldTeam1, from),
+                Item("set-aside-before", 6, ChesterfieldTeam1, from.AddDays(-1)),
+                Item("done", 6, ChesterfieldTeam1, new DateOnly(2026, 9, 1)),
+                Item("open", 6, ChesterfieldTeam1, new DateOnly(2026, 9, 1)),
+                Item("set-aside-child-area", 8, Chesterfield.Child("Team 10"), new DateOnly(2026, 9, 1)),
+                Item("set-aside-elsewhere", 8, BolsoverTeam1, new DateOnly(2026, 9, 1)),
+            ],
+            TestItems.Origin);
+        foreach (var (area, id) in new[]
+        {
+            (ChesterfieldTeam1, "set-aside-late"), (ChesterfieldTeam1, "set-aside-early"), (ChesterfieldTeam1, "set-aside-before"),
+            (Chesterfield.Child("Team 10"), "set-aside-child-area"), (BolsoverTeam1, "set-aside-elsewhere"),
+        })
+        {
+            await Store.UpdateAsync(new ItemKey(area, new OccurrenceId(id)), i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.NotApplicable, null)));
+        }
+
+        await Store.UpdateAsync(new ItemKey(ChesterfieldTeam1, new OccurrenceId("done")), i => Done(i, new DateOnly(2026, 9, 1)));
+
+        var setAside = await Store.GetSetAsideAsync(ChesterfieldTeam1, from);
+
+        Assert.Equal(["set-aside-early", "set-aside-late"], setAside.Select(i => i.Id.Value));
+        Assert.All(setAside, i => Assert.Equal(ItemStatus.NotApplicable, i.Status));
+        Assert.Empty(await Store.GetSetAsideAsync(Chesterfield, from));
+    }
+
+    [Fact]
     public async Task GetDueForReminderAsync_Window_ReturnsRemindersAfterItsStartUpToItsEnd()
     {
         var items = new[]

@@ -153,6 +153,20 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         return new ItemUpdateResult(ItemUpdateStatus.Conflict, latest);
     }
 
+    public Task<IReadOnlyList<TrackedItem>> GetSetAsideAsync(AreaId area, DateOnly dueFrom, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<TrackedItem> setAside = _items.Values
+                .Select(s => s.Item)
+                .Where(i => i.Status == ItemStatus.NotApplicable && i.Area == area && i.Due >= dueFrom)
+                .OrderBy(i => i.Due)
+                .ThenBy(i => i.Id.Value, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(setAside);
+        }
+    }
+
     public Task<IReadOnlyList<TrackedItem>> GetOpenItemsAsync(Person person, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
