@@ -96,7 +96,7 @@ public sealed class DigestDeliveryTelemetryTests : IDisposable
     [Fact]
     public async Task DeliverAsync_LedgerLeftSending_CountsAPossibleDuplicate()
     {
-        await _ledger.CreateAsync(new SendRecord(new DigestMessage("run-telemetry", Id(6), Council.Today).Key, SendState.Sending, 1, null, null, null, [], false, Council.Now, Council.Now));
+        await _ledger.CreateAsync(new SendRecord(new DigestMessage("run-telemetry", Id(6), Council.Today).Key, SendState.Sending, 1, null, null, null, [], false, Council.Now.AddHours(-1), Council.Now.AddHours(-1)));
         _sender.Sends.Enqueue(Answer(SendStatus.Sent, 201));
 
         await DeliverAsync(dequeueCount: 2);

@@ -115,11 +115,25 @@ public sealed class DigestDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task DeliverAsync_AnotherSenderMarkedItSendingMomentsAgo_WaitsAndSendsNothing()
+    {
+        _council.Chat(6);
+        _council.Add("occ-1", 6, Council.Today);
+        await _ledger.CreateAsync(new SendRecord(Message().Key, SendState.Sending, 1, null, null, null, [], false, Council.Now.AddSeconds(-20), Council.Now.AddSeconds(-20)));
+
+        await Assert.ThrowsAsync<DigestRetryLaterException>(() => DeliverAsync(dequeueCount: 1));
+
+        Assert.Empty(_sender.Sent);
+        Assert.Equal((SendState.Sending, false), ((await LedgerAsync()).State, (await LedgerAsync()).PossibleDuplicate));
+    }
+
+    [Fact]
     public async Task DeliverAsync_LedgerLeftSendingByADeadTry_SendsAgainMarkedAsAPossibleDuplicate()
     {
         _council.Chat(6);
         _council.Add("occ-1", 6, Council.Today);
-        await _ledger.CreateAsync(new SendRecord(Message().Key, SendState.Sending, 1, null, null, null, [], false, Council.Now, Council.Now));
+        var died = Council.Now - DigestDelivery.SendingLease - TimeSpan.FromMinutes(1);
+        await _ledger.CreateAsync(new SendRecord(Message().Key, SendState.Sending, 1, null, null, null, [], false, died, died));
         _sender.Sends.Enqueue(Sent());
 
         var result = await DeliverAsync(dequeueCount: 2);
