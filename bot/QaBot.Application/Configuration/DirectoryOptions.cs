@@ -18,8 +18,15 @@ public sealed class DirectoryOptions
     /// <summary>Role ids whose holders monitor performance: counts by area and duty, no names.</summary>
     public IList<string> MonitorRoles { get; } = [];
 
+    /// <summary>
+    /// The user principal name of the member-support officer who hears about elected members' overdue items (members
+    /// have no line manager and their items never escalate to officers); empty, and nobody does.
+    /// </summary>
+    public string? MemberSupportOfficer { get; set; }
+
     /// <summary>The policy these settings describe: the defaults where a list is empty.</summary>
     public OrganisationPolicy ToPolicy() => OrganisationPolicy.Create(
         LeaderRoles.Count > 0 ? [.. LeaderRoles] : OrganisationPolicy.DefaultLeaderRoles,
-        MonitorRoles.Count > 0 ? [.. MonitorRoles] : OrganisationPolicy.DefaultMonitorRoles);
+        MonitorRoles.Count > 0 ? [.. MonitorRoles] : OrganisationPolicy.DefaultMonitorRoles)
+        with { MemberSupportUpn = string.IsNullOrWhiteSpace(MemberSupportOfficer) ? null : MemberSupportOfficer.Trim() };
 }

@@ -81,7 +81,10 @@ public sealed class StoredDigestSource : IDigestSource
     }
 
     private static DigestItem ToDigestItem(TrackedItem item, OrganisationChart chart, int level) =>
-        new(item, chart.Find(item.Owner)?.DisplayName ?? item.Owner.Value, item.Concerns is { } c ? chart.Find(c)?.DisplayName : null, level);
+        new(item, chart.Find(item.Owner)?.DisplayName ?? item.Owner.Value, item.Concerns is { } c ? chart.Find(c)?.DisplayName : null, level)
+        {
+            OwnerIsMember = level > 0 && DigestComposer.IsMember(item.Owner, chart, item.Due),
+        };
 
     /// <summary>The areas to read so that each subtree is read once: an area inside another one listed is dropped.</summary>
     private static IEnumerable<AreaId> OutermostAreas(IEnumerable<AreaId> areas)

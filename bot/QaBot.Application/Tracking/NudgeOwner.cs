@@ -67,6 +67,12 @@ public sealed partial class NudgeOwner
         }
 
         var owner = await _directory.GetPersonAsync(item.Owner, cancellationToken).ConfigureAwait(false);
+        if (owner is not null && _policy.IsMember(owner, today))
+        {
+            // Elected members are not staff: officers do not nudge them (the card offers no Nudge; this refuses a forged one).
+            return new NudgeOutcome(NudgeOutcomeKind.NotAllowed, null, null, null);
+        }
+
         var outcome = new NudgeOutcome(NudgeOutcomeKind.Sent, item, owner?.DisplayName ?? DigestComposer.UnknownPersonName, null);
         var seen = request.SeenVersion;
         if (WhyNot(item, seen, today) is { } standing)

@@ -290,7 +290,9 @@ public sealed class DigestCardBuilder
         items.AddRange(_items.Details(entry.Item, asOf, showNudges: true));
         items.Add(new TextBlock
         {
-            Text = entry.EscalationLevel >= 2
+            Text = entry.OwnerIsMember
+                ? "An elected member's item, sent to you as member support. Members are not staff: there is no Nudge; raise it with them as you usually would."
+                : entry.EscalationLevel >= 2
                 ? "Escalated to you as the next level up: it is still overdue with their line manager."
                 : "Escalated to you as their line manager.",
             Wrap = true,
@@ -298,6 +300,11 @@ public sealed class DigestCardBuilder
             IsSubtle = true,
             Spacing = Spacing.None,
         });
+        if (entry.OwnerIsMember)
+        {
+            return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };
+        }
+
         items.Add(new ActionSet
         {
             Actions = [new ExecuteAction { Title = "Nudge", Verb = CardVerbs.Nudge, Data = ActionData.ForItem(view, entry.Item, slot), Tooltip = $"Send {entry.OwnerName} a reminder" }],

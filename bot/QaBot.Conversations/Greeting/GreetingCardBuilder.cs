@@ -24,6 +24,20 @@ public sealed class GreetingCardBuilder
         _schedule = schedule ?? throw new ArgumentNullException(nameof(schedule));
     }
 
+    /// <summary>Who hears about an overdue item: a line manager for staff; for an elected member, member support or nobody.</summary>
+    private string EscalationNote(Person person, DateOnly today)
+    {
+        var after = UkDates.Count(_schedule.EscalateToLineManagerAfterWorkingDays, "working day");
+        if (!_policy.IsMember(person, today))
+        {
+            return $"If something becomes overdue, your line manager hears about it after {after}.";
+        }
+
+        return _policy.MemberSupportUpn is null
+            ? "If something becomes overdue, I'll keep it on your list until you record it: nobody else is told."
+            : $"If something becomes overdue, the council's member support officer sees it after {after}, to help you catch up.";
+    }
+
     public AdaptiveCard Build(Person person, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -39,7 +53,7 @@ public sealed class GreetingCardBuilder
             },
             new TextBlock
             {
-                Text = $"If something becomes overdue, your line manager hears about it after {UkDates.Count(_schedule.EscalateToLineManagerAfterWorkingDays, "working day")}.",
+                Text = EscalationNote(person, today),
                 Wrap = true,
                 IsSubtle = true,
                 Spacing = Spacing.Small,

@@ -55,13 +55,19 @@ public sealed class OrganisationChart
     /// <summary>
     /// Who hears about this person's overdue items: their line manager while the manager is active; otherwise the
     /// leader of the nearest area above them (for someone who leads their own area, the area above that). Null at
-    /// the top of the department.
+    /// the top of the department. An elected member's go to the member-support officer the council names
+    /// (<see cref="OrganisationPolicy.MemberSupportUpn"/>), if any, and never to an officer's line.
     /// </summary>
     public Person? EscalationTarget(PersonId personId, DateOnly on)
     {
         if (!_people.TryGetValue(personId, out var person))
         {
             return null;
+        }
+
+        if (Policy.IsMember(person, on))
+        {
+            return Policy.MemberSupportUpn is { } upn && FindByUpn(upn) is { } support && support.Id != person.Id ? support : null;
         }
 
         if (person.LineManager is { } managerId
@@ -85,9 +91,17 @@ public sealed class OrganisationChart
         return null;
     }
 
-    /// <summary>The escalation targets one above another (manager, their manager, ...), stopping before any repeat.</summary>
+    /// <summary>
+    /// The escalation targets one above another (manager, their manager, ...), stopping before any repeat. An elected
+    /// member's chain is the member-support officer alone: it goes no further up the officers' line.
+    /// </summary>
     public IReadOnlyList<Person> EscalationChain(PersonId personId, DateOnly on)
     {
+        if (_people.TryGetValue(personId, out var person) && Policy.IsMember(person, on))
+        {
+            return EscalationTarget(personId, on) is { } support ? [support] : [];
+        }
+
         var chain = new List<Person>();
         var seen = new HashSet<PersonId> { personId };
         for (var next = EscalationTarget(personId, on); next is not null && seen.Add(next.Id); next = EscalationTarget(next.Id, on))

@@ -36,6 +36,12 @@ public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadO
 
     public static readonly IReadOnlyList<string> DefaultMonitorRoles = ["elected-member"];
 
+    /// <summary>
+    /// The member-support officer (a user principal name, <c>Directory:MemberSupportOfficer</c>) who hears about elected
+    /// members' overdue items; none, and nobody does. Members are not staff: their items never go up an officer's line.
+    /// </summary>
+    public string? MemberSupportUpn { get; init; }
+
     public static OrganisationPolicy Default { get; } = Create(DefaultLeaderRoles, DefaultMonitorRoles);
 
     public static OrganisationPolicy Create(IEnumerable<string> leaderRoles, IEnumerable<string> monitorRoles) =>
@@ -53,6 +59,17 @@ public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadO
     {
         ArgumentNullException.ThrowIfNull(person);
         return person.Active && person.RolesOn(on).Any(DepartmentRoles.Contains);
+    }
+
+    /// <summary>
+    /// An elected member rather than an officer: everything the person holds on the day is a monitoring role (someone
+    /// who holds an officer's role as well is treated as an officer).
+    /// </summary>
+    public bool IsMember(Person person, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var roles = person.RolesOn(on).ToList();
+        return roles.Count > 0 && roles.TrueForAll(MonitorRoles.Contains);
     }
 
     public bool Monitors(Person person, DateOnly on)

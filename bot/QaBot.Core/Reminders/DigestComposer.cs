@@ -178,7 +178,17 @@ public sealed class DigestComposer
             item,
             NameOf(item.Owner, chart),
             item.Concerns is { } concerns ? NameOf(concerns, chart) : null,
-            escalationLevel);
+            escalationLevel)
+        {
+            OwnerIsMember = escalationLevel > 0 && IsMember(item.Owner, chart, item.Due),
+        };
+    }
+
+    /// <summary>Whether the owner is an elected member (in the chart, holding only monitoring roles on the day).</summary>
+    public static bool IsMember(PersonId owner, OrganisationChart chart, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        return chart.Find(owner) is { } person && chart.Policy.IsMember(person, on);
     }
 
     private static string NameOf(PersonId id, OrganisationChart chart) => chart.Find(id)?.DisplayName ?? UnknownPersonName;

@@ -6,4 +6,8 @@ namespace QaBot.Core.Reminders;
 /// <param name="OwnerName">Who owns the item: shown in escalated sections.</param>
 /// <param name="ConcernsName">For per-report duties: the supervisee's name.</param>
 /// <param name="EscalationLevel">0 for the recipient's own items; 1 for their line reports' items; 2 for the level above.</param>
-public sealed record DigestItem(TrackedItem Item, string OwnerName, string? ConcernsName, int EscalationLevel);
+public sealed record DigestItem(TrackedItem Item, string OwnerName, string? ConcernsName, int EscalationLevel)
+{
+    /// <summary>The owner is an elected member: their item reaches the member-support officer, who has no Nudge for it.</summary>
+    public bool OwnerIsMember { get; init; }
+}

@@ -120,6 +120,20 @@ public sealed class NudgeOwnerTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecutiveDirectorAboutAnElectedMembersItem_IsNotAllowedAndChangesNothing()
+    {
+        var item = _council.Add("occ-member", 9, Due, "member-qa-participation");
+        _council.Chat(9);
+
+        var outcome = await NudgeAsync(1, item);
+
+        Assert.Equal(NudgeOutcomeKind.NotAllowed, outcome.Kind);
+        AssertNothingSent();
+        Assert.Empty(await _council.Tracking.GetNudgesAsync(item.Key));
+        Assert.Equal(0, _council.Get(item).NudgeCount);
+    }
+
+    [Fact]
     public async Task LeaderOfAnotherArea_IsNotAllowed()
     {
         _council.Chat(6);

@@ -251,6 +251,21 @@ public sealed class DigestCardTests
         Assert.DoesNotContain("Set aside as not applicable", Readably(Builder.Build(Large(2)).ToJson()), StringComparison.Ordinal);
 
     [Fact]
+    public void Build_ElectedMembersItemForMemberSupport_HasNoNudgeAndSaysWhy()
+    {
+        var staff = new DigestItem(Item(1, "staff-supervision-participation", AsOf.AddDays(-20), owner: Person(50)), "Priya Nolan", null, 1);
+        var member = new DigestItem(Item(2, "member-qa-participation", AsOf.AddDays(-20), owner: Person(51)), "Cllr Ann Hughes", null, 1) { OwnerIsMember = true };
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [], [staff, member], null);
+
+        var json = Readably(Builder.Build(digest).ToJson());
+
+        var nudged = ExecuteActions(JsonNode.Parse(json)!).Where(a => a["verb"]?.GetValue<string>() == CardVerbs.Nudge).Select(a => a["data"]?["item"]?.GetValue<string>());
+        Assert.Equal([staff.Item.Id.Value], nudged);
+        Assert.Contains("An elected member's item, sent to you as member support. Members are not staff: there is no Nudge", json, StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(json, "digest with an elected member's item");
+    }
+
+    [Fact]
     [Trait("Category", "Fast")]
     public void Build_NothingDueButSomethingComingUp_SaysSoAndListsIt()
     {

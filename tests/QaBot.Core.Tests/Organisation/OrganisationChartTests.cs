@@ -51,6 +51,34 @@ public sealed class OrganisationChartTests
     }
 
     [Fact]
+    public void EscalationTarget_ElectedMemberWithNoMemberSupportNamed_IsNobodyNotTheExecutiveDirector()
+    {
+        Assert.Null(Chart.EscalationTarget(Id(9), Today));
+        Assert.Empty(Chart.EscalationChain(Id(9), Today));
+    }
+
+    [Fact]
+    public void EscalationChain_ElectedMemberWithMemberSupportNamed_IsThatOfficerAloneAndGoesNoHigher()
+    {
+        var chart = new OrganisationChart(Tree, People, Policy with { MemberSupportUpn = "PERSON7@council.example" });
+
+        Assert.Equal([Id(7)], chart.EscalationChain(Id(9), Today).Select(p => p.Id));
+        Assert.Equal([Id(4), Id(3), Id(2), Id(1)], chart.EscalationChain(Id(6), Today).Select(p => p.Id));
+    }
+
+    [Fact]
+    public void EscalationTarget_MemberWhoAlsoHoldsAnOfficersRole_IsTreatedAsAnOfficer()
+    {
+        var chart = new OrganisationChart(
+            Tree,
+            People.Select(p => p.Id == Id(9) ? p with { Roles = [.. p.Roles, new RoleAssignment(AllStaff, new DateOnly(2024, 4, 1))] } : p),
+            Policy with { MemberSupportUpn = "person7@council.example" });
+
+        Assert.False(chart.Policy.IsMember(chart.Find(Id(9))!, Today));
+        Assert.Equal(Id(1), chart.EscalationTarget(Id(9), Today)?.Id);
+    }
+
+    [Fact]
     public void LeadersOf_Team_IsItsTeamManager() =>
         Assert.Equal([Id(4)], Chart.LeadersOf(ChesterfieldTeam1, Today).Select(p => p.Id));
 
