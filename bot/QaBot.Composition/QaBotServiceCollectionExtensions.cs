@@ -61,6 +61,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<GraphSyncRun>();
         services.TryAddSingleton<AuditTrailQuery>();
         services.TryAddSingleton<Backups>();
+        services.TryAddSingleton<PersonalData>();
         services.AddQaBotConversations();
         services.AddQaBotReminders();
         AddCompliance(services);

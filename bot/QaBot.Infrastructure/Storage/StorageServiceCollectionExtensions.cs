@@ -53,6 +53,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IReportLedger, TableReportLedger>();
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
+        services.TryAddSingleton<IPersonalRecords, TablePersonalRecords>();
+        services.TryAddSingleton<IErasureRegister, TableErasureRegister>();
 
         services.AddOptions<BackupOptions>()
             .BindConfiguration(BackupOptions.Section)
