@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
         services.TryAddSingleton<IPersonalRecords, TablePersonalRecords>();
         services.TryAddSingleton<IErasureRegister, TableErasureRegister>();
+        services.TryAddSingleton<IRetentionStore, TableRetentionStore>();
 
         services.AddOptions<BackupOptions>()
             .BindConfiguration(BackupOptions.Section)
