@@ -70,6 +70,9 @@ param remindersSchedule string = '0 */15 * * * *'
 @description('When the nightly backup of every table to blob storage starts (NCRONTAB, six fields, UTC). 01:30 by default.')
 param backupSchedule string = '0 30 1 * * *'
 
+@description('When the daily retention run removes records past their retention period (NCRONTAB, six fields, UTC). 03:00 by default, after the backup.')
+param retentionSchedule string = '0 0 3 * * *'
+
 @description('Days a deleted or overwritten backup blob (and a deleted container) can be recovered, and days a snapshot is kept before lifecycle management deletes it.')
 @minValue(7)
 @maxValue(365)
@@ -529,6 +532,7 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Backup__Schedule', value: backupSchedule }
         { name: 'Backup__Container', value: backupContainerName }
         { name: 'Backup__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
+        { name: 'Retention__Schedule', value: retentionSchedule }
       ])
     }
   }

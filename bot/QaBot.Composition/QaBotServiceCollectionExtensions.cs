@@ -61,6 +61,13 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<GraphSyncRun>();
         services.TryAddSingleton<AuditTrailQuery>();
         services.TryAddSingleton<Backups>();
+        services.TryAddSingleton<PersonalData>();
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => Cronos.CronExpression.TryParse(o.Schedule, Cronos.CronFormat.IncludeSeconds, out _), "Retention:Schedule is not an NCRONTAB expression with seconds (for example 0 0 3 * * *).")
+            .ValidateOnStart();
+        services.TryAddSingleton<Retention>();
         services.AddQaBotConversations();
         services.AddQaBotReminders();
         AddCompliance(services);

@@ -53,6 +53,7 @@ public sealed partial class DeployedSettingsTests
         (DirectoryOptions.Section, typeof(DirectoryOptions)),
         (FrameworkOptions.Section, typeof(FrameworkOptions)),
         (BackupOptions.Section, typeof(BackupOptions)),
+        (RetentionOptions.Section, typeof(RetentionOptions)),
     ];
 
     public static TheoryData<string> IdentityChoices => new() { "UserAssignedMSI", "SingleTenant" };

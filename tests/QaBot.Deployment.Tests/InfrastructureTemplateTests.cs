@@ -22,7 +22,7 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
     [
         "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName",
         "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "Reminders__Schedule",
-        "Backup__Schedule", "Backup__Container", "Backup__BlobServiceUri",
+        "Backup__Schedule", "Backup__Container", "Backup__BlobServiceUri", "Retention__Schedule",
     ];
 
     [Fact]

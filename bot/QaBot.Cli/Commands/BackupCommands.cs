@@ -70,6 +70,8 @@ internal static class BackupCommands
                 return outcome.Restored.Count == 0 ? CliErrors.Invalid : CliErrors.Conflict;
             }
 
+            // Erasures made after the snapshot was taken are kept in their own register: apply them again now.
+            await PrivacyCommands.ReapplyAsync(context, context.Services.GetRequiredService<PersonalData>(), new AuditOrigin("cli", "backup restore"), cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync(
                 $"Restored {outcome.Rows:N0} rows into {outcome.Restored.Count} tables; the counts match the snapshot. " +
                 "Then run qabot storage repair and qabot compliance rebuild for the months in use (docs/operations.md).").ConfigureAwait(false);

@@ -15,6 +15,7 @@ internal static class CommandGroups
         yield return StorageCommands.Create(context);
         yield return AuditCommands.Create(context);
         yield return BackupCommands.Create(context);
+        yield return RetentionCommands.Create(context);
         yield return BoardsCommands.Create(context);
         yield return GraphCommands.Create(context);
         yield return ComplianceCommands.Rebuild(context);

@@ -53,6 +53,9 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IReportLedger, TableReportLedger>();
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
+        services.TryAddSingleton<IPersonalRecords, TablePersonalRecords>();
+        services.TryAddSingleton<IErasureRegister, TableErasureRegister>();
+        services.TryAddSingleton<IRetentionStore, TableRetentionStore>();
 
         services.AddOptions<BackupOptions>()
             .BindConfiguration(BackupOptions.Section)

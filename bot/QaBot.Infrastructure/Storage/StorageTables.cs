@@ -25,6 +25,7 @@ public sealed class StorageTables
         Compliance = service.GetTableClient(prefix + "Compliance");
         Cases = service.GetTableClient(prefix + "Cases");
         Governance = service.GetTableClient(prefix + "Governance");
+        Erasures = service.GetTableClient(prefix + "Erasures");
     }
 
     public TableServiceClient Service { get; }
@@ -60,6 +61,19 @@ public sealed class StorageTables
 
     /// <summary>The governance log: every audit query, backup and restore, one row each (who, when, what, how many).</summary>
     public TableClient Governance { get; }
+
+    /// <summary>
+    /// The erasure register: the pseudonym of everyone erased. Not one of <see cref="All"/>: snapshots never copy it and
+    /// a restore never replaces it, so erasures made after a backup can be applied again once it is restored.
+    /// </summary>
+    public TableClient Erasures { get; }
+
+    /// <summary>The name of a table without this installation's prefix (<c>Items</c>).</summary>
+    public string ShortName(TableClient table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Name[Prefix.Length..];
+    }
 
     public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance, Cases, Governance];
 }

@@ -1,0 +1,30 @@
+using QaBot.Core.Governance;
+
+namespace QaBot.Application.Governance;
+
+/// <summary>
+/// Every row QaBot holds that names one person, in every table: for subject access (read) and erasure (pseudonymise).
+/// A row names a person when its keys or any text property carry their object id, UPN or display name
+/// (<see cref="PersonMarks"/>). The erasure register has its own port (<see cref="IErasureRegister"/>).
+/// </summary>
+public interface IPersonalRecords
+{
+    /// <summary>Every row that names the person, table by table (tables in the order they are kept), rows in key order.</summary>
+    Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Rewrites every row that names <paramref name="person"/> with <paramref name="pseudonym"/> in its place (keys
+    /// included: a row whose key changes is written under the new key, then the old one deleted), the directory last, so
+    /// a run that stops part-way can be run again and finishes the job. Returns the rows changed per table.
+    /// </summary>
+    Task<IReadOnlyList<TableCount>> PseudonymiseAsync(PersonMarks person, PersonMarks pseudonym, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One row held: the table (without the installation's prefix), its keys and its properties with their stored types.</summary>
+public sealed record HeldRecord(string Table, string Partition, string Row, IReadOnlyList<HeldValue> Values);
+
+/// <summary>A property: text, number, true/false, an instant (UTC) or bytes.</summary>
+public sealed record HeldValue(string Name, object Value);
+
+/// <summary>How many rows of a table a run read, changed or removed.</summary>
+public sealed record TableCount(string Table, long Rows);

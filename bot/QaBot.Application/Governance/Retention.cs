@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Application.Organisation;
+using QaBot.Core.Calendar;
+using QaBot.Core.Governance;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Application.Governance;
+
+/// <summary>A retention run's summary: counts by kind, never contents, and the cut-offs it used.</summary>
+public sealed record RetentionSummary(DateOnly AsOf, RetentionCutoffs Cutoffs, DateOnly LeftBefore, IReadOnlyList<TableCount> Counts, bool Applied)
+{
+    public long Total => Counts.Sum(c => c.Rows);
+}
+
+/// <summary>
+/// <c>qabot retention preview|apply</c> and the daily retention run: removes what is past its period (docs/privacy.md)
+/// and pseudonymises leavers past theirs, first applying again any recorded erasure a restore or a stop undid. Each
+/// run is recorded in the governance log, one entry per kind with its count (a preview too, as a look).
+/// </summary>
+public sealed class Retention
+{
+    private readonly IRetentionStore _store;
+    private readonly PersonalData _personal;
+    private readonly IDirectoryStore _directory;
+    private readonly IGovernanceLog _log;
+    private readonly RetentionOptions _options;
+    private readonly CouncilCalendar _calendar;
+    private readonly TimeProvider _time;
+
+    public Retention(IRetentionStore store, PersonalData personal, IDirectoryStore directory, IGovernanceLog log, IOptions<RetentionOptions> options, CouncilCalendar calendar, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _personal = personal;
+        _directory = directory;
+        _log = log;
+        _options = options.Value;
+        _calendar = calendar;
+        _time = time;
+    }
+
+    public async Task<RetentionSummary> RunAsync(bool apply, DateOnly? asOf, Actor who, AuditOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var today = asOf ?? DateOnly.FromDateTime(_calendar.ToLocalTime(now).DateTime);
+        var cutoffs = new RetentionCutoffs(
+            today.AddYears(-_options.ClosedItemsYears),
+            _calendar.ToInstant(today.AddYears(-_options.AuditYears), TimeOnly.MinValue),
+            today.AddYears(-_options.ClosedCasesYears),
+            _calendar.ToInstant(today, TimeOnly.MinValue) - _options.StaleConversations);
+        var leftBefore = today.AddYears(-_options.LeaversYears);
+
+        var counts = new List<TableCount>();
+        if (apply)
+        {
+            await _personal.ReapplyAsync(who, origin, cancellationToken).ConfigureAwait(false);
+        }
+
+        var snapshot = await _directory.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var leavers = snapshot.People.Select(p => p.Value)
+            .Where(p => !p.Active && p.LeftOn is { } left && left < leftBefore && !Pseudonyms.IsPseudonym(p.Upn))
+            .ToList();
+        if (apply)
+        {
+            foreach (var leaver in leavers)
+            {
+                await _personal.EraseAsync(leaver, PersonalData.PastRetention, who, origin, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        counts.AddRange(await _store.SweepAsync(cutoffs, apply, cancellationToken).ConfigureAwait(false));
+        counts.Add(new TableCount(RetentionKinds.Leavers, leavers.Count));
+
+        var action = apply ? GovernanceLook.RetentionApply : GovernanceLook.RetentionPreview;
+        foreach (var count in counts)
+        {
+            var asked = $"{count.Table} as of {today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            await _log.RecordAsync(new GovernanceLook(_time.GetUtcNow(), who, action, asked, count.Rows, origin), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RetentionSummary(today, cutoffs, leftBefore, counts, apply);
+    }
+}

@@ -1,0 +1,80 @@
+using Azure.Data.Tables;
+using QaBot.Application.Governance;
+
+namespace QaBot.Infrastructure.Storage;
+
+/// <summary>
+/// What retention reads and removes in the tables (docs/privacy.md, "How long"). Each kind is one server-side filter
+/// over its rows; removal deletes rows one by one, each delete idempotent, an item's replies and nudges before the item,
+/// so a run stopped part-way leaves the item to be found, and finished, by the next. The Compliance table is not read.
+/// </summary>
+public sealed class TableRetentionStore : IRetentionStore
+{
+    private readonly StorageTables _tables;
+
+    public TableRetentionStore(StorageTables tables)
+    {
+        _tables = tables;
+    }
+
+    public async Task<IReadOnlyList<TableCount>> SweepAsync(RetentionCutoffs cutoffs, bool remove, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cutoffs);
+
+        // Closed items due before the cut-off ("Due" is yyyy-MM-dd text, so text order is date order).
+        var due = Keys.Date(cutoffs.ClosedItemsDueBefore);
+        var closed = await TableQueries.ListAsync(_tables.Items, TableClient.CreateQueryFilter(
+            $"RowKey ge {"i|"} and RowKey lt {"i}"} and Due lt {due} and Status ne {"Open"} and Status ne {"Rescheduled"}"), cancellationToken).ConfigureAwait(false);
+        long history = 0;
+        foreach (var item in closed)
+        {
+            var occurrence = item.RowKey[2..];
+            foreach (var kind in new[] { "r|", "n|" })
+            {
+                var prefix = $"{kind}{occurrence}|";
+                foreach (var row in await TableQueries.ListAsync(_tables.Items, TableQueries.Prefix(item.PartitionKey, prefix), cancellationToken).ConfigureAwait(false))
+                {
+                    history++;
+                    if (remove)
+                    {
+                        await TableQueries.DeleteIfExistsAsync(_tables.Items, row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            if (remove)
+            {
+                await TableQueries.DeleteIfExistsAsync(_tables.Items, item.PartitionKey, item.RowKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var audit = TableClient.CreateQueryFilter($"RowKey ge {"a|"} and RowKey lt {"a}"} and Kind eq {"audit"} and At lt {cutoffs.AuditBefore}");
+        var auditRows = await SweepTableAsync(_tables.Items, audit, remove, cancellationToken).ConfigureAwait(false)
+            + await SweepTableAsync(_tables.Directory, audit, remove, cancellationToken).ConfigureAwait(false);
+        var cases = await SweepTableAsync(_tables.Cases, TableClient.CreateQueryFilter($"Open eq {false} and ClosedOn lt {Keys.Date(cutoffs.CasesClosedBefore)}"), remove, cancellationToken).ConfigureAwait(false);
+        var stale = await SweepTableAsync(_tables.Conversations, TableClient.CreateQueryFilter($"StaleSince lt {cutoffs.StaleBefore}"), remove, cancellationToken).ConfigureAwait(false);
+
+        return
+        [
+            new TableCount(RetentionKinds.ClosedItems, closed.Count),
+            new TableCount(RetentionKinds.Replies, history),
+            new TableCount(RetentionKinds.Audit, auditRows),
+            new TableCount(RetentionKinds.Cases, cases),
+            new TableCount(RetentionKinds.Conversations, stale),
+        ];
+    }
+
+    private static async Task<long> SweepTableAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)
+    {
+        var rows = await TableQueries.ListAsync(table, filter, cancellationToken).ConfigureAwait(false);
+        if (remove)
+        {
+            foreach (var row in rows)
+            {
+                await TableQueries.DeleteIfExistsAsync(table, row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return rows.Count;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using QaBot.Application.Configuration;
+using QaBot.Application.Governance;
+using QaBot.Application.Tracking;
+using QaBot.Composition;
+using QaBot.Core.Tracking;
+using QaBot.Testing;
+using QaBot.Testing.Organisation;
+using static QaBot.Testing.Organisation.TestDirectory;
+
+namespace QaBot.Functions.Tests;
+
+[Trait("Category", "Storage")]
+public sealed class RetentionFunctionTests
+{
+    [Fact]
+    public async Task RunAsync_KeepsItemsInsideTheirPeriodAndRecordsTheCountsByKind()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddQaBot(QaBotConfiguration.Build(
+        [
+            new("Storage:ConnectionString", Azurite.Instance.ConnectionString),
+            new("Storage:TablePrefix", Azurite.UniqueName("rt")),
+        ]));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero)));
+        services.AddTransient<RetentionFunction>();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<Application.Storage.IStorageInitializer>().InitializeAsync();
+        var tracking = provider.GetRequiredService<ITrackingStore>();
+        await tracking.AddIfAbsentAsync([TestItems.Open("rt-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 12, 10))], TestItems.Origin);
+
+        var summary = await provider.GetRequiredService<RetentionFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
+
+        Assert.True(summary.Applied);
+        Assert.Equal(new DateOnly(2020, 12, 4), summary.Cutoffs.ClosedItemsDueBefore);
+        Assert.Equal(0, summary.Total);
+        Assert.NotNull(await tracking.GetAsync(new ItemKey(ChesterfieldTeam1, new Core.Scheduling.OccurrenceId("rt-1"))));
+        var looks = await provider.GetRequiredService<IGovernanceLog>().ListAsync(AuditPeriod.All);
+        Assert.Equal(6, looks.Count);
+        Assert.All(looks, l => Assert.Equal(("system:retention", GovernanceLook.RetentionApply), (l.Actor.Value, l.Action)));
+        Assert.Equal("0 0 3 * * *", provider.GetRequiredService<IOptions<RetentionOptions>>().Value.Schedule);
+    }
+}
