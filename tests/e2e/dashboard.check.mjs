@@ -190,6 +190,9 @@ try {
   const drawn = await chartsDrawn(page);
   expect.check(drawn.length === 4 && drawn.every((c) => c.painted > 500 && c.label), `charts not drawn or unlabelled: ${JSON.stringify(drawn)}`);
   await accessibility(page, 'the director, default theme');
+  if (process.env.QABOT_DASHBOARD_SCREENSHOTS) {
+    await page.screenshot({ path: join(process.env.QABOT_DASHBOARD_SCREENSHOTS, 'dashboard-director.png'), fullPage: true });
+  }
 
   // Filters: the last twelve months, then one duty family.
   await page.selectOption('#period', '12-months');
@@ -236,6 +239,9 @@ try {
     await ready(page);
     expect.check(await page.evaluate(() => document.documentElement.dataset.theme) === theme, `?theme=${theme} did not apply`);
     await accessibility(page, `the director, ${theme} theme`);
+    if (process.env.QABOT_DASHBOARD_SCREENSHOTS) {
+      await page.screenshot({ path: join(process.env.QABOT_DASHBOARD_SCREENSHOTS, `dashboard-${theme}.png`) });
+    }
   }
   expect.check(problems.length === 0, `the browser reported: ${problems.join(' | ').slice(0, 800)}`);
 
