@@ -141,6 +141,48 @@ async function compareFigures(page, view, label) {
   expect.check(JSON.stringify(shown) === JSON.stringify(expected), `${label}: the duty table ${JSON.stringify(shown).slice(0, 300)} is not the API's ${JSON.stringify(expected).slice(0, 300)}`);
 }
 
+async function teamsHost(context, directorView, token) {
+  const tabOrigin = 'https://qabot.example';
+  const bearers = [];
+  await context.route(`${tabOrigin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const headers = { ...route.request().headers() };
+    if (url.pathname.startsWith('/api/')) bearers.push(headers.authorization ?? null);
+    delete headers.authorization;
+    await route.fulfill({ response: await route.fetch({ url: `${botUrl}${url.pathname}${url.search}`, headers }) });
+  });
+  await context.route('https://teams.microsoft.com/**', (route) => route.fulfill({
+    contentType: 'text/html', body: readFileSync(join(repositoryRoot, 'tests/e2e/lib/teams-host.html'), 'utf8'),
+  }));
+  const host = await context.newPage();
+  const settings = { tab: `${tabOrigin}/dashboard/`, theme: 'dark', token, userObjectId: director, tenantId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' };
+  await host.goto(`https://teams.microsoft.com/_test-host#${encodeURIComponent(JSON.stringify(settings))}`);
+  const frame = await (await host.waitForSelector('#tab')).contentFrame();
+  await frame.waitForFunction(() => ['yes', 'failed'].includes(document.documentElement.dataset.ready), null, { timeout: 30_000 });
+  const asked = await host.evaluate(() => window.hostLog);
+  if (token) {
+    expect.check(await frame.evaluate(() => document.documentElement.dataset.ready) === 'yes', `in Teams the page says: ${await frame.textContent('#status')}`);
+    expect.check(bearers.length > 0 && bearers.every((b) => b === `Bearer ${token}`), `in Teams the API was called with ${JSON.stringify(bearers)}`);
+    expect.check(['initialize', 'getContext', 'authentication.getAuthToken'].every((f) => asked.includes(f)), `the tab asked the host for ${asked.join(', ')}`);
+    expect.check((await frame.textContent('h1')).includes(directorView.area.name), `in Teams the heading is ${await frame.textContent('h1')}`);
+    expect.check(await frame.isHidden('#notice') || !(await frame.textContent('#notice')).includes('outside Teams'), 'in Teams the page says it was opened outside Teams');
+    expect.check(await frame.evaluate(() => document.documentElement.dataset.theme) === 'dark', 'the tab did not take the theme from Teams\' context');
+    for (const theme of ['contrast', 'default']) {
+      await host.evaluate((t) => window.changeTheme(t), theme);
+      await frame.waitForFunction((t) => document.documentElement.dataset.theme === t, theme, { timeout: 5000 }).catch(() => {});
+      expect.check(await frame.evaluate(() => document.documentElement.dataset.theme) === theme, `the tab did not follow Teams to the ${theme} theme`);
+    }
+    log(`in a Teams host: asked ${[...new Set(asked)].join(', ')}; sent the host's token on ${bearers.length} API calls; followed dark, contrast and default`);
+  } else {
+    expect.check(await frame.evaluate(() => document.documentElement.dataset.ready) === 'failed', 'with Teams refusing a token the page still showed figures');
+    expect.check(/could not sign you in/.test(await frame.textContent('#status')), `with Teams refusing a token the page says: ${await frame.textContent('#status')}`);
+    expect.check(bearers.length === 0, 'with Teams refusing a token the page called the API');
+  }
+  await host.close();
+  await context.unroute(`${tabOrigin}/**`);
+  await context.unroute('https://teams.microsoft.com/**');
+}
+
 let browser;
 let status = 0;
 try {
@@ -244,6 +286,13 @@ try {
     }
   }
   expect.check(problems.length === 0, `the browser reported: ${problems.join(' | ').slice(0, 800)}`);
+
+  // Inside Teams: a stand-in host at Teams' own address frames the tab at an https address of its own (both served
+  // through the browser's request routing, the tab's from the local bot), answers teams-js's start-up and token
+  // request, and changes the theme. The tab must send the host's token as a bearer token (the .NET tests check how
+  // the bot validates real ones); the routing then hands the request to the bot's local mode without it.
+  await teamsHost(context, view, 'token-from-the-teams-host');
+  await teamsHost(context, view, null);
 
   // The elected member: counts and rates, small numbers hidden, no names.
   await stop(bot);
