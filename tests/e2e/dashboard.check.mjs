@@ -18,14 +18,18 @@ const electedMember = 'd0000000-0000-4000-8000-000000000005';
 const botDll = join(repositoryRoot, 'bot/QaBot.Bot/bin/Debug/net10.0/QaBot.Bot.dll');
 const cliDll = join(repositoryRoot, 'bot/QaBot.Cli/bin/Debug/net10.0/qabot.dll');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const axeSource = readFileSync(join(repositoryRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const axePath = join(repositoryRoot, 'node_modules/axe-core/axe.min.js');
+const chartPath = join(repositoryRoot, 'bot/QaBot.Bot/bin/Debug/net10.0/dashboard/lib/chart.umd.min.js');
 
-for (const [path, what] of [[botDll, 'the bot'], [cliDll, 'the qabot CLI'], [chromiumPath, 'Chromium']]) {
+for (const [path, what] of [[botDll, 'the bot (build the solution first)'], [cliDll, 'the qabot CLI (build the solution first)'],
+  [chromiumPath, 'Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)'], [axePath, 'axe-core (npm ci)'],
+  [chartPath, 'the dashboard\'s copy of Chart.js (npm ci, then build the bot again)']]) {
   if (!existsSync(path)) {
-    console.error(`dashboard: ${what} is not at ${path} (build the solution first; Chromium: apt-get install -y chromium).`);
+    console.error(`dashboard: ${what} is not at ${path}.`);
     process.exit(1);
   }
 }
+const axeSource = readFileSync(axePath, 'utf8');
 
 const scratch = mkdtempSync(join(tmpdir(), 'qabot-dashboard-'));
 const started = [];
