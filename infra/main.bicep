@@ -487,6 +487,8 @@ resource botApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
         { name: 'AZURE_CLIENT_ID', value: botHostIdentity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+        // The dashboard tab's sign-in: the same app registration exposes api://{bot domain}/{client id} (docs/dashboard.md).
+        { name: 'Dashboard__ClientId', value: appRegistrationClientId }
       ])
     }
   }

@@ -9,6 +9,7 @@ var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.MapConversationEndpoint("/api/messages");
+app.UseDashboardPage();
 app.MapDashboard();
 
 await app.RunAsync();

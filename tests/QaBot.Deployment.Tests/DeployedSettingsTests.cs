@@ -54,6 +54,7 @@ public sealed partial class DeployedSettingsTests
         (FrameworkOptions.Section, typeof(FrameworkOptions)),
         (BackupOptions.Section, typeof(BackupOptions)),
         (RetentionOptions.Section, typeof(RetentionOptions)),
+        (QaBot.Bot.Dashboard.DashboardOptions.Section, typeof(QaBot.Bot.Dashboard.DashboardOptions)),
     ];
 
     public static TheoryData<string> IdentityChoices => new() { "UserAssignedMSI", "SingleTenant" };
@@ -74,6 +75,16 @@ public sealed partial class DeployedSettingsTests
         var settings = await AppSettingsAsync("func-", botIdentityType);
 
         AssertNone(Problems(settings, App.Functions));
+    }
+
+    [Theory]
+    [MemberData(nameof(IdentityChoices))]
+    public async Task BotApp_DashboardSignIn_TheAppRegistrationTheManifestNames(string botIdentityType)
+    {
+        var settings = await AppSettingsAsync("app-", botIdentityType);
+
+        // The manifest's webApplicationInfo is AAD_APP_CLIENT_ID, the example's 3c2b1a09-...: Teams' tokens carry it as their audience.
+        Assert.Equal("3c2b1a09-8f7e-4d6c-a5b4-c3d2e1f0a9b8", settings["Dashboard__ClientId"]);
     }
 
     [Fact]

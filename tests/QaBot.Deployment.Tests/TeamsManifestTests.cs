@@ -150,6 +150,31 @@ public sealed class TeamsManifestTests
         Assert.Equal("${{TEAMS_APP_ID}}", (string?)manifest["id"]);
     }
 
+    [Fact]
+    [Trait("Category", "Fast")]
+    public void Manifest_SingleSignOn_TheAppRegistrationsExposedApiOnTheBotsDomain()
+    {
+        // Teams asks Entra for a token for this resource (api://{domain}/{client id}, the registration's Application ID
+        // URI); the bot accepts tokens whose audience is the same client id (Dashboard:ClientId, set from it by the template:
+        // DeployedSettingsTests).
+        var application = ReadManifest()["webApplicationInfo"]!;
+
+        Assert.Equal("api://${{BOT_DOMAIN}}/${{AAD_APP_CLIENT_ID}}", (string?)application["resource"]);
+        Assert.Equal("${{AAD_APP_CLIENT_ID}}", (string?)application["id"]);
+    }
+
+    [Fact]
+    [Trait("Category", "Fast")]
+    public void Manifest_DashboardTab_APersonalTabOnTheBotsOwnPage()
+    {
+        var tab = Assert.Single(ReadManifest()["staticTabs"]!.AsArray())!;
+
+        Assert.Equal("dashboard", (string?)tab["entityId"]);
+        Assert.Equal("Dashboard", (string?)tab["name"]);
+        Assert.Equal("https://${{BOT_DOMAIN}}" + QaBot.Bot.Dashboard.DashboardPage.Path + "/", (string?)tab["contentUrl"]);
+        Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => (string?)s));
+    }
+
     internal static string WriteFilledManifest(TemporaryFolder folder, string template)
     {
         var filled = folder.Combine("manifest.filled.json");
