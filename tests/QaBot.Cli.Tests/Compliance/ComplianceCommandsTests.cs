@@ -5,20 +5,6 @@ using QaBot.Demo;
 
 namespace QaBot.Cli.Tests.Compliance;
 
-/// <summary>The demo council, seeded once for the class: the compliance report and rebuild on realistic data.</summary>
-public sealed class SeededCouncil : IAsyncLifetime
-{
-    public CliStorage Cli { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        var (exit, _, error) = await Cli.RunAsync("demo", "seed", "--as-of", "2026-11-20");
-        Assert.True(exit == 0, error);
-    }
-
-    public Task DisposeAsync() => Cli.DeleteTablesAsync();
-}
-
 [Trait("Category", "Storage")]
 public sealed class ComplianceCommandsTests(SeededCouncil council) : IClassFixture<SeededCouncil>, IDisposable
 {

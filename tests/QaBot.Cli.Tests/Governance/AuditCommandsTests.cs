@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using QaBot.Cli.Tests.Compliance;
 using QaBot.Demo;
 using QaBot.Testing;
 

@@ -7,22 +7,8 @@ using QaBot.Testing;
 
 namespace QaBot.Cli.Tests.Governance;
 
-/// <summary>The demo council, seeded once for this class alone: erasure changes it.</summary>
-public sealed class PrivacyCouncil : IAsyncLifetime
-{
-    public CliStorage Cli { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        var (exit, _, error) = await Cli.RunAsync("demo", "seed", "--as-of", "2026-11-20");
-        Assert.True(exit == 0, error);
-    }
-
-    public Task DisposeAsync() => Cli.DeleteTablesAsync();
-}
-
 [Trait("Category", "Storage")]
-public sealed class PrivacyCommandsTests(PrivacyCouncil council) : IClassFixture<PrivacyCouncil>, IDisposable
+public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<SeededCouncil>, IDisposable
 {
     private static readonly string[] Tables = ["Directory", "Items", "Outstanding", "Reminders", "Conversations", "Meetings", "SendLedger", "Scheduler", "Compliance", "Cases", "Governance"];
 

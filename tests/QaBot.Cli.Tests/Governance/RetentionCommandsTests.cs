@@ -4,22 +4,8 @@ using QaBot.Testing;
 
 namespace QaBot.Cli.Tests.Governance;
 
-/// <summary>The demo council, seeded once for this class alone: retention removes from it.</summary>
-public sealed class RetentionCouncil : IAsyncLifetime
-{
-    public CliStorage Cli { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        var (exit, _, error) = await Cli.RunAsync("demo", "seed", "--as-of", "2026-11-20");
-        Assert.True(exit == 0, error);
-    }
-
-    public Task DisposeAsync() => Cli.DeleteTablesAsync();
-}
-
 [Trait("Category", "Storage")]
-public sealed class RetentionCommandsTests(RetentionCouncil council) : IClassFixture<RetentionCouncil>
+public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixture<SeededCouncil>
 {
     // Six years on from the demo's history: items due before 1 Sep 2026 are past the default six years; no audit entry is past seven.
     private const string AsOf = "2032-09-01";
