@@ -51,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         services.TryAddSingleton<ITeamChannelStore, TableTeamChannelStore>();
         services.TryAddSingleton<IReportLedger, TableReportLedger>();
+        services.TryAddSingleton<QaBot.Application.Assurance.IReviewStore, TableReviewStore>();
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
         services.TryAddSingleton<IPersonalRecords, TablePersonalRecords>();

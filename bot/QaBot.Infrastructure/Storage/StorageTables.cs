@@ -26,6 +26,7 @@ public sealed class StorageTables
         Cases = service.GetTableClient(prefix + "Cases");
         Governance = service.GetTableClient(prefix + "Governance");
         Erasures = service.GetTableClient(prefix + "Erasures");
+        Assurance = service.GetTableClient(prefix + "Assurance");
     }
 
     public TableServiceClient Service { get; }
@@ -75,5 +76,8 @@ public sealed class StorageTables
         return table.Name[Prefix.Length..];
     }
 
-    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance, Cases, Governance];
+    /// <summary>Quality assurance records: reflective case reviews with their audit rows, one partition.</summary>
+    public TableClient Assurance { get; }
+
+    public IReadOnlyList<TableClient> All => [Directory, Items, Outstanding, Reminders, Conversations, Meetings, SendLedger, Scheduler, Compliance, Cases, Governance, Assurance];
 }

@@ -112,3 +112,9 @@ public sealed class InMemoryGovernanceLogContractTests : GovernanceLogContract
 {
     protected override IGovernanceLog Log { get; } = new InMemoryGovernanceLog();
 }
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryReviewStoreContractTests : ReviewStoreContract
+{
+    protected override QaBot.Application.Assurance.IReviewStore Store { get; } = new InMemoryReviewStore();
+}

@@ -198,3 +198,15 @@ public sealed class TableGovernanceLogContractTests : GovernanceLogContract
 
     public override Task DisposeAsync() => _storage.DisposeAsync();
 }
+
+[Trait("Category", "Storage")]
+public sealed class TableReviewStoreContractTests : ReviewStoreContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override QaBot.Application.Assurance.IReviewStore Store => new QaBot.Infrastructure.Storage.TableReviewStore(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
