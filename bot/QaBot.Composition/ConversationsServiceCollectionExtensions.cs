@@ -44,6 +44,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<IDigestRenderer, DigestCardRenderer>();
         services.TryAddSingleton<ApprovalCardBuilder>();
         services.TryAddSingleton<IApprovalRenderer>(sp => sp.GetRequiredService<ApprovalCardBuilder>());
+        services.TryAddSingleton<QaBot.Conversations.Assurance.ReviewCardBuilder>();
+        services.TryAddSingleton<QaBot.Application.Assurance.IReviewRenderer>(sp => sp.GetRequiredService<QaBot.Conversations.Assurance.ReviewCardBuilder>());
 
         services.TryAddSingleton<OverdueQuery>();
         services.TryAddSingleton<OverdueCardBuilder>();
@@ -64,6 +66,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<NudgeOwner>();
         services.TryAddSingleton<Approvers>();
         services.TryAddSingleton<RequestRescheduleApproval>();
+        services.TryAddSingleton<QaBot.Application.Assurance.RecordReview>();
+        services.TryAddSingleton<QaBot.Application.Assurance.ReviewQuery>();
         services.TryAddSingleton<DecideReschedule>();
         services.TryAddSingleton<LogActivity>();
         services.TryAddSingleton<RememberConversation>();

@@ -111,6 +111,11 @@ public static class QaBotServiceCollectionExtensions
     /// <summary>The compliance model's reports and rebuild, with the <c>Reports</c> settings checked at start-up.</summary>
     private static void AddCompliance(IServiceCollection services)
     {
+        services.AddOptions<AssuranceOptions>()
+            .BindConfiguration(AssuranceOptions.Section)
+            .Validate(o => !o.Problems().Any(), "Assurance: JudgementScale and Themes entries have 1 to 80 characters, no comma, each once; a scale has at least two points.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AssuranceOptions>>().Value);
         services.AddOptions<ReportOptions>()
             .BindConfiguration(ReportOptions.Section)
             .Validate(o => o.MinimumBase is >= 1 and <= 1000, "Reports:MinimumBase must be a whole number from 1 to 1000.")

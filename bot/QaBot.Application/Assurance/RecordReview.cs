@@ -73,6 +73,37 @@ public sealed partial class RecordReview
         return [.. reports.Where(p => p.Active).OrderBy(p => p.DisplayName, StringComparer.Ordinal), reviewer];
     }
 
+    /// <summary>The names of the people a review names (the practitioner and the actions' owners), for the card that answers it.</summary>
+    public async Task<IReadOnlyDictionary<PersonId, string>> NamesAsync(ReflectiveCaseReview review, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var names = new Dictionary<PersonId, string>();
+        foreach (var id in review.Actions.Select(a => a.Owner).Append(review.Practitioner).Distinct())
+        {
+            var person = await _directory.GetPersonAsync(id, cancellationToken).ConfigureAwait(false);
+            names[id] = person?.DisplayName ?? Core.Reminders.DigestComposer.UnknownPersonName;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// What Done on an item opens instead of recording a date: the review form, when the item is the person's own
+    /// outstanding review item with no review kept yet; null for any other item (Done records it as usual).
+    /// </summary>
+    public async Task<ReviewFormOpening?> OpenFormAsync(Person by, ItemKey claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        var item = await _tracking.GetAsync(ItemKey.For(by, claimed.Id), cancellationToken).ConfigureAwait(false)
+            ?? await _tracking.GetAsync(claimed, cancellationToken).ConfigureAwait(false);
+        if (item is null || item.Owner != by.Id || !item.IsOutstanding || !IsReviewItem(item))
+        {
+            return null;
+        }
+
+        return new ReviewFormOpening(item, await CandidatesAsync(by, cancellationToken).ConfigureAwait(false), _options.ToSettings());
+    }
+
     public async Task<ReviewOutcome> ExecuteAsync(ReviewRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -201,6 +232,9 @@ public sealed partial class RecordReview
     [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "Recorded review of item {ItemId} by person {PersonId} with {ActionCount} actions")]
     private partial void LogRecorded(string itemId, string personId, int actionCount);
 }
+
+/// <summary>The review form to show for an item: the people it offers and the council's scale and themes.</summary>
+public sealed record ReviewFormOpening(TrackedItem Item, IReadOnlyList<Person> Candidates, ReviewSettings Settings);
 
 /// <summary>A submitted review form.</summary>
 /// <param name="Item">Where the card said the review item is kept (a claim from the client: the server checks it).</param>

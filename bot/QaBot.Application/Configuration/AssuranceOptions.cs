@@ -38,9 +38,9 @@ public sealed class AssuranceOptions
     {
         foreach (var (name, list) in new[] { ("JudgementScale", JudgementScale), ("Themes", Themes) })
         {
-            if (list.Any(string.IsNullOrWhiteSpace) || list.Any(s => s.Length > 80))
+            if (list.Any(string.IsNullOrWhiteSpace) || list.Any(s => s.Length > 80 || s.Contains(',', StringComparison.Ordinal)))
             {
-                yield return $"{Section}:{name}: each entry has 1 to 80 characters.";
+                yield return $"{Section}:{name}: each entry has 1 to 80 characters and no comma.";
             }
 
             if (list.Distinct(StringComparer.OrdinalIgnoreCase).Count() != list.Count)

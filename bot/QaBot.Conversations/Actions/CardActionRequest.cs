@@ -75,7 +75,7 @@ public sealed record CardActionRequest(string Verb, ViewState View, ItemReferenc
         }
 
         ItemReference? item = null;
-        var needsItem = CardVerbs.IsItemReply(action.Verb) || action.Verb == CardVerbs.Nudge || CardVerbs.IsApproval(action.Verb);
+        var needsItem = CardVerbs.IsItemReply(action.Verb) || action.Verb is CardVerbs.Nudge or CardVerbs.ReviewSubmit || CardVerbs.IsApproval(action.Verb);
         if (needsItem)
         {
             if (!TryReadItem(data, out item))
@@ -99,7 +99,10 @@ public sealed record CardActionRequest(string Verb, ViewState View, ItemReferenc
     /// A text input's value, trimmed; null when it is missing or blank. False when it is not text or is longer than
     /// the card allows (which the client enforces, so only a tampered press gets there).
     /// </summary>
-    public bool TryGetText(string input, out string? value)
+    public bool TryGetText(string input, out string? value) => TryGetText(input, ActionData.MaxNoteLength, out value);
+
+    /// <summary>As <see cref="TryGetText(string, out string?)"/>, for an input that allows up to <paramref name="maxLength"/> characters.</summary>
+    public bool TryGetText(string input, int maxLength, out string? value)
     {
         value = null;
         if (!Data.TryGetPropertyValue(input, out var node) || node is null)
@@ -112,7 +115,7 @@ public sealed record CardActionRequest(string Verb, ViewState View, ItemReferenc
             return false;
         }
 
-        if (raw.Length > ActionData.MaxNoteLength)
+        if (raw.Length > maxLength)
         {
             return false;
         }

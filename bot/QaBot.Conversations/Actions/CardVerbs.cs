@@ -1,3 +1,4 @@
+using QaBot.Application.Assurance;
 using QaBot.Application.Tracking;
 
 namespace QaBot.Conversations.Actions;
@@ -14,10 +15,11 @@ public static class CardVerbs
     public const string LogActivity = "activity.log";
     public const string Approve = "approval.approve";
     public const string Decline = "approval.decline";
+    public const string ReviewSubmit = RecordReview.SubmitVerb;
 
     public static bool IsItemReply(string verb) => verb is Done or Reschedule or NotApplicable;
 
     public static bool IsApproval(string verb) => verb is Approve or Decline;
 
-    public static bool IsKnown(string verb) => verb is Done or Reschedule or NotApplicable or Nudge or Page or Refresh or LogActivity or Approve or Decline;
+    public static bool IsKnown(string verb) => verb is Done or Reschedule or NotApplicable or Nudge or Page or Refresh or LogActivity or Approve or Decline or ReviewSubmit;
 }

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Logging;
+using QaBot.Application.Assurance;
 using QaBot.Application.Conversations;
 using QaBot.Application.Tracking;
 using QaBot.Application.Tracking.Approvals;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Activities;
 using QaBot.Conversations.Approvals;
+using QaBot.Conversations.Assurance;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Digests;
+using QaBot.Core.Assurance;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
@@ -39,6 +42,8 @@ public sealed class CardActionHandler
     private readonly DecideReschedule _decisions;
     private readonly ApprovalCardBuilder _approvalCards;
     private readonly ILogger<CardActionHandler> _logger;
+    private readonly RecordReview _reviews;
+    private readonly ReviewCardBuilder _reviewCards;
 
     public CardActionHandler(
         RecordReply replies,
@@ -51,8 +56,12 @@ public sealed class CardActionHandler
         RequestRescheduleApproval approvalRequests,
         DecideReschedule decisions,
         ApprovalCardBuilder approvalCards,
+        RecordReview reviews,
+        ReviewCardBuilder reviewCards,
         ILogger<CardActionHandler> logger)
     {
+        _reviews = reviews ?? throw new ArgumentNullException(nameof(reviews));
+        _reviewCards = reviewCards ?? throw new ArgumentNullException(nameof(reviewCards));
         _approvalRequests = approvalRequests ?? throw new ArgumentNullException(nameof(approvalRequests));
         _decisions = decisions ?? throw new ArgumentNullException(nameof(decisions));
         _approvalCards = approvalCards ?? throw new ArgumentNullException(nameof(approvalCards));
@@ -93,6 +102,7 @@ public sealed class CardActionHandler
             CardVerbs.Nudge => await NudgeAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.LogActivity => await LogAsync(request, turn, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.Approve or CardVerbs.Decline => await DecideAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
+            CardVerbs.ReviewSubmit => await ReviewAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             _ => await CardAsync(person, request.View, today, null, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -100,6 +110,12 @@ public sealed class CardActionHandler
     private async Task<InvokeResponse> ReplyAsync(CardActionRequest request, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
     {
         var reference = request.Item!;
+        if (request.Verb == CardVerbs.Done && await _reviews.OpenFormAsync(person, reference.Key, cancellationToken).ConfigureAwait(false) is { } opening)
+        {
+            // Done on a reflective case review opens its form in place of the reminder: the record is the evidence.
+            return Card(_reviewCards.BuildForm(opening, person, request.View, today));
+        }
+
         var (kind, dateInput, noteInput) = request.Verb switch
         {
             CardVerbs.Done => (ReplyKind.Done, ActionData.DoneOnInput(reference.Slot), ActionData.DoneNoteInput(reference.Slot)),
@@ -188,6 +204,76 @@ public sealed class CardActionHandler
         var card = new ApprovalCard(outcome.Item, name, null, today, moved, _items.Composer.Rules.Policy.RescheduleWithoutApprovalWorkingDays);
         return Card(_approvalCards.Build(card, notice));
     }
+
+    private async Task<InvokeResponse> ReviewAsync(CardActionRequest request, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var reference = request.Item!;
+        if (!TryReadReviewForm(request, out var form))
+        {
+            return Refuse(request.Verb, person, 400, "BadActionData", "unreadable inputs", "QaBot couldn't read this form. Mark the review done again for a fresh one.");
+        }
+
+        var outcome = await _reviews.ExecuteAsync(new ReviewRequest(person, reference.Key, reference.Version, form!, now, origin), cancellationToken).ConfigureAwait(false);
+        switch (outcome.Kind)
+        {
+            case ReviewOutcomeKind.Recorded or ReviewOutcomeKind.AlreadyRecorded:
+                var names = await _reviews.NamesAsync(outcome.Review!, cancellationToken).ConfigureAwait(false);
+                var practitioner = names[outcome.Review!.Practitioner];
+                var notice = outcome.Kind == ReviewOutcomeKind.AlreadyRecorded
+                    ? CardNotice.Information("Already recorded, nothing changed.")
+                    : CardNotice.Success(outcome.PractitionerTold
+                        ? $"Recorded, and the review item marked done. I've sent {practitioner} the learning."
+                        : $"Recorded, and the review item marked done. I couldn't message {practitioner} in Teams: please share the learning in supervision.");
+                return Card(_reviewCards.BuildRecorded(outcome.Item!, outcome.Review, notice, id => names.TryGetValue(id, out var name) ? name : id.Value));
+            case ReviewOutcomeKind.Invalid or ReviewOutcomeKind.Stale:
+                if (await _reviews.OpenFormAsync(person, reference.Key, cancellationToken).ConfigureAwait(false) is not { } opening)
+                {
+                    return RefuseItem(request.Verb, person, "review item no longer open");
+                }
+
+                var warning = outcome.Kind == ReviewOutcomeKind.Stale
+                    ? CardNotice.Warning(StaleCard)
+                    : CardNotice.Warning("Nothing was recorded. " + string.Join(" ", outcome.Problems.Select(p => $"{p.Field}: {p.Message}")));
+                return Card(_reviewCards.BuildForm(opening, person, request.View, today, warning, outcome.Kind == ReviewOutcomeKind.Invalid ? form : null));
+            case ReviewOutcomeKind.Closed:
+                return await CardAsync(person, request.View, today, CardNotice.Warning("This review was closed another way before it was recorded, so nothing was recorded."), cancellationToken).ConfigureAwait(false);
+            default:
+                return RefuseItem(request.Verb, person, "no such review item of the presser's");
+        }
+    }
+
+    private static bool TryReadReviewForm(CardActionRequest request, out ReviewForm? form)
+    {
+        form = null;
+        var max = ReviewForm.MaxTextLength;
+        if (!request.TryGetText(ReviewCardBuilder.CaseInput, out var reference) || !request.TryGetText(ReviewCardBuilder.PractitionerInput, out var practitioner)
+            || !request.TryGetText(ReviewCardBuilder.PartsInput, out var parts) || !request.TryGetText(ReviewCardBuilder.GistInput, max, out var gist)
+            || !request.TryGetText(ReviewCardBuilder.JudgementInput, out var judgement) || !request.TryGetText(ReviewCardBuilder.StrengthsInput, max, out var strengths)
+            || !request.TryGetText(ReviewCardBuilder.DevelopmentInput, max, out var development) || !request.TryGetText(ReviewCardBuilder.ThemesInput, max, out var themes)
+            || !request.TryGetDate(ReviewCardBuilder.HeldOnInput, out var heldOn))
+        {
+            return false;
+        }
+
+        var actions = new List<ReviewActionInput>();
+        for (var n = 1; n <= ReviewForm.MaxActions; n++)
+        {
+            if (!request.TryGetText(ReviewCardBuilder.ActionInput(n), out var text) || !request.TryGetText(ReviewCardBuilder.OwnerInput(n), out var owner)
+                || !request.TryGetDate(ReviewCardBuilder.DueInput(n), out var due))
+            {
+                return false;
+            }
+
+            actions.Add(new ReviewActionInput(text, owner, due));
+        }
+
+        form = new ReviewForm(reference, practitioner, List(parts), gist, judgement, strengths, development, List(themes), heldOn, actions);
+        return true;
+    }
+
+    /// <summary>A multi-select's value: the choices joined by commas.</summary>
+    private static string[] List(string? joined) =>
+        joined is null ? [] : joined.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private CardNotice AlreadyRecorded(ReplyOutcome outcome) =>
         outcome.Reply is { } last

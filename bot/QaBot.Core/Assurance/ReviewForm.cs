@@ -44,9 +44,9 @@ public sealed record ReviewForm(
     DateOnly? HeldOn,
     IReadOnlyList<ReviewActionInput> Actions)
 {
-    public const int MaxTextLength = 2000;
+    public const int MaxTextLength = 1000;
     public const int MaxActionLength = 300;
-    public const int MaxActions = 5;
+    public const int MaxActions = 3;
 
     public const string FileReadPart = "file";
     public const string ConversationPart = "conversation";

@@ -137,7 +137,7 @@ public sealed class ReviewFormTests
     {
         var actions = Enumerable.Range(1, ReviewForm.MaxActions + 1).Select(n => new ReviewActionInput($"Action {n}", Worker.Id.Value, Today.AddDays(n))).ToList();
 
-        Assert.Equal("Action 6", (Valid() with { Actions = actions }).Check(Context()).Problems.Single().Field);
+        Assert.Equal("Action 4", (Valid() with { Actions = actions }).Check(Context()).Problems.Single().Field);
     }
 
     [Fact]
