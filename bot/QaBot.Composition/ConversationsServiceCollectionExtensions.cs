@@ -59,6 +59,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<ViewRenderer>();
         services.TryAddSingleton<CardActionHandler>();
         services.TryAddSingleton<CaseReplies>();
+        services.TryAddSingleton<QaBot.Conversations.Assurance.ReviewReplies>();
         services.TryAddSingleton<ITurnHandler, QaBotTurnHandler>();
 
         // The use cases the cards and chat call.

@@ -137,6 +137,8 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<NotApplicableReasons>();
         services.TryAddSingleton<QaBot.Application.Tracking.SetAsideReview>();
         services.TryAddSingleton<MonthlyReportRun>();
+        services.TryAddSingleton<QaBot.Application.Organisation.AreaTreeCache>();
+        services.TryAddSingleton<QaBot.Application.Assurance.ReviewOverview>();
     }
 
     /// <summary>

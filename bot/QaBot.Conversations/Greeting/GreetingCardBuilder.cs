@@ -103,6 +103,11 @@ public sealed class GreetingCardBuilder
             questions.Add("\"what's overdue in my area\": overdue items in the area you lead (or name part of it: \"overdue in Chesterfield\")");
             questions.Add("\"how are we doing\": last month's on-time rate in your area, duty by duty");
         }
+
+        if (_policy.Leads(person, today) || _policy.SeesDepartment(person, today))
+        {
+            questions.Add("\"themes this quarter\": reflective case reviews held in your line, their judgements, themes and actions");
+        }
         else if (_policy.Monitors(person, today))
         {
             questions.Add("\"what's overdue\": overdue items by area and duty, as counts");

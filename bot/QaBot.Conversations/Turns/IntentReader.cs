@@ -47,6 +47,13 @@ public static partial class IntentReader
             return new MessageIntent(MessageIntentKind.Overdue, AreaOf(words));
         }
 
+        if (Contains(words, "themes") || Contains(words, "theme") || Contains(words, "case reviews") || Contains(words, "rcrs") || Contains(words, "reviews this quarter")
+            || Contains(words, "reviews last quarter") || Contains(words, "judgements"))
+        {
+            var last = Contains(words, "last quarter") || Contains(words, "previous quarter");
+            return new MessageIntent(MessageIntentKind.Reviews) { ReviewPeriod = last ? Application.Assurance.ReviewPeriod.LastQuarter : Application.Assurance.ReviewPeriod.ThisQuarter };
+        }
+
         if (Contains(words, "log") || words.StartsWith("record ", StringComparison.Ordinal) || Contains(words, "log activity"))
         {
             return new MessageIntent(MessageIntentKind.LogActivity);

@@ -25,10 +25,17 @@ public enum MessageIntentKind
 
     /// <summary>"how are we doing", "compliance", "on time": last month's on-time figures for the viewer's area.</summary>
     Compliance,
+
+    /// <summary>"themes this quarter", "reflective case reviews last quarter": the QA view of reviews held.</summary>
+    Reviews,
 }
 
 /// <summary>
 /// A message read as a request; <see cref="Area"/> is the area named ("overdue in ...", "how is ... doing"), if any;
 /// for compliance questions, <see cref="Duty"/> the duty named ("doing on supervision") and the period asked about.
 /// </summary>
-public sealed record MessageIntent(MessageIntentKind Kind, string? Area = null, string? Duty = null, Application.Compliance.CompliancePeriod Period = Application.Compliance.CompliancePeriod.LastMonth);
+public sealed record MessageIntent(MessageIntentKind Kind, string? Area = null, string? Duty = null, Application.Compliance.CompliancePeriod Period = Application.Compliance.CompliancePeriod.LastMonth)
+{
+    /// <summary>For questions about reviews, the quarter asked about.</summary>
+    public Application.Assurance.ReviewPeriod ReviewPeriod { get; init; }
+}

@@ -40,6 +40,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
     private readonly TimeProvider _time;
     private readonly ILogger<QaBotTurnHandler> _logger;
     private readonly CaseReplies _cases;
+    private readonly Assurance.ReviewReplies _reviews;
 
     public QaBotTurnHandler(
         IDirectoryStore directory,
@@ -58,9 +59,11 @@ public sealed class QaBotTurnHandler : ITurnHandler
         ConversationsOptions options,
         TimeProvider time,
         ILogger<QaBotTurnHandler> logger,
-        CaseReplies cases)
+        CaseReplies cases,
+        Assurance.ReviewReplies reviews)
     {
         _cases = cases ?? throw new ArgumentNullException(nameof(cases));
+        _reviews = reviews ?? throw new ArgumentNullException(nameof(reviews));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         _channels = channels ?? throw new ArgumentNullException(nameof(channels));
@@ -188,6 +191,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, shared, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Compliance => await ComplianceAsync(person, intent, today, cancellationToken).ConfigureAwait(false),
+            MessageIntentKind.Reviews => await _reviews.SummaryAsync(person, intent.ReviewPeriod, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Help => FromCard(_help.Build(person, today)),
             _ => FromCard(_help.Build(person, today, turn.Text)),
         };

@@ -123,5 +123,18 @@ public sealed class ReviewConversationTests(DemoCouncilFixture council) : IClass
         Assert.NotNull(await query.GetAsync(ian, item.Id, DemoCouncilFixture.Now, CancellationToken.None));
         Assert.Null(await query.GetAsync(otherManager, item.Id, DemoCouncilFixture.Now, CancellationToken.None));
         Assert.Null(await query.GetAsync(priya, item.Id, DemoCouncilFixture.Now, CancellationToken.None));
+
+        // The QA view in chat: Ian, in Dan's line, sees the review counted; a manager of another team sees none.
+        var summary = CardOf(Assert.Single(await new ChatUser(council.Host, ian.Id, ian.DisplayName).SayAsync("themes this quarter")));
+        CardAssert.PassesOfficialParser(summary.ToJsonString(), "review summary");
+        var summaryText = Text(summary);
+        Assert.Contains("Reflective case reviews this quarter", summaryText, StringComparison.Ordinal);
+        Assert.Contains("1 review held", summaryText, StringComparison.Ordinal);
+        Assert.Contains("Voice of the child", summaryText, StringComparison.Ordinal);
+        Assert.Contains("2 actions raised · 0 done · 2 still open, 0 of them overdue", summaryText, StringComparison.Ordinal);
+        Assert.DoesNotContain("102938", summaryText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Priya", summaryText, StringComparison.Ordinal);
+        var otherSummary = CardOf(Assert.Single(await new ChatUser(council.Host, otherManager.Id, otherManager.DisplayName).SayAsync("themes this quarter")));
+        Assert.Contains("No reflective case reviews you may read were recorded this quarter.", Text(otherSummary), StringComparison.Ordinal);
     }
 }

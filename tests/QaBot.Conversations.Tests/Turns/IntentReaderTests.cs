@@ -1,3 +1,4 @@
+using QaBot.Application.Assurance;
 using QaBot.Application.Compliance;
 using QaBot.Conversations.Turns;
 using QaBot.Testing;
@@ -31,6 +32,23 @@ public sealed class IntentReaderTests
 
         Assert.Equal((MessageIntentKind.Compliance, area, duty, period), (intent.Kind, intent.Area, intent.Duty, intent.Period));
     }
+
+    [Theory]
+    [InlineData("themes this quarter", ReviewPeriod.ThisQuarter)]
+    [InlineData("What themes came up last quarter?", ReviewPeriod.LastQuarter)]
+    [InlineData("reflective case reviews", ReviewPeriod.ThisQuarter)]
+    [InlineData("RCRs in the previous quarter", ReviewPeriod.LastQuarter)]
+    [InlineData("judgements this quarter", ReviewPeriod.ThisQuarter)]
+    public void Read_ReviewQuestions_WithTheirQuarter(string text, ReviewPeriod period)
+    {
+        var intent = IntentReader.Read(text);
+
+        Assert.Equal((MessageIntentKind.Reviews, period), (intent.Kind, intent.ReviewPeriod));
+    }
+
+    [Fact]
+    public void Read_OverdueCaseReviews_StaysAQuestionAboutWhatIsOverdue() =>
+        Assert.Equal(MessageIntentKind.Overdue, IntentReader.Read("which case reviews are overdue").Kind);
 
     [Theory]
     [InlineData("my tasks", MessageIntentKind.MyTasks)]
