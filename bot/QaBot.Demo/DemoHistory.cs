@@ -57,7 +57,8 @@ public static class DemoHistory
         ("other", "Worker on a phased return: agreed with HR to pause"),
     ];
 
-    private static uint StableHash(string text)
+    /// <summary>A hash of the text that is the same on every run (string.GetHashCode is not).</summary>
+    internal static uint StableHash(string text)
     {
         var hash = 2166136261u;
         foreach (var c in text)

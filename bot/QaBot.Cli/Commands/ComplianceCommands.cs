@@ -152,6 +152,7 @@ internal static class ComplianceCommands
         }));
         var report = new Command("report", "Reports for the QA team and leaders.");
         report.Subcommands.Add(compliance);
+        report.Subcommands.Add(ReviewCommands.Summary(context));
         return report;
     }
 

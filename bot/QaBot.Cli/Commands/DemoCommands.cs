@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Assurance;
 using QaBot.Application.Cases;
+using QaBot.Application.Configuration;
 using QaBot.Application.Installation;
 using QaBot.Application.Tracking;
 using QaBot.Core.Calendar;
@@ -91,12 +93,34 @@ internal static class DemoCommands
             }
 
             await context.Output.WriteLineAsync($"Cases: {cases.Count} events, {imported.Recorded} recorded, {imported.AlreadyHeld} already held.").ConfigureAwait(false);
+            var reviewsAdded = await SeedReviewsAsync(services, plan.Desired!, history, date, origin, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"Reflective case reviews: {reviewsAdded.Reviews} recorded, with {reviewsAdded.Actions} actions (themes this quarter, qabot report reviews).").ConfigureAwait(false);
             var failedInstalls = await SeedFailedInstallsAsync(services.GetRequiredService<IAppInstallationStore>(), plan.Desired!, date, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Installs: {failedInstalls} failed installs recorded (qabot people unreached).").ConfigureAwait(false);
             return result!.Conflicts.Count == 0 && imported.Succeeded ? CliErrors.Ok : CliErrors.Conflict;
         }));
         demo.Subcommands.Add(seed);
         return demo;
+    }
+
+    /// <summary>The records behind the history's done reflective case reviews, each with its audit entry, and their action items.</summary>
+    private static async Task<(int Reviews, int Actions)> SeedReviewsAsync(
+        IServiceProvider services, OrganisationChart chart, IReadOnlyList<NewItem> history, DateOnly date, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<AssuranceOptions>();
+        var engine = services.GetRequiredService<ScheduleEngine>();
+        var store = services.GetRequiredService<IReviewStore>();
+        var reviews = DemoReviews.Create(chart, engine, history, options.ReviewDutySet(), options.ToSettings().Themes, date);
+        var recorded = 0;
+        foreach (var (review, _) in reviews)
+        {
+            var audit = new AuditEntry(review.RecordedAt, Actor.Person(review.Reviewer), "recorded", review.Subject, $"review of item {review.Item} with {review.Actions.Count} actions (demo)", origin);
+            recorded += await store.AddAsync(review, audit, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        var actions = reviews.SelectMany(r => r.Actions).ToList();
+        await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(actions, origin, cancellationToken).ConfigureAwait(false);
+        return (recorded, actions.Count);
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ public sealed class ComplianceCommandsTests(SeededCouncil council) : IClassFixtu
     }
 
     /// <summary>Every sheet's cells as text (numbers as stored), read back with the Open XML SDK.</summary>
-    private static Dictionary<string, List<string[]>> ReadWorkbook(string path)
+    internal static Dictionary<string, List<string[]>> ReadWorkbook(string path)
     {
         using var document = SpreadsheetDocument.Open(path, isEditable: false);
         var workbookPart = document.WorkbookPart!;
