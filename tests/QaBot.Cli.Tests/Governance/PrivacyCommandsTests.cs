@@ -10,7 +10,7 @@ namespace QaBot.Cli.Tests.Governance;
 [Trait("Category", "Storage")]
 public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<SeededCouncil>, IDisposable
 {
-    private static readonly string[] Tables = ["Directory", "Items", "Outstanding", "Reminders", "Conversations", "Meetings", "SendLedger", "Scheduler", "Compliance", "Cases", "Governance"];
+    private static readonly string[] Tables = ["Directory", "Items", "Outstanding", "Reminders", "Conversations", "Meetings", "SendLedger", "Scheduler", "Compliance", "Cases", "Governance", "Assurance"];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("qabot-privacy-").FullName;
 
