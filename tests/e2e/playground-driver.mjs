@@ -192,6 +192,19 @@ async function run(p) {
   const beforeTasks = await ask(p, 'my tasks');
   await myTasksAndDone(p, beforeTasks);
 
+  // 4b. "themes this quarter": the reflective case reviews held in her line this quarter, as counts without cases or names.
+  const beforeThemes = await ask(p, 'themes this quarter');
+  const { card: themes } = await cardAfter(p, beforeThemes, 'the answer to "themes this quarter"');
+  const themesText = await textOf(themes);
+  const held = /(\d+) reviews? held/.exec(themesText);
+  if (!themesText.includes('Reflective case reviews this quarter') || !held || Number(held[1]) === 0) {
+    fail(`"themes this quarter" did not count the demo's reviews in ${director.area}: "${themesText.slice(0, 300)}"`);
+  }
+  if (/\b7\d{4}\b/.test(themesText)) fail(`the reviews summary shows a case reference: "${themesText.slice(0, 300)}"`);
+  log(`themes: "${themesText.slice(0, 160)}..."`);
+  await screenshot(p, themes, 'playground-review-themes.png');
+  passed('review themes');
+
   // 5. Time travel: the reminders of the first working day from next Monday that has one for this user, sent now by
   // `qabot tick --at`, arrive in the chat.
   await reminderByTimeTravel(p);

@@ -37,12 +37,23 @@ public sealed class ItemPresenter
     {
         ArgumentNullException.ThrowIfNull(item);
         var title = DutyWording.TitleOf(item.Duty, _catalogue);
+        if (item.Duty.Value == Core.Assurance.ReviewAction.DutyId && item.Status == ItemStatus.Open && item.Note is { } action)
+        {
+            // The action's own words, kept as the item's note until a reply replaces it.
+            return $"{title}: {action}";
+        }
+
         return concernsName is null ? title : $"{title} for {concernsName}";
     }
 
     public string? Purpose(TrackedItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Duty.Value == Core.Assurance.ReviewAction.DutyId)
+        {
+            return $"Agreed at a reflective case review held on {UkDates.Format(item.WindowFrom)}";
+        }
+
         return _catalogue.FindDuty(item.Duty) is { } duty ? DutyWording.Purpose(duty) : null;
     }
 

@@ -59,10 +59,18 @@ public static class DutyWording
     }
 
     /// <summary>The title of a duty the catalogue no longer has, from its id ("team-manager-supervision" reads "Team manager supervision").</summary>
+    /// <summary>What actions raised at reflective case reviews are called: they are items, but no duty of the framework's.</summary>
+    public const string ReviewActionTitle = "Action from a reflective case review";
+
     public static string TitleOf(DutyId id, FrameworkCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        return catalogue.FindDuty(id) is { } duty ? Title(duty) : Capitalise(id.Value.Replace('-', ' '));
+        if (catalogue.FindDuty(id) is { } duty)
+        {
+            return Title(duty);
+        }
+
+        return id.Value == Core.Assurance.ReviewAction.DutyId ? ReviewActionTitle : Capitalise(id.Value.Replace('-', ' '));
     }
 
     /// <summary>The purpose in one line.</summary>

@@ -107,6 +107,10 @@ public sealed class ReviewConversationTests(DemoCouncilFixture council) : IClass
         var overdueLater = await Tracking.GetOutstandingAsync(priya.HomeArea, rules.OverdueDueBefore(new DateOnly(2027, 1, 4)));
         Assert.Contains(overdueLater, i => i.Id == action.Id);
 
+        // Priya's "my tasks" names the action in its own words.
+        var priyaTasks = Text(CardOf(Assert.Single(await Priya.SayAsync("my tasks"))));
+        Assert.Contains("Action from a reflective case review: Update the chronology", priyaTasks, StringComparison.Ordinal);
+
         // The same form again: nothing changes.
         var again = await Dan.PressAsync(submit, Form("The chronology is out of date.", Dan.Person.Value));
         Assert.Contains("Already recorded, nothing changed.", Text(again.Card), StringComparison.Ordinal);
