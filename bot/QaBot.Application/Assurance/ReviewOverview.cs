@@ -68,18 +68,7 @@ public sealed class ReviewOverview
                 continue;
             }
 
-            var line = new List<Person>();
-            var seen = new HashSet<PersonId> { review.Reviewer };
-            var current = await PersonAsync(review.Reviewer).ConfigureAwait(false);
-            while (current?.LineManager is { } next && seen.Add(next))
-            {
-                current = await PersonAsync(next).ConfigureAwait(false);
-                if (current is not null)
-                {
-                    line.Add(current);
-                }
-            }
-
+            var line = await ReviewQuery.LineOfAsync(review.Reviewer, PersonAsync).ConfigureAwait(false);
             if (ReviewAccess.MayRead(viewer, review, line, _policy, today))
             {
                 visible.Add(review);

@@ -40,14 +40,18 @@ public sealed class ReviewQuery
     }
 
     /// <summary>The reviewer's managers up the line, nearest first, stopping before any repeat.</summary>
-    private async Task<IReadOnlyList<Person>> LineAsync(PersonId reviewer, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<Person>> LineAsync(PersonId reviewer, CancellationToken cancellationToken) =>
+        LineOfAsync(reviewer, id => _directory.GetPersonAsync(id, cancellationToken));
+
+    /// <summary>A person's managers up the line, nearest first, stopping before any repeat, found by <paramref name="find"/>.</summary>
+    internal static async Task<IReadOnlyList<Person>> LineOfAsync(PersonId person, Func<PersonId, Task<Person?>> find)
     {
         var line = new List<Person>();
-        var seen = new HashSet<PersonId> { reviewer };
-        var current = await _directory.GetPersonAsync(reviewer, cancellationToken).ConfigureAwait(false);
+        var seen = new HashSet<PersonId> { person };
+        var current = await find(person).ConfigureAwait(false);
         while (current?.LineManager is { } next && seen.Add(next))
         {
-            current = await _directory.GetPersonAsync(next, cancellationToken).ConfigureAwait(false);
+            current = await find(next).ConfigureAwait(false);
             if (current is not null)
             {
                 line.Add(current);
