@@ -119,7 +119,7 @@ public static partial class CaseUpdateReader
     }
 
     private static Regex Phrase(string alternatives) =>
-        new($@"(?:^|\s)(?:{alternatives})(?:\s|$)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        new($@"(?:^|\s)(?:{alternatives})(?:\s|$)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
 
     // The reference, a word with a digit in it: after "for", "case", "of", "ref" or "complaint", or first in the message.
     [GeneratedRegex(@"(?:\b(?:for|case|of|ref|reference|child|complaint)\s+(?<ref>[a-z0-9/_.-]*[0-9][a-z0-9/_.-]*?)(?=[.,;:!?]?(?:\s|$)))|(?:^(?<ref>[a-z0-9/_.-]*[0-9][a-z0-9/_.-]*?)(?=[.,;:!?]?\s))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
