@@ -11,6 +11,9 @@ public enum IdentifierKind
     Postcode,
     PhoneNumber,
     EmailAddress,
+
+    /// <summary>The text could not be checked in time (a pathological input): refused rather than kept unchecked.</summary>
+    Unchecked,
 }
 
 /// <summary>One identifier found in free text: what it looks like, why it is refused and what to write instead.</summary>
@@ -46,6 +49,19 @@ public sealed partial class PersonalIdentifierCheck
         {
             return [];
         }
+
+        try
+        {
+            return Scan(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [new IdentifierFinding(IdentifierKind.Unchecked, 0, text.Length, "This text could not be checked for personal details.", "Shorten it or write it more plainly, then send it again.")];
+        }
+    }
+
+    private List<IdentifierFinding> Scan(string text)
+    {
 
         var findings = new List<IdentifierFinding>();
         foreach (Match m in EmailPattern().Matches(text))
@@ -145,22 +161,22 @@ public sealed partial class PersonalIdentifierCheck
         "This looks like an email address.",
         "Leave it out: refer to people by their role (for example \"the school's designated safeguarding lead\").");
 
-    [GeneratedRegex(@"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EmailPattern();
 
     [GeneratedRegex(
         @"(?:\bDOB\b|\bd\.o\.b\.?|\bdate\s+of\s+birth\b|\bborn\b)\s*(?:[:\-–]\s*|\s(?:on|in)\s+)?" +
         @"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|" +
         @"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{2,4})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DateOfBirthPattern();
 
-    [GeneratedRegex(@"(?<![\w-])\d{3}([ -]?)\d{3}\1\d{4}(?![\w-])", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<![\w-])\d{3}([ -]?)\d{3}\1\d{4}(?![\w-])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NhsNumberPattern();
 
-    [GeneratedRegex(@"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d\)?[ \-]?){9,10}(?!\d)", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d\)?[ \-]?){9,10}(?!\d)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"\b(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PostcodePattern();
 }

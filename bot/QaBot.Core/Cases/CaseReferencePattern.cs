@@ -14,7 +14,7 @@ public sealed class CaseReferencePattern
     /// <summary>The demo council's case system: a number of five to ten digits.</summary>
     public const string Default = "^[0-9]{5,10}$";
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Regex _pattern;
 
