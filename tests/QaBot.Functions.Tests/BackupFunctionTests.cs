@@ -35,7 +35,8 @@ public sealed class BackupFunctionTests
         var manifest = await provider.GetRequiredService<BackupFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
 
         Assert.Equal("20261204-013000", manifest.Snapshot);
-        Assert.Equal(11, manifest.Tables.Count);
+        Assert.Equal(12, manifest.Tables.Count);
+        Assert.Contains(manifest.Tables, t => t.Table == "Assurance");
         Assert.Equal(2, manifest.Tables.Single(t => t.Table == "Items").Rows);
         var listed = Assert.Single(await provider.GetRequiredService<ISnapshotStore>().ListAsync());
         Assert.True(listed.IsComplete);
