@@ -31,6 +31,7 @@ public sealed class PackageReferenceTests
     private static readonly Dictionary<string, string> VersionPins = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Microsoft.IdentityModel.Validators"] = "Microsoft.Graph brings an older one; the IdentityModel family must be on one version",
+        ["Microsoft.IdentityModel.Protocols.OpenIdConnect"] = "Microsoft.Graph asks for 8.18.0 or later, which restore may take while Validators needs 8.19.2 or later: a downgrade error",
     };
 
     public static TheoryData<string> Projects()
