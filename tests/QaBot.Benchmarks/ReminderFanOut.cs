@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +18,7 @@ using QaBot.Infrastructure.Reminders;
 using QaBot.Testing;
 using QaBot.Testing.Connector;
 using QaBot.Testing.Organisation;
+using QaBot.Testing.Storage;
 
 namespace QaBot.Benchmarks;
 
@@ -30,7 +34,7 @@ internal static class ReminderFanOut
     public static async Task RunAsync(TextWriter output, int digests)
     {
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Reminder fan-out: {digests:N0} digests, one sender, Azurite queue and tables, fake Bot Connector on loopback"));
-        await output.WriteLineAsync("allowed/s | digests | sent | first to last accepted | achieved/s | fraction | 429s | busiest second | busiest conversation-second | put back");
+        await output.WriteLineAsync("allowed/s | digests | sent | first to last accepted | achieved/s | fraction | 429s | busiest second | busiest conversation-second | put back | storage round trips per digest (tables + queue)");
         foreach (var allowed in new[] { 50, 500 })
         {
             var figures = await OnceAsync(allowed, digests);
@@ -54,6 +58,16 @@ internal static class ReminderFanOut
         services.AddQaBot(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.Replace(ServiceDescriptor.Singleton<IDigestRenderer, TestDigestRenderer>());
         services.Replace(ServiceDescriptor.Singleton<IDigestSource, OneItemEach>());
+
+        // Every storage round trip the sender makes, counted by a policy on the clients' pipelines.
+        var tableTrips = new EntityCounter();
+        var queueTrips = new EntityCounter();
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(tableTrips, HttpPipelinePosition.PerCall);
+        services.Replace(ServiceDescriptor.Singleton(new TableServiceClient(Azurite.Instance.ConnectionString, tableOptions)));
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        queueOptions.AddPolicy(queueTrips, HttpPipelinePosition.PerCall);
+        services.Replace(ServiceDescriptor.Singleton(new AzureDigestOutbox(new QueueServiceClient(Azurite.Instance.ConnectionString, queueOptions), settings["Reminders:QueueName"]!, settings["Reminders:QueueName"] + "-poison")));
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync();
         var queue = provider.GetRequiredService<AzureDigestOutbox>();
@@ -73,9 +87,12 @@ internal static class ReminderFanOut
             await queue.EnqueueAsync(message, ct);
         });
 
+        tableTrips.Reset();
+        queueTrips.Reset();
         var wall = Stopwatch.StartNew();
         var summary = await provider.GetRequiredService<DigestQueueDrain>().RunAsync(continuous: false, null, CancellationToken.None);
         wall.Stop();
+        var perDigest = (double)(tableTrips.Requests + queueTrips.Requests) / digests;
 
         var requests = connector.Requests;
         var accepted = requests.Where(r => r.Accepted).ToList();
@@ -84,7 +101,7 @@ internal static class ReminderFanOut
         // n requests granted at the allowed rate span (n - 1) / rate seconds.
         var achieved = (accepted.Count - 1) / span.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{allowed} | {digests:N0} | {summary.Count(SendState.Sent):N0} | {span.TotalSeconds:F1} s (drain {wall.Elapsed.TotalSeconds:F1} s) | {achieved:F1} | {achieved / allowed:F3} | {requests.Count(r => r.Status == 429)} | {RateWindows.MaxInAnyWindow(requests.Select(r => r.At), TimeSpan.FromSeconds(1))} | {RateWindows.MaxPerConversation(requests, TimeSpan.FromSeconds(1))} | {summary.PutBack}");
+            $"{allowed} | {digests:N0} | {summary.Count(SendState.Sent):N0} | {span.TotalSeconds:F1} s (drain {wall.Elapsed.TotalSeconds:F1} s) | {achieved:F1} | {achieved / allowed:F3} | {requests.Count(r => r.Status == 429)} | {RateWindows.MaxInAnyWindow(requests.Select(r => r.At), TimeSpan.FromSeconds(1))} | {RateWindows.MaxPerConversation(requests, TimeSpan.FromSeconds(1))} | {summary.PutBack} | {perDigest:F2} ({(double)tableTrips.Requests / digests:F2} + {(double)queueTrips.Requests / digests:F2})");
     }
 
     /// <summary>Everyone has one item due, without reading storage: the cost measured is the sending, not composing.</summary>

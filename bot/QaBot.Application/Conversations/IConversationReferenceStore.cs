@@ -11,6 +11,25 @@ public interface IConversationReferenceStore
     Task<StoredConversation?> GetAsync(PersonId person, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The stored conversations of several people, read together (a batch of digests): those that exist, by person.
+    /// A store that can read them in fewer round trips than one each overrides this.
+    /// </summary>
+    async Task<IReadOnlyDictionary<PersonId, StoredConversation>> GetManyAsync(IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var found = new Dictionary<PersonId, StoredConversation>();
+        foreach (var person in people.Distinct())
+        {
+            if (await GetAsync(person, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                found[person] = stored;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Marks the conversation stale (the user blocked or removed the bot: 403 or 404). Does nothing when the reference
     /// was replaced after <paramref name="at"/>: a fresh install wins over an old failure.
     /// </summary>

@@ -1,6 +1,7 @@
 using QaBot.Application.Conversations;
 using QaBot.Application.Storage;
 using QaBot.Core;
+using QaBot.Core.Organisation;
 
 namespace QaBot.Application.Delivery;
 
@@ -11,6 +12,25 @@ namespace QaBot.Application.Delivery;
 public interface ISendLedger
 {
     Task<Versioned<SendRecord>?> GetAsync(DigestKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The entries of several digests of one run, read together (a batch of queue messages): those that exist, by
+    /// person. A store that can read them in fewer round trips than one each overrides this.
+    /// </summary>
+    async Task<IReadOnlyDictionary<PersonId, Versioned<SendRecord>>> GetManyAsync(string runId, IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var found = new Dictionary<PersonId, Versioned<SendRecord>>();
+        foreach (var person in people.Distinct())
+        {
+            if (await GetAsync(new DigestKey(runId, person), cancellationToken).ConfigureAwait(false) is { } entry)
+            {
+                found[person] = entry;
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>Creates the entry; a conflict when it already exists (the digest was queued before).</summary>
     Task<WriteResult> CreateAsync(SendRecord record, CancellationToken cancellationToken = default);

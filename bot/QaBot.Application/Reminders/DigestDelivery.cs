@@ -69,15 +69,24 @@ public sealed partial class DigestDelivery
     /// the queue for a later try, and lets storage failures through (the queue retries them, then poisons the message).
     /// </summary>
     /// <param name="dequeueCount">How many times the queue has handed out this message, this time included.</param>
-    public async Task<DeliveryResult> DeliverAsync(DigestMessage message, long dequeueCount, CancellationToken cancellationToken)
+    public Task<DeliveryResult> DeliverAsync(DigestMessage message, long dequeueCount, CancellationToken cancellationToken) =>
+        DeliverAsync(message, dequeueCount, DeliveryBatch.None, cancellationToken);
+
+    /// <summary>Reads what the messages taken from the queue together need (their ledger entries and conversations) in one go.</summary>
+    public Task<DeliveryBatch> ReadBatchAsync(IReadOnlyCollection<DigestMessage> messages, CancellationToken cancellationToken) =>
+        DeliveryBatch.ReadAsync(messages, _ledger, _conversations, cancellationToken);
+
+    /// <summary>As <see cref="DeliverAsync(DigestMessage, long, CancellationToken)"/>, using what <paramref name="batch"/> read for the message.</summary>
+    public async Task<DeliveryResult> DeliverAsync(DigestMessage message, long dequeueCount, DeliveryBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(batch);
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["RunId"] = message.RunId, ["PersonId"] = message.Person.Value });
         using var activity = QaBotTelemetry.Source.StartActivity(QaBotTelemetry.DigestSendActivity);
         activity?.SetTag("qabot.run_id", message.RunId);
         activity?.SetTag("qabot.person_id", message.Person.Value);
         activity?.SetTag("qabot.dequeue_count", dequeueCount);
-        var entry = await GetOrCreateAsync(message, cancellationToken).ConfigureAwait(false);
+        var entry = await GetOrCreateAsync(message, batch, cancellationToken).ConfigureAwait(false);
         if (entry.Value.IsFinal)
         {
             LogAlreadyFinal(message.RunId, message.Person.Value, entry.Value.State);
@@ -108,7 +117,7 @@ public sealed partial class DigestDelivery
         }
 
         work.Items = [.. digest.OwnItems.Select(i => i.Item.Id), .. digest.Escalated.Select(i => i.Item.Id)];
-        var conversation = await ResolveConversationAsync(work, cancellationToken).ConfigureAwait(false);
+        var conversation = await ResolveConversationAsync(work, batch, cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
             return work.Result(work.Entry.Value.State);
@@ -134,9 +143,9 @@ public sealed partial class DigestDelivery
         }
     }
 
-    private async Task<Versioned<SendRecord>> GetOrCreateAsync(DigestMessage message, CancellationToken cancellationToken)
+    private async Task<Versioned<SendRecord>> GetOrCreateAsync(DigestMessage message, DeliveryBatch batch, CancellationToken cancellationToken)
     {
-        var entry = await _ledger.GetAsync(message.Key, cancellationToken).ConfigureAwait(false);
+        var entry = batch.TryGetEntry(message.Key, out var read) ? read : await _ledger.GetAsync(message.Key, cancellationToken).ConfigureAwait(false);
         if (entry is not null)
         {
             return entry;
@@ -144,16 +153,22 @@ public sealed partial class DigestDelivery
 
         // A message queued without a ledger entry (the run creates one first, but a message may be re-queued by hand).
         var now = _time.GetUtcNow();
-        await _ledger.CreateAsync(new SendRecord(message.Key, SendState.Pending, 0, null, null, null, [], false, now, now), cancellationToken).ConfigureAwait(false);
+        var pending = new SendRecord(message.Key, SendState.Pending, 0, null, null, null, [], false, now, now);
+        var created = await _ledger.CreateAsync(pending, cancellationToken).ConfigureAwait(false);
+        if (created.Saved)
+        {
+            return new Versioned<SendRecord>(pending, created.Version!);
+        }
+
         return await _ledger.GetAsync(message.Key, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The send ledger entry for {message.Key} could not be read back.");
     }
 
     /// <summary>The person's conversation, opening a 1:1 chat when there is none; null when none can be had (recorded in the ledger).</summary>
-    private async Task<ConversationReference?> ResolveConversationAsync(Work work, CancellationToken cancellationToken)
+    private async Task<ConversationReference?> ResolveConversationAsync(Work work, DeliveryBatch batch, CancellationToken cancellationToken)
     {
         var person = work.Message.Person;
-        var stored = await _conversations.GetAsync(person, cancellationToken).ConfigureAwait(false);
+        var stored = batch.TryGetConversation(person, out var read) ? read : await _conversations.GetAsync(person, cancellationToken).ConfigureAwait(false);
         if (stored is { IsStale: true })
         {
             // 403/404 before: retrying would fail the same way until the app is installed again.

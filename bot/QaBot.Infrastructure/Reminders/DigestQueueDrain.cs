@@ -77,6 +77,7 @@ public sealed partial class DigestQueueDrain
                     continue;
                 }
 
+                var together = await ReadTogetherAsync(batch, cancellationToken).ConfigureAwait(false);
                 foreach (var message in batch)
                 {
                     await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -87,7 +88,7 @@ public sealed partial class DigestQueueDrain
                         {
                             try
                             {
-                                var outcome = await ProcessAsync(holder, cancellationToken).ConfigureAwait(false);
+                                var outcome = await ProcessAsync(holder, together, cancellationToken).ConfigureAwait(false);
                                 switch (outcome)
                                 {
                                     case DeliveryResult result:
@@ -133,13 +134,13 @@ public sealed partial class DigestQueueDrain
     }
 
     /// <summary>Delivers one message: the result, false when it went back on the queue, or null when it was poisoned.</summary>
-    private async Task<object?> ProcessAsync(Holder holder, CancellationToken cancellationToken)
+    private async Task<object?> ProcessAsync(Holder holder, DeliveryBatch together, CancellationToken cancellationToken)
     {
         var message = holder.Message;
         try
         {
             var digest = DigestMessage.Parse(message.Text);
-            var result = await _delivery.DeliverAsync(digest, message.DequeueCount, cancellationToken).ConfigureAwait(false);
+            var result = await _delivery.DeliverAsync(digest, message.DequeueCount, together, cancellationToken).ConfigureAwait(false);
             await holder.UseAsync(m => _queue.DeleteAsync(m, cancellationToken)).ConfigureAwait(false);
             return result;
         }
@@ -167,6 +168,43 @@ public sealed partial class DigestQueueDrain
             LogFailedWillRetry(e, message.MessageId, message.DequeueCount);
             await holder.UseAsync(m => _queue.HideAsync(m, RetryDelay, cancellationToken)).ConfigureAwait(false);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads the ledger entries and conversations of the messages taken together in one go (a few queries instead of
+    /// two point reads each). If that read fails, each message reads for itself and meets the failure there, where
+    /// the queue's retries handle it.
+    /// </summary>
+    private async Task<DeliveryBatch> ReadTogetherAsync(IReadOnlyList<QueuedDigest> batch, CancellationToken cancellationToken)
+    {
+        var messages = new List<DigestMessage>(batch.Count);
+        foreach (var queued in batch)
+        {
+            try
+            {
+                messages.Add(DigestMessage.Parse(queued.Text));
+            }
+            catch (FormatException)
+            {
+                // Not one of ours: its own delivery reports it and poisons it in the end.
+            }
+        }
+
+        try
+        {
+            return await _delivery.ReadBatchAsync(messages, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Each message then reads for itself and its failure takes the queue's usual path.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogBatchReadFailed(e, batch.Count);
+            return DeliveryBatch.None;
         }
     }
 
@@ -248,6 +286,9 @@ public sealed partial class DigestQueueDrain
 
     [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "Queue message {MessageId} failed on delivery {DequeueCount}; it will be tried again")]
     private partial void LogFailedWillRetry(Exception exception, string messageId, long dequeueCount);
+
+    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "Could not read the ledger entries and conversations of {Count} queue messages together; each reads its own")]
+    private partial void LogBatchReadFailed(Exception exception, int count);
 
     [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "Could not keep queue message {MessageId} hidden; it may be delivered again")]
     private partial void LogRenewFailed(Exception exception, string messageId);

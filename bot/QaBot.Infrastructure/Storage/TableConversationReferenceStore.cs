@@ -61,6 +61,13 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
         return entity is null ? null : Read(entity);
     }
 
+    public async Task<IReadOnlyDictionary<PersonId, StoredConversation>> GetManyAsync(IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var entities = await TableQueries.FindManyAsync(_table, Partition, people.Select(p => p.Value), cancellationToken).ConfigureAwait(false);
+        return entities.Select(Read).ToDictionary(c => c.Reference.PersonId);
+    }
+
     public async Task MarkStaleAsync(PersonId person, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

@@ -30,6 +30,13 @@ public sealed class TableSendLedger : ISendLedger
         return entity is null ? null : new Versioned<SendRecord>(Read(entity), entity.ETag.ToString());
     }
 
+    public async Task<IReadOnlyDictionary<PersonId, Versioned<SendRecord>>> GetManyAsync(string runId, IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var entities = await TableQueries.FindManyAsync(_table, Partition(runId), people.Select(StateKey), cancellationToken).ConfigureAwait(false);
+        return entities.Select(e => new Versioned<SendRecord>(Read(e), e.ETag.ToString())).ToDictionary(v => v.Value.Key.Person);
+    }
+
     public async Task<WriteResult> CreateAsync(SendRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
