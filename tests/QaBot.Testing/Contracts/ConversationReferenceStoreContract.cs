@@ -114,6 +114,38 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetManyAsync_SomeStored_ReturnsThoseWithTheirHealthAndNobodyElse()
+    {
+        await Store.SaveAsync(Reference("a:6", 6), Installed);
+        await Store.SaveAsync(Reference("a:7", 7), Installed);
+        await Store.MarkStaleAsync(Id(7), "403 Forbidden", Installed.AddDays(1));
+
+        var found = await Store.GetManyAsync([Id(6), Id(7), Id(8), Id(6)]);
+
+        Assert.Equal([Id(6), Id(7)], found.Keys.OrderBy(p => p.Value, StringComparer.Ordinal));
+        Assert.Equal(Reference("a:6", 6), found[Id(6)].Reference);
+        Assert.False(found[Id(6)].IsStale);
+        Assert.Equal(("403 Forbidden", Installed.AddDays(1)), (found[Id(7)].StaleReason, found[Id(7)].StaleSince));
+        Assert.Empty(await Store.GetManyAsync([]));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_MoreThanOneQueryHolds_ReturnsEveryoneStored()
+    {
+        var people = Enumerable.Range(10, 40).ToList();
+        foreach (var person in people.Where(p => p % 4 != 0))
+        {
+            await Store.SaveAsync(Reference("a:" + person, person), Installed);
+        }
+
+        var found = await Store.GetManyAsync([.. people.Select(Id)]);
+
+        var expected = people.Where(p => p % 4 != 0).Select(p => (Id(p).Value, "a:" + p)).Order();
+        Assert.Equal(expected, found.Select(f => (f.Value.Reference.PersonId.Value, f.Value.Reference.ConversationId)).Order());
+        Assert.All(found, f => Assert.Equal(f.Key, f.Value.Reference.PersonId));
+    }
+
+    [Fact]
     public async Task ListAsync_SeveralPeople_ListsEachWithTheirHealth()
     {
         await Store.SaveAsync(Reference("a:7", 7), Installed);

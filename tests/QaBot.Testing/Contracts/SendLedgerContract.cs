@@ -105,6 +105,55 @@ public abstract class SendLedgerContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetManyAsync_SomeWithEntries_ReturnsThoseOfThatRunWithTheVersionAPointReadGives()
+    {
+        await Ledger.CreateAsync(Pending(6));
+        var created = await Ledger.CreateAsync(Pending(7));
+        Assert.True((await Ledger.SaveAsync(Pending(7) with { State = SendState.Sent, Attempts = 1, ActivityId = "1:abc" }, created.Version!, [new SendAttempt(Queued, 201, null, null)])).Saved);
+        await Ledger.CreateAsync(Pending(8, "another-run"));
+
+        var found = await Ledger.GetManyAsync(Run, [Id(6), Id(7), Id(8), Id(9), Id(6)]);
+
+        Assert.Equal([Id(6), Id(7)], found.Keys.OrderBy(p => p.Value, StringComparer.Ordinal));
+        Assert.Equal((SendState.Sent, "1:abc"), (found[Id(7)].Value.State, found[Id(7)].Value.ActivityId));
+        Assert.Equal((await Ledger.GetAsync(Pending(6).Key))!.Version, found[Id(6)].Version);
+        Assert.Equal((await Ledger.GetAsync(Pending(7).Key))!.Version, found[Id(7)].Version);
+        Assert.Equal(Pending(6).Items, found[Id(6)].Value.Items);
+        Assert.Empty(await Ledger.GetManyAsync(Run, []));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_MoreThanOneQueryHolds_ReturnsEveryEntry()
+    {
+        var people = Enumerable.Range(10, 40).ToList();
+        foreach (var person in people.Where(p => p % 3 != 0))
+        {
+            await Ledger.CreateAsync(Pending(person));
+        }
+
+        var found = await Ledger.GetManyAsync(Run, [.. people.Select(Id)]);
+
+        Assert.Equal(people.Where(p => p % 3 != 0).Select(p => Id(p).Value).Order(StringComparer.Ordinal), found.Keys.Select(p => p.Value).Order(StringComparer.Ordinal));
+        Assert.All(found, f => Assert.Equal(new DigestKey(Run, f.Key), f.Value.Value.Key));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_VersionRead_GuardsTheNextWriteAsAPointReadDoes()
+    {
+        await Ledger.CreateAsync(Pending(6));
+        var read = (await Ledger.GetManyAsync(Run, [Id(6)]))[Id(6)];
+        Assert.True((await Ledger.SaveAsync(read.Value with { State = SendState.Sending }, read.Version, [])).Saved);
+
+        var second = await Ledger.SaveAsync(read.Value with { State = SendState.Sending }, read.Version, []);
+
+        Assert.Equal(WriteStatus.Conflict, second.Status);
+    }
+
+    [Fact]
+    public async Task GetManyAsync_InvalidRunId_IsRefused() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => Ledger.GetManyAsync("run/with/slashes", [Id(6)]));
+
+    [Fact]
     public async Task ListRunAsync_Run_ListsEveryDigestOfThatRunOnly()
     {
         await Ledger.CreateAsync(Pending(7));
