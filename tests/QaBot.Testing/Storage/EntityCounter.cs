@@ -5,8 +5,8 @@ using Azure.Core.Pipeline;
 namespace QaBot.Testing.Storage;
 
 /// <summary>
-/// Counts what the table service sends back: requests, and entities in query and point-read responses. Add it to
-/// a client's pipeline to prove how much a repository call reads.
+/// Counts what the storage services send back: requests, and entities in the table service's query and point-read
+/// responses. Add it to a client's pipeline to prove how much a repository call reads.
 /// </summary>
 public sealed class EntityCounter : HttpPipelinePolicy
 {
@@ -51,6 +51,12 @@ public sealed class EntityCounter : HttpPipelinePolicy
         }
 
         Interlocked.Increment(ref _reads);
+        if (!message.Response.Headers.TryGetValue("Content-Type", out var type) || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not the table service (the queue service answers in XML): a request, but no entities to count.
+            return;
+        }
+
         using var document = JsonDocument.Parse(message.Response.Content.ToMemory());
         var root = document.RootElement;
         var count = root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Array
