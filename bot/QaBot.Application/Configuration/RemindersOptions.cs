@@ -37,6 +37,12 @@ public sealed class RemindersOptions : IValidatableObject
     /// </summary>
     public TimeSpan LimiterMargin { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Several sender instances share the app-wide rate: each claims shares of every second's budget from storage
+    /// instead of pacing itself alone. Off by default, for a council whose one sender keeps within the limit by itself.
+    /// </summary>
+    public bool SharedRateBudget { get; set; }
+
     /// <summary>Digests a sender works on at once (HTTP requests in flight); the limiter still caps the rate.</summary>
     [Range(1, 256)]
     public int SendConcurrency { get; set; } = 32;
@@ -87,6 +93,11 @@ public sealed class RemindersOptions : IValidatableObject
         if (LimiterMargin < TimeSpan.Zero || LimiterMargin > TimeSpan.FromSeconds(1))
         {
             yield return new("Reminders:LimiterMargin must be between 00:00:00 and 00:00:01.", [nameof(LimiterMargin)]);
+        }
+
+        if (SharedRateBudget && LimiterMargin >= TimeSpan.FromMilliseconds(500))
+        {
+            yield return new("Reminders:LimiterMargin must be under 00:00:00.5 when Reminders:SharedRateBudget is on: no request is granted in that last part of each second.", [nameof(LimiterMargin)]);
         }
 
         if (VisibilityTimeout < TimeSpan.FromSeconds(1) || VisibilityTimeout > TimeSpan.FromDays(7))

@@ -44,7 +44,19 @@ public static class ReminderAdaptersServiceCollectionExtensions
             return new RequestRateLimiter(options.GlobalRequestsPerSecond, options.PerConversationRequestsPerSecond, options.LimiterMargin, sp.GetRequiredService<TimeProvider>(), startQuiet: true);
         });
         services.TryAddSingleton(sp => new ThrottleGate(sp.GetRequiredService<IThrottleMarker>(), sp.GetRequiredService<TimeProvider>(), Options(sp).ThrottleMarkerRefresh));
-        services.TryAddSingleton<ISendBudget>(sp => new InProcessSendBudget(sp.GetRequiredService<RequestRateLimiter>(), sp.GetRequiredService<ThrottleGate>()));
+        services.TryAddSingleton<IRateWindowStore, TableRateWindowStore>();
+        services.TryAddSingleton<ISendBudget>(sp =>
+        {
+            var options = Options(sp);
+            if (!options.SharedRateBudget)
+            {
+                return new InProcessSendBudget(sp.GetRequiredService<RequestRateLimiter>(), sp.GetRequiredService<ThrottleGate>());
+            }
+
+            // A fifth of the second's budget at a time: five claims a second for one sender, and room for several.
+            var limiter = new SharedRateLimiter(sp.GetRequiredService<IRateWindowStore>(), sp.GetRequiredService<RequestRateLimiter>(), Math.Max(1, options.GlobalRequestsPerSecond / 5), options.LimiterMargin, sp.GetRequiredService<TimeProvider>());
+            return new SharedSendBudget(limiter, sp.GetRequiredService<ThrottleGate>());
+        });
 
         services.TryAddSingleton(sp => new DigestQueueDrain(
             sp.GetRequiredService<AzureDigestOutbox>(),

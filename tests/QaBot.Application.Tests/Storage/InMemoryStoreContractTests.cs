@@ -118,3 +118,9 @@ public sealed class InMemoryReviewStoreContractTests : ReviewStoreContract
 {
     protected override QaBot.Application.Assurance.IReviewStore Store { get; } = new InMemoryReviewStore();
 }
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryRateWindowStoreContractTests : RateWindowStoreContract
+{
+    protected override IRateWindowStore Store { get; } = new InMemoryRateWindowStore();
+}

@@ -210,3 +210,15 @@ public sealed class TableReviewStoreContractTests : ReviewStoreContract
 
     public override Task DisposeAsync() => _storage.DisposeAsync();
 }
+
+[Trait("Category", "Storage")]
+public sealed class TableRateWindowStoreContractTests : RateWindowStoreContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override IRateWindowStore Store => new TableRateWindowStore(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}

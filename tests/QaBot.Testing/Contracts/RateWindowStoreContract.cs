@@ -1,0 +1,68 @@
+using QaBot.Application.Reminders;
+using Xunit;
+
+namespace QaBot.Testing.Contracts;
+
+/// <summary>What every <see cref="IRateWindowStore"/> must do; a derived class supplies a fresh, empty store for each test.</summary>
+public abstract class RateWindowStoreContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Window = new(2026, 12, 4, 9, 0, 7, TimeSpan.Zero);
+
+    protected abstract IRateWindowStore Store { get; }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ClaimAsync_UpToTheLimit_ThenWhatIsLeftThenNothing()
+    {
+        Assert.Equal(20, await Store.ClaimAsync(Window, 20, 50));
+        Assert.Equal(20, await Store.ClaimAsync(Window, 20, 50));
+        Assert.Equal(10, await Store.ClaimAsync(Window, 20, 50));
+        Assert.Equal(0, await Store.ClaimAsync(Window, 20, 50));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_NextSecond_HasItsOwnBudget()
+    {
+        Assert.Equal(50, await Store.ClaimAsync(Window, 50, 50));
+
+        Assert.Equal(50, await Store.ClaimAsync(Window.AddSeconds(1), 50, 50));
+        Assert.Equal(0, await Store.ClaimAsync(Window, 1, 50));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_SameSecondOfTheNextMinute_StartsFromNothing()
+    {
+        Assert.Equal(50, await Store.ClaimAsync(Window, 50, 50));
+
+        Assert.Equal(50, await Store.ClaimAsync(Window.AddMinutes(1), 50, 50));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_WindowAlreadyReplacedByALaterOne_ClaimsNothing()
+    {
+        Assert.Equal(5, await Store.ClaimAsync(Window.AddMinutes(1), 5, 50));
+
+        Assert.Equal(0, await Store.ClaimAsync(Window, 5, 50));
+        Assert.Equal(45, await Store.ClaimAsync(Window.AddMinutes(1), 50, 50));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_ManySendersAtOnce_TogetherNeverOverTheLimit()
+    {
+        var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Store.ClaimAsync(Window, 10, 50)));
+
+        Assert.InRange(claims.Sum(), 10, 50);
+        var left = await Store.ClaimAsync(Window, 50, 50);
+        Assert.Equal(50, claims.Sum() + left);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_NotAWholeSecond_IsRefused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ClaimAsync(Window.AddMilliseconds(250), 1, 50));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.ClaimAsync(Window, 0, 50));
+    }
+}

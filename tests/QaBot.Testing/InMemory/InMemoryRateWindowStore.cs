@@ -1,0 +1,30 @@
+using QaBot.Application.Reminders;
+
+namespace QaBot.Testing.InMemory;
+
+/// <summary><see cref="IRateWindowStore"/> in memory, with the table store's semantics: a ring of 60 windows.</summary>
+public sealed class InMemoryRateWindowStore : IRateWindowStore
+{
+    private readonly Lock _gate = new();
+    private readonly (long Window, int Claimed)[] _ring = new (long, int)[60];
+
+    public Task<int> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default)
+    {
+        var window = BudgetWindows.Second(windowStart);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        lock (_gate)
+        {
+            ref var slot = ref _ring[window % 60];
+            if (slot.Window > window)
+            {
+                return Task.FromResult(0);
+            }
+
+            var claimed = slot.Window == window ? slot.Claimed : 0;
+            var granted = Math.Max(0, Math.Min(wanted, limit - claimed));
+            slot = (window, claimed + granted);
+            return Task.FromResult(granted);
+        }
+    }
+}
