@@ -62,6 +62,15 @@ public sealed class RemindersAndGraphOptionsTests
         Assert.Single(Problems(options));
     }
 
+    [Fact]
+    public void RemindersOptions_SharedRateBudgetWithHalfASecondMargin_IsRefused()
+    {
+        Assert.Empty(Problems(new RemindersOptions { SharedRateBudget = true }));
+        Assert.Equal(
+            ["Reminders:LimiterMargin must be under 00:00:00.5 when Reminders:SharedRateBudget is on: no request is granted in that last part of each second."],
+            Problems(new RemindersOptions { SharedRateBudget = true, LimiterMargin = TimeSpan.FromMilliseconds(500) }));
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("/relative/")]
