@@ -137,9 +137,7 @@ public sealed partial class RecordReview
             }
 
             review = check.Review!;
-            var audit = new AuditEntry(request.At, Actor.Person(request.By.Id), "recorded", review.Subject,
-                $"review of item {item.Id} with {review.Actions.Count} actions ({string.Join(", ", review.Actions.Select(a => a.ItemId.Value))})", request.Origin);
-            if (!await _reviews.AddAsync(review, audit, cancellationToken).ConfigureAwait(false))
+            if (!await _reviews.AddAsync(review, review.RecordedEntry(request.Origin), cancellationToken).ConfigureAwait(false))
             {
                 // The same form arriving twice at once: the other one kept it; finish below what it may not have.
                 review = await _reviews.GetAsync(item.Id, cancellationToken).ConfigureAwait(false) ?? review;

@@ -114,8 +114,7 @@ internal static class DemoCommands
         var recorded = 0;
         foreach (var (review, _) in reviews)
         {
-            var audit = new AuditEntry(review.RecordedAt, Actor.Person(review.Reviewer), "recorded", review.Subject, $"review of item {review.Item} with {review.Actions.Count} actions (demo)", origin);
-            recorded += await store.AddAsync(review, audit, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            recorded += await store.AddAsync(review, review.RecordedEntry(origin), cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         var actions = reviews.SelectMany(r => r.Actions).ToList();

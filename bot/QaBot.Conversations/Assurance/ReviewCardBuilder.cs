@@ -103,12 +103,9 @@ public sealed class ReviewCardBuilder : IReviewRenderer
             body.Add(new DateInput { Id = DueInput(n), Label = "Due", Value = action?.Due, Min = today.AddDays(1) });
         }
 
-        return new AdaptiveCard
+        return AdaptiveCard.FullWidth(body, "QaBot: record a reflective case review.") with
         {
-            Body = body,
             Actions = [new ExecuteAction { Title = "Record the review", Verb = CardVerbs.ReviewSubmit, Style = ActionStyle.Positive, Data = ActionData.ForItem(view, item, 0) }],
-            FallbackText = "QaBot: record a reflective case review.",
-            MsTeams = new TeamsCardOptions { Width = "Full" },
         };
     }
 
@@ -136,7 +133,7 @@ public sealed class ReviewCardBuilder : IReviewRenderer
             },
         };
         body.AddRange(ActionLines(review.Actions.Select(a => (a, nameOf(a.Owner))).ToList()));
-        return new AdaptiveCard { Body = body, FallbackText = "QaBot: reflective case review recorded.", MsTeams = new TeamsCardOptions { Width = "Full" } };
+        return AdaptiveCard.FullWidth(body, "QaBot: reflective case review recorded.");
     }
 
     public OutboundMessage RenderLearning(ReviewLearning learning)
@@ -159,7 +156,7 @@ public sealed class ReviewCardBuilder : IReviewRenderer
 
         body.AddRange(ActionLines(learning.Actions));
         body.Add(new TextBlock { Text = "Actions you own are in \"my tasks\", with reminders. Talk it through with your manager in supervision.", Wrap = true, IsSubtle = true, Spacing = Spacing.Medium });
-        var card = new AdaptiveCard { Body = body, FallbackText = "QaBot: your work was reviewed.", MsTeams = new TeamsCardOptions { Width = "Full" } };
+        var card = AdaptiveCard.FullWidth(body, "QaBot: your work was reviewed.");
         return OutboundMessage.FromCard(card.ToJson(), "Your work was reviewed");
     }
 

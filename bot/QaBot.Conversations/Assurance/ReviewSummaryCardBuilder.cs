@@ -38,7 +38,7 @@ public static class ReviewSummaryCardBuilder
         {
             var none = $"No reflective case reviews you may read were recorded {periodLabel}.";
             body.Add(new TextBlock { Text = none, Wrap = true, Spacing = Spacing.Medium });
-            return Card(body, "QaBot: " + none);
+            return AdaptiveCard.FullWidth(body, "QaBot: " + none);
         }
 
         var headline = $"{UkDates.Count(summary.Reviews, "review", "reviews")} held";
@@ -76,13 +76,6 @@ public static class ReviewSummaryCardBuilder
             IsSubtle = true,
             Spacing = Spacing.Medium,
         });
-        return Card(body, $"QaBot: {headline} {periodLabel}");
+        return AdaptiveCard.FullWidth(body, $"QaBot: {headline} {periodLabel}");
     }
-
-    private static AdaptiveCard Card(List<CardElement> body, string fallback) => new()
-    {
-        Body = body,
-        FallbackText = fallback,
-        MsTeams = new TeamsCardOptions { Width = "Full" },
-    };
 }

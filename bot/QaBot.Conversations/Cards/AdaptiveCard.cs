@@ -47,4 +47,12 @@ public sealed record AdaptiveCard
     public TeamsCardOptions? MsTeams { get; init; }
 
     public string ToJson() => AdaptiveCardSerializer.Serialize(this);
+
+    /// <summary>A card Teams shows at the full width of the conversation, as every QaBot answer with figures or forms is.</summary>
+    public static AdaptiveCard FullWidth(IReadOnlyList<CardElement> body, string fallback) => new()
+    {
+        Body = body,
+        FallbackText = fallback,
+        MsTeams = new TeamsCardOptions { Width = "Full" },
+    };
 }

@@ -32,7 +32,7 @@ public sealed class ComplianceCardBuilder
         if (answer.Kind == ScopeKind.OwnItems)
         {
             const string Text = "On-time figures are for those who lead or monitor an area. Ask \"my tasks\" for what is due for you.";
-            return Card([new TextBlock { Text = Text, Wrap = true }], "QaBot: " + Text);
+            return AdaptiveCard.FullWidth([new TextBlock { Text = Text, Wrap = true }], "QaBot: " + Text);
         }
 
         var label = Label(answer);
@@ -57,7 +57,7 @@ public sealed class ComplianceCardBuilder
         if (answer.Total is not { } total || total.Figures.Due == 0)
         {
             body.Add(new TextBlock { Text = $"Nothing fell due in {label} in {month}.", Wrap = true, Spacing = Spacing.Medium });
-            return Card(body, $"QaBot: nothing fell due in {label} in {month}.");
+            return AdaptiveCard.FullWidth(body, $"QaBot: nothing fell due in {label} in {month}.");
         }
 
         var headline = Headline(total, month);
@@ -93,7 +93,7 @@ public sealed class ComplianceCardBuilder
             IsSubtle = true,
             Spacing = Spacing.Medium,
         });
-        return Card(body, $"QaBot: {headline}");
+        return AdaptiveCard.FullWidth(body, $"QaBot: {headline}");
     }
 
     /// <summary>The areas the answer covers, for people to read.</summary>
@@ -190,11 +190,4 @@ public sealed class ComplianceCardBuilder
 
     private static string Count(PublishedFigures line, FigureColumn column) =>
         line.IsHidden(column) ? PublishedFigures.FewerThanFive : line.Value(column).ToString("N0", EnGb);
-
-    private static AdaptiveCard Card(List<CardElement> body, string fallback) => new()
-    {
-        Body = body,
-        FallbackText = fallback,
-        MsTeams = new TeamsCardOptions { Width = "Full" },
-    };
 }

@@ -57,7 +57,7 @@ public sealed class MonthlyReportCardBuilder : IMonthlyReportRenderer
         {
             body.Add(new TextBlock { Text = $"Nothing fell due in {report.Area.Name} in {month}.", Wrap = true, Spacing = Spacing.Medium });
             body.Add(Workbook(report));
-            return Card(body, $"QaBot: nothing fell due in {report.Area.Name} in {month}.");
+            return AdaptiveCard.FullWidth(body, $"QaBot: nothing fell due in {report.Area.Name} in {month}.");
         }
 
         var headline = Headline(total, report.Month);
@@ -100,7 +100,7 @@ public sealed class MonthlyReportCardBuilder : IMonthlyReportRenderer
             Spacing = Spacing.Medium,
         });
         body.Add(Workbook(report));
-        return Card(body, $"QaBot: {report.Area.Name}, {headline}");
+        return AdaptiveCard.FullWidth(body, $"QaBot: {report.Area.Name}, {headline}");
     }
 
     private static TextBlock Workbook(MonthlyReport report)
@@ -175,11 +175,4 @@ public sealed class MonthlyReportCardBuilder : IMonthlyReportRenderer
 
     private static string Count(PublishedFigures line, FigureColumn column) =>
         line.IsHidden(column) ? PublishedFigures.FewerThanFive : line.Value(column).ToString("N0", EnGb);
-
-    private static AdaptiveCard Card(List<CardElement> body, string fallback) => new()
-    {
-        Body = body,
-        FallbackText = fallback,
-        MsTeams = new TeamsCardOptions { Width = "Full" },
-    };
 }

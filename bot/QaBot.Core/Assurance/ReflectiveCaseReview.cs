@@ -30,6 +30,11 @@ public sealed record ReflectiveCaseReview(
 {
     /// <summary>The subject of the review's audit entries.</summary>
     public string Subject => "review:" + Item.Value;
+
+    /// <summary>The audit entry kept with the review when it is recorded: by the reviewer, when it was recorded.</summary>
+    public Tracking.AuditEntry RecordedEntry(Tracking.AuditOrigin origin) => new(
+        RecordedAt, Tracking.Actor.Person(Reviewer), "recorded", Subject,
+        $"review of item {Item.Value} with {Actions.Count} actions ({string.Join(", ", Actions.Select(a => a.ItemId.Value))})", origin);
 }
 
 /// <summary>Which parts of a review took place.</summary>
