@@ -139,6 +139,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<MonthlyReportRun>();
         services.TryAddSingleton<QaBot.Application.Organisation.AreaTreeCache>();
         services.TryAddSingleton<QaBot.Application.Assurance.ReviewOverview>();
+        services.TryAddSingleton<QaBot.Application.Assurance.AuditProgramme>();
     }
 
     /// <summary>

@@ -65,12 +65,18 @@ public sealed partial class RecordReview
         return _options.ReviewDutySet().Contains(item.Duty.Value);
     }
 
-    /// <summary>The people the form offers: the reviewer's reports (the practitioner, the actions' owners) and the reviewer.</summary>
-    public async Task<IReadOnlyList<Person>> CandidatesAsync(Person reviewer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The people the form offers: the person the item concerns (an audited case's practitioner) when there is one,
+    /// the reviewer's reports (the practitioner, the actions' owners) and the reviewer.
+    /// </summary>
+    public async Task<IReadOnlyList<Person>> CandidatesAsync(Person reviewer, PersonId? concerns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reviewer);
         var reports = await _directory.GetReportsAsync(reviewer.Id, cancellationToken).ConfigureAwait(false);
-        return [.. reports.Where(p => p.Active).OrderBy(p => p.DisplayName, StringComparer.Ordinal), reviewer];
+        var named = concerns is { } id && reports.All(p => p.Id != id) && id != reviewer.Id
+            ? await _directory.GetPersonAsync(id, cancellationToken).ConfigureAwait(false)
+            : null;
+        return [.. (named is { Active: true } ? [named] : Array.Empty<Person>()), .. reports.Where(p => p.Active).OrderBy(p => p.DisplayName, StringComparer.Ordinal), reviewer];
     }
 
     /// <summary>The names of the people a review names (the practitioner and the actions' owners), for the card that answers it.</summary>
@@ -101,7 +107,7 @@ public sealed partial class RecordReview
             return null;
         }
 
-        return new ReviewFormOpening(item, await CandidatesAsync(by, cancellationToken).ConfigureAwait(false), _options.ToSettings());
+        return new ReviewFormOpening(item, await CandidatesAsync(by, item.Concerns, cancellationToken).ConfigureAwait(false), _options.ToSettings());
     }
 
     public async Task<ReviewOutcome> ExecuteAsync(ReviewRequest request, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class AssuranceOptions
         Themes.Count > 0 ? [.. Themes] : ReviewSettings.DefaultThemes,
         HideJudgementFromPractitioner);
 
-    public IReadOnlySet<string> ReviewDutySet() => (ReviewDuties.Count > 0 ? [.. ReviewDuties] : DefaultReviewDuties).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> ReviewDutySet() => (ReviewDuties.Count > 0 ? [.. ReviewDuties] : DefaultReviewDuties).Append(Core.Assurance.CaseAudit.DutyId).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>What is wrong with the settings, in words for IT; empty when they may be used.</summary>
     public IEnumerable<string> Problems()

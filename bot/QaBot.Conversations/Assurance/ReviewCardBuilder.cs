@@ -65,7 +65,7 @@ public sealed class ReviewCardBuilder : IReviewRenderer
         body.Add(new TextInput { Id = CaseInput, Label = ReviewForm.Fields.Case, Value = typed?.Case, IsRequired = true, ErrorMessage = "Give the case reference.", MaxLength = 50 });
         body.Add(new ChoiceSetInput
         {
-            Id = PractitionerInput, Label = ReviewForm.Fields.Practitioner, Value = typed?.Practitioner, Style = ChoiceInputStyle.Compact,
+            Id = PractitionerInput, Label = ReviewForm.Fields.Practitioner, Value = typed?.Practitioner ?? item.Concerns?.Value, Style = ChoiceInputStyle.Compact,
             Placeholder = "Whose work was reviewed", Choices = practitioners, IsRequired = true, ErrorMessage = "Choose the practitioner.",
         });
         body.Add(new ChoiceSetInput

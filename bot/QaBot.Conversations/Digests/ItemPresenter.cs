@@ -43,6 +43,12 @@ public sealed class ItemPresenter
             return $"{title}: {action}";
         }
 
+        if (item.Duty.Value == Core.Assurance.CaseAudit.DutyId && item.Status == ItemStatus.Open && item.Note is { } audited)
+        {
+            // "Thematic audit 'Neglect and cumulative harm': case 1234567", kept as the item's note until a reply replaces it.
+            return concernsName is null ? audited : $"{audited} ({concernsName}'s practice)";
+        }
+
         return concernsName is null ? title : $"{title} for {concernsName}";
     }
 
@@ -52,6 +58,11 @@ public sealed class ItemPresenter
         if (item.Duty.Value == Core.Assurance.ReviewAction.DutyId)
         {
             return $"Agreed at a reflective case review held on {UkDates.Format(item.WindowFrom)}";
+        }
+
+        if (item.Duty.Value == Core.Assurance.CaseAudit.DutyId)
+        {
+            return "A case allocated to you in an audit the QA team arranged: record it with the review form; the QA team then moderates the judgement";
         }
 
         return _catalogue.FindDuty(item.Duty) is { } duty ? DutyWording.Purpose(duty) : null;

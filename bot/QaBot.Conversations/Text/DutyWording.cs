@@ -62,6 +62,9 @@ public static class DutyWording
     /// <summary>What actions raised at reflective case reviews are called: they are items, but no duty of the framework's.</summary>
     public const string ReviewActionTitle = "Action from a reflective case review";
 
+    /// <summary>What a case allocated to an auditor is called once its note gives way to a reply.</summary>
+    public const string CaseAuditTitle = "Case audit";
+
     public static string TitleOf(DutyId id, FrameworkCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -70,7 +73,12 @@ public static class DutyWording
             return Title(duty);
         }
 
-        return id.Value == Core.Assurance.ReviewAction.DutyId ? ReviewActionTitle : Capitalise(id.Value.Replace('-', ' '));
+        return id.Value switch
+        {
+            Core.Assurance.ReviewAction.DutyId => ReviewActionTitle,
+            Core.Assurance.CaseAudit.DutyId => CaseAuditTitle,
+            _ => Capitalise(id.Value.Replace('-', ' ')),
+        };
     }
 
     /// <summary>The purpose in one line.</summary>

@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITeamChannelStore, TableTeamChannelStore>();
         services.TryAddSingleton<IReportLedger, TableReportLedger>();
         services.TryAddSingleton<QaBot.Application.Assurance.IReviewStore, TableReviewStore>();
+        services.TryAddSingleton<QaBot.Application.Assurance.IAuditStore, TableAuditStore>();
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
         services.TryAddSingleton<IPersonalRecords, TablePersonalRecords>();

@@ -124,3 +124,9 @@ public sealed class InMemoryRateWindowStoreContractTests : RateWindowStoreContra
 {
     protected override IRateWindowStore Store { get; } = new InMemoryRateWindowStore();
 }
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryAuditStoreContractTests : AuditStoreContract
+{
+    protected override QaBot.Application.Assurance.IAuditStore Store { get; } = new InMemoryAuditStore();
+}

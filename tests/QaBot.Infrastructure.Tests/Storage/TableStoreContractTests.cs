@@ -222,3 +222,15 @@ public sealed class TableRateWindowStoreContractTests : RateWindowStoreContract
 
     public override Task DisposeAsync() => _storage.DisposeAsync();
 }
+
+[Trait("Category", "Storage")]
+public sealed class TableAuditStoreContractTests : AuditStoreContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override QaBot.Application.Assurance.IAuditStore Store => new QaBot.Infrastructure.Storage.TableAuditStore(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}

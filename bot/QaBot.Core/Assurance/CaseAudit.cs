@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Scheduling.Statutory;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Core.Assurance;
+
+/// <summary>What an audit is: one theme across services, or one undertaken with partner agencies.</summary>
+public enum AuditKind
+{
+    Thematic,
+    MultiAgency,
+}
+
+/// <summary>
+/// A thematic or multi-agency audit arranged by the QA team: its key lines of enquiry and a sample of cases, each
+/// allocated to an auditor as an item of theirs (<see cref="DutyId"/>) answered with the reflective case review form.
+/// The QA team moderates each case's judgement and closes the audit when every case is recorded and moderated.
+/// </summary>
+/// <param name="Id">Made from the due month and the title (<see cref="IdFor"/>), so creating the same file twice finds the first.</param>
+public sealed record CaseAudit(
+    string Id,
+    string Title,
+    AuditKind Kind,
+    IReadOnlyList<string> LinesOfEnquiry,
+    DateOnly Due,
+    IReadOnlyList<AuditedCase> Cases,
+    Actor CreatedBy,
+    DateTimeOffset CreatedAt,
+    AuditClosure? Closure = null)
+{
+    /// <summary>The items auditors answer for their allocated cases are this duty's: no duty of the framework's.</summary>
+    public const string DutyId = "case-audit";
+
+    /// <summary>The most cases one audit samples: a thematic audit reads a handful to a few dozen files.</summary>
+    public const int MaxCases = 90;
+
+    public const int MaxTitleLength = 120;
+    public const int MaxLineOfEnquiryLength = 300;
+    public const int MaxLinesOfEnquiry = 10;
+
+    public bool IsClosed => Closure is not null;
+
+    /// <summary>The subject of the audit's own audit-trail entries.</summary>
+    public string Subject => "audit:" + Id;
+
+    /// <summary>"2027-03-neglect-and-cumulative-harm": the due month, then the title's words.</summary>
+    public static string IdFor(string title, DateOnly due)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var slug = new StringBuilder();
+        foreach (var c in title.ToLowerInvariant())
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var words = slug.ToString().Trim('-');
+        if (words.Length > 48)
+        {
+            words = words[..48].TrimEnd('-');
+        }
+
+        return due.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "-" + words;
+    }
+
+    /// <summary>The item id of the audit's case number <paramref name="number"/>.</summary>
+    public static OccurrenceId ItemIdFor(string auditId, int number) =>
+        new(string.Concat(DutyId, ".", auditId, ".c", number.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>"Thematic audit" or "Multi-agency audit".</summary>
+    public static string KindName(AuditKind kind) => kind == AuditKind.Thematic ? "Thematic audit" : "Multi-agency audit";
+
+    /// <summary>What the auditor's item says it is: "Thematic audit 'Neglect and cumulative harm': case 1234567".</summary>
+    public string ItemNote(AuditedCase audited)
+    {
+        ArgumentNullException.ThrowIfNull(audited);
+        return $"{KindName(Kind)} '{Title}': case {audited.Case}";
+    }
+
+    /// <summary>The cases whose record is still to come or still to be moderated, by number.</summary>
+    public IReadOnlyList<AuditedCase> Unmoderated => [.. Cases.Where(c => c.Moderation is null)];
+}
+
+/// <summary>One sampled case: who audits it and the item they answer; the QA team's moderation once given.</summary>
+/// <param name="Practitioner">The allocated worker whose practice is audited, when the file names them: the form offers them.</param>
+public sealed record AuditedCase(int Number, CaseReference Case, PersonId Auditor, PersonId? Practitioner, OccurrenceId Item, AuditModeration? Moderation = null);
+
+/// <summary>
+/// The QA team's moderation of an auditor's judgement: agreed, or changed with a reason. The auditor's own judgement
+/// stays on their record; both are kept in the audit trail.
+/// </summary>
+public sealed record AuditModeration(bool Agreed, string Judgement, string? Reason, Actor By, DateTimeOffset At);
+
+/// <summary>When and by whom an audit was closed.</summary>
+public sealed record AuditClosure(Actor By, DateTimeOffset At);
+
+/// <summary>An audit as its file describes it, before anything is written.</summary>
+/// <param name="Line">Where the case stands in the file, to name it in an error found later (an auditor not in the directory).</param>
+public sealed record AuditPlanCase(CaseReference Case, string AuditorUpn, string? PractitionerUpn, int Line);
+
+public sealed record AuditPlan(string Title, AuditKind Kind, IReadOnlyList<string> LinesOfEnquiry, IReadOnlyList<AuditPlanCase> Cases, DateOnly Due)
+{
+    public string Id => CaseAudit.IdFor(Title, Due);
+}
