@@ -90,8 +90,7 @@ public sealed class AuditProgramme
             return new AuditCreation(audit, false, 0, []);
         }
 
-        var added = existing is null && await _audits.AddAsync(audit, new AuditEntry(at, by, "arranged", audit.Subject,
-            $"{CaseAudit.KindName(audit.Kind)} of {audit.Cases.Count} cases due {audit.Due:yyyy-MM-dd}", origin), cancellationToken).ConfigureAwait(false);
+        var added = existing is null && await _audits.AddAsync(audit, audit.ArrangedEntry(origin), cancellationToken).ConfigureAwait(false);
         if (!added)
         {
             audit = await _audits.GetAsync(plan.Id, cancellationToken).ConfigureAwait(false) ?? audit;
@@ -200,12 +199,9 @@ public sealed class AuditProgramme
             return AuditChange.Refused($"The reason was not kept. {finding.Message}");
         }
 
-        var what = moderation.Agreed
-            ? $"case {audited.Case}: agreed {moderation.Judgement}"
-            : $"case {audited.Case}: judgement changed from {record.Judgement} to {moderation.Judgement}";
-        await _audits.UpdateCaseAsync(id, audited with { Moderation = moderation }, new AuditEntry(at, by, "moderated", audit.Subject,
-            text is null ? what : $"{what}; reason: {text}", origin), cancellationToken).ConfigureAwait(false);
-        return AuditChange.Done(what);
+        var moderated = audited with { Moderation = moderation };
+        await _audits.UpdateCaseAsync(id, moderated, audit.ModeratedEntry(moderated, record.Judgement, origin), cancellationToken).ConfigureAwait(false);
+        return AuditChange.Done(CaseAudit.ModerationSummary(audited.Case, record.Judgement, moderation));
     }
 
     /// <summary>Closes the audit once every case is recorded and moderated; refused, naming the cases, before then.</summary>
@@ -227,8 +223,8 @@ public sealed class AuditProgramme
             return AuditChange.Refused($"The audit {id} has {UkDates.Count(open.Count, "case", "cases")} still to record or moderate: {string.Join(", ", open.Select(c => c.Case.Value))}.");
         }
 
-        var closed = await _audits.CloseAsync(id, new AuditClosure(by, at), new AuditEntry(at, by, "closed", audit.Subject,
-            $"{UkDates.Count(audit.Cases.Count, "case", "cases")} moderated", origin), cancellationToken).ConfigureAwait(false);
+        var closure = new AuditClosure(by, at);
+        var closed = await _audits.CloseAsync(id, closure, audit.ClosedEntry(closure, origin), cancellationToken).ConfigureAwait(false);
         return closed ? AuditChange.Done($"Closed the audit {id}.") : AuditChange.Refused($"The audit {id} was closed already.");
     }
 

@@ -95,6 +95,8 @@ internal static class DemoCommands
             await context.Output.WriteLineAsync($"Cases: {cases.Count} events, {imported.Recorded} recorded, {imported.AlreadyHeld} already held.").ConfigureAwait(false);
             var reviewsAdded = await SeedReviewsAsync(services, plan.Desired!, history, date, origin, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Reflective case reviews: {reviewsAdded.Reviews} recorded, with {reviewsAdded.Actions} actions (themes this quarter, qabot report reviews).").ConfigureAwait(false);
+            var audits = await SeedAuditsAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"Audits: {audits} arranged, one closed and one in progress (qabot audits list).").ConfigureAwait(false);
             var failedInstalls = await SeedFailedInstallsAsync(services.GetRequiredService<IAppInstallationStore>(), plan.Desired!, date, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Installs: {failedInstalls} failed installs recorded (qabot people unreached).").ConfigureAwait(false);
             return result!.Conflicts.Count == 0 && imported.Succeeded ? CliErrors.Ok : CliErrors.Conflict;
@@ -120,6 +122,46 @@ internal static class DemoCommands
         var actions = reviews.SelectMany(r => r.Actions).ToList();
         await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(actions, origin, cancellationToken).ConfigureAwait(false);
         return (recorded, actions.Count);
+    }
+
+    /// <summary>
+    /// The QA team's demo audits as they would stand had they been run through QaBot: arranged, the auditors' records
+    /// and items, each moderation and the closure, every step with its audit entry. An audit already kept is left alone.
+    /// </summary>
+    private static async Task<int> SeedAuditsAsync(IServiceProvider services, OrganisationChart chart, DateOnly date, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var audits = services.GetRequiredService<IAuditStore>();
+        var reviews = services.GetRequiredService<IReviewStore>();
+        var themes = services.GetRequiredService<AssuranceOptions>().ToSettings().Themes;
+        var arranged = 0;
+        foreach (var demo in DemoAudits.Create(chart, services.GetRequiredService<ScheduleEngine>(), themes, date))
+        {
+            var audit = demo.Audit;
+            if (!await audits.AddAsync(audit with { Cases = [.. audit.Cases.Select(c => c with { Moderation = null })], Closure = null }, audit.ArrangedEntry(origin), cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            arranged++;
+            foreach (var record in demo.Records)
+            {
+                await reviews.AddAsync(record, record.RecordedEntry(origin), cancellationToken).ConfigureAwait(false);
+            }
+
+            await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(demo.Items, origin, cancellationToken).ConfigureAwait(false);
+            foreach (var moderated in audit.Cases.Where(c => c.Moderation is not null))
+            {
+                var judgement = demo.Records.First(r => r.Item == moderated.Item).Judgement;
+                await audits.UpdateCaseAsync(audit.Id, moderated, audit.ModeratedEntry(moderated, judgement, origin), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (audit.Closure is { } closure)
+            {
+                await audits.CloseAsync(audit.Id, closure, audit.ClosedEntry(closure, origin), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return arranged;
     }
 
     /// <summary>

@@ -86,6 +86,35 @@ public sealed record CaseAudit(
         return $"{KindName(Kind)} '{Title}': case {audited.Case}";
     }
 
+    /// <summary>The audit entry kept when the audit is arranged.</summary>
+    public AuditEntry ArrangedEntry(AuditOrigin origin) =>
+        new(CreatedAt, CreatedBy, "arranged", Subject, $"{KindName(Kind)} of {Cases.Count} cases due {Due:yyyy-MM-dd}", origin);
+
+    /// <summary>The audit entry kept with a case's moderation: what the auditor judged, what the moderation made of it, and why.</summary>
+    public AuditEntry ModeratedEntry(AuditedCase audited, string auditorsJudgement, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(audited);
+        var moderation = audited.Moderation ?? throw new ArgumentException("The case has no moderation.", nameof(audited));
+        var what = ModerationSummary(audited.Case, auditorsJudgement, moderation);
+        return new(moderation.At, moderation.By, "moderated", Subject, moderation.Reason is { } reason ? $"{what}; reason: {reason}" : what, origin);
+    }
+
+    /// <summary>"case 1234567: agreed Good" or "case 1234567: judgement changed from Good to Requires improvement".</summary>
+    public static string ModerationSummary(CaseReference reference, string auditorsJudgement, AuditModeration moderation)
+    {
+        ArgumentNullException.ThrowIfNull(moderation);
+        return moderation.Agreed
+            ? $"case {reference}: agreed {moderation.Judgement}"
+            : $"case {reference}: judgement changed from {auditorsJudgement} to {moderation.Judgement}";
+    }
+
+    /// <summary>The audit entry kept when the audit is closed.</summary>
+    public AuditEntry ClosedEntry(AuditClosure closure, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        return new(closure.At, closure.By, "closed", Subject, $"{Cases.Count} cases moderated", origin);
+    }
+
     /// <summary>The cases whose record is still to come or still to be moderated, by number.</summary>
     public IReadOnlyList<AuditedCase> Unmoderated => [.. Cases.Where(c => c.Moderation is null)];
 }
