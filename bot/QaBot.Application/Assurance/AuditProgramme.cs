@@ -129,6 +129,19 @@ public sealed class AuditProgramme
         return views;
     }
 
+    /// <summary>The audits not yet closed, latest due first: the QA team's "audits in progress".</summary>
+    public async Task<IReadOnlyList<AuditView>> InProgressAsync(CancellationToken cancellationToken)
+    {
+        var audits = await _audits.ListAsync(cancellationToken).ConfigureAwait(false);
+        var views = new List<AuditView>();
+        foreach (var audit in audits.Where(a => !a.IsClosed))
+        {
+            views.Add(await ViewAsync(audit, cancellationToken).ConfigureAwait(false));
+        }
+
+        return views;
+    }
+
     /// <summary>The audit with each case's auditor, record and moderation; null when there is no audit with that id.</summary>
     public async Task<AuditView?> GetAsync(string id, CancellationToken cancellationToken)
     {

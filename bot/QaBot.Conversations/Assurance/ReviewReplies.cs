@@ -1,15 +1,38 @@
 using QaBot.Application.Assurance;
 using QaBot.Application.Conversations;
+using QaBot.Core.Assurance;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Assurance;
 
-/// <summary>Answers "themes this quarter" and "reflective case reviews last quarter" with the reviews the person may read.</summary>
+/// <summary>
+/// Answers "themes this quarter" and "reflective case reviews last quarter" with the reviews the person may read, and
+/// "audits in progress" with the audits and cases they may see.
+/// </summary>
 public sealed class ReviewReplies
 {
     private readonly ReviewOverview _overview;
+    private readonly AuditProgramme _audits;
+    private readonly OrganisationPolicy _policy;
 
-    public ReviewReplies(ReviewOverview overview) => _overview = overview ?? throw new ArgumentNullException(nameof(overview));
+    public ReviewReplies(ReviewOverview overview, AuditProgramme audits, OrganisationPolicy policy)
+    {
+        _overview = overview ?? throw new ArgumentNullException(nameof(overview));
+        _audits = audits ?? throw new ArgumentNullException(nameof(audits));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+    }
+
+    public async Task<OutboundMessage> AuditsAsync(Person person, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var views = await _audits.InProgressAsync(cancellationToken).ConfigureAwait(false);
+        var visible = views
+            .Select(v => (View: v, Cases: (IReadOnlyList<AuditCaseView>)[.. v.Cases.Where(c => AuditAccess.CasesVisibleTo(person, v.Audit, _policy, today).Contains(c.Case))]))
+            .Where(v => v.Cases.Count > 0)
+            .ToList();
+        var card = AuditProgressCardBuilder.Build(visible, AuditAccess.SeesEveryAudit(person, _policy, today), today);
+        return OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
+    }
 
     public async Task<OutboundMessage> SummaryAsync(Person person, ReviewPeriod period, DateOnly today, CancellationToken cancellationToken)
     {

@@ -108,6 +108,11 @@ public sealed class GreetingCardBuilder
         {
             questions.Add("\"themes this quarter\": reflective case reviews held in your line, their judgements, themes and actions");
         }
+
+        if (_policy.SeesDepartment(person, today))
+        {
+            questions.Add("\"audits in progress\": the thematic and multi-agency audits not yet closed, with cases recorded and moderated");
+        }
         else if (_policy.Monitors(person, today))
         {
             questions.Add("\"what's overdue\": overdue items by area and duty, as counts");

@@ -37,6 +37,11 @@ public static partial class IntentReader
             return Compliance(words);
         }
 
+        if (Contains(words, "audits") || Contains(words, "audit") || Contains(words, "audits in progress") || Contains(words, "case audits"))
+        {
+            return new MessageIntent(MessageIntentKind.Audits);
+        }
+
         if (Contains(words, "my cases") || Contains(words, "caseload") || Contains(words, "my caseload") || Contains(words, "cases"))
         {
             return new MessageIntent(MessageIntentKind.MyCases);

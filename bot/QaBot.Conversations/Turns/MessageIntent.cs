@@ -26,6 +26,9 @@ public enum MessageIntentKind
     /// <summary>"how are we doing", "compliance", "on time": last month's on-time figures for the viewer's area.</summary>
     Compliance,
 
+    /// <summary>"audits in progress", "audits": the QA team's audits not yet closed, or an auditor's own cases in them.</summary>
+    Audits,
+
     /// <summary>"themes this quarter", "reflective case reviews last quarter": the QA view of reviews held.</summary>
     Reviews,
 }

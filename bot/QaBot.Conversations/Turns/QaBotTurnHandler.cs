@@ -184,7 +184,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
         var shared = turn.ConversationKind != ConversationKind.Personal;
         var reply = intent.Kind switch
         {
-            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.MyCases when shared => OutboundMessage.FromText(PersonalChatOnlyText),
+            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.MyCases or MessageIntentKind.Audits when shared => OutboundMessage.FromText(PersonalChatOnlyText),
             MessageIntentKind.MyCases => await _cases.MyCasesAsync(person, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.MyTasks => await ViewAsync(person, new ViewState(CardView.Digest), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
@@ -192,6 +192,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
             MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, shared, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Compliance => await ComplianceAsync(person, intent, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Reviews => await _reviews.SummaryAsync(person, intent.ReviewPeriod, today, cancellationToken).ConfigureAwait(false),
+            MessageIntentKind.Audits => await _reviews.AuditsAsync(person, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Help => FromCard(_help.Build(person, today)),
             _ => FromCard(_help.Build(person, today, turn.Text)),
         };

@@ -31,7 +31,7 @@ public sealed class ReviewConversationTests(DemoCouncilFixture council) : IClass
 
     private ChatUser Priya => new(council.Host, DemoCouncil.KeyPeople.SocialWorkerChesterfield, "Priya Nolan");
 
-    private static (string, string)[] Form(string development, string? secondOwner) =>
+    internal static (string, string)[] Form(string development, string? secondOwner) =>
     [
         (ReviewCardBuilder.CaseInput, "102938"),
         (ReviewCardBuilder.PractitionerInput, DemoCouncil.KeyPeople.SocialWorkerChesterfield.Value),
@@ -61,7 +61,7 @@ public sealed class ReviewConversationTests(DemoCouncilFixture council) : IClass
         return item;
     }
 
-    private static JsonObject DoneData(TrackedItem item) => new()
+    internal static JsonObject DoneData(TrackedItem item) => new()
     {
         [ActionData.ViewKey] = "digest", [ActionData.ItemKey] = item.Id.Value, [ActionData.AreaKey] = item.Area.Value, [ActionData.VersionKey] = item.Version, [ActionData.SlotKey] = 0,
     };

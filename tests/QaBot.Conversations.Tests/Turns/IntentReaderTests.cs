@@ -46,6 +46,14 @@ public sealed class IntentReaderTests
         Assert.Equal((MessageIntentKind.Reviews, period), (intent.Kind, intent.ReviewPeriod));
     }
 
+    [Theory]
+    [InlineData("audits in progress")]
+    [InlineData("Which audits are open?")]
+    [InlineData("my case audits")]
+    [InlineData("audit")]
+    public void Read_AuditQuestions_AreAboutAudits(string text) =>
+        Assert.Equal(MessageIntentKind.Audits, IntentReader.Read(text).Kind);
+
     [Fact]
     public void Read_OverdueCaseReviews_StaysAQuestionAboutWhatIsOverdue() =>
         Assert.Equal(MessageIntentKind.Overdue, IntentReader.Read("which case reviews are overdue").Kind);

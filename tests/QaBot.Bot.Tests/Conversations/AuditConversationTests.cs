@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using QaBot.Application.Assurance;
+using QaBot.Application.Organisation;
+using QaBot.Application.Tracking;
+using QaBot.Conversations.Actions;
+using QaBot.Core.Tracking;
+using QaBot.Demo;
+using QaBot.Testing.Cards;
+using static QaBot.Bot.Tests.Conversations.CardJson;
+
+namespace QaBot.Bot.Tests.Conversations;
+
+/// <summary>
+/// The QA team arranges an audit with a case for Dan Mercer (a team manager of the demo council) to audit, about Priya
+/// Nolan's practice; Dan records it from his item in Teams, and "audits in progress" answers each person with what
+/// they may see (Friday 20 November 2026).
+/// </summary>
+[Trait("Category", "Storage")]
+public sealed class AuditConversationTests(DemoCouncilFixture council) : IClassFixture<DemoCouncilFixture>
+{
+    private ChatUser Dan => new(council.Host, DemoCouncil.KeyPeople.TeamManagerChesterfield, "Dan Mercer");
+
+    [Fact]
+    public async Task Audit_TheAuditorRecordsTheirCaseInTeamsAndEachPersonSeesWhatTheyMay()
+    {
+        var directory = council.Services.GetRequiredService<IDirectoryStore>();
+        var dan = (await directory.GetPersonAsync(Dan.Person))!;
+        var priya = (await directory.GetPersonAsync(DemoCouncil.KeyPeople.SocialWorkerChesterfield))!;
+        var snapshot = await directory.GetSnapshotAsync();
+        var people = snapshot.People.Select(p => p.Value).Where(p => p.Active).ToList();
+        var qaHead = people.First(p => p.CurrentRoles.Any(r => r.Role.Value == "head-of-performance-quality-participation"));
+        var officer = people.First(p => p.JobTitle == "Quality Assurance Officer");
+        var otherManager = people.First(p => p.Id != dan.Id && p.HomeArea != dan.HomeArea && p.CurrentRoles.Any(r => r.Role.Value == "team-manager"));
+        var yaml = $"""
+            title: Step-down to Early Help
+            kind: thematic
+            linesOfEnquiry:
+              - Was the family's consent to step down recorded?
+            due: 2026-12-11
+            cases:
+              - reference: "9300001"
+                auditor: {dan.Upn}
+                practitioner: {priya.Upn}
+              - reference: "9300002"
+                auditor: {officer.Upn}
+            """;
+        var created = await council.Services.GetRequiredService<AuditProgramme>().CreateAsync(
+            yaml, "step-down.yaml", Actor.Person(qaHead.Id), DemoCouncilFixture.Now, new AuditOrigin("cli", "audits create"), dryRun: false, CancellationToken.None);
+        Assert.Empty(created.Problems);
+        var audit = created.Audit!;
+
+        // Dan's tasks name the audit and the case; Done opens the review form offering Priya.
+        var tasks = Text(CardOf(Assert.Single(await Dan.SayAsync("my tasks"))));
+        Assert.Contains("Thematic audit 'Step-down to Early Help': case 9300001 (Priya Nolan's practice)", tasks, StringComparison.Ordinal);
+        var item = (await council.Services.GetRequiredService<ITrackingStore>().GetAsync(ItemKey.For(dan, audit.Cases[0].Item)))!;
+        var opened = await Dan.PressAsync(CardVerbs.Done, ReviewConversationTests.DoneData(item));
+        Assert.Contains("Priya Nolan", Text(opened.Card), StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(opened.Card.ToJsonString(), "audit case form");
+        var submit = Assert.Single(Buttons(opened.Card, CardVerbs.ReviewSubmit));
+        var form = ReviewConversationTests.Form("Consent to step down is not recorded.", Dan.Person.Value)
+            .Select(f => f.Item1 == QaBot.Conversations.Assurance.ReviewCardBuilder.CaseInput ? (f.Item1, "9300001") : f).ToArray();
+        var recorded = await Dan.PressAsync(submit, form);
+        Assert.Contains("Recorded, and the review item marked done.", Text(recorded.Card), StringComparison.Ordinal);
+        Assert.Equal("Good", (await council.Services.GetRequiredService<IReviewStore>().GetAsync(audit.Cases[0].Item))!.Judgement);
+
+        // The head of the QA service sees the whole audit; Dan his own case; a manager with no case nothing.
+        var whole = CardOf(Assert.Single(await new ChatUser(council.Host, qaHead.Id, qaHead.DisplayName).SayAsync("audits in progress")));
+        CardAssert.PassesOfficialParser(whole.ToJsonString(), "audits in progress");
+        Assert.Contains("Thematic audit: Step-down to Early Help", Text(whole), StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Cases recorded\",\"value\":\"1 of 2\"", Text(whole), StringComparison.Ordinal);
+        var own = Text(CardOf(Assert.Single(await Dan.SayAsync("audits in progress"))));
+        Assert.Contains("\"title\":\"Your cases recorded\",\"value\":\"1 of 1\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("9300002", own, StringComparison.Ordinal);
+        var none = Text(CardOf(Assert.Single(await new ChatUser(council.Host, otherManager.Id, otherManager.DisplayName).SayAsync("audits in progress"))));
+        Assert.Contains("You have no cases in an audit in progress.", none, StringComparison.Ordinal);
+    }
+}
