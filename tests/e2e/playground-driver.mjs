@@ -205,6 +205,18 @@ async function run(p) {
   await screenshot(p, themes, 'playground-review-themes.png');
   passed('review themes');
 
+  // 4c. "audits in progress": the QA team's audits not yet closed, as counts without case references.
+  const beforeAudits = await ask(p, 'audits in progress');
+  const { card: audits } = await cardAfter(p, beforeAudits, 'the answer to "audits in progress"');
+  const auditsText = await textOf(audits);
+  if (!auditsText.includes('Audits in progress') || !auditsText.includes('Children missing from home or care')) {
+    fail(`"audits in progress" did not show the demo's multi-agency audit: "${auditsText.slice(0, 300)}"`);
+  }
+  if (/\b8\d{4}\b/.test(auditsText)) fail(`the audits answer shows a case reference to someone with no case in it: "${auditsText.slice(0, 300)}"`);
+  log(`audits: "${auditsText.slice(0, 160)}..."`);
+  await screenshot(p, audits, 'playground-audits.png');
+  passed('audits in progress');
+
   // 5. Time travel: the reminders of the first working day from next Monday that has one for this user, sent now by
   // `qabot tick --at`, arrive in the chat.
   await reminderByTimeTravel(p);

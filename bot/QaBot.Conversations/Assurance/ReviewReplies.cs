@@ -26,11 +26,12 @@ public sealed class ReviewReplies
     {
         ArgumentNullException.ThrowIfNull(person);
         var views = await _audits.InProgressAsync(cancellationToken).ConfigureAwait(false);
+        var programme = AuditAccess.SeesProgramme(person, _policy, today);
         var visible = views
-            .Select(v => (View: v, Cases: (IReadOnlyList<AuditCaseView>)[.. v.Cases.Where(c => AuditAccess.CasesVisibleTo(person, v.Audit, _policy, today).Contains(c.Case))]))
-            .Where(v => v.Cases.Count > 0)
+            .Select(v => (View: v, Own: (IReadOnlyList<AuditCaseView>)[.. v.Cases.Where(c => AuditAccess.OwnCases(person, v.Audit).Contains(c.Case))]))
+            .Where(v => programme || v.Own.Count > 0)
             .ToList();
-        var card = AuditProgressCardBuilder.Build(visible, AuditAccess.SeesEveryAudit(person, _policy, today), today);
+        var card = AuditProgressCardBuilder.Build(visible, programme, today);
         return OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
     }
 

@@ -107,11 +107,7 @@ public sealed class GreetingCardBuilder
         if (_policy.Leads(person, today) || _policy.SeesDepartment(person, today))
         {
             questions.Add("\"themes this quarter\": reflective case reviews held in your line, their judgements, themes and actions");
-        }
-
-        if (_policy.SeesDepartment(person, today))
-        {
-            questions.Add("\"audits in progress\": the thematic and multi-agency audits not yet closed, with cases recorded and moderated");
+            questions.Add("\"audits in progress\": the QA team's audits not yet closed, with cases recorded and moderated");
         }
         else if (_policy.Monitors(person, today))
         {

@@ -3,28 +3,25 @@ using QaBot.Core.Organisation;
 namespace QaBot.Core.Assurance;
 
 /// <summary>
-/// What of an audit a person may see, decided on the server: the QA team (the department roles) every case; an
-/// auditor the cases allocated to them; anyone else nothing.
+/// What of the audit programme a person may see, decided on the server. The QA team (the department roles) and
+/// leaders see every audit in progress as counts; an auditor sees the cases allocated to them, by reference; anyone
+/// else nothing. Case records themselves are read under <see cref="ReviewAccess"/>.
 /// </summary>
 public static class AuditAccess
 {
-    public static IReadOnlyList<AuditedCase> CasesVisibleTo(Person viewer, CaseAudit audit, OrganisationPolicy policy, DateOnly on)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        ArgumentNullException.ThrowIfNull(audit);
-        if (!viewer.Active)
-        {
-            return [];
-        }
-
-        return SeesEveryAudit(viewer, policy, on) ? audit.Cases : [.. audit.Cases.Where(c => c.Auditor == viewer.Id)];
-    }
-
-    /// <summary>Whether the viewer sees the whole programme (the QA team) rather than their own allocations.</summary>
-    public static bool SeesEveryAudit(Person viewer, OrganisationPolicy policy, DateOnly on)
+    /// <summary>Whether the viewer sees the whole programme's counts rather than only their own allocations.</summary>
+    public static bool SeesProgramme(Person viewer, OrganisationPolicy policy, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(policy);
-        return viewer.Active && viewer.RolesOn(on).Any(policy.DepartmentRoles.Contains);
+        return policy.SeesDepartment(viewer, on) || policy.Leads(viewer, on);
+    }
+
+    /// <summary>The cases of <paramref name="audit"/> allocated to the viewer: the only ones named to them by reference.</summary>
+    public static IReadOnlyList<AuditedCase> OwnCases(Person viewer, CaseAudit audit)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(audit);
+        return viewer.Active ? [.. audit.Cases.Where(c => c.Auditor == viewer.Id)] : [];
     }
 }
