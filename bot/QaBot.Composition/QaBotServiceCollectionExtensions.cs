@@ -140,6 +140,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<QaBot.Application.Organisation.AreaTreeCache>();
         services.TryAddSingleton<QaBot.Application.Assurance.ReviewOverview>();
         services.TryAddSingleton<QaBot.Application.Assurance.AuditProgramme>();
+        services.TryAddSingleton<QaBot.Application.Assurance.AuditOverview>();
     }
 
     /// <summary>

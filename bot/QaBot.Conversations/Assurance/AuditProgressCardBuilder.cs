@@ -14,10 +14,10 @@ public static class AuditProgressCardBuilder
 {
     public const string Title = "Audits in progress";
 
-    /// <param name="audits">The audits the viewer may see, each with the viewer's own cases in it (<see cref="AuditAccess"/>).</param>
-    public static AdaptiveCard Build(IReadOnlyList<(AuditView View, IReadOnlyList<AuditCaseView> Own)> audits, bool programme, DateOnly today)
+    public static AdaptiveCard Build(AuditProgress progress, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(audits);
+        ArgumentNullException.ThrowIfNull(progress);
+        var programme = progress.Programme;
         var body = new List<CardElement>
         {
             new TextBlock { Text = Title, Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading },
@@ -29,29 +29,28 @@ public static class AuditProgressCardBuilder
                 Spacing = Spacing.None,
             },
         };
-        if (audits.Count == 0)
+        if (progress.Audits.Count == 0)
         {
             var none = programme ? "No audits are in progress." : "You have no cases in an audit in progress.";
             body.Add(new TextBlock { Text = none, Wrap = true, Spacing = Spacing.Medium });
             return AdaptiveCard.FullWidth(body, "QaBot: " + none);
         }
 
-        foreach (var (view, own) in audits)
+        foreach (var line in progress.Audits)
         {
-            var audit = view.Audit;
-            var cases = programme ? view.Cases : own;
-            var overdue = audit.Due < today && cases.Any(c => c.Record is null) ? " · overdue" : string.Empty;
+            var audit = line.View.Audit;
+            var cases = line.Counted(programme);
             body.Add(new TextBlock { Text = $"{CaseAudit.KindName(audit.Kind)}: {audit.Title}", Weight = TextWeight.Bolder, Size = TextSize.Medium, Wrap = true, Spacing = Spacing.Large });
-            body.Add(new TextBlock { Text = $"Due {UkDates.Format(audit.Due)}{overdue}", Wrap = true, IsSubtle = true, Spacing = Spacing.None });
+            body.Add(new TextBlock { Text = $"Due {UkDates.Format(audit.Due)}{(line.IsOverdue(programme) ? " · overdue" : string.Empty)}", Wrap = true, IsSubtle = true, Spacing = Spacing.None });
             var facts = new List<Fact>
             {
                 new(programme ? "Cases recorded" : "Your cases recorded", $"{cases.Count(c => c.Record is not null)} of {cases.Count}"),
                 new("Moderated", $"{cases.Count(c => c.Case.Moderation is not null)} of {cases.Count}"),
             };
-            facts.AddRange(own.Where(c => c.Record is null).Select(c => new Fact("Yours to record", "case " + c.Case.Case.Value)));
+            facts.AddRange(line.OwnToRecord.Select(reference => new Fact("Yours to record", "case " + reference)));
             body.Add(new FactSet { Facts = facts, Spacing = Spacing.Small });
         }
 
-        return AdaptiveCard.FullWidth(body, $"QaBot: {UkDates.Count(audits.Count, "audit", "audits")} in progress.");
+        return AdaptiveCard.FullWidth(body, $"QaBot: {UkDates.Count(progress.Audits.Count, "audit", "audits")} in progress.");
     }
 }

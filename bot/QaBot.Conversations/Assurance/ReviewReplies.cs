@@ -1,6 +1,5 @@
 using QaBot.Application.Assurance;
 using QaBot.Application.Conversations;
-using QaBot.Core.Assurance;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Assurance;
@@ -12,26 +11,18 @@ namespace QaBot.Conversations.Assurance;
 public sealed class ReviewReplies
 {
     private readonly ReviewOverview _overview;
-    private readonly AuditProgramme _audits;
-    private readonly OrganisationPolicy _policy;
+    private readonly AuditOverview _audits;
 
-    public ReviewReplies(ReviewOverview overview, AuditProgramme audits, OrganisationPolicy policy)
+    public ReviewReplies(ReviewOverview overview, AuditOverview audits)
     {
         _overview = overview ?? throw new ArgumentNullException(nameof(overview));
         _audits = audits ?? throw new ArgumentNullException(nameof(audits));
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
     }
 
     public async Task<OutboundMessage> AuditsAsync(Person person, DateOnly today, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(person);
-        var views = await _audits.InProgressAsync(cancellationToken).ConfigureAwait(false);
-        var programme = AuditAccess.SeesProgramme(person, _policy, today);
-        var visible = views
-            .Select(v => (View: v, Own: (IReadOnlyList<AuditCaseView>)[.. v.Cases.Where(c => AuditAccess.OwnCases(person, v.Audit).Contains(c.Case))]))
-            .Where(v => programme || v.Own.Count > 0)
-            .ToList();
-        var card = AuditProgressCardBuilder.Build(visible, programme, today);
+        var progress = await _audits.InProgressForAsync(person, today, cancellationToken).ConfigureAwait(false);
+        var card = AuditProgressCardBuilder.Build(progress, today);
         return OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
     }
 
