@@ -235,6 +235,13 @@ try {
     `the areas table ${JSON.stringify(children.map((r) => r[0]))} is not the API's children`);
   const drawn = await chartsDrawn(page);
   expect.check(drawn.length === 4 && drawn.every((c) => c.painted > 500 && c.label), `charts not drawn or unlabelled: ${JSON.stringify(drawn)}`);
+  // Quality assurance: this quarter's reviews and the audits in progress, the same as the API gives.
+  const assurance = await (await api('/api/dashboard/assurance')).json();
+  expect.check(await page.isVisible('#qa-section'), 'the quality assurance panel is not shown to the director');
+  const auditRows = await tableRows(page, 'qa-audits');
+  expect.check(auditRows.length === assurance.audits.items.length && auditRows.some((r) => r[0].includes('Children missing from home or care')),
+    `the audits table ${JSON.stringify(auditRows).slice(0, 300)} is not the API's ${JSON.stringify(assurance.audits.items.map((a) => a.title))}`);
+  expect.check((await page.textContent('#qa-reviews')).includes(`${assurance.reviews.held}`), `the reviews line says ${await page.textContent('#qa-reviews')}`);
   await accessibility(page, 'the director, default theme');
 
   // Filters: the last twelve months, then one duty family.

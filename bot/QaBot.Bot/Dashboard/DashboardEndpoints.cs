@@ -1,4 +1,5 @@
 using System.Text;
+using QaBot.Application.Assurance;
 using QaBot.Application.Compliance;
 using QaBot.Application.Dashboard;
 using QaBot.Application.Organisation;
@@ -12,7 +13,8 @@ namespace QaBot.Bot.Dashboard;
 
 /// <summary>
 /// <c>GET /api/dashboard?area=&amp;duty=&amp;period=</c> (the view as JSON) and <c>GET /api/dashboard/export?format=csv|xlsx</c>
-/// (the same numbers as <c>qabot report compliance</c>), for the signed-in person's scope only (docs/dashboard.md).
+/// (the same numbers as <c>qabot report compliance</c>), and <c>GET /api/dashboard/assurance</c> (reviews and audits),
+/// for the signed-in person's scope only (docs/dashboard.md).
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -21,7 +23,25 @@ public static class DashboardEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/api/dashboard", GetAsync);
         app.MapGet("/api/dashboard/export", ExportAsync);
+        app.MapGet("/api/dashboard/assurance", AssuranceAsync);
         return app;
+    }
+
+    /// <summary>The quality assurance panel: this quarter's reviews the viewer may read and the audits in progress they may see.</summary>
+    private static async Task<IResult> AssuranceAsync(HttpContext context, DashboardViewer viewers, ReviewOverview reviews, AuditOverview audits, CouncilCalendar calendar, TimeProvider time)
+    {
+        var (viewer, refusal) = await viewers.ResolveAsync(context).ConfigureAwait(false);
+        if (viewer is null)
+        {
+            return refusal!;
+        }
+
+        var today = calendar.LocalDateOf(time.GetUtcNow());
+        var (from, to, label) = ReviewPeriods.Of(ReviewPeriod.ThisQuarter, today);
+        var summary = await reviews.SummariseAsync(viewer, from, to, today, context.RequestAborted).ConfigureAwait(false);
+        var progress = await audits.InProgressForAsync(viewer, today, context.RequestAborted).ConfigureAwait(false);
+        NoStore(context);
+        return Results.Json(AssuranceJson.Of(summary, label, progress));
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, DashboardViewer viewers, AreaTreeCache areas, DashboardQuery query, CouncilCalendar calendar, TimeProvider time, FrameworkCatalogue catalogue)

@@ -233,6 +233,55 @@ public sealed class DashboardEndpointTests(DashboardFixture council) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Assurance_DirectorSeesTheProgrammeAsCounts_AnAuditorTheirOwnCases_AMemberNothing()
+    {
+        var officer = await ArrangeAuditAsync();
+
+        var director = await GetJsonAsync(Director, "/api/dashboard/assurance");
+        var audits = director.GetProperty("audits");
+        Assert.True(audits.GetProperty("programme").GetBoolean());
+        var audit = Assert.Single(audits.GetProperty("items").EnumerateArray(), a => a.GetProperty("title").GetString() == "Placement stability");
+        Assert.Equal((2, 0, 0), (audit.GetProperty("cases").GetInt32(), audit.GetProperty("recorded").GetInt32(), audit.GetProperty("moderated").GetInt32()));
+        Assert.Equal(0, audit.GetProperty("yoursToRecord").GetArrayLength());
+        Assert.DoesNotContain("9400001", director.GetRawText(), StringComparison.Ordinal);
+        Assert.StartsWith("this quarter", director.GetProperty("reviews").GetProperty("periodText").GetString(), StringComparison.Ordinal);
+
+        var auditor = await GetJsonAsync(officer, "/api/dashboard/assurance");
+        Assert.False(auditor.GetProperty("audits").GetProperty("programme").GetBoolean());
+        var own = Assert.Single(auditor.GetProperty("audits").GetProperty("items").EnumerateArray());
+        Assert.Equal(["9400001"], own.GetProperty("yoursToRecord").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(1, own.GetProperty("cases").GetInt32());
+        Assert.DoesNotContain("9400002", auditor.GetRawText(), StringComparison.Ordinal);
+
+        var member = await GetJsonAsync(DemoCouncil.KeyPeople.ElectedMember, "/api/dashboard/assurance");
+        Assert.Equal(0, member.GetProperty("reviews").GetProperty("held").GetInt32());
+        Assert.Equal(0, member.GetProperty("audits").GetProperty("items").GetArrayLength());
+    }
+
+    /// <summary>An audit of two cases for two QA officers, due after the demo month; arranged once however often asked.</summary>
+    private async Task<PersonId> ArrangeAuditAsync()
+    {
+        var snapshot = await council.Services.GetRequiredService<IDirectoryStore>().GetSnapshotAsync();
+        var officers = snapshot.People.Select(p => p.Value).Where(p => p.Active && p.JobTitle == "Quality Assurance Officer").OrderBy(p => p.Id.Value, StringComparer.Ordinal).Take(2).ToList();
+        var yaml = $"""
+            title: Placement stability
+            kind: multi-agency
+            linesOfEnquiry:
+              - Are placement moves planned with the child?
+            due: 2027-01-15
+            cases:
+              - reference: "9400001"
+                auditor: {officers[0].Upn}
+              - reference: "9400002"
+                auditor: {officers[1].Upn}
+            """;
+        var created = await council.Services.GetRequiredService<QaBot.Application.Assurance.AuditProgramme>().CreateAsync(
+            yaml, "placements.yaml", QaBot.Core.Tracking.Actor.Operator("qa.lead@derbyshire.example"), DemoCouncilFixture.Now, new QaBot.Core.Tracking.AuditOrigin("test", null), dryRun: false, CancellationToken.None);
+        Assert.Empty(created.Problems);
+        return officers[0].Id;
+    }
+
     private async Task<JsonElement> GetJsonAsync(PersonId person, string path)
     {
         using var response = await SendAsync(person, path);

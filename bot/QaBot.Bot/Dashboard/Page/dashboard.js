@@ -7,7 +7,7 @@
   const $ = (id) => document.getElementById(id);
   const families = new Map();
   const charts = new Map();
-  const state = { area: '', duty: '', period: 'this-month', inTeams: false, view: null };
+  const state = { area: '', duty: '', period: 'this-month', inTeams: false, view: null, assurance: null };
   const columns = [
     ['due', 'Due', 'Due'],
     ['onTime', 'On time', 'OnTime'],
@@ -124,6 +124,7 @@
       const view = await response.json();
       state.view = view;
       render(view);
+      if (!state.assurance) await loadAssurance();
       const own = query();
       history.replaceState(null, '', own ? `?${own}` : location.pathname);
       document.documentElement.dataset.ready = 'yes';
@@ -133,6 +134,42 @@
       $('status').textContent = error.message;
       document.documentElement.dataset.ready = 'failed';
     }
+  }
+
+  // The quality assurance panel: this quarter's reviews and the audits in progress, as the viewer may see them. It
+  // does not follow the filters; a failure hides the panel and leaves the figures above it.
+  async function loadAssurance() {
+    try {
+      const response = await request('/api/dashboard/assurance');
+      state.assurance = await response.json();
+      renderAssurance(state.assurance);
+    } catch (error) {
+      $('qa-section').hidden = true;
+    }
+  }
+
+  function renderAssurance(data) {
+    const { reviews, audits } = data;
+    const section = $('qa-section');
+    section.hidden = reviews.held === 0 && audits.items.length === 0 && !audits.programme;
+    if (section.hidden) return;
+    const held = reviews.held === 1 ? '1 reflective case review' : `${reviews.held.toLocaleString('en-GB')} reflective case reviews`;
+    const actions = reviews.actions;
+    $('qa-reviews').textContent = `${held} held ${reviews.periodText}, that you may read. Actions: ${actions.raised} raised, ` +
+      `${actions.done} done, ${actions.open} still open (${actions.overdue} overdue).`;
+    fillTable($('qa-judgements'), 'Judgements this quarter', ['Judgement', 'Reviews'],
+      reviews.judgements.map((j) => [j.judgement, j.count.toLocaleString('en-GB')]));
+    fillTable($('qa-themes'), 'Themes most often identified', ['Theme', 'Reviews'],
+      reviews.themes.map((t) => [t.theme, t.count.toLocaleString('en-GB')]));
+    const yours = audits.items.some((a) => a.yoursToRecord.length > 0);
+    fillTable($('qa-audits'), audits.programme ? 'Audits in progress' : 'Audits with cases allocated to you',
+      ['Audit', 'Due', audits.programme ? 'Cases' : 'Your cases', 'Recorded', 'Moderated', ...(yours ? ['Yours to record'] : [])],
+      audits.items.map((a) => [
+        `${a.kind}: ${a.title}`,
+        a.overdue ? `${a.dueText} (overdue)` : a.dueText,
+        String(a.cases), String(a.recorded), String(a.moderated),
+        ...(yours ? [a.yoursToRecord.join(', ') || '–'] : []),
+      ]));
   }
 
   async function exportView(event) {
