@@ -89,7 +89,7 @@ public static class DemoAudits
             var auditor = !closed && n == practitioners.Count ? auditors[^1] : auditors[(n - 1) % Math.Max(1, auditors.Count - 1)];
             var practitioner = practitioners[n - 1];
             var reference = CaseReference.Parse((firstReference + n - 1).ToString(CultureInfo.InvariantCulture));
-            var audited = new AuditedCase(n, reference, auditor.Id, practitioner.Id, CaseAudit.ItemIdFor(id, n));
+            var audited = new AuditedCase(n, reference, auditor.Id, practitioner.Id, CaseAudit.ItemIdFor(id, n, reference));
             var occurrence = new Occurrence(audited.Item, duty, auditor.Id, due, arranged, due, engine.Rules.RemindersAfter(due, duty, arrangedAt), practitioner.Id, Provisional: false);
             var item = TrackedItem.FromOccurrence(occurrence, auditor.HomeArea, arrangedAt, by);
             var audit = new CaseAudit(id, title, kind, lines, due, [], by, arrangedAt);

@@ -83,7 +83,7 @@ public sealed class AuditProgramme
         var audit = existing ?? new CaseAudit(
             plan.Id, plan.Title, plan.Kind, plan.LinesOfEnquiry, plan.Due,
             [.. plan.Cases.Select((c, i) => new AuditedCase(
-                i + 1, c.Case, people[c.AuditorUpn].Id, c.PractitionerUpn is { } p ? people[p].Id : null, CaseAudit.ItemIdFor(plan.Id, i + 1)))],
+                i + 1, c.Case, people[c.AuditorUpn].Id, c.PractitionerUpn is { } p ? people[p].Id : null, CaseAudit.ItemIdFor(plan.Id, i + 1, c.Case)))],
             by, at);
         if (dryRun)
         {

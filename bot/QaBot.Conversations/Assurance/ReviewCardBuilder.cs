@@ -62,7 +62,7 @@ public sealed class ReviewCardBuilder : IReviewRenderer
         }
 
         body.Add(new TextBlock { Text = GovernanceHint, Wrap = true, Size = TextSize.Small });
-        body.Add(new TextInput { Id = CaseInput, Label = ReviewForm.Fields.Case, Value = typed?.Case, IsRequired = true, ErrorMessage = "Give the case reference.", MaxLength = 50 });
+        body.Add(new TextInput { Id = CaseInput, Label = ReviewForm.Fields.Case, Value = typed?.Case ?? CaseAudit.CaseOfItem(item.Id), IsRequired = true, ErrorMessage = "Give the case reference.", MaxLength = 50 });
         body.Add(new ChoiceSetInput
         {
             Id = PractitionerInput, Label = ReviewForm.Fields.Practitioner, Value = typed?.Practitioner ?? item.Concerns?.Value, Style = ChoiceInputStyle.Compact,

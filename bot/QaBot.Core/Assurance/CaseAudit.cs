@@ -72,9 +72,25 @@ public sealed record CaseAudit(
         return due.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "-" + words;
     }
 
-    /// <summary>The item id of the audit's case number <paramref name="number"/>.</summary>
-    public static OccurrenceId ItemIdFor(string auditId, int number) =>
-        new(string.Concat(DutyId, ".", auditId, ".c", number.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// The item id of the audit's case number <paramref name="number"/>: <c>case-audit.{audit id}.c{number}.{case}</c>,
+    /// the case reference encoded as an id part, so the form can name the case and refuse a record of another.
+    /// </summary>
+    public static OccurrenceId ItemIdFor(string auditId, int number, CaseReference reference) =>
+        new(string.Concat(DutyId, ".", auditId, ".c", number.ToString(CultureInfo.InvariantCulture), ".", OccurrenceId.Encode(reference.Value)));
+
+    /// <summary>The case an audit item is for (<see cref="ItemIdFor"/>); null for any other item.</summary>
+    public static string? CaseOfItem(OccurrenceId item)
+    {
+        var value = item.Value;
+        if (!value.StartsWith(DutyId + ".", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var last = value.LastIndexOf('.');
+        return OccurrenceId.Decode(value[(last + 1)..]);
+    }
 
     /// <summary>"Thematic audit" or "Multi-agency audit".</summary>
     public static string KindName(AuditKind kind) => kind == AuditKind.Thematic ? "Thematic audit" : "Multi-agency audit";

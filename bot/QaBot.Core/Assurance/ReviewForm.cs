@@ -82,6 +82,10 @@ public sealed record ReviewForm(
         {
             problems.Add(new FormProblem(Fields.Case, caseProblem));
         }
+        else if (CaseAudit.CaseOfItem(context.Item) is { } audited && !string.Equals(parsed.Value.Value, audited, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new FormProblem(Fields.Case, $"This item is the audit of case {audited}: record that case here."));
+        }
         else
         {
             reference = parsed;

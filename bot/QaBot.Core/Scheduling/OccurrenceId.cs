@@ -73,5 +73,36 @@ public readonly record struct OccurrenceId(string Value)
         return builder.ToString();
     }
 
+    /// <summary>The text <see cref="Encode"/> made <paramref name="part"/> from; null when it is not an encoded part.</summary>
+    public static string? Decode(string part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var bytes = new List<byte>(part.Length);
+        for (var i = 0; i < part.Length; i++)
+        {
+            var c = part[i];
+            if (c != '_')
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+                {
+                    return null;
+                }
+
+                bytes.Add((byte)c);
+                continue;
+            }
+
+            if (i + 2 >= part.Length || !byte.TryParse(part.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var b))
+            {
+                return null;
+            }
+
+            bytes.Add(b);
+            i += 2;
+        }
+
+        return Encoding.UTF8.GetString([.. bytes]);
+    }
+
     public override string ToString() => Value;
 }

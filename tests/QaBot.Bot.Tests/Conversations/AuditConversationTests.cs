@@ -55,10 +55,13 @@ public sealed class AuditConversationTests(DemoCouncilFixture council) : IClassF
         var opened = await Dan.PressAsync(CardVerbs.Done, ReviewConversationTests.DoneData(item));
         Assert.Contains("Priya Nolan", Text(opened.Card), StringComparison.Ordinal);
         CardAssert.PassesOfficialParser(opened.Card.ToJsonString(), "audit case form");
+        Assert.Contains("\"value\":\"9300001\"", Text(opened.Card), StringComparison.Ordinal);
         var submit = Assert.Single(Buttons(opened.Card, CardVerbs.ReviewSubmit));
-        var form = ReviewConversationTests.Form("Consent to step down is not recorded.", Dan.Person.Value)
-            .Select(f => f.Item1 == QaBot.Conversations.Assurance.ReviewCardBuilder.CaseInput ? (f.Item1, "9300001") : f).ToArray();
-        var recorded = await Dan.PressAsync(submit, form);
+        (string, string)[] Form(string reference) => [.. ReviewConversationTests.Form("Consent to step down is not recorded.", Dan.Person.Value)
+            .Select(f => f.Item1 == QaBot.Conversations.Assurance.ReviewCardBuilder.CaseInput ? (f.Item1, reference) : f)];
+        var refused = await Dan.PressAsync(submit, Form("9300002"));
+        Assert.Contains("This item is the audit of case 9300001: record that case here.", Text(refused.Card), StringComparison.Ordinal);
+        var recorded = await Dan.PressAsync(submit, Form("9300001"));
         Assert.Contains("Recorded, and the review item marked done.", Text(recorded.Card), StringComparison.Ordinal);
         Assert.Equal("Good", (await council.Services.GetRequiredService<IReviewStore>().GetAsync(audit.Cases[0].Item))!.Judgement);
 

@@ -56,6 +56,21 @@ public sealed class ReviewFormTests
         Assert.True(OccurrenceId.IsSafePart(review.Actions[0].ItemId.Value.Replace(".", "-", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Check_AnAuditItem_TakesItsOwnCaseAndRefusesAnother()
+    {
+        var item = CaseAudit.ItemIdFor("2027-01-neglect", 2, QaBot.Core.Scheduling.Statutory.CaseReference.Parse("102938"));
+        var context = Context() with { Item = item };
+
+        Assert.Equal("102938", CaseAudit.CaseOfItem(item));
+        Assert.Null(CaseAudit.CaseOfItem(Item));
+        Assert.True(Valid().Check(context).IsValid);
+        var refused = (Valid() with { Case = "2345678" }).Check(context);
+        Assert.False(refused.IsValid);
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal((ReviewForm.Fields.Case, "This item is the audit of case 102938: record that case here."), (problem.Field, problem.Message));
+    }
+
     [Theory]
     [InlineData("Smith1", ReviewForm.Fields.Case)]
     [InlineData("", ReviewForm.Fields.Case)]

@@ -35,6 +35,22 @@ public sealed class OccurrenceIdTests
     }
 
     [Theory]
+    [InlineData("1234567")]
+    [InlineData("LA/123")]
+    [InlineData("a_b")]
+    [InlineData("a#b?c\\d")]
+    [InlineData("é1")]
+    public void Decode_WhatEncodeMade_GivesTheTextBack(string text) =>
+        Assert.Equal(text, OccurrenceId.Decode(OccurrenceId.Encode(text)));
+
+    [Theory]
+    [InlineData("a.b")]
+    [InlineData("a_4")]
+    [InlineData("a_ZZb")]
+    public void Decode_NotAnEncodedPart_Null(string part) =>
+        Assert.Null(OccurrenceId.Decode(part));
+
+    [Theory]
     [InlineData("a.b")]
     [InlineData("a/b")]
     [InlineData("")]

@@ -24,7 +24,7 @@ public abstract class AuditStoreContract : IAsyncLifetime
         var id = CaseAudit.IdFor(title, due);
         return new CaseAudit(
             id, title, AuditKind.Thematic, ["Is the child's lived experience understood?", "Are plans reviewed on time?"], due,
-            [.. Enumerable.Range(1, cases).Select(n => new AuditedCase(n, CaseReference.Parse((102930 + n).ToString(System.Globalization.CultureInfo.InvariantCulture)), TestDirectory.Id(4), n == 1 ? TestDirectory.Id(6) : null, CaseAudit.ItemIdFor(id, n)))],
+            [.. Enumerable.Range(1, cases).Select(n => CaseReference.Parse((102930 + n).ToString(System.Globalization.CultureInfo.InvariantCulture))).Select((c, i) => new AuditedCase(i + 1, c, TestDirectory.Id(4), i == 0 ? TestDirectory.Id(6) : null, CaseAudit.ItemIdFor(id, i + 1, c)))],
             QaTeam, At);
     }
 
