@@ -57,19 +57,10 @@ public static class AuditPlanReader
     private static List<string> ReadLinesOfEnquiry(YamlFields fields, CatalogueProblems problems, PersonalIdentifierCheck identifiers)
     {
         var lines = new List<string>();
-        if (fields.RequiredSequence("linesOfEnquiry", "list the key lines of enquiry the auditors answer") is not { } sequence)
+        var entries = Entries(fields, "linesOfEnquiry", "list the key lines of enquiry the auditors answer", CaseAudit.MaxLinesOfEnquiry, "key lines of enquiry");
+        for (var i = 0; i < entries.Count; i++)
         {
-            return lines;
-        }
-
-        if (sequence.Children.Count is 0 or > CaseAudit.MaxLinesOfEnquiry)
-        {
-            fields.Error("linesOfEnquiry", $"give from 1 to {CaseAudit.MaxLinesOfEnquiry} key lines of enquiry");
-        }
-
-        for (var i = 0; i < sequence.Children.Count; i++)
-        {
-            var node = sequence.Children[i];
+            var node = entries[i];
             var path = $"linesOfEnquiry[{i}]";
             if (node is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
             {
@@ -106,23 +97,15 @@ public static class AuditPlanReader
     private static List<AuditPlanCase> ReadCases(YamlFields fields, CatalogueProblems problems, CaseReferencePattern pattern)
     {
         var sample = new List<AuditPlanCase>();
-        if (fields.RequiredSequence("cases", "list the sampled cases, each with a reference and an auditor") is not { } sequence)
-        {
-            return sample;
-        }
-
-        if (sequence.Children.Count is 0 or > CaseAudit.MaxCases)
-        {
-            fields.Error("cases", $"an audit samples from 1 to {CaseAudit.MaxCases} cases; this file has {sequence.Children.Count}");
-        }
+        var entries = Entries(fields, "cases", "list the sampled cases, each with a reference and an auditor", CaseAudit.MaxCases, "cases");
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < sequence.Children.Count; i++)
+        for (var i = 0; i < entries.Count; i++)
         {
             var path = $"cases[{i}]";
-            if (sequence.Children[i] is not YamlMappingNode entry)
+            if (entries[i] is not YamlMappingNode entry)
             {
-                problems.Add(sequence.Children[i], path, string.Empty, "each case is a mapping with reference and auditor");
+                problems.Add(entries[i], path, string.Empty, "each case is a mapping with reference and auditor");
                 continue;
             }
 
@@ -149,6 +132,22 @@ public static class AuditPlanReader
         }
 
         return sample;
+    }
+
+    /// <summary>The entries of a required list of 1 to <paramref name="max"/>; a list of another length is named as a problem.</summary>
+    private static IList<YamlNode> Entries(YamlFields fields, string field, string hint, int max, string what)
+    {
+        if (fields.RequiredSequence(field, hint) is not { } sequence)
+        {
+            return [];
+        }
+
+        if (sequence.Children.Count == 0 || sequence.Children.Count > max)
+        {
+            fields.Error(field, $"give from 1 to {max} {what}; this file has {sequence.Children.Count}");
+        }
+
+        return sequence.Children;
     }
 
     private static string? Upn(YamlFields fields, string field, string? text)

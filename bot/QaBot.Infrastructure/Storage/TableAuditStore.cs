@@ -37,15 +37,7 @@ public sealed class TableAuditStore : IAuditStore
         var partition = PartitionPrefix + audit.Id;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, WriteHeader(audit)), new(TableTransactionActionType.Add, AuditRow(partition, entry)) };
         actions.AddRange(audit.Cases.Select(c => new TableTransactionAction(TableTransactionActionType.Add, WriteCase(partition, c))));
-        try
-        {
-            await _table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+        return await TableQueries.AddTogetherAsync(_table, actions, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CaseAudit?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -70,4 +70,22 @@ internal static class TableQueries
             // Already gone: deleting is idempotent.
         }
     }
+
+    /// <summary>
+    /// Submits <paramref name="actions"/> as one transaction: true when written; false, writing nothing, when an entity
+    /// one of them adds is already kept (a second submission of the same record).
+    /// </summary>
+    public static async Task<bool> AddTogetherAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
 }

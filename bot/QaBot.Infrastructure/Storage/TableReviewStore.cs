@@ -30,17 +30,10 @@ public sealed class TableReviewStore : IReviewStore
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(audit);
         var auditRow = AuditEntities.Write(Partition, AuditPrefix(review.Item) + Keys.Ticks(audit.At) + "|" + Guid.NewGuid().ToString("N"), audit);
-        try
-        {
-            await _table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.Add, Write(review)), new TableTransactionAction(TableTransactionActionType.Add, auditRow)],
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+        return await TableQueries.AddTogetherAsync(
+            _table,
+            [new TableTransactionAction(TableTransactionActionType.Add, Write(review)), new TableTransactionAction(TableTransactionActionType.Add, auditRow)],
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ReflectiveCaseReview?> GetAsync(OccurrenceId item, CancellationToken cancellationToken = default)
