@@ -27,6 +27,12 @@ public sealed class RetentionOptions
     [Range(1, 100)]
     public int ClosedCasesYears { get; set; } = 6;
 
+    /// <summary>
+    /// Quality assurance records: reflective case reviews (and audit case records) years after the review was held, and
+    /// closed audits years after they were closed, each with its audit trail.
+    /// </summary>
+    public int QualityAssuranceYears { get; set; } = 6;
+
     /// <summary>People who have left: pseudonymised this many years after their last day.</summary>
     [Range(1, 100)]
     public int LeaversYears { get; set; } = 6;

@@ -12,7 +12,8 @@ public interface IRetentionStore
 }
 
 /// <summary>The dates and instants before which each kind of record is past retention.</summary>
-public sealed record RetentionCutoffs(DateOnly ClosedItemsDueBefore, DateTimeOffset AuditBefore, DateOnly CasesClosedBefore, DateTimeOffset StaleBefore);
+/// <param name="QualityAssuranceBefore">Reviews held before this day, and audits closed before it, are past retention.</param>
+public sealed record RetentionCutoffs(DateOnly ClosedItemsDueBefore, DateTimeOffset AuditBefore, DateOnly CasesClosedBefore, DateTimeOffset StaleBefore, DateOnly QualityAssuranceBefore);
 
 /// <summary>The kinds a retention run reports, as its summary names them.</summary>
 public static class RetentionKinds
@@ -22,5 +23,6 @@ public static class RetentionKinds
     public const string Audit = "audit entries";
     public const string Cases = "closed case chains";
     public const string Conversations = "stale conversations";
+    public const string QualityAssurance = "QA records";
     public const string Leavers = "leavers pseudonymised";
 }

@@ -49,7 +49,8 @@ public sealed class Retention
             today.AddYears(-_options.ClosedItemsYears),
             _calendar.ToInstant(today.AddYears(-_options.AuditYears), TimeOnly.MinValue),
             today.AddYears(-_options.ClosedCasesYears),
-            _calendar.ToInstant(today, TimeOnly.MinValue) - _options.StaleConversations);
+            _calendar.ToInstant(today, TimeOnly.MinValue) - _options.StaleConversations,
+            today.AddYears(-_options.QualityAssuranceYears));
         var leftBefore = today.AddYears(-_options.LeaversYears);
 
         var counts = new List<TableCount>();

@@ -53,6 +53,7 @@ public sealed class TableRetentionStore : IRetentionStore
             + await SweepTableAsync(_tables.Directory, audit, remove, cancellationToken).ConfigureAwait(false);
         var cases = await SweepTableAsync(_tables.Cases, TableClient.CreateQueryFilter($"Open eq {false} and ClosedOn lt {Keys.Date(cutoffs.CasesClosedBefore)}"), remove, cancellationToken).ConfigureAwait(false);
         var stale = await SweepTableAsync(_tables.Conversations, TableClient.CreateQueryFilter($"StaleSince lt {cutoffs.StaleBefore}"), remove, cancellationToken).ConfigureAwait(false);
+        var assurance = await SweepAssuranceAsync(cutoffs.QualityAssuranceBefore, remove, cancellationToken).ConfigureAwait(false);
 
         return
         [
@@ -61,7 +62,38 @@ public sealed class TableRetentionStore : IRetentionStore
             new TableCount(RetentionKinds.Audit, auditRows),
             new TableCount(RetentionKinds.Cases, cases),
             new TableCount(RetentionKinds.Conversations, stale),
+            new TableCount(RetentionKinds.QualityAssurance, assurance),
         ];
+    }
+
+    /// <summary>
+    /// Reviews held before the cut-off, and audits closed before it, each with its audit trail: a review's trail rows go
+    /// before the review, an audit's trail and cases before the audit row, so a stopped run leaves the record to be found.
+    /// </summary>
+    private async Task<long> SweepAssuranceAsync(DateOnly before, bool remove, CancellationToken cancellationToken)
+    {
+        var table = _tables.Assurance;
+        var reviews = await TableQueries.ListAsync(table, TableClient.CreateQueryFilter(
+            $"PartitionKey eq {"review"} and RowKey ge {"r|"} and RowKey lt {"r}"} and HeldOn lt {Keys.Date(before)}"), cancellationToken).ConfigureAwait(false);
+        var closedBefore = new DateTimeOffset(before.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var audits = await TableQueries.ListAsync(table, TableClient.CreateQueryFilter(
+            $"PartitionKey ge {"audit|"} and PartitionKey lt {"audit}"} and RowKey eq {"h"} and ClosedAt lt {closedBefore}"), cancellationToken).ConfigureAwait(false);
+        if (remove)
+        {
+            foreach (var review in reviews)
+            {
+                await SweepTableAsync(table, TableQueries.Prefix(review.PartitionKey, "a|" + review.RowKey[2..] + "|"), remove: true, cancellationToken).ConfigureAwait(false);
+                await TableQueries.DeleteIfExistsAsync(table, review.PartitionKey, review.RowKey, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var audit in audits)
+            {
+                await SweepTableAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {audit.PartitionKey} and RowKey ne {"h"}"), remove: true, cancellationToken).ConfigureAwait(false);
+                await TableQueries.DeleteIfExistsAsync(table, audit.PartitionKey, audit.RowKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return reviews.Count + audits.Count;
     }
 
     private static async Task<long> SweepTableAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)

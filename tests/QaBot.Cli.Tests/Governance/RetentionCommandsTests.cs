@@ -7,7 +7,8 @@ namespace QaBot.Cli.Tests.Governance;
 [Trait("Category", "Storage")]
 public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixture<SeededCouncil>
 {
-    // Six years on from the demo's history: items due before 1 Sep 2026 are past the default six years; no audit entry is past seven.
+    // Six years on from the demo's history: items due before 1 Sep 2026, and QA records held or closed before it, are
+    // past the default six years; no audit entry is past seven.
     private const string AsOf = "2032-09-01";
 
     private TableClient Table(string name) => new TableServiceClient(Azurite.Instance.ConnectionString).GetTableClient(council.Cli.Prefix + name);
@@ -42,16 +43,34 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         Assert.True(past.Count > 100, $"the demo should have closed items from June to August, not {past.Count}");
         Assert.Contains(items, r => r.RowKey.StartsWith("i|", StringComparison.Ordinal) && string.CompareOrdinal(r.GetString("Due"), "2026-09-01") >= 0);
 
+        // QA records: reviews held before 1 Sep 2026 with their trail rows, and the demo's audit closed in August whole.
+        var assurance = await RowsAsync("Assurance");
+        var pastReviews = assurance.Where(r => r.PartitionKey == "review" && r.RowKey.StartsWith("r|", StringComparison.Ordinal)
+            && string.CompareOrdinal(r.GetString("HeldOn"), "2026-09-01") < 0).Select(r => r.RowKey[2..]).ToHashSet();
+        var closedAudits = assurance.Where(r => r.RowKey == "h" && r.GetDateTimeOffset("ClosedAt") < new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)).Select(r => r.PartitionKey).ToHashSet();
+        bool Expired(TableEntity r) => closedAudits.Contains(r.PartitionKey)
+            || (r.PartitionKey == "review" && pastReviews.Contains(r.RowKey[2..].Split('|')[0]));
+        var assuranceKept = assurance.Where(r => !Expired(r)).Select(Describe).Order(StringComparer.Ordinal).ToList();
+        Assert.True(pastReviews.Count > 5 && closedAudits.Count == 1, $"the demo should have reviews from the summer and one closed audit, not {pastReviews.Count} and {closedAudits.Count}");
+        Assert.Contains(assurance, r => r.RowKey == "h" && !closedAudits.Contains(r.PartitionKey));
+
         var (previewExit, preview, previewError) = await council.Cli.RunAsync("retention", "preview", "--as-of", AsOf);
         Assert.True(previewExit == 0, previewError);
         Assert.Matches($@"closed items\s+{past.Count:N0}\b", preview);
         Assert.Equal(items.Count, (await RowsAsync("Items")).Count);
+        Assert.Matches($@"QA records\s+{pastReviews.Count + closedAudits.Count:N0}\b", preview);
 
         // A run that stopped part-way: one item's replies already gone, the item itself left for the next run.
         var (partition, occurrence) = past.First();
         foreach (var reply in items.Where(r => r.PartitionKey == partition && r.RowKey.StartsWith($"r|{occurrence}|", StringComparison.Ordinal)))
         {
             await Table("Items").DeleteEntityAsync(reply.PartitionKey, reply.RowKey);
+        }
+
+        var stoppedReview = pastReviews.First();
+        foreach (var trail in assurance.Where(r => r.PartitionKey == "review" && r.RowKey.StartsWith($"a|{stoppedReview}|", StringComparison.Ordinal)))
+        {
+            await Table("Assurance").DeleteEntityAsync(trail.PartitionKey, trail.RowKey);
         }
 
         var leaver = DemoCouncil.KeyPeople.ElectedMember.Value;
@@ -72,11 +91,13 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         Assert.Equal(kept.Count, after.Count);
         Assert.Equal(compliance, (await RowsAsync("Compliance")).Select(Describe).Order(StringComparer.Ordinal).ToList());
         Assert.DoesNotContain(await RowsAsync("Directory"), r => r.RowKey.Contains(leaver, StringComparison.Ordinal));
+        Assert.Equal(assuranceKept, (await RowsAsync("Assurance")).Select(Describe).Order(StringComparer.Ordinal).ToList());
 
         var (againExit, again, againError) = await council.Cli.RunAsync("retention", "apply", "--as-of", AsOf);
         Assert.True(againExit == 0, againError);
         Assert.Contains("Removed or pseudonymised 0;", again, StringComparison.Ordinal);
         Assert.Equal(after.Select(Describe).Order(StringComparer.Ordinal), (await RowsAsync("Items")).Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal(assuranceKept, (await RowsAsync("Assurance")).Select(Describe).Order(StringComparer.Ordinal).ToList());
 
         var (_, looks, _) = await council.Cli.RunAsync("audit", "--looks");
         Assert.Contains("retention-apply", looks, StringComparison.Ordinal);
