@@ -25,15 +25,8 @@ public static class AuditPlanReader
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(cases);
         var problems = new CatalogueProblems(fileName);
-        var stream = problems.Parse(yaml);
-        if (stream is null)
+        if (problems.ParseMapping(yaml, "the file must be a mapping with title, kind, linesOfEnquiry, cases and due (see docs/quality-assurance.md)") is not { } root)
         {
-            return new(null, problems.Sorted());
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add(YamlDotNet.Core.Mark.Empty, string.Empty, string.Empty, "the file must be a mapping with title, kind, linesOfEnquiry, cases and due (see docs/quality-assurance.md)");
             return new(null, problems.Sorted());
         }
 

@@ -45,6 +45,26 @@ internal sealed class CatalogueProblems(string file)
         return null;
     }
 
+    /// <summary>
+    /// Reads <paramref name="yaml"/> and returns its root mapping, or records why there is none (a syntax problem, an
+    /// empty file, or a root that is not a mapping, described by <paramref name="expected"/>) and returns null.
+    /// </summary>
+    public YamlMappingNode? ParseMapping(string yaml, string expected)
+    {
+        if (Parse(yaml) is not { } stream)
+        {
+            return null;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Add(Mark.Empty, string.Empty, string.Empty, expected);
+            return null;
+        }
+
+        return root;
+    }
+
     // YamlDotNet prefixes its messages with the position, which the error already carries.
     private static string SyntaxMessage(YamlException e)
     {

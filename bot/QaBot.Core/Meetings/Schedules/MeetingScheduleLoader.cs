@@ -1,7 +1,6 @@
 using System.Globalization;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace QaBot.Core.Meetings.Schedules;
@@ -55,15 +54,8 @@ public static class MeetingScheduleLoader
         ArgumentNullException.ThrowIfNull(catalogue);
 
         var problems = new CatalogueProblems(fileName);
-        var stream = problems.Parse(yaml);
-        if (stream is null)
+        if (problems.ParseMapping(yaml, "the file must be a mapping with version and meetings (see docs/boards.md)") is not { } root)
         {
-            return new(null, problems.Sorted());
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add(Mark.Empty, string.Empty, string.Empty, "the file must be a mapping with version and meetings (see docs/boards.md)");
             return new(null, problems.Sorted());
         }
 
