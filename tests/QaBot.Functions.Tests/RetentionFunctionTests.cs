@@ -40,7 +40,9 @@ public sealed class RetentionFunctionTests
         Assert.Equal(0, summary.Total);
         Assert.NotNull(await tracking.GetAsync(new ItemKey(ChesterfieldTeam1, new Core.Scheduling.OccurrenceId("rt-1"))));
         var looks = await provider.GetRequiredService<IGovernanceLog>().ListAsync(AuditPeriod.All);
-        Assert.Equal(6, looks.Count);
+        // One entry per kind: closed items, replies, audit entries, case chains, conversations, QA records, leavers.
+        Assert.Equal(7, looks.Count);
+        Assert.Contains(looks, l => l.Asked.StartsWith(RetentionKinds.QualityAssurance + " as of", StringComparison.Ordinal));
         Assert.All(looks, l => Assert.Equal(("system:retention", GovernanceLook.RetentionApply), (l.Actor.Value, l.Action)));
         Assert.Equal("0 0 3 * * *", provider.GetRequiredService<IOptions<RetentionOptions>>().Value.Schedule);
     }
