@@ -110,16 +110,15 @@ public static class AuditPlanReader
             auditor = Upn(caseFields, "auditor", auditor);
             var practitionerOk = practitioner is null || Upn(caseFields, "practitioner", practitioner) is not null;
 
-            if (reference is { } r && seen.TryGetValue(r.Value, out var first))
+            var line = (int)Math.Max(1, entry.Start.Line);
+            if (reference is { } r && !seen.TryAdd(r.Value, line))
             {
-                caseFields.Error("reference", $"case {r} is sampled twice (first at line {first}): sample each case once");
+                caseFields.Error("reference", $"case {r} is sampled twice (first at line {seen[r.Value]}): sample each case once");
                 continue;
             }
 
             if (reference is { } kept && auditor is not null && practitionerOk)
             {
-                var line = (int)Math.Max(1, entry.Start.Line);
-                seen[kept.Value] = line;
                 sample.Add(new AuditPlanCase(kept, auditor, practitioner, line));
             }
         }
