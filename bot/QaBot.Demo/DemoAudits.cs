@@ -83,6 +83,7 @@ public static class DemoAudits
         var records = new List<ReflectiveCaseReview>();
         var items = new List<NewItem>();
         var duty = new DutyId(CaseAudit.DutyId);
+        var described = new CaseAudit(id, title, kind, lines, due, [], by, arrangedAt);
         for (var n = 1; n <= practitioners.Count; n++)
         {
             // The playground's team manager audits the open audit's last case, so it is among their tasks.
@@ -92,8 +93,7 @@ public static class DemoAudits
             var audited = new AuditedCase(n, reference, auditor.Id, practitioner.Id, CaseAudit.ItemIdFor(id, n, reference));
             var occurrence = new Occurrence(audited.Item, duty, auditor.Id, due, arranged, due, engine.Rules.RemindersAfter(due, duty, arrangedAt), practitioner.Id, Provisional: false);
             var item = TrackedItem.FromOccurrence(occurrence, auditor.HomeArea, arrangedAt, by);
-            var audit = new CaseAudit(id, title, kind, lines, due, [], by, arrangedAt);
-            item = item with { Note = audit.ItemNote(audited) };
+            item = item with { Note = described.ItemNote(audited) };
             if (n > recorded)
             {
                 cases.Add(audited);

@@ -24,7 +24,8 @@ public sealed class AuditOverview
         var views = await _audits.InProgressAsync(cancellationToken).ConfigureAwait(false);
         var programme = AuditAccess.SeesProgramme(viewer, _policy, today);
         var lines = views
-            .Select(v => new AuditProgressLine(v, [.. v.Cases.Where(c => AuditAccess.OwnCases(viewer, v.Audit).Contains(c.Case))], today))
+            .Select(v => (View: v, Own: AuditAccess.OwnCases(viewer, v.Audit)))
+            .Select(v => new AuditProgressLine(v.View, [.. v.View.Cases.Where(c => v.Own.Contains(c.Case))], today))
             .Where(l => programme || l.Own.Count > 0)
             .ToList();
         return new AuditProgress(programme, lines);

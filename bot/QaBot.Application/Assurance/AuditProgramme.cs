@@ -117,36 +117,18 @@ public sealed class AuditProgramme
     }
 
     /// <summary>Every audit, latest due first, with where each stands.</summary>
-    public async Task<IReadOnlyList<AuditView>> ListAsync(CancellationToken cancellationToken)
-    {
-        var audits = await _audits.ListAsync(cancellationToken).ConfigureAwait(false);
-        var views = new List<AuditView>();
-        foreach (var audit in audits)
-        {
-            views.Add(await ViewAsync(audit, cancellationToken).ConfigureAwait(false));
-        }
-
-        return views;
-    }
+    public async Task<IReadOnlyList<AuditView>> ListAsync(CancellationToken cancellationToken) =>
+        await ViewsAsync(await _audits.ListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>The audits not yet closed, latest due first: the QA team's "audits in progress".</summary>
-    public async Task<IReadOnlyList<AuditView>> InProgressAsync(CancellationToken cancellationToken)
-    {
-        var audits = await _audits.ListAsync(cancellationToken).ConfigureAwait(false);
-        var views = new List<AuditView>();
-        foreach (var audit in audits.Where(a => !a.IsClosed))
-        {
-            views.Add(await ViewAsync(audit, cancellationToken).ConfigureAwait(false));
-        }
-
-        return views;
-    }
+    public async Task<IReadOnlyList<AuditView>> InProgressAsync(CancellationToken cancellationToken) =>
+        await ViewsAsync([.. (await _audits.ListAsync(cancellationToken).ConfigureAwait(false)).Where(a => !a.IsClosed)], cancellationToken).ConfigureAwait(false);
 
     /// <summary>The audit with each case's auditor, record and moderation; null when there is no audit with that id.</summary>
     public async Task<AuditView?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var audit = await _audits.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return audit is null ? null : await ViewAsync(audit, cancellationToken).ConfigureAwait(false);
+        return audit is null ? null : await ViewAsync(audit, [], cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(string id, CancellationToken cancellationToken) =>
@@ -264,14 +246,32 @@ public sealed class AuditProgramme
         && existing.LinesOfEnquiry.SequenceEqual(plan.LinesOfEnquiry, StringComparer.Ordinal)
         && existing.Cases.Select(c => c.Case.Value).SequenceEqual(plan.Cases.Select(c => c.Case.Value), StringComparer.OrdinalIgnoreCase);
 
-    private async Task<AuditView> ViewAsync(CaseAudit audit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AuditView>> ViewsAsync(IReadOnlyList<CaseAudit> audits, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<PersonId, string>();
+        var views = new List<AuditView>();
+        foreach (var audit in audits)
+        {
+            views.Add(await ViewAsync(audit, names, cancellationToken).ConfigureAwait(false));
+        }
+
+        return views;
+    }
+
+    /// <param name="names">Auditors' names already read, so an auditor with several cases is read from the directory once.</param>
+    private async Task<AuditView> ViewAsync(CaseAudit audit, Dictionary<PersonId, string> names, CancellationToken cancellationToken)
     {
         var cases = new List<AuditCaseView>();
         foreach (var audited in audit.Cases)
         {
-            var auditor = await _directory.GetPersonAsync(audited.Auditor, cancellationToken).ConfigureAwait(false);
+            if (!names.TryGetValue(audited.Auditor, out var name))
+            {
+                var auditor = await _directory.GetPersonAsync(audited.Auditor, cancellationToken).ConfigureAwait(false);
+                name = names[audited.Auditor] = auditor?.DisplayName ?? Core.Reminders.DigestComposer.UnknownPersonName;
+            }
+
             var record = await _reviews.GetAsync(audited.Item, cancellationToken).ConfigureAwait(false);
-            cases.Add(new AuditCaseView(audited, auditor?.DisplayName ?? Core.Reminders.DigestComposer.UnknownPersonName, record));
+            cases.Add(new AuditCaseView(audited, name, record));
         }
 
         return new AuditView(audit, cases);
