@@ -1,4 +1,5 @@
 using QaBot.Core.Organisation;
+using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
 
@@ -23,15 +24,10 @@ public static class DemoHistory
         ArgumentNullException.ThrowIfNull(engine);
         var window = engine.Window(asOf.AddMonths(-MonthsOfHistory), asOf.AddDays(7 * WeeksAhead));
         var calendar = engine.Calendar;
-        var known = engine.Catalogue.Roles.Select(r => r.Id).ToHashSet();
         var occurrences = new List<Occurrence>();
-        foreach (var person in chart.ActivePeople.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
+        foreach (var holding in ReminderPlanner.Holdings(chart, engine, asOf))
         {
-            var reports = chart.ReportsOf(person.Id).Select(p => p.Id).OrderBy(p => p.Value, StringComparer.Ordinal).ToList();
-            foreach (var role in person.CurrentRoles.Where(r => known.Contains(r.Role)))
-            {
-                window.AddOccurrences(new RoleHolding(person.Id, role.Role, role.Start, reports, role.End) { HomeArea = person.HomeArea }, occurrences);
-            }
+            window.AddOccurrences(holding, occurrences);
         }
 
         var random = new Random(seed ^ asOf.DayNumber);

@@ -50,6 +50,41 @@ public sealed class ScheduleRegistrationTests
     }
 
     [Fact]
+    public void AddQaBot_SupervisionPlansFromSettings_ReplaceTheShippedOne()
+    {
+        using var services = Build(new()
+        {
+            ["Schedule:Supervision:FirstWithinWorkingDays"] = "15",
+            ["Schedule:Supervision:Plans:0:Name"] = "Child protection",
+            ["Schedule:Supervision:Plans:0:Roles:0"] = "iro-cp-chair",
+            ["Schedule:Supervision:Plans:0:Stages:0:EveryWeeks"] = "2",
+        });
+
+        var supervision = services.GetRequiredService<ScheduleEngine>().Policy.Supervision;
+
+        Assert.Equal(15, supervision.FirstWithinWorkingDays);
+        var plan = Assert.Single(supervision.Plans);
+        Assert.Equal("Child protection", plan.Name);
+        Assert.Equal([new Core.Framework.RoleId("iro-cp-chair")], plan.Roles);
+        Assert.Equal([new SupervisionStage(2)], plan.Stages);
+    }
+
+    [Fact]
+    public void AddQaBot_SupervisionPlanWithBadStage_RefusedNamingTheSetting()
+    {
+        using var services = Build(new()
+        {
+            ["Schedule:Supervision:Plans:0:Name"] = "ASYE",
+            ["Schedule:Supervision:Plans:0:JobTitles:0"] = "ASYE",
+            ["Schedule:Supervision:Plans:0:Stages:0:EveryWeeks"] = "0",
+            ["Schedule:Supervision:Plans:0:Stages:0:UntilWeeks"] = "6",
+        });
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<SchedulePolicy>());
+        Assert.Contains("Schedule:Supervision:Plans:0:Stages:0:EveryWeeks: 0 is not between 1 and 8 weeks", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddQaBot_NoSettings_DefaultsAndShippedData()
     {
         using var services = Build([]);

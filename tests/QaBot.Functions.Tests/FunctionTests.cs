@@ -23,7 +23,7 @@ public sealed class FunctionTests
     {
         var time = new FakeTimeProvider(NineLondon);
         // The functions get the timer's clock; the pipeline behind them keeps the real one (its limiter waits in real time).
-        var host = await PipelineHost.StartAsync(configure: s => s.Replace(ServiceDescriptor.Singleton(RunPeople.Policy)));
+        var host = await PipelineHost.StartAsync(RunPeople.Settings(), configure: s => s.Replace(ServiceDescriptor.Singleton(RunPeople.Policy)));
         await host.AddPeopleAsync(QaBot.Testing.Organisation.TestDirectory.Areas, RunPeople.People());
         foreach (var person in RunPeople.People())
         {

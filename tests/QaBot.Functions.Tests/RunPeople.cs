@@ -18,6 +18,12 @@ internal static class RunPeople
 
     public static OrganisationPolicy Policy { get; } = OrganisationPolicy.Create([Leader.Value, "team-manager"], []);
 
+    /// <summary>
+    /// The runs' items are the ones each test adds: the managers among these people are not given the framework's
+    /// every-manager supervision as well.
+    /// </summary>
+    public static Dictionary<string, string?> Settings() => new() { ["Schedule:Supervision:EveryManager"] = "false" };
+
     public static PersonId Head => TestDirectory.Id(1);
 
     public static PersonId Manager => TestDirectory.Id(2);

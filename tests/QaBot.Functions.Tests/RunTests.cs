@@ -16,7 +16,7 @@ public sealed class RunTests
 
     private static async Task<PipelineHost> StartAsync(bool sampleFramework, RoleId? teamManagerRole = null)
     {
-        var host = await PipelineHost.StartAsync(sampleFramework: sampleFramework, configure: s => s.Replace(ServiceDescriptor.Singleton(RunPeople.Policy)));
+        var host = await PipelineHost.StartAsync(RunPeople.Settings(), sampleFramework: sampleFramework, configure: s => s.Replace(ServiceDescriptor.Singleton(RunPeople.Policy)));
         await host.AddPeopleAsync(TestDirectory.Areas, RunPeople.People(teamManagerRole));
         foreach (var person in RunPeople.People())
         {

@@ -69,6 +69,9 @@ public sealed class ScheduleOptions : IValidatableObject
     /// </summary>
     public List<DutyApplicabilityOptions> Applicability { get; set; } = [];
 
+    /// <summary>When a new starter's first supervision falls due and who is supervised at another rhythm (docs/workforce.md).</summary>
+    public SupervisionOptions Supervision { get; set; } = new();
+
     /// <summary>The policy these settings describe; call on validated options.</summary>
     public SchedulePolicy ToPolicy()
     {
@@ -120,6 +123,7 @@ public sealed class ScheduleOptions : IValidatableObject
             LongerRhythmLeads = longer,
             MostDueOnOneDay = MostDueOnOneDay,
             Applicability = applicability.Count == 0 ? SchedulePolicy.Default.Applicability : applicability,
+            Supervision = Supervision.ToPolicy(),
         };
     }
 
@@ -153,6 +157,11 @@ public sealed class ScheduleOptions : IValidatableObject
         }
 
         foreach (var problem in ApplicabilityProblems())
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Supervision.Problems("Schedule:Supervision", nameof(Supervision)))
         {
             yield return problem;
         }

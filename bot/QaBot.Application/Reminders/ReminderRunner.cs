@@ -206,7 +206,7 @@ public sealed partial class ReminderRunner
     {
         var window = _engine.Window(today.AddDays(-_options.LookbackDays), today.AddDays(_options.HorizonDays));
         var occurrences = new List<Occurrence>();
-        foreach (var holding in ReminderPlanner.Holdings(chart, _engine))
+        foreach (var holding in ReminderPlanner.Holdings(chart, _engine, today))
         {
             window.AddOccurrences(holding, occurrences);
         }

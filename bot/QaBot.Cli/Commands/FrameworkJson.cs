@@ -29,6 +29,7 @@ internal static class FrameworkJson
             {
                 ["id"] = role.Id.Value,
                 ["name"] = role.Name,
+                ["everyManager"] = role.EveryManager,
                 ["duties"] = Array(role.Duties, Duty),
             }),
             ["generalDuties"] = Array(catalogue.GeneralDuties, general => new JsonObject

@@ -178,7 +178,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
 
             if (id is not null && Unique("role", "role:" + id, id, fields))
             {
-                var role = new RoleDraft(id, name ?? string.Empty);
+                var role = new RoleDraft(id, name ?? string.Empty, fields.OptionalBool("everyManager") ?? false);
                 _roles[id] = role;
                 _roleOrder.Add(role);
             }
@@ -470,7 +470,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
     private FrameworkCatalogue Build()
     {
         var roles = _roleOrder
-            .Select(r => new Role(new RoleId(r.Id), r.Name, [.. _dutyOrder.Where(d => d.Duty.RoleId.Value == r.Id).Select(d => d.Duty)]))
+            .Select(r => new Role(new RoleId(r.Id), r.Name, [.. _dutyOrder.Where(d => d.Duty.RoleId.Value == r.Id).Select(d => d.Duty)]) { EveryManager = r.EveryManager })
             .ToList();
 
         return new FrameworkCatalogue(roles, _generalOrder, _bodyOrder)
@@ -539,13 +539,13 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
     private static string[] DefaultFields(string path) => path switch
     {
         "statutoryRules" => ["id", "description"],
-        "roles" => ["id", "name"],
+        "roles" => ["id", "name", "everyManager"],
         "bodyLevels" => ["id", "name"],
         "bodyGroups" => ["id", "name", "level"],
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "No field list for this section."),
     };
 
-    private sealed record RoleDraft(string Id, string Name);
+    private sealed record RoleDraft(string Id, string Name, bool EveryManager);
 
     private sealed record KnownBody(RoleId? Chair, bool ChairIsKnown);
 

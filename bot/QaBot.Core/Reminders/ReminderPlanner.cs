@@ -88,20 +88,59 @@ public static class ReminderPlanner
             .ToList();
     }
 
-    /// <summary>Every active person's role holdings, for the schedule engine.</summary>
-    public static IEnumerable<RoleHolding> Holdings(OrganisationChart chart, ScheduleEngine engine)
+    /// <summary>
+    /// Every active person's role holdings, for the schedule engine: the roles the directory gives them, and a role
+    /// held by every manager (<see cref="Framework.Role.EveryManager"/>) for anyone with people reporting to them whose
+    /// own roles do not already owe supervision for each of them. Each holding knows its reports' start dates and
+    /// supervision plans as of <paramref name="on"/>.
+    /// </summary>
+    public static IEnumerable<RoleHolding> Holdings(OrganisationChart chart, ScheduleEngine engine, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentNullException.ThrowIfNull(engine);
-        var known = engine.Catalogue.Roles.Select(r => r.Id).ToHashSet();
+        var roles = engine.Catalogue.Roles.ToDictionary(r => r.Id);
+        var perReport = roles.Values.Where(r => r.Duties.Any(d => d.PerReport) && !r.EveryManager).Select(r => r.Id).ToHashSet();
+        var supervision = engine.Policy.Supervision;
+        var everyManager = roles.Values.Where(r => r.EveryManager).Select(r => r.Id).ToList();
         foreach (var person in chart.ActivePeople.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
         {
-            var reports = chart.ReportsOf(person.Id).Select(p => p.Id).OrderBy(p => p.Value, StringComparer.Ordinal).ToList();
-            foreach (var role in person.Roles.Where(r => known.Contains(r.Role) && (r.End is null || r.End > r.Start)))
+            var managed = chart.ReportsOf(person.Id).OrderBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+            var reports = managed.Select(p => p.Id).ToList();
+            var supervisees = managed.Count == 0 ? null : managed.ToDictionary(p => p.Id, p => supervision.SuperviseeOf(p, on));
+            var held = person.Roles.Where(r => roles.ContainsKey(r.Role) && !everyManager.Contains(r.Role) && (r.End is null || r.End > r.Start)).ToList();
+            foreach (var role in held)
             {
                 // A role assignment's end is the first day it is no longer held; a holding's is the last day it is.
-                yield return new RoleHolding(person.Id, role.Role, role.Start, reports, role.End?.AddDays(-1)) { HomeArea = person.HomeArea };
+                yield return new RoleHolding(person.Id, role.Role, role.Start, reports, role.End?.AddDays(-1)) { HomeArea = person.HomeArea, Supervisees = supervisees };
+            }
+
+            if (supervision.EveryManager && managed.Count > 0 && ManagerSince(person, held.Where(r => perReport.Contains(r.Role))) is { } since)
+            {
+                foreach (var role in everyManager)
+                {
+                    yield return new RoleHolding(person.Id, role, since, reports) { HomeArea = person.HomeArea, Supervisees = supervisees };
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// From when someone with reports owes the every-manager role: their start date, or the day their last role owing
+    /// supervision per person managed ended; null while such a role is held.
+    /// </summary>
+    private static DateOnly? ManagerSince(Person person, IEnumerable<RoleAssignment> perReportRoles)
+    {
+        var since = person.StartDate;
+        foreach (var role in perReportRoles)
+        {
+            if (role.End is not { } end)
+            {
+                return null;
+            }
+
+            since = end > since ? end : since;
+        }
+
+        return since;
     }
 }

@@ -19,4 +19,10 @@ public sealed record RoleHolding(
     /// Null (a preview of a role with nobody in it) owes every duty of the role.
     /// </summary>
     public AreaId? HomeArea { get; init; }
+
+    /// <summary>
+    /// What the schedule knows of each direct report (start date, supervision plan). A report not listed is supervised
+    /// at the duty's own rhythm from the first period (a preview).
+    /// </summary>
+    public IReadOnlyDictionary<PersonId, Supervisee>? Supervisees { get; init; }
 }

@@ -42,6 +42,13 @@ public sealed class ScheduleEngine
             throw new ArgumentException($"Schedule:Duties or Schedule:Applicability names duties that are not in the framework catalogue: {string.Join(", ", unknown)}.", nameof(policy));
         }
 
+        var roles = catalogue.Roles.Select(r => r.Id).ToHashSet();
+        var unknownRoles = policy.Supervision.Plans.SelectMany(p => p.Roles).Where(r => !roles.Contains(r)).Select(r => r.Value).Distinct().ToList();
+        if (unknownRoles.Count > 0)
+        {
+            throw new ArgumentException($"Schedule:Supervision:Plans names roles that are not in the framework catalogue: {string.Join(", ", unknownRoles)}.", nameof(policy));
+        }
+
         foreach (var role in catalogue.Roles)
         {
             _scheduledDuties[role.Id] = role.Duties.Where(d => IsScheduled(d, duties)).ToArray();

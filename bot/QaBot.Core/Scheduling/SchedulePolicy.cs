@@ -51,6 +51,9 @@ public sealed record SchedulePolicy(
     /// </summary>
     public int MostDueOnOneDay { get; init; } = 3;
 
+    /// <summary>When a new starter's first supervision falls due and who is supervised at another rhythm (ASYE).</summary>
+    public SupervisionPolicy Supervision { get; init; } = SupervisionPolicy.Default;
+
     /// <summary>
     /// Duties owed only in some services ("if applicable" in the framework): the areas, each with everything below it,
     /// whose people owe the duty. A duty not listed is owed everywhere.

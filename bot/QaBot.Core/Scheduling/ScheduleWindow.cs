@@ -72,7 +72,14 @@ public sealed class ScheduleWindow
             {
                 foreach (var report in holding.DirectReports)
                 {
-                    AddSlots(duty, slots, holding, report, into);
+                    if (holding.Supervisees is { } supervisees && supervisees.TryGetValue(report, out var supervisee))
+                    {
+                        AddForSupervisee(duty, slots, holding, report, supervisee, into);
+                    }
+                    else
+                    {
+                        AddSlots(duty, slots, holding, report, into);
+                    }
                 }
             }
             else
@@ -82,11 +89,103 @@ public sealed class ScheduleWindow
         }
     }
 
-    private static void AddSlots(Duty duty, DutySlot[] slots, RoleHolding holding, PersonId? concerns, ICollection<Occurrence> into)
+    /// <summary>
+    /// A per-person-managed duty for someone whose start date is known: nothing falls due before their first
+    /// supervision (<see cref="SupervisionPolicy"/>); a supervision duty adds that first supervision and the
+    /// supervisee's plan, then returns to the duty's own periods from the first one due at least
+    /// <see cref="RegularGapDays"/> days after the plan's last date.
+    /// </summary>
+    private void AddForSupervisee(Duty duty, DutySlot[] slots, RoleHolding holding, PersonId report, Supervisee supervisee, ICollection<Occurrence> into)
+    {
+        var calendar = _engine.Calendar;
+        // Long before the window the exact working day cannot matter (and the calendar may not hold that year).
+        var first = supervisee.Started < From.AddDays(-FarBeforeDays)
+            ? supervisee.Started
+            : calendar.AddWorkingDays(supervisee.Started, supervisee.FirstWithinWorkingDays);
+        if (!SupervisionPolicy.IsSupervision(duty))
+        {
+            AddSlots(duty, slots, holding, report, into, after: first);
+            return;
+        }
+
+        var own = new List<DutySlot>();
+        var last = first;
+        if (first >= From && first <= To)
+        {
+            own.Add(IndividualSlot(duty, "first-" + Key(supervisee.Started), first, supervisee.Started));
+        }
+
+        var cursor = supervisee.Started;
+        var openEnded = false;
+        foreach (var stage in supervisee.Plan?.Stages ?? [])
+        {
+            var every = 7 * stage.EveryWeeks;
+            var end = stage.EndsFrom(supervisee.Started);
+            openEnded = end is null;
+            var stop = end ?? To;
+            var count = (stop.DayNumber - cursor.DayNumber) / every;
+            if (count < 1)
+            {
+                continue;
+            }
+
+            // Only the dates near the window are worked out; the last one is needed to know when the plan ends.
+            var skip = Math.Max(0, ((From.DayNumber - cursor.DayNumber) / every) - 2);
+            for (var k = Math.Max(1, skip); k <= count; k++)
+            {
+                var nominal = cursor.AddDays(k * every);
+                var due = WorkingDayFor(nominal);
+                if (due > first && due >= From && due <= To)
+                {
+                    var opens = due.AddDays(1 - every);
+                    own.Add(IndividualSlot(duty, "wk-" + Key(nominal), due, opens));
+                }
+            }
+
+            cursor = cursor.AddDays(count * every);
+            var lastDue = cursor < From.AddDays(-FarBeforeDays) ? cursor : WorkingDayFor(cursor);
+            last = lastDue > last ? lastDue : last;
+        }
+
+        AddSlots(duty, [.. own], holding, report, into);
+        if (!openEnded)
+        {
+            AddSlots(duty, slots, holding, report, into, after: last.AddDays(RegularGapDays - 1));
+        }
+    }
+
+    /// <summary>Further before the window than a first supervision can be set (60 working days) and a plan's gap.</summary>
+    private const int FarBeforeDays = 120;
+
+    /// <summary>How far after a supervision plan's last date (or a first supervision) the duty's own periods take over.</summary>
+    public const int RegularGapDays = 14;
+
+    private static string Key(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private DateOnly WorkingDayFor(DateOnly day) =>
+        _engine.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
+            ? _engine.Calendar.WorkingDayOnOrBefore(day)
+            : _engine.Calendar.WorkingDayOnOrAfter(day);
+
+    private DutySlot IndividualSlot(Duty duty, string key, DateOnly due, DateOnly opens)
+    {
+        var reminders = _engine.Rules.Reminders(due, duty.Id).Where(r => r.Day >= opens).ToArray();
+        return new DutySlot(
+            key,
+            due,
+            opens < due ? opens : due,
+            due,
+            reminders.Select(r => r.Day).ToArray(),
+            Array.AsReadOnly(reminders.Select(r => r.At).ToArray()),
+            _engine.Calendar.AddWorkingDays(due, -_engine.Policy.NewAssignmentNoticeWorkingDays),
+            _engine.Calendar.IsBankHolidayYearProvisional(due));
+    }
+
+    private static void AddSlots(Duty duty, DutySlot[] slots, RoleHolding holding, PersonId? concerns, ICollection<Occurrence> into, DateOnly? after = null)
     {
         foreach (var slot in slots)
         {
-            if (slot.LatestStart < holding.Since || (holding.Until is { } until && slot.Due > until))
+            if (slot.LatestStart < holding.Since || (holding.Until is { } until && slot.Due > until) || (after is { } cutoff && slot.Due <= cutoff))
             {
                 continue;
             }

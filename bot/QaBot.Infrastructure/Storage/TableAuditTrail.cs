@@ -53,10 +53,11 @@ public sealed class TableAuditTrail : IAuditTrail
             found[Key(record)] = record;
         }
 
-        // Their own items and those about them (supervisions of them): kept in their home area's partition.
-        if (homeArea is { } home)
+        // Their own items, kept in their home area's partition, and those about them (supervisions of them), kept in
+        // their manager's: a team manager shares their team's area, a head of service or director sits in an area above.
+        for (var area = homeArea; area is { } at; area = at.Parent)
         {
-            var partition = ItemEntities.Partition(home);
+            var partition = ItemEntities.Partition(at);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {AuditRows} and RowKey lt {Keys.UpperBound(AuditRows)}") + During(period);
             foreach (var record in await ReadItemsAsync(filter, cancellationToken).ConfigureAwait(false))
             {

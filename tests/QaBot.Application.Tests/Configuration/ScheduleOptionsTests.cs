@@ -148,3 +148,63 @@ public sealed class ScheduleOptionsTests
         Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
     }
 }
+
+[Trait("Category", "Fast")]
+public sealed class SupervisionOptionsTests
+{
+    [Fact]
+    public void ToPolicy_NothingSet_ShipsTheAsyePlanAndTenWorkingDays()
+    {
+        var policy = new ScheduleOptions().ToPolicy().Supervision;
+
+        Assert.Equal(10, policy.FirstWithinWorkingDays);
+        var plan = Assert.Single(policy.Plans);
+        Assert.Equal("ASYE", plan.Name);
+        Assert.Equal(5, plan.FirstWithinWorkingDays);
+        Assert.Equal([new SupervisionStage(1, Weeks: 6), new SupervisionStage(2, Months: 6)], plan.Stages);
+    }
+
+    [Fact]
+    public void Validate_BadPlans_EachNamesItsKey()
+    {
+        var options = new ScheduleOptions();
+        options.Supervision.FirstWithinWorkingDays = 0;
+        options.Supervision.Plans =
+        [
+            new SupervisionPlanOptions
+            {
+                Name = "ASYE",
+                JobTitles = ["ASYE"],
+                Stages =
+                [
+                    new SupervisionStageOptions { EveryWeeks = 1 },
+                    new SupervisionStageOptions { EveryWeeks = 9, UntilWeeks = 4, UntilMonths = 6 },
+                ],
+            },
+            new SupervisionPlanOptions { Name = "asye", Roles = ["Team Manager"], FirstWithinWorkingDays = 61 },
+            new SupervisionPlanOptions
+            {
+                Name = "Out of order",
+                JobTitles = [" "],
+                Stages = [new SupervisionStageOptions { EveryWeeks = 1, UntilMonths = 6 }, new SupervisionStageOptions { EveryWeeks = 2, UntilWeeks = 6 }],
+            },
+            new SupervisionPlanOptions(),
+        ];
+
+        var results = new List<ValidationResult>();
+        Assert.False(Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true));
+
+        var messages = string.Join("\n", results.Select(r => r.ErrorMessage));
+        Assert.Contains("Schedule:Supervision:FirstWithinWorkingDays: 0 is not between 1 and 60", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:0:Stages:0: only the last stage may run on", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:0:Stages:1:EveryWeeks: 9", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:0:Stages:1: give UntilWeeks or UntilMonths, not both", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:1:Name: 'asye' is the name of an earlier plan", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:1:Roles:0: 'Team Manager' is not a role id", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:1:FirstWithinWorkingDays: 61", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:2:JobTitles:0", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:2:Stages:1: it ends no later than the stage before it", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:3:Name: give the plan a name", messages, StringComparison.Ordinal);
+        Assert.Contains("Schedule:Supervision:Plans:3: give JobTitles or Roles", messages, StringComparison.Ordinal);
+    }
+}

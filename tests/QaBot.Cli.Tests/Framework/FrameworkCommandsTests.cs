@@ -37,7 +37,7 @@ public sealed class FrameworkCommandsTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Empty(error);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.EndsWith("is valid: 14 roles, 58 task lines, 59 duties, 1 general duty, 43 governance bodies.", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("is valid: 15 roles, 59 task lines, 61 duties, 1 general duty, 43 governance bodies.", line.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,8 +90,9 @@ public sealed class FrameworkCommandsTests : IDisposable
         var root = json.RootElement;
 
         var roles = root.GetProperty("roles");
-        Assert.Equal(14, roles.GetArrayLength());
-        Assert.Equal(59, roles.EnumerateArray().Sum(r => r.GetProperty("duties").GetArrayLength()));
+        Assert.Equal(15, roles.GetArrayLength());
+        Assert.Equal(61, roles.EnumerateArray().Sum(r => r.GetProperty("duties").GetArrayLength()));
+        Assert.Equal(["all-managers"], roles.EnumerateArray().Where(r => r.GetProperty("everyManager").GetBoolean()).Select(r => r.GetProperty("id").GetString()));
         foreach (var role in roles.EnumerateArray())
         {
             Assert.Equal(JsonValueKind.String, role.GetProperty("id").ValueKind);
@@ -109,7 +110,10 @@ public sealed class FrameworkCommandsTests : IDisposable
                 Assert.Contains(rhythm.GetProperty("perYear").ValueKind, new[] { JsonValueKind.Number, JsonValueKind.Null });
                 var sourceRow = duty.GetProperty("sourceRow");
                 Assert.Equal("3.0", sourceRow.GetProperty("section").GetString());
-                Assert.Equal(role.GetProperty("name").GetString(), sourceRow.GetProperty("role").GetString());
+                // The table's rows name their role; the every-manager role's come from the paragraph above the table.
+                Assert.Equal(
+                    role.GetProperty("everyManager").GetBoolean() ? "All managers (above the table)" : role.GetProperty("name").GetString(),
+                    sourceRow.GetProperty("role").GetString());
                 Assert.True(sourceRow.GetProperty("line").GetInt32() >= 1);
             }
         }
@@ -189,7 +193,7 @@ public sealed class FrameworkCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Empty(error);
-        Assert.StartsWith("Quality & Performance Framework: 14 roles, 58 task lines, 59 duties, 43 governance bodies", output, StringComparison.Ordinal);
+        Assert.StartsWith("Quality & Performance Framework: 15 roles, 59 task lines, 61 duties, 43 governance bodies", output, StringComparison.Ordinal);
         Assert.Contains("Team Managers (team-manager): 5 duties", output, StringComparison.Ordinal);
         Assert.Matches(@"team-manager-supervision +Monthly supervision +monthly \(12 a year\), per person managed", output);
         Assert.Matches(@"qa-transformation-board +QA & Transformation Board +executive-director +every two months \(6 a year\)", output);

@@ -1,7 +1,10 @@
 using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
+using QaBot.Core.Reminders;
+using QaBot.Core.Scheduling;
 using QaBot.Core.Tests.Framework;
 using QaBot.Demo;
+using QaBot.Testing.Scheduling;
 
 namespace QaBot.Core.Tests.Demo;
 
@@ -38,7 +41,8 @@ public sealed class DemoCouncilTests
     public void Create_EveryRoleInTheCatalogueIsHeld()
     {
         var chart = Plan(DemoCouncil.Create()).Desired!;
-        var held = chart.ActivePeople.SelectMany(p => p.RolesOn(Today)).ToHashSet();
+        var engine = new ScheduleEngine(ShippedCatalogue.Catalogue, SampleFramework.Calendar, SchedulePolicy.Default);
+        var held = ReminderPlanner.Holdings(chart, engine, Today).Select(h => h.Role).ToHashSet();
 
         Assert.All(ShippedCatalogue.Catalogue.Roles, r => Assert.Contains(r.Id, held));
     }

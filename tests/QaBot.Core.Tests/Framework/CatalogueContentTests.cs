@@ -184,10 +184,10 @@ public sealed class CatalogueContentTests
     }
 
     [Fact]
-    public void Duties_OwedPerPersonManaged_AreTheTeamManagersSupervisionAndMyPlan()
+    public void Duties_OwedPerPersonManaged_AreTheManagersSupervisionAndMyPlan()
     {
         Assert.Equal(
-            ["team-manager-supervision", "team-manager-my-plan-pdr"],
+            ["team-manager-supervision", "team-manager-my-plan-pdr", "manager-supervision", "manager-my-plan-pdr"],
             Catalogue.Duties.Where(d => d.PerReport).Select(d => d.Id.Value));
     }
 
@@ -196,7 +196,9 @@ public sealed class CatalogueContentTests
     {
         var duty = Catalogue.FindDuty(new DutyId("staff-supervision-participation"))!;
 
-        Assert.Equal([new DutyId("team-manager-supervision"), new DutyId("team-manager-my-plan-pdr")], duty.MetBy);
+        Assert.Equal(
+            [new DutyId("team-manager-supervision"), new DutyId("team-manager-my-plan-pdr"), new DutyId("manager-supervision"), new DutyId("manager-my-plan-pdr")],
+            duty.MetBy);
         Assert.All(Catalogue.Duties.Where(d => d.Id != duty.Id), d => Assert.Empty(d.MetBy));
     }
 
@@ -209,7 +211,21 @@ public sealed class CatalogueContentTests
         Assert.Equal("Monthly supervision", supervision.FrequencyPart);
         Assert.Equal("bi-annual My Plan/PDR", myPlan.FrequencyPart);
         Assert.Equal(supervision.SourceRow, myPlan.SourceRow);
-        Assert.Single(Catalogue.Duties, d => d.FrequencyPart is not null && d.Id != supervision.Id);
+        Assert.Single(Catalogue.Duties, d => d.FrequencyPart is not null && d.RoleId == supervision.RoleId && d.Id != supervision.Id);
+    }
+
+    [Fact]
+    public void Role_AllManagers_IsHeldByEveryManagerWithTheTeamManagersRhythms()
+    {
+        var role = Catalogue.FindRole(new RoleId("all-managers"))!;
+        var teamManagers = Catalogue.FindRole(new RoleId("team-manager"))!;
+
+        Assert.True(role.EveryManager);
+        Assert.All(Catalogue.Roles.Where(r => r.Id != role.Id), r => Assert.False(r.EveryManager));
+        Assert.Equal(["manager-supervision", "manager-my-plan-pdr"], role.Duties.Select(d => d.Id.Value));
+        Assert.All(role.Duties, d => Assert.True(d.PerReport));
+        Assert.All(role.Duties, d => Assert.Equal(new SourceRow("3.0", "All managers (above the table)", 1), d.SourceRow));
+        Assert.Equal(teamManagers.Duties.Where(d => d.PerReport).Select(d => d.Rhythm), role.Duties.Select(d => d.Rhythm));
     }
 
     [Fact]
@@ -267,7 +283,7 @@ public sealed class CatalogueContentTests
                 "elected-member", "executive-director", "service-director", "director-early-help-safeguarding",
                 "director-schools-learning", "assistant-director-head-of-service", "head-of-service-early-help-safeguarding",
                 "head-of-child-protection-iro", "head-of-children-in-care-provision", "head-of-performance-quality-participation",
-                "team-manager", "qa-complaints-manager", "iro-cp-chair", "all-staff",
+                "team-manager", "qa-complaints-manager", "iro-cp-chair", "all-staff", "all-managers",
             ],
             Catalogue.Roles.Select(r => r.Id.Value));
     }
@@ -298,7 +314,7 @@ public sealed class CatalogueContentTests
     {
         var kinds = Catalogue.Duties.GroupBy(d => d.Rhythm.Kind).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.Equal(33, kinds[RhythmKind.Fixed]);
+        Assert.Equal(35, kinds[RhythmKind.Fixed]);
         Assert.Equal(2, kinds[RhythmKind.School]);
         Assert.Equal(10, kinds[RhythmKind.Programme]);
         Assert.Equal(2, kinds[RhythmKind.Statutory]);

@@ -15,7 +15,7 @@ public sealed class CatalogueCountTests
     }
 
     [Fact]
-    public void Roles_ShippedCatalogue_AreTheFourteenRolesOfSection3InOrder()
+    public void Roles_ShippedCatalogue_AreTheFourteenRolesOfSection3InOrderThenAllManagers()
     {
         string[] expected =
         [
@@ -33,21 +33,22 @@ public sealed class CatalogueCountTests
             "Assistant Head of Service (QA) & Complaints Manager",
             "Independent Reviewing Officers/Child Protection Managers and/or Chairs",
             "All staff",
+            "All managers",
         ];
 
         Assert.Equal(expected, ShippedCatalogue.Catalogue.Roles.Select(r => r.Name));
     }
 
     [Fact]
-    public void TaskLineCount_ShippedCatalogue_Is58()
+    public void TaskLineCount_ShippedCatalogue_Is58TableLinesAndTheManagersParagraph()
     {
-        Assert.Equal(58, ShippedCatalogue.Catalogue.TaskLineCount);
+        Assert.Equal(59, ShippedCatalogue.Catalogue.TaskLineCount);
     }
 
     [Fact]
-    public void Duties_ShippedCatalogue_Are59()
+    public void Duties_ShippedCatalogue_Are61()
     {
-        Assert.Equal(59, ShippedCatalogue.Catalogue.Duties.Count());
+        Assert.Equal(61, ShippedCatalogue.Catalogue.Duties.Count());
     }
 
     [Theory]
