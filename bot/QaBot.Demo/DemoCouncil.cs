@@ -180,6 +180,9 @@ public sealed class DemoCouncil
         Team($"{service} > Complaints", head, 4, ["Complaints Officer"], managerTitle: "Assistant Head of Service (QA) & Complaints Manager", managerRoles: ["qa-complaints-manager"]);
     }
 
+    /// <summary>The Monday the demo's newly qualified social workers' intake began; each started up to 24 weeks after it.</summary>
+    private static readonly DateOnly AsyeIntake = new(2026, 6, 1);
+
     private static readonly string[] SocialCareTitles =
         ["Social Worker", "Social Worker", "Senior Social Worker", "Advanced Practitioner", "Family Support Worker", "Social Worker (ASYE)"];
 
@@ -223,7 +226,12 @@ public sealed class DemoCouncil
         name ??= NewName(councillor);
         _names.Add(name);
         var upn = NewUpn(name);
-        var start = new DateOnly(2008, 1, 1).AddDays(_random.Next(0, 17 * 365));
+        var day = _random.Next(0, 17 * 365);
+
+        // A newly qualified social worker is in their assessed first year, so started this year (on the ASYE plan).
+        var start = jobTitle.Contains("ASYE", StringComparison.Ordinal)
+            ? AsyeIntake.AddDays(7 * (day % 25))
+            : new DateOnly(2008, 1, 1).AddDays(day);
         var rolesText = string.Join(';', roles.Select((r, i) => i == 0 && roles.Count > 1 && r != "all-staff" && _random.Next(3) == 0
             ? $"{r}@{start.AddDays(_random.Next(200, 900)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
             : r));

@@ -36,7 +36,7 @@ public sealed class ItemPresenter
     public string Title(TrackedItem item, string? concernsName)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var title = DutyWording.TitleOf(item.Duty, _catalogue);
+        var title = Core.Scheduling.SupervisionPolicy.TitleOf(item.Id) ?? DutyWording.TitleOf(item.Duty, _catalogue);
         if (item.Duty.Value == Core.Assurance.ReviewAction.DutyId && item.Status == ItemStatus.Open && item.Note is { } action)
         {
             // The action's own words, kept as the item's note until a reply replaces it.

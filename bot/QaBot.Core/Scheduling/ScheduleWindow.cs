@@ -112,7 +112,7 @@ public sealed class ScheduleWindow
         var last = first;
         if (first >= From && first <= To)
         {
-            own.Add(IndividualSlot(duty, "first-" + Key(supervisee.Started), first, supervisee.Started));
+            own.Add(IndividualSlot(duty, SupervisionPolicy.FirstKeyPrefix + Key(supervisee.Started), first, supervisee.Started));
         }
 
         var cursor = supervisee.Started;
@@ -138,7 +138,7 @@ public sealed class ScheduleWindow
                 if (due > first && due >= From && due <= To)
                 {
                     var opens = due.AddDays(1 - every);
-                    own.Add(IndividualSlot(duty, "wk-" + Key(nominal), due, opens));
+                    own.Add(IndividualSlot(duty, SupervisionPolicy.PlanKeyPrefix + Key(nominal), due, opens));
                 }
             }
 

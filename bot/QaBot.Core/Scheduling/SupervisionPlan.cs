@@ -67,6 +67,29 @@ public sealed record SupervisionPolicy(int FirstWithinWorkingDays, IReadOnlyList
         return duty.PerReport && duty.Id.Value.EndsWith(DutySuffix, StringComparison.Ordinal);
     }
 
+    /// <summary>The period key of a new starter's first supervision, e.g. <c>first-2026-11-02</c> (their start date).</summary>
+    public const string FirstKeyPrefix = "first-";
+
+    /// <summary>The period key of a plan's supervision, e.g. <c>wk-2026-11-16</c> (its date before any move off a holiday).</summary>
+    public const string PlanKeyPrefix = "wk-";
+
+    /// <summary>
+    /// How an item of a supervision duty reads when it is not one of the duty's own periods: "First supervision" or
+    /// "Supervision" (a plan's weekly or fortnightly one); null for the duty's own wording.
+    /// </summary>
+    public static string? TitleOf(OccurrenceId item)
+    {
+        var parts = item.Value.Split(OccurrenceId.Separator);
+        if (parts.Length < 2 || !parts[0].EndsWith(DutySuffix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return parts[1].StartsWith(FirstKeyPrefix, StringComparison.Ordinal) ? "First supervision"
+            : parts[1].StartsWith(PlanKeyPrefix, StringComparison.Ordinal) ? "Supervision"
+            : null;
+    }
+
     /// <summary>The plan for <paramref name="person"/> on <paramref name="on"/>, or null for the duty's own rhythm.</summary>
     public SupervisionPlan? PlanFor(Person person, DateOnly on) => Plans.FirstOrDefault(p => p.Matches(person, on));
 

@@ -91,6 +91,38 @@ public sealed class DigestCardTests
     }
 
     [Fact]
+    [Trait("Category", "Fast")]
+    public void Build_NewlyQualifiedWorkersSupervisions_ReadAsFirstAndPlannedNotMonthly()
+    {
+        TrackedItem Planned(string period, DateOnly due)
+        {
+            var id = OccurrenceId.For(new DutyId("team-manager-supervision"), period, Manager, Person(8));
+            return TrackedItem.FromOccurrence(
+                new Occurrence(id, new DutyId("team-manager-supervision"), Manager, due, due.AddDays(-6), due, [], Person(8), false),
+                Team,
+                new DateTimeOffset(2026, 11, 2, 6, 0, 0, TimeSpan.Zero),
+                Actor.System("scheduler"));
+        }
+
+        var digest = new Digest(
+            Manager,
+            "Dan Mercer",
+            AsOf,
+            [
+                new DigestItem(Planned("first-2026-11-16", new DateOnly(2026, 11, 23)), "Dan Mercer", "Anna Dale", 0),
+                new DigestItem(Planned("wk-2026-11-30", new DateOnly(2026, 11, 30)), "Dan Mercer", "Anna Dale", 0),
+            ],
+            [],
+            null);
+
+        var json = Readably(Builder.Build(digest).ToJson());
+
+        Assert.Contains("First supervision for Anna Dale", json, StringComparison.Ordinal);
+        Assert.Contains("\"Supervision for Anna Dale\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Monthly supervision", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Category", "Process")]
     public void Build_OneOverdueSupervision_ReadsInTheCouncilsWords()
     {

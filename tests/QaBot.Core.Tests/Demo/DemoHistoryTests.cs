@@ -33,6 +33,29 @@ public sealed class DemoHistoryTests
     }
 
     [Fact]
+    public void Create_NewlyQualifiedSocialWorkers_SupervisedWeeklyThenFortnightlyFromTheirStart()
+    {
+        var chart = Shared.Value.Chart;
+        var asye = chart.ActivePeople.Where(p => p.JobTitle.Contains("ASYE", StringComparison.Ordinal)).ToList();
+        var items = Shared.Value.Items.Select(i => i.Current).Where(i => i.Duty.Value == "team-manager-supervision").ToList();
+
+        Assert.InRange(asye.Count, 3, 30);
+        Assert.All(asye, p => Assert.InRange(p.StartDate, new DateOnly(2026, 6, 1), AsOf));
+        foreach (var person in asye)
+        {
+            var theirs = items.Where(i => i.Concerns == person.Id).OrderBy(i => i.Due).ToList();
+            Assert.Contains(theirs, i => i.Id.Value.Contains(".first-", StringComparison.Ordinal));
+            Assert.Contains(theirs, i => i.Id.Value.Contains(".wk-", StringComparison.Ordinal));
+            Assert.All(theirs, i => Assert.True(i.Due > person.StartDate));
+        }
+
+        // And every head of service and director supervises the managers who report to them.
+        var heads = chart.ActivePeople.Where(p => p.JobTitle.StartsWith("Head of", StringComparison.Ordinal) && chart.ReportsOf(p.Id).Any()).ToList();
+        Assert.NotEmpty(heads);
+        Assert.All(heads, h => Assert.Contains(Shared.Value.Items, i => i.Current.Owner == h.Id && i.Current.Duty.Value == "manager-supervision"));
+    }
+
+    [Fact]
     public void Create_PastObligations_MostlyDoneSomeRescheduledSomeOverdue()
     {
         var past = Shared.Value.Items.Select(i => i.Current).Where(i => i.Due < AsOf).ToList();

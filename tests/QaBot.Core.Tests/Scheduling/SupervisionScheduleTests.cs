@@ -116,6 +116,17 @@ public sealed class SupervisionScheduleTests
         Assert.Equal(5, policy.SuperviseeOf(Someone("ASYE Social Worker"), D(2026, 12, 1)).FirstWithinWorkingDays);
     }
 
+    [Theory]
+    [InlineData("team-manager-supervision.first-2026-11-02.a.b", "First supervision")]
+    [InlineData("manager-supervision.wk-2026-11-16.a.b", "Supervision")]
+    [InlineData("team-manager-supervision.2026-11.a.b", null)]
+    [InlineData("team-manager-my-plan-pdr.2026-h2.a.b", null)]
+    [InlineData("case-audit.2026-12-neglect.c1.LA_2F1", null)]
+    public void TitleOf_PlanAndFirstSupervisions_ReadAsSuchNotAsMonthly(string id, string? title)
+    {
+        Assert.Equal(title, SupervisionPolicy.TitleOf(new OccurrenceId(id)));
+    }
+
     [Fact]
     public void Engine_PlanNamingAnUnknownRole_IsRefused()
     {
