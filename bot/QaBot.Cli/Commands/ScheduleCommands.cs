@@ -35,14 +35,23 @@ internal static class ScheduleCommands
         var reports = new Option<int>("--reports") { Description = "How many people they manage, for duties owed per person managed.", DefaultValueFactory = _ => 1 };
         var from = new Option<string>("--from") { Description = "First local date of the window (yyyy-MM-dd).", Required = true };
         var to = new Option<string>("--to") { Description = "Last local date of the window (yyyy-MM-dd).", Required = true };
+        var reportsStarted = new Option<string?>("--reports-started") { Description = "The day the people they manage started (yyyy-MM-dd): their first supervision and any supervision plan run from it. Default: long ago." };
+        var reportsTitle = new Option<string?>("--reports-title") { Description = "The job title of the people they manage, to preview a supervision plan chosen by job title, e.g. \"Social Worker (ASYE)\"." };
         var format = Format();
-        var command = new Command("preview", "Print the occurrences a person in a role would get between two dates.") { role, start, reports, from, to, format };
+        var command = new Command("preview", "Print the occurrences a person in a role would get between two dates.") { role, start, reports, reportsStarted, reportsTitle, from, to, format };
         command.SetAction(parse =>
         {
             if (!TryDate(parse.GetValue(from), "--from", context, out var fromDate)
                 || !TryDate(parse.GetValue(to), "--to", context, out var toDate)
-                || !TryOptionalDate(parse.GetValue(start), "--start", context, out var startDate))
+                || !TryOptionalDate(parse.GetValue(start), "--start", context, out var startDate)
+                || !TryOptionalDate(parse.GetValue(reportsStarted), "--reports-started", context, out var reportsStartDate))
             {
+                return 2;
+            }
+
+            if (parse.GetValue(reportsTitle) is not null && reportsStartDate is null)
+            {
+                context.Error.WriteLine("--reports-title: give --reports-started too; a supervision plan runs from the start date.");
                 return 2;
             }
 
@@ -59,12 +68,16 @@ internal static class ScheduleCommands
                 return 2;
             }
 
-            return RunPreview(context, new RoleId(parse.GetValue(role)!), startDate, reportCount, fromDate, toDate, parse.GetValue(format)!);
+            var managed = reportsStartDate is { } started ? new PreviewReports(started, parse.GetValue(reportsTitle) ?? string.Empty) : null;
+            return RunPreview(context, new RoleId(parse.GetValue(role)!), startDate, reportCount, managed, fromDate, toDate, parse.GetValue(format)!);
         });
         return command;
     }
 
-    private static int RunPreview(CliContext context, RoleId roleId, DateOnly? start, int reportCount, DateOnly from, DateOnly to, string format)
+    /// <summary>Who the previewed person manages: when they started and their job title (for a supervision plan).</summary>
+    private sealed record PreviewReports(DateOnly Started, string JobTitle);
+
+    private static int RunPreview(CliContext context, RoleId roleId, DateOnly? start, int reportCount, PreviewReports? managed, DateOnly from, DateOnly to, string format)
     {
         FrameworkCatalogue? catalogue;
         ScheduleEngine engine;
@@ -98,7 +111,10 @@ internal static class ScheduleCommands
             var reports = Enumerable.Range(1, reportCount)
                 .Select(i => new PersonId(PreviewPersonPrefix + i.ToString("000000000000", CultureInfo.InvariantCulture)))
                 .ToList();
-            var holding = new RoleHolding(person, roleId, start ?? DateOnly.MinValue, reports);
+            var holding = new RoleHolding(person, roleId, start ?? DateOnly.MinValue, reports)
+            {
+                Supervisees = managed is null ? null : reports.ToDictionary(r => r, r => engine.Policy.Supervision.SuperviseeOf(PreviewReport(r, managed), from)),
+            };
             var occurrences = engine.OccurrencesFor(holding, from, to);
             var tasks = role.Duties.ToDictionary(d => d.Id, d => d.Task);
             var rows = occurrences.Select(o => new PreviewRow(
@@ -396,6 +412,10 @@ internal static class ScheduleCommands
         context.Error.WriteLine(text is null ? $"{option} is required (yyyy-MM-dd)." : $"{option}: '{text}' is not a date as yyyy-MM-dd.");
         return false;
     }
+
+    /// <summary>A made-up person managed, with only what choosing a supervision plan reads: the job title and start date.</summary>
+    private static Person PreviewReport(PersonId id, PreviewReports managed) => new(
+        id, id.Value + "@preview.invalid", "Preview report", managed.JobTitle, [AreaId.Root("Preview")], [], null, managed.Started, Active: true, LeftOn: null, Person.Sources.CsvImport);
 
     private static bool TryOptionalDate(string? text, string option, CliContext context, out DateOnly? date)
     {

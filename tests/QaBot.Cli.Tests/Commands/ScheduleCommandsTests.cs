@@ -44,6 +44,30 @@ public sealed class ScheduleCommandsTests
     }
 
     [Fact]
+    public async Task Preview_ReportsOnTheAsyePlan_FirstThenWeeklySupervisions()
+    {
+        var (code, output, error) = await RunAsync(
+            "schedule", "preview", "--role", "team-manager", "--reports-started", "2026-11-02", "--reports-title", "Social Worker (ASYE)",
+            "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var supervisions = json.RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("dutyId").GetString() == SampleFramework.Supervision.Value).ToList();
+        Assert.Equal(["2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"], supervisions.Select(e => e.GetProperty("due").GetString()));
+        Assert.StartsWith("team-manager-supervision.first-2026-11-02.", supervisions[0].GetProperty("occurrenceId").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_ReportsTitleWithoutAStartDate_RefusedNamingTheOption()
+    {
+        var (code, _, error) = await RunAsync("schedule", "preview", "--role", "team-manager", "--reports-title", "ASYE", "--from", "2026-11-01", "--to", "2026-11-30");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--reports-title: give --reports-started too", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preview_DefaultReportsAndTable_OneSupervisionAMonthAndProvisionalMarked()
     {
         var (code, output, error) = await RunAsync("schedule", "preview", "--role", SampleFramework.DirectorSchools.Value, "--from", "2026-09-01", "--to", "2026-10-31");
