@@ -162,6 +162,7 @@ public sealed class ScheduleWindow
 
     private static string Key(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A date moved off a weekend or bank holiday as the policy says (<see cref="SchedulePolicy.DueDateOnNonWorkingDay"/>).</summary>
     private DateOnly WorkingDayFor(DateOnly day) =>
         _engine.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
             ? _engine.Calendar.WorkingDayOnOrBefore(day)
@@ -347,9 +348,7 @@ public sealed class ScheduleWindow
                     day = period.End;
                 }
 
-                return _engine.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
-                    ? calendar.WorkingDayOnOrBefore(day)
-                    : calendar.WorkingDayOnOrAfter(day);
+                return WorkingDayFor(day);
             case DueRuleKind.WorkingDaysAfterPeriod:
                 return calendar.AddWorkingDays(period.End, rule.Value);
             case DueRuleKind.MonthOfPeriod:
@@ -361,9 +360,7 @@ public sealed class ScheduleWindow
 
                 var onDay = monthStart.AddDays(rule.Day - 1);
                 onDay = onDay > monthEnd ? monthEnd : onDay;
-                return _engine.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
-                    ? calendar.WorkingDayOnOrBefore(onDay)
-                    : calendar.WorkingDayOnOrAfter(onDay);
+                return WorkingDayFor(onDay);
             default:
                 throw new InvalidOperationException($"Unknown due rule {rule}.");
         }
