@@ -1,3 +1,4 @@
+using QaBot.Application.Organisation.Leave;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -168,5 +169,6 @@ public static class QaBotServiceCollectionExtensions
             sp.GetRequiredService<FrameworkCatalogue>(),
             sp.GetRequiredService<CouncilCalendar>(),
             sp.GetRequiredService<SchedulePolicy>()));
+        services.TryAddSingleton<LeaveRegister>();
     }
 }

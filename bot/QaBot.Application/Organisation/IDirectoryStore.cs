@@ -42,4 +42,16 @@ public interface IDirectoryStore
 
     /// <summary>The directory's audit entries about one person, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(PersonId person, CancellationToken cancellationToken = default);
+
+    /// <summary>The person's recorded absences, earliest first (also in <see cref="GetSnapshotAsync"/>).</summary>
+    Task<IReadOnlyList<Absence>> GetAbsencesAsync(PersonId person, CancellationToken cancellationToken = default);
+
+    /// <summary>Everyone's recorded absences, earliest first: one small read, for the escalation and cover rules.</summary>
+    Task<IReadOnlyList<Absence>> ListAbsencesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records an absence with its audit entry (about the person away), in one transaction; a conflict when one starting the same day is already recorded.</summary>
+    Task<WriteResult> AddAbsenceAsync(Absence absence, AuditEntry audit, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a recorded absence with its audit entry, in one transaction; a conflict when it is not recorded.</summary>
+    Task<WriteResult> RemoveAbsenceAsync(Absence absence, AuditEntry audit, CancellationToken cancellationToken = default);
 }

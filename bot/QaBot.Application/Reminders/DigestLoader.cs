@@ -55,11 +55,13 @@ public sealed class DigestLoader
             ? Task.FromResult<IReadOnlyList<SetAsideUse>>([])
             : _setAside.ForReportsAsync(reports, asOf, cancellationToken);
         var leads = _policy.Leads(recipient, asOf);
-        if (reports.Count == 0 && !leads)
+        var absences = new Absences(await _directory.ListAbsencesAsync(cancellationToken).ConfigureAwait(false));
+        var covering = absences.CoveredBy(recipient.Id, asOf);
+        if (reports.Count == 0 && !leads && covering.Count == 0)
         {
             // Most people: nobody's items can escalate to them.
             var own = await ownTask.ConfigureAwait(false);
-            var alone = new OrganisationChart(AreaTree.Empty, [recipient], _policy);
+            var alone = new OrganisationChart(AreaTree.Empty, [recipient], _policy) { Absences = absences };
             return _composer.Compose(recipient, asOf, own, alone, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default };
         }
 
@@ -82,6 +84,9 @@ public sealed class DigestLoader
             }
         }
 
+        // The people they cover for while away: their items are the recipient's meanwhile.
+        await AddMissingAsync(people, covering.Select(a => (PersonId?)a.Person), cancellationToken).ConfigureAwait(false);
+
         // A chain is only right when each step's line manager is known: fetch the few that live elsewhere, twice over
         // so that the second step of a chain is right too.
         for (var pass = 0; pass < 2; pass++)
@@ -89,9 +94,9 @@ public sealed class DigestLoader
             await AddMissingAsync(people, people.Values.Select(p => p.LineManager), cancellationToken).ConfigureAwait(false);
         }
 
-        var chart = new OrganisationChart(AreaTree.Empty, people.Values, _policy);
+        var chart = new OrganisationChart(AreaTree.Empty, people.Values, _policy) { Absences = absences };
         var owners = people.Values
-            .Where(p => p.Id != recipient.Id && chart.EscalationChain(p.Id, asOf).Take(2).Any(c => c.Id == recipient.Id))
+            .Where(p => p.Id != recipient.Id && (chart.EscalationChain(p.Id, asOf).Take(2).Any(c => c.Id == recipient.Id) || covering.Any(a => a.Person == p.Id)))
             .ToList();
         var lists = await Task.WhenAll(owners.Select(o => _tracking.GetOpenItemsAsync(o, cancellationToken))).ConfigureAwait(false);
         var items = (await ownTask.ConfigureAwait(false)).Concat(lists.SelectMany(l => l)).ToList();
@@ -101,7 +106,7 @@ public sealed class DigestLoader
         await AddMissingAsync(people, items.Select(i => i.Concerns), cancellationToken).ConfigureAwait(false);
         if (people.Count != before)
         {
-            chart = new OrganisationChart(AreaTree.Empty, people.Values, _policy);
+            chart = new OrganisationChart(AreaTree.Empty, people.Values, _policy) { Absences = absences };
         }
 
         return _composer.Compose(recipient, asOf, items, chart, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default };

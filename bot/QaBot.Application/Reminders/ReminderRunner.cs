@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using QaBot.Application.Configuration;
 using QaBot.Application.Delivery;
 using QaBot.Application.Organisation;
+using QaBot.Application.Organisation.Leave;
 using QaBot.Application.Tracking;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
@@ -154,6 +155,7 @@ public sealed partial class ReminderRunner
             if (state.MaterialisedOn != today)
             {
                 created = await MaterialiseAsync(chart, today, run.RunId, cancellationToken).ConfigureAwait(false);
+                await MoveForLeaveAsync(chart, today, run.RunId, cancellationToken).ConfigureAwait(false);
             }
 
             var reminders = await _tracking.GetDueForReminderAsync(run.From, run.To, cancellationToken).ConfigureAwait(false);
@@ -216,7 +218,34 @@ public sealed partial class ReminderRunner
             .DistinctBy(o => o.Id)
             .Select(o => TrackedItem.FromOccurrence(o, chart.Find(o.PersonId)!.HomeArea, at, Actor.System("scheduler")))
             .ToList();
+        foreach (var (holding, standIn) in ReminderPlanner.VacantPosts(chart, _engine, today, _options.HorizonDays))
+        {
+            var vacant = new List<Occurrence>();
+            window.AddOccurrences(holding, vacant);
+            items.AddRange(vacant.Select(o => TrackedItem.FromOccurrence(o, standIn.HomeArea, at, Actor.System("scheduler")) with { Owner = standIn.Id, ReassignedFrom = holding.Person }));
+        }
+
         return await _tracking.AddIfAbsentAsync(items, new AuditOrigin("scheduler", runId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Items just created that fall due while their owner is away without a cover move to the day they return.</summary>
+    private async Task MoveForLeaveAsync(OrganisationChart chart, DateOnly today, string runId, CancellationToken cancellationToken)
+    {
+        var leave = new LeaveRegister(_directory, _tracking, _engine);
+        var origin = new AuditOrigin("scheduler", runId);
+        var moved = 0;
+        foreach (var absence in chart.Absences.All.Where(a => a.Cover is null && a.To >= today))
+        {
+            if (chart.Find(absence.Person) is { Active: true } person)
+            {
+                moved += await leave.MoveItemsAsync(person, absence, _time.GetUtcNow(), origin, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (moved > 0)
+        {
+            LogMovedForLeave(runId, moved);
+        }
     }
 
     /// <summary>Creates each person's ledger entry and queues their message; someone already queued by a run that died is not queued again.</summary>
@@ -273,6 +302,9 @@ public sealed partial class ReminderRunner
 
     [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Reminder run resumes run {RunId}, left {State}")]
     private partial void LogResuming(string runId, RunState state);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Information, Message = "Reminder run {RunId} moved {Moved} items falling due while their owners are away")]
+    private partial void LogMovedForLeave(string runId, int moved);
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Reminders were last covered up to {CoveredUpTo:u}, longer ago than Reminders:MaxCatchUp; catching up from {From:u} only")]
     private partial void LogCatchUpTruncated(DateTimeOffset coveredUpTo, DateTimeOffset from);

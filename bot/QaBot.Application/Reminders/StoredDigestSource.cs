@@ -9,7 +9,8 @@ namespace QaBot.Application.Reminders;
 /// <summary>
 /// Composes a digest from storage: the recipient's own outstanding items that have reached a reminder or their due
 /// date, and the overdue items escalated to them (level 1 from the people whose escalation target they are, once
-/// an item is past the line-manager threshold; level 2 from the level below that, past the next-level threshold).
+/// an item is past the line-manager threshold; level 2 from the level below that, past the next-level threshold), and
+/// the items they hold for someone away (as their cover, or as the manager of someone away without one).
 /// </summary>
 public sealed class StoredDigestSource : IDigestSource
 {
@@ -44,6 +45,7 @@ public sealed class StoredDigestSource : IDigestSource
             .Select(i => ToDigestItem(i, chart, 0))
             .ToList();
 
+        own.AddRange(await HeldForOthersAsync(person, chart, asOf, endOfDay, cancellationToken).ConfigureAwait(false));
         var lines = await _directory.GetEscalationLinesAsync(asOf, cancellationToken).ConfigureAwait(false);
         var escalated = new List<DigestItem>();
         IReadOnlyList<SetAsideUse> setAside = [];
@@ -77,7 +79,39 @@ public sealed class StoredDigestSource : IDigestSource
             .ThenBy(i => i.EscalationLevel)
             .ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal)
             .ToList();
-        return new Digest(recipient, person.DisplayName, asOf, own, ordered, runId) { SetAside = setAside, SetAsideFrom = _setAside?.From(asOf) ?? default };
+        return new Digest(recipient, person.DisplayName, asOf, DigestComposer.Order(own), ordered, runId) { SetAside = setAside, SetAsideFrom = _setAside?.From(asOf) ?? default };
+    }
+
+    /// <summary>
+    /// The items the recipient holds for people away on the day (<see cref="OrganisationChart.StandInFor"/>): everything
+    /// due of those they cover, and the statutory items of their reports away without a cover.
+    /// </summary>
+    private async Task<IReadOnlyList<DigestItem>> HeldForOthersAsync(Person recipient, OrganisationChart chart, DateOnly asOf, DateTimeOffset endOfDay, CancellationToken cancellationToken)
+    {
+        var away = chart.Absences.CoveredBy(recipient.Id, asOf).Select(a => a.Person)
+            .Concat(chart.Absences.All.Where(a => a.Cover is null && a.IsOn(asOf)).Select(a => a.Person))
+            .Distinct()
+            .Select(chart.Find)
+            .OfType<Person>()
+            .Where(p => p.Active && p.Id != recipient.Id)
+            .ToList();
+        var held = new List<DigestItem>();
+        foreach (var owner in away)
+        {
+            var statutoryHolder = chart.StandInFor(owner.Id, asOf, statutory: true);
+            if (statutoryHolder?.Id != recipient.Id)
+            {
+                continue;
+            }
+
+            var items = await _tracking.GetOpenItemsAsync(owner, cancellationToken).ConfigureAwait(false);
+            held.AddRange(items
+                .Where(i => i.IsOutstanding && (i.EffectiveDue <= asOf || i.RemindAt.Any(r => r < endOfDay)))
+                .Where(i => chart.StandInFor(owner.Id, asOf, _rules.IsStatutory(i.Duty))?.Id == recipient.Id)
+                .Select(i => ToDigestItem(i, chart, 0) with { CoveringFor = owner.DisplayName }));
+        }
+
+        return held;
     }
 
     private static DigestItem ToDigestItem(TrackedItem item, OrganisationChart chart, int level) =>

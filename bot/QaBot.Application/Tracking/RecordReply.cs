@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Compliance;
 using QaBot.Application.Organisation;
+using QaBot.Application.Organisation.Leave;
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
@@ -59,8 +60,10 @@ public sealed partial class RecordReply
             return ReplyOutcome.Refused(ReplyOutcomeKind.NotFound);
         }
 
-        if (item.Owner != request.By.Id)
+        if (item.Owner != request.By.Id
+            && !await StandIns.HoldsAsync(_directory, item.Owner, request.By.Id, _rules.Calendar.LocalDateOf(request.At), item.StatutoryDeadline(_catalogue) is not null, cancellationToken).ConfigureAwait(false))
         {
+            // Someone else's, unless they hold it while its owner is away (their cover, or their manager for a statutory item).
             return ReplyOutcome.Refused(ReplyOutcomeKind.NotYours);
         }
 
@@ -95,10 +98,11 @@ public sealed partial class RecordReply
         }
 
         var by = request.By.Id;
+        var owner = item.Owner;
         var seen = request.SeenVersion;
         var result = await _tracking.UpdateAsync(
             item.Key,
-            current => current.Owner != by || !current.IsOutstanding || current.Version != seen ? null : ItemTransitions.Reply(current, reply!, remindAt),
+            current => current.Owner != owner || !current.IsOutstanding || current.Version != seen ? null : ItemTransitions.Reply(current, reply!, remindAt),
             cancellationToken).ConfigureAwait(false);
         switch (result.Status)
         {

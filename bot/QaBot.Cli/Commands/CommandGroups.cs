@@ -10,6 +10,7 @@ internal static class CommandGroups
         yield return FrameworkCommands.Create(context);
         yield return ScheduleCommands.Create(context);
         yield return PeopleCommands.Create(context);
+        yield return LeaveCommands.Create(context);
         yield return CasesCommands.Create(context);
         yield return DemoCommands.Create(context);
         yield return StorageCommands.Create(context);

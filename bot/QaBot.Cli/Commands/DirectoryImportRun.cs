@@ -88,7 +88,7 @@ internal static class DirectoryImportRun
     {
         await output.WriteLineAsync($"Areas: {result.AreasAdded} added, {result.AreasUpdated} changed, {result.AreasRetired} retired.").ConfigureAwait(false);
         await output.WriteLineAsync($"People: {result.PeopleAdded} added, {result.PeopleUpdated} changed, {result.PeopleReactivated} returned, {result.PeopleDeactivated} deactivated, {result.Unchanged} unchanged.").ConfigureAwait(false);
-        await output.WriteLineAsync($"Items: {result.ItemsMoved} moved with their owner, {result.ItemsReassigned} given to a manager and flagged.").ConfigureAwait(false);
+        await output.WriteLineAsync($"Items: {result.ItemsMoved} moved with their owner, {result.ItemsReassigned} given to a manager and flagged, {result.ItemsClosedAsLeft} about leavers closed as left.").ConfigureAwait(false);
         foreach (var warning in plan.Warnings)
         {
             await output.WriteLineAsync("Note: " + warning).ConfigureAwait(false);

@@ -276,6 +276,11 @@ public sealed class DigestCardBuilder
         {
             new TextBlock { Text = _items.Title(entry.Item, entry.ConcernsName), Weight = TextWeight.Bolder, Wrap = true },
         };
+        if (entry.CoveringFor is { } away)
+        {
+            items.Add(new TextBlock { Text = $"Covering for {away} while they are away", IsSubtle = true, Spacing = Spacing.None, Wrap = true });
+        }
+
         items.AddRange(_items.Details(entry.Item, asOf, showNudges: true));
         items.Add(_items.ReplyActions(entry.Item, slot, view, asOf));
         return new Container { Separator = true, Spacing = Spacing.Medium, Items = items };

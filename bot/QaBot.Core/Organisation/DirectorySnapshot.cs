@@ -8,7 +8,10 @@ public sealed record DirectorySnapshot(
 {
     public static DirectorySnapshot Empty { get; } = new([], []);
 
+    /// <summary>Recorded leave and absence (docs/workforce.md).</summary>
+    public IReadOnlyList<Absence> Absences { get; init; } = [];
+
     public AreaTree Tree => new(Areas.Select(a => a.Value));
 
-    public OrganisationChart ToChart(OrganisationPolicy policy) => new(Tree, People.Select(p => p.Value), policy);
+    public OrganisationChart ToChart(OrganisationPolicy policy) => new(Tree, People.Select(p => p.Value), policy) { Absences = new Absences(Absences) };
 }

@@ -25,6 +25,9 @@ public sealed class OrganisationChart
 
     public OrganisationPolicy Policy { get; }
 
+    /// <summary>Recorded leave and absence, with covers: escalation passes over someone away (docs/workforce.md).</summary>
+    public Absences Absences { get; init; } = Absences.None;
+
     /// <summary>Everyone, including people who have left.</summary>
     public IReadOnlyCollection<Person> People => _people.Values;
 
@@ -58,7 +61,62 @@ public sealed class OrganisationChart
     /// the top of the department. An elected member's go to the member-support officer the council names
     /// (<see cref="OrganisationPolicy.MemberSupportUpn"/>), if any, and never to an officer's line.
     /// </summary>
+    /// <remarks>
+    /// Someone away on the day is passed over: their cover takes what would have gone to them, or, with no cover, it goes
+    /// to the next person up. An elected member's items go to the member-support officer in any case.
+    /// </remarks>
     public Person? EscalationTarget(PersonId personId, DateOnly on)
+    {
+        var target = LineTarget(personId, on);
+        if (target is null || (_people.TryGetValue(personId, out var person) && Policy.IsMember(person, on)))
+        {
+            return target;
+        }
+
+        var passed = new HashSet<PersonId> { personId };
+        while (target is not null && Absences.On(target.Id, on) is { } away)
+        {
+            if (!passed.Add(target.Id))
+            {
+                return null;
+            }
+
+            if (CoverOn(away, on) is { } cover && cover.Id != personId)
+            {
+                return cover;
+            }
+
+            target = LineTarget(target.Id, on);
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Who holds an absent person's items on the day: their cover, whatever the item; with no cover, for a statutory
+    /// item only (it cannot wait for their return), the person their overdue items escalate to. Null when they are not
+    /// away, or when the item waits for them.
+    /// </summary>
+    public Person? StandInFor(PersonId personId, DateOnly on, bool statutory)
+    {
+        if (Absences.On(personId, on) is not { } away)
+        {
+            return null;
+        }
+
+        if (CoverOn(away, on) is { } cover)
+        {
+            return cover;
+        }
+
+        return statutory ? EscalationTarget(personId, on) : null;
+    }
+
+    /// <summary>The absence's cover, while they are active and not away themselves.</summary>
+    private Person? CoverOn(Absence absence, DateOnly on) =>
+        absence.Cover is { } id && _people.TryGetValue(id, out var cover) && cover.Active && Absences.On(id, on) is null ? cover : null;
+
+    private Person? LineTarget(PersonId personId, DateOnly on)
     {
         if (!_people.TryGetValue(personId, out var person))
         {

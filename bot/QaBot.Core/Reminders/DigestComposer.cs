@@ -9,7 +9,8 @@ namespace QaBot.Core.Reminders;
 /// that are due (inside the reminder lead window) or overdue, and, for a manager, the overdue items escalated to them.
 /// Escalation follows <see cref="ScheduleRules.EscalationLevelOn"/> and the organisation's routing
 /// (<see cref="OrganisationChart.EscalationChain"/>): at level 1 an item goes to the owner's line manager (or, with no
-/// line manager, the head of the area above); at level 2 to the next person up as well. Pure: the scheduler composes
+/// line manager, the head of the area above); at level 2 to the next person up as well. While an owner is away, their
+/// items due or overdue are in their stand-in's digest instead, marked "covering for" them. Pure: the scheduler composes
 /// a whole run from one bulk load with <see cref="ComposeAll"/>, and chat composes one person's with
 /// <see cref="Compose"/> (see DigestLoader in the application layer for loading one person's data through the ports).
 /// </summary>
@@ -92,6 +93,16 @@ public sealed class DigestComposer
                 continue;
             }
 
+            if (HolderOf(item, chart, asOf) is { } holder && holder.Id == recipient.Id)
+            {
+                if (IsDueOrOverdue(item, asOf))
+                {
+                    own.Add(ToDigestItem(item, chart, 0) with { CoveringFor = NameOf(item.Owner, chart) });
+                }
+
+                continue;
+            }
+
             var level = Rules.EscalationLevelOn(item.EffectiveDue, asOf);
             if (level == EscalationLevel.None)
             {
@@ -130,7 +141,14 @@ public sealed class DigestComposer
 
             if (chart.Find(item.Owner) is { Active: true } && IsDueOrOverdue(item, asOf))
             {
-                Add(own, item.Owner, ToDigestItem(item, chart, 0));
+                if (chart.Absences.On(item.Owner, asOf) is null)
+                {
+                    Add(own, item.Owner, ToDigestItem(item, chart, 0));
+                }
+                else if (HolderOf(item, chart, asOf) is { } holder)
+                {
+                    Add(own, holder.Id, ToDigestItem(item, chart, 0) with { CoveringFor = NameOf(item.Owner, chart) });
+                }
             }
 
             var level = Rules.EscalationLevelOn(item.EffectiveDue, asOf);
@@ -157,6 +175,17 @@ public sealed class DigestComposer
                 Order(escalated.GetValueOrDefault(p.Id) ?? []),
                 runId))
             .ToList();
+    }
+
+    /// <summary>
+    /// Who holds an item on <paramref name="asOf"/> while its owner is away: their cover, or for a statutory item with no
+    /// cover their manager (<see cref="OrganisationChart.StandInFor"/>). Null when the owner is not away, or the item waits.
+    /// </summary>
+    public Person? HolderOf(TrackedItem item, OrganisationChart chart, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(chart);
+        return chart.StandInFor(item.Owner, asOf, Rules.IsStatutory(item.Duty));
     }
 
     /// <summary>Worst first: the longest overdue (earliest due) first, then the deeper escalation, then a stable order.</summary>

@@ -10,4 +10,7 @@ public sealed record DigestItem(TrackedItem Item, string OwnerName, string? Conc
 {
     /// <summary>The owner is an elected member: their item reaches the member-support officer, who has no Nudge for it.</summary>
     public bool OwnerIsMember { get; init; }
+
+    /// <summary>The recipient holds the item while its owner, named here, is away: as their cover, or, for a statutory item, as their manager.</summary>
+    public string? CoveringFor { get; init; }
 }

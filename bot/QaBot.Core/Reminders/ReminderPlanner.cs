@@ -1,3 +1,4 @@
+using QaBot.Core.Framework;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
@@ -13,7 +14,9 @@ namespace QaBot.Core.Reminders;
 /// owner's escalation target on the day it passes the line-manager threshold, and the target's own target on the
 /// day it passes the next-level threshold.</item>
 /// </list>
-/// A run after downtime covers every day missed, so nothing is lost, and gives each person one digest, so nothing
+/// Someone away on the day hears nothing: what would have gone to them goes to their cover, or, for a statutory item
+/// with no cover, to their manager (<see cref="OrganisationChart.StandInFor"/>); escalations pass over them
+/// (<see cref="OrganisationChart.EscalationTarget"/>). A run after downtime covers every day missed, so nothing is lost, and gives each person one digest, so nothing
 /// is sent twice. Overdue and escalation days are working days, so nobody hears about them at weekends.
 /// </summary>
 public static class ReminderPlanner
@@ -54,9 +57,21 @@ public static class ReminderPlanner
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(rules);
         var recipients = new HashSet<PersonId>();
+        void AddHolder(PersonId owner, DutyId duty, DateOnly day)
+        {
+            if (chart.Absences.On(owner, day) is null)
+            {
+                recipients.Add(owner);
+            }
+            else if (chart.StandInFor(owner, day, rules.IsStatutory(duty)) is { } standIn)
+            {
+                recipients.Add(standIn.Id);
+            }
+        }
+
         foreach (var reminder in reminders)
         {
-            recipients.Add(reminder.Owner);
+            AddHolder(reminder.Owner, reminder.Item.Id.Duty, rules.Calendar.LocalDateOf(reminder.RemindAt));
         }
 
         if (days is var (first, last))
@@ -67,7 +82,7 @@ public static class ReminderPlanner
                 var due = item.EffectiveDue;
                 if (In(rules.OverdueFrom(due)))
                 {
-                    recipients.Add(item.Owner);
+                    AddHolder(item.Owner, item.Duty, rules.OverdueFrom(due));
                 }
 
                 if (In(rules.EscalatesOn(due, EscalationLevel.LineManager)) && lines.TargetOf(item.Owner, 1) is { } manager)
@@ -120,6 +135,48 @@ public static class ReminderPlanner
                 {
                     yield return new RoleHolding(person.Id, role, since, reports) { HomeArea = person.HomeArea, Supervisees = supervisees };
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Teams whose manager has left and whose post is vacant: people still reporting to someone the directory marks as
+    /// left. The departed manager's supervision of each of them (the every-manager role's duties, per person managed,
+    /// from the first of the month after they left) is held by the manager above (<see cref="OrganisationChart.EscalationTarget"/>)
+    /// until a new or acting manager is named in the directory. Each holding is in the departed manager's name, so the
+    /// items keep the post's ids; the items go to the stand-in, flagged as from the departed manager. It picks up where the
+    /// departed manager's own items stopped: those were created <paramref name="horizonDays"/> ahead, up to the day
+    /// before they left, and went to their line manager with the rest of their open items.
+    /// </summary>
+    public static IEnumerable<(RoleHolding Holding, Person StandIn)> VacantPosts(OrganisationChart chart, ScheduleEngine engine, DateOnly on, int horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(engine);
+        var supervision = engine.Policy.Supervision;
+        if (!supervision.EveryManager)
+        {
+            yield break;
+        }
+
+        var roles = engine.Catalogue.Roles.Where(r => r.EveryManager).Select(r => r.Id).ToList();
+        var teams = chart.ActivePeople
+            .Where(p => p.LineManager is { } m && m != p.Id && chart.Find(m) is { Active: false })
+            .GroupBy(p => p.LineManager!.Value)
+            .OrderBy(g => g.Key.Value, StringComparer.Ordinal);
+        foreach (var team in teams)
+        {
+            var departed = chart.Find(team.Key)!;
+            if (chart.EscalationTarget(departed.Id, on) is not { } standIn)
+            {
+                continue;
+            }
+
+            var since = (departed.LeftOn ?? on).AddDays(horizonDays);
+            var managed = team.OrderBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
+            var supervisees = managed.ToDictionary(p => p.Id, p => supervision.SuperviseeOf(p, on));
+            foreach (var role in roles)
+            {
+                yield return (new RoleHolding(departed.Id, role, since, managed.Select(p => p.Id).ToList()) { HomeArea = departed.HomeArea, Supervisees = supervisees }, standIn);
             }
         }
     }

@@ -104,5 +104,8 @@ public readonly record struct OccurrenceId(string Value)
         return Encoding.UTF8.GetString([.. bytes]);
     }
 
+    /// <summary>The duty the occurrence is of: the id's first part.</summary>
+    public DutyId Duty => new(Value.IndexOf(Separator, StringComparison.Ordinal) is var dot and >= 0 ? Value[..dot] : Value);
+
     public override string ToString() => Value;
 }

@@ -25,6 +25,9 @@ public sealed class ScheduleRules
 
     public SchedulePolicy Policy { get; }
 
+    /// <summary>Whether the duty is statutory (its deadline never moves); false when the rules have no catalogue.</summary>
+    public bool IsStatutory(DutyId duty) => _catalogue?.FindDuty(duty) is { IsStatutory: true };
+
     /// <summary>How far ahead <paramref name="duty"/> is reminded, in working days before its due date, largest first (<see cref="SchedulePolicy.LeadsFor"/>).</summary>
     public IReadOnlyList<int> LeadsFor(DutyId duty) => Policy.LeadsFor(duty, _catalogue?.FindDuty(duty)?.Rhythm);
 

@@ -254,6 +254,63 @@ public static class ItemTransitions
         return new ItemChange(after, new AuditEntry(at, actor, "superseded", Subject(item), detail, origin));
     }
 
+    /// <summary>The reason code of items closed because the person they concern left (compliance counts them apart).</summary>
+    public const string LeftReason = "left";
+
+    /// <summary>
+    /// Closes an outstanding item about someone who has left (their supervision, their My Plan/PDR): "closed, left",
+    /// counted as closed for another reason rather than staying overdue. Returns null when it is no longer outstanding.
+    /// </summary>
+    public static ItemChange? CloseAsLeft(TrackedItem item, DateTimeOffset at, Actor actor, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.IsOutstanding)
+        {
+            return null;
+        }
+
+        var after = item with
+        {
+            Status = ItemStatus.ClosedOther,
+            ClosedReason = LeftReason,
+            Approval = item.IsAwaitingApproval ? item.Approval! with { State = ApprovalState.Withdrawn } : item.Approval,
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: person:{item.Concerns} left (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
+        return new ItemChange(after, new AuditEntry(at, actor, "closed-left", Subject(item), detail, origin));
+    }
+
+    /// <summary>
+    /// Moves an item falling due while its owner is away to the first working day after they return, with reminders
+    /// for the new date. Never a statutory item (its deadline stands: it goes to the owner's cover or manager instead),
+    /// nor one that is closed, waiting on a manager's approval, or already due on or after <paramref name="returnsOn"/>.
+    /// </summary>
+    public static ItemChange? MoveForAbsence(TrackedItem item, Absence absence, DateOnly returnsOn, IReadOnlyList<DateTimeOffset> remindAt, DateTimeOffset at, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(absence);
+        ArgumentNullException.ThrowIfNull(remindAt);
+        if (!item.IsOutstanding || item.IsAwaitingApproval || item.Owner != absence.Person || !absence.IsOn(item.EffectiveDue) || item.EffectiveDue >= returnsOn)
+        {
+            return null;
+        }
+
+        var actor = Actor.System("leave");
+        var after = item with
+        {
+            Status = ItemStatus.Rescheduled,
+            RescheduledTo = returnsOn,
+            RemindAt = remindAt,
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"moved from {item.EffectiveDue:yyyy-MM-dd} to {returnsOn:yyyy-MM-dd}: person:{item.Owner} away {absence.From:yyyy-MM-dd} to {absence.To:yyyy-MM-dd}");
+        return new ItemChange(after, new AuditEntry(at, actor, "moved-for-leave", Subject(item), detail, origin));
+    }
+
     /// <summary>Records that a manager nudged the owner about the item.</summary>
     public static ItemChange Nudge(TrackedItem item, ItemNudge nudge)
     {

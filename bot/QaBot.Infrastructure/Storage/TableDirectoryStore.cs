@@ -14,7 +14,8 @@ namespace QaBot.Infrastructure.Storage;
 /// in one transaction. Row keys:
 /// <c>t|{area}</c> area; <c>p|{person}</c> person; <c>u|{upn}</c> UPN lookup; <c>m|{area}.|{person}</c> a copy of the
 /// person under each area they work in; <c>r|{manager}|{person}</c> a copy under their line manager;
-/// <c>a|{subject}|{ticks}|{n}</c> audit entries. Lookup rows exist only for active people.
+/// <c>l|{person}|{first day}</c> an absence; <c>a|{subject}|{ticks}|{n}</c> audit entries. Lookup rows exist only for
+/// active people.
 /// </summary>
 public sealed class TableDirectoryStore : IDirectoryStore
 {
@@ -74,7 +75,51 @@ public sealed class TableDirectoryStore : IDirectoryStore
     {
         var areas = await ReadAreasAsync(cancellationToken).ConfigureAwait(false);
         var people = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, "p|"), cancellationToken).ConfigureAwait(false);
-        return new DirectorySnapshot(areas, people.Select(e => new Versioned<Person>(ReadPerson(e), e.ETag.ToString())).ToList());
+        return new DirectorySnapshot(areas, people.Select(e => new Versioned<Person>(ReadPerson(e), e.ETag.ToString())).ToList())
+        {
+            Absences = await ListAbsencesAsync(cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    public async Task<IReadOnlyList<Absence>> ListAbsencesAsync(CancellationToken cancellationToken = default)
+    {
+        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, "l|"), cancellationToken).ConfigureAwait(false);
+        return entities.Select(ReadAbsence).OrderBy(a => a.From).ToList();
+    }
+
+    public async Task<IReadOnlyList<Absence>> GetAbsencesAsync(PersonId person, CancellationToken cancellationToken = default)
+    {
+        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, $"l|{person.Value}|"), cancellationToken).ConfigureAwait(false);
+        return entities.Select(ReadAbsence).OrderBy(a => a.From).ToList();
+    }
+
+    public async Task<WriteResult> AddAbsenceAsync(Absence absence, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(absence);
+        ArgumentNullException.ThrowIfNull(audit);
+        var entity = new TableEntity(Partition, AbsenceKey(absence))
+        {
+            ["Person"] = absence.Person.Value,
+            ["From"] = EntityValues.Text(absence.From),
+            ["To"] = EntityValues.Text(absence.To),
+            ["Cover"] = absence.Cover?.Value,
+            ["RecordedBy"] = absence.RecordedBy.Value,
+            ["RecordedAt"] = absence.RecordedAt,
+        };
+        return await SubmitAsync([new TableTransactionAction(TableTransactionActionType.Add, entity), AuditAction(audit)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WriteResult> RemoveAbsenceAsync(Absence absence, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(absence);
+        ArgumentNullException.ThrowIfNull(audit);
+        var stored = await TableQueries.FindAsync(_table, Partition, AbsenceKey(absence), cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return WriteResult.Conflict;
+        }
+
+        return await SubmitAsync([new TableTransactionAction(TableTransactionActionType.Delete, stored, stored.ETag), AuditAction(audit)], cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WriteResult> SaveAreaAsync(Area area, string? expectedVersion, AuditEntry audit, CancellationToken cancellationToken = default)
@@ -212,6 +257,16 @@ public sealed class TableDirectoryStore : IDirectoryStore
     }
 
     internal static string PersonKey(PersonId id) => "p|" + id.Value;
+
+    private static string AbsenceKey(Absence absence) => $"l|{absence.Person.Value}|{EntityValues.Text(absence.From)}";
+
+    private static Absence ReadAbsence(TableEntity e) => new(
+        new PersonId(e.Required("Person")),
+        e.RequiredDate("From"),
+        e.RequiredDate("To"),
+        e.Optional("Cover") is { } cover ? new PersonId(cover) : null,
+        Actor.Parse(e.Required("RecordedBy")),
+        e.RequiredInstant("RecordedAt"));
 
     private static string AreaKey(AreaId id) => "t|" + id.Value;
 

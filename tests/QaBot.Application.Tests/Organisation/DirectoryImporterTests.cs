@@ -98,6 +98,26 @@ public sealed class DirectoryImporterTests
     }
 
     [Fact]
+    public async Task ApplyAsync_SuperviseeLeaves_ItemsAboutThemAreClosedAsLeftAndOthersStay()
+    {
+        await ImportAsync(Rows, AreasFile);
+        var manager = (await _council.Directory.GetPersonAsync(Id(4)))!;
+        var aboutLeaver = TestItems.Open("sup-6", Id(4), manager.HomeArea, new DateOnly(2026, 11, 30), "team-manager-supervision") with { Concerns = Id(6) };
+        var aboutOther = TestItems.Open("sup-7", Id(4), manager.HomeArea, new DateOnly(2026, 11, 30), "team-manager-supervision") with { Concerns = Id(7) };
+        await _council.Tracking.AddIfAbsentAsync([NewItem.Of(aboutLeaver), NewItem.Of(aboutOther)], TestItems.Origin);
+
+        var result = await ImportAsync(Rows.Where((_, i) => i != 2).ToArray());
+
+        Assert.Equal(1, result.ItemsClosedAsLeft);
+        var closed = (await _council.Tracking.GetAsync(aboutLeaver.Key))!;
+        Assert.Equal((ItemStatus.ClosedOther, "left"), (closed.Status, closed.ClosedReason));
+        Assert.Equal("closed-left", (await _council.Tracking.GetAuditTrailAsync(aboutLeaver.Key))[^1].Action);
+        Assert.Equal(ItemStatus.Open, (await _council.Tracking.GetAsync(aboutOther.Key))!.Status);
+        Assert.Equal(QaBot.Core.Compliance.ComplianceOutcome.ClosedOther, QaBot.Core.Compliance.ComplianceEntry.Of(closed).Outcome);
+        Assert.Equal("left", QaBot.Core.Compliance.ComplianceEntry.Of(closed).Reason);
+    }
+
+    [Fact]
     public async Task ApplyAsync_LeaverWithoutAManager_IsDeactivatedWithNoTransfer()
     {
         await ImportAsync(Rows, AreasFile);

@@ -177,6 +177,29 @@ public sealed class ReminderRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_TeamManagerLeft_TheTeamsSupervisionGoesToTheHeadOfServiceFlagged()
+    {
+        // Person 4, manager of people 6 and 7, left on Tue 10 Nov 2026 and the post is vacant. Their own items, created
+        // six weeks ahead (to Sun 20 Dec), went to their manager when they left. What falls due after that is the head
+        // of service's (person 3): December's supervision, due Thu 31 Dec 2026 (December's last working day), and the
+        // My Plan/PDR for the half year ending in December.
+        _council.Save(Council.Person(4) with { Active = false, LeftOn = new DateOnly(2026, 11, 10) });
+        var shipped = new ScheduleEngine(ShippedFramework.Catalogue, ShippedFramework.Calendar, SchedulePolicy.Default);
+        var runner = new ReminderRunner(_council.Tracking, _council.Directory, Council.Policy, shipped, _ledger, _queue, _runs, _options, _council.Time, NullLogger<ReminderRunner>.Instance);
+
+        await runner.RunAsync(Council.Now, CancellationToken.None);
+
+        var held = (await _council.Tracking.GetOpenItemsAsync(Council.Person(3))).Where(i => i.ReassignedFrom == Id(4)).OrderBy(i => i.Concerns!.Value.Value, StringComparer.Ordinal).ThenBy(i => i.Duty.Value, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("manager-my-plan-pdr", Id(6)), ("manager-supervision", Id(6)), ("manager-my-plan-pdr", Id(7)), ("manager-supervision", Id(7))],
+            held.Select(i => (i.Duty.Value, i.Concerns!.Value)));
+        Assert.All(held, i => Assert.Equal(new DateOnly(2026, 12, 31), i.Due));
+        Assert.All(held, i => Assert.True(i.IsFlagged));
+        Assert.All(held, i => Assert.Equal(SocialCare, i.Area));
+        Assert.Equal("manager-supervision.2026-12." + Id(4) + "." + Id(6), held[1].Id.Value);
+    }
+
+    [Fact]
     public void RunIdFor_LocalOffset_UsesUniversalTime()
     {
         Assert.Equal("run-20260701T080000Z", ReminderRunner.RunIdFor(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.FromHours(1))));

@@ -206,4 +206,30 @@ public abstract class DirectoryStoreContract : IAsyncLifetime
         Assert.Empty((await Store.GetSnapshotAsync()).People);
         Assert.Empty(await Store.GetAuditTrailAsync(Id(1)));
     }
+
+    [Fact]
+    public async Task AddAbsenceAsync_ReadsBackByPersonAndInTheSnapshot_AndRemoveTakesItAway()
+    {
+        await AddAreasAsync();
+        await AddAsync(People[3]);
+        await AddAsync(People[4]);
+        var leave = new Absence(Id(4), new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 31), Id(5), Actor.Operator("qa"), TestItems.CreatedAt);
+        var earlier = new Absence(Id(4), new DateOnly(2026, 8, 3), new DateOnly(2026, 8, 14), null, Actor.Person(Id(4)), TestItems.CreatedAt);
+
+        Assert.True((await Store.AddAbsenceAsync(leave, Audit with { Subject = "person:" + Id(4), Action = "leave-recorded" })).Saved);
+        Assert.True((await Store.AddAbsenceAsync(earlier, Audit with { Subject = "person:" + Id(4), Action = "leave-recorded" })).Saved);
+        var again = await Store.AddAbsenceAsync(leave with { To = new DateOnly(2027, 1, 8) }, Audit);
+
+        Assert.False(again.Saved);
+        Assert.Equal([earlier, leave], await Store.GetAbsencesAsync(Id(4)));
+        Assert.Empty(await Store.GetAbsencesAsync(Id(5)));
+        Assert.Equal([earlier, leave], await Store.ListAbsencesAsync());
+        Assert.Equal([earlier, leave], (await Store.GetSnapshotAsync()).Absences);
+        Assert.Equal(Id(5), (await Store.GetSnapshotAsync()).ToChart(Policy).StandInFor(Id(4), new DateOnly(2026, 12, 15), statutory: false)!.Id);
+        Assert.Equal(2, (await Store.GetAuditTrailAsync(Id(4))).Count(a => a.Action == "leave-recorded"));
+
+        Assert.True((await Store.RemoveAbsenceAsync(leave, Audit with { Subject = "person:" + Id(4), Action = "leave-cancelled" })).Saved);
+        Assert.False((await Store.RemoveAbsenceAsync(leave, Audit)).Saved);
+        Assert.Equal([earlier], await Store.GetAbsencesAsync(Id(4)));
+    }
 }

@@ -16,6 +16,7 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
     private readonly Dictionary<AreaId, Versioned<Area>> _areas = [];
     private readonly Dictionary<PersonId, Versioned<Person>> _people = [];
     private readonly List<AuditEntry> _audit = [];
+    private readonly Dictionary<string, Absence> _absences = new(StringComparer.Ordinal);
     private readonly InMemoryVersions _versions = new();
 
     /// <summary>Calls made to <see cref="GetSnapshotAsync"/>: the whole-directory read that chat turns must not make.</summary>
@@ -109,7 +110,10 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
             SnapshotReads++;
             return Task.FromResult(new DirectorySnapshot(
                 _areas.Values.OrderBy(a => a.Value.Id.Value, StringComparer.Ordinal).ToList(),
-                _people.Values.OrderBy(p => p.Value.Id.Value, StringComparer.Ordinal).ToList()));
+                _people.Values.OrderBy(p => p.Value.Id.Value, StringComparer.Ordinal).ToList())
+            {
+                Absences = _absences.Values.OrderBy(a => a.From).ToList(),
+            });
         }
     }
 
@@ -168,6 +172,56 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
         {
             IReadOnlyList<AuditEntry> trail = _audit.Where(a => a.Subject == subject).OrderBy(a => a.At).ToList();
             return Task.FromResult(trail);
+        }
+    }
+
+    public Task<IReadOnlyList<Absence>> GetAbsencesAsync(PersonId person, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Absence> absences = _absences.Values.Where(a => a.Person == person).OrderBy(a => a.From).ToList();
+            return Task.FromResult(absences);
+        }
+    }
+
+    public Task<IReadOnlyList<Absence>> ListAbsencesAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Absence> absences = _absences.Values.OrderBy(a => a.From).ToList();
+            return Task.FromResult(absences);
+        }
+    }
+
+    public Task<WriteResult> AddAbsenceAsync(Absence absence, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(absence);
+        ArgumentNullException.ThrowIfNull(audit);
+        lock (_gate)
+        {
+            if (!_absences.TryAdd(absence.Id, absence))
+            {
+                return Task.FromResult(WriteResult.Conflict);
+            }
+
+            _audit.Add(audit);
+            return Task.FromResult(WriteResult.SavedAs(_versions.Next()));
+        }
+    }
+
+    public Task<WriteResult> RemoveAbsenceAsync(Absence absence, AuditEntry audit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(absence);
+        ArgumentNullException.ThrowIfNull(audit);
+        lock (_gate)
+        {
+            if (!_absences.Remove(absence.Id))
+            {
+                return Task.FromResult(WriteResult.Conflict);
+            }
+
+            _audit.Add(audit);
+            return Task.FromResult(WriteResult.SavedAs(_versions.Next()));
         }
     }
 

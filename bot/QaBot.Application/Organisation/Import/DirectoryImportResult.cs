@@ -27,6 +27,9 @@ public sealed class DirectoryImportResult
     /// <summary>Outstanding items of leavers given to their manager, flagged.</summary>
     public int ItemsReassigned { get; set; }
 
+    /// <summary>Outstanding items about leavers (their supervision, their My Plan/PDR) closed as "left".</summary>
+    public int ItemsClosedAsLeft { get; set; }
+
     /// <summary>Records someone else changed during the import: not overwritten.</summary>
     public IList<string> Conflicts { get; } = [];
 

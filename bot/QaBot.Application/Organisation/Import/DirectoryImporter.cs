@@ -6,7 +6,7 @@ namespace QaBot.Application.Organisation.Import;
 
 /// <summary>
 /// Applies a checked <see cref="DirectoryImportPlan"/>: areas first, then leavers (their outstanding items go to their
-/// manager, flagged), then new and changed people (their items follow them when their home area changes), then
+/// manager, flagged, and the items about them, such as their supervision, close as "left"), then new and changed people (their items follow them when their home area changes), then
 /// retired areas. Every write is conditional on the version the plan was made from, so a change made by someone else
 /// meanwhile is reported, never overwritten; running the same import again finishes whatever was left.
 /// </summary>
@@ -51,6 +51,8 @@ public sealed class DirectoryImporter
             await SavePersonAsync(change, now, actor, origin, result, cancellationToken).ConfigureAwait(false);
         }
 
+        result.ItemsClosedAsLeft += await CloseItemsAboutLeaversAsync(plan, now, actor, origin, cancellationToken).ConfigureAwait(false);
+
         foreach (var change in plan.PersonChanges.Where(c => c.Kind != ChangeKind.Deactivated))
         {
             if (change.HomeAreaChanged)
@@ -70,6 +72,40 @@ public sealed class DirectoryImporter
 
         result.Unchanged = plan.UnchangedPeople;
         return result;
+    }
+
+    /// <summary>
+    /// Closes as "left" the outstanding items about each leaver (their supervision, their My Plan/PDR): they are with
+    /// the leaver's line manager, or, when the manager left too, with whoever the manager's items went to.
+    /// </summary>
+    private async Task<int> CloseItemsAboutLeaversAsync(DirectoryImportPlan plan, DateTimeOffset now, Actor actor, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var leaving = plan.PersonChanges.Where(c => c.Kind == ChangeKind.Deactivated).ToDictionary(c => c.Before!.Id);
+        var closed = 0;
+        foreach (var change in leaving.Values)
+        {
+            if (change.Before!.LineManager is not { } managerId)
+            {
+                continue;
+            }
+
+            var holder = leaving.TryGetValue(managerId, out var managerLeaving)
+                ? managerLeaving.ItemsGoTo
+                : await _directory.GetPersonAsync(managerId, cancellationToken).ConfigureAwait(false);
+            if (holder is null)
+            {
+                continue;
+            }
+
+            var leaver = change.Before.Id;
+            foreach (var item in (await _tracking.GetOpenItemsAsync(holder, cancellationToken).ConfigureAwait(false)).Where(i => i.Concerns == leaver))
+            {
+                var updated = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.CloseAsLeft(current, now, actor, origin), cancellationToken).ConfigureAwait(false);
+                closed += updated.Status == ItemUpdateStatus.Updated ? 1 : 0;
+            }
+        }
+
+        return closed;
     }
 
     private async Task SaveAreaAsync(AreaChange change, DateTimeOffset now, Actor actor, AuditOrigin origin, DirectoryImportResult result, CancellationToken cancellationToken)
