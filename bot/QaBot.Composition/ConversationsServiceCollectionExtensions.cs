@@ -1,3 +1,4 @@
+using QaBot.Application.Organisation.Leave;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<GreetingCardBuilder>();
         services.TryAddSingleton<HelpCardBuilder>();
         services.TryAddSingleton<LogActivityCardBuilder>();
+        services.TryAddSingleton<RecordLeave>();
         services.TryAddSingleton<AreaTreeCache>();
         services.TryAddSingleton<ViewRenderer>();
         services.TryAddSingleton<CardActionHandler>();

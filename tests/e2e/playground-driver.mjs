@@ -220,6 +220,7 @@ async function run(p) {
   // 5. Time travel: the reminders of the first working day from next Monday that has one for this user, sent now by
   // `qabot tick --at`, arrive in the chat.
   await reminderByTimeTravel(p);
+  leaveAndCover();
 
   // 6. The team channel: QaBot says hello when the channel is opened (the app added to the team), then the monthly
   // report posted by `qabot tick --at` on this month's first working day (last month's figures, the demo council's
@@ -350,6 +351,21 @@ async function reminderByTimeTravel(p) {
   log(`reminder: "${(await textOf(reminderCard)).slice(0, 120)}..."`);
   await screenshot(p, reminderCard, 'playground-reminder.png');
   passed('reminder');
+}
+
+// The demo council's leave and cover (docs/workforce.md), as the QA team lists it: Dan Mercer is acting up for a
+// colleague away now, and another team manager is on leave with no cover.
+function leaveAndCover() {
+  const list = spawnSync(join(root, 'run'), ['qabot', 'leave', 'list'], { encoding: 'utf8', timeout: 120_000, env: process.env });
+  if (list.status !== 0) {
+    fail(`qabot leave list failed (exit ${list.status}): ${`${list.stderr ?? ''}${list.stdout ?? ''}`.trim().slice(0, 600)}`);
+  }
+  const rows = list.stdout.split('\n').filter((line) => /away now|to come/.test(line));
+  if (!rows.some((line) => line.includes('Dan Mercer') && line.includes('away now')) || !rows.some((line) => line.includes('none: items wait for their return'))) {
+    fail(`qabot leave list does not show the demo's acting-up and leave: "${list.stdout.trim().slice(0, 600)}"`);
+  }
+  log(`leave: ${rows.map((line) => line.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+  passed('leave and cover');
 }
 
 function* workingDaysFrom(first, count) {

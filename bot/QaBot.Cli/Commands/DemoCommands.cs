@@ -53,7 +53,13 @@ internal static class DemoCommands
             }
 
             var council = DemoCouncil.Create();
-            var rows = new DirectoryImportInputRows("demo council people", council.People, "demo council areas", council.Areas);
+
+            // Someone the demo has already had leave (SeedWorkforceAsync) stays left when it is seeded again.
+            await services.GetRequiredService<Application.Storage.IStorageInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var left = (await services.GetRequiredService<Application.Organisation.IDirectoryStore>().GetSnapshotAsync(cancellationToken).ConfigureAwait(false))
+                .People.Where(p => !p.Value.Active).Select(p => p.Value.Id.Value).ToHashSet(StringComparer.Ordinal);
+            var people = council.People.Where(p => !left.Contains(p.ObjectId)).ToList();
+            var rows = new DirectoryImportInputRows("demo council people", people, "demo council areas", council.Areas);
             var origin = new AuditOrigin("cli", "demo seed");
             var (plan, result) = await DirectoryImportRun.RunAsync(context, rows, Person.Sources.Demo, dryRun: false, origin, cancellationToken).ConfigureAwait(false);
             if (!plan.IsValid)
@@ -97,6 +103,8 @@ internal static class DemoCommands
             await context.Output.WriteLineAsync($"Reflective case reviews: {reviewsAdded.Reviews} recorded, with {reviewsAdded.Actions} actions (themes this quarter, qabot report reviews).").ConfigureAwait(false);
             var audits = await SeedAuditsAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Audits: {audits} arranged, one closed and one in progress (qabot audits list).").ConfigureAwait(false);
+            var workforce = await SeedWorkforceAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"Workforce: {workforce} (qabot leave list).").ConfigureAwait(false);
             var failedInstalls = await SeedFailedInstallsAsync(services.GetRequiredService<IAppInstallationStore>(), plan.Desired!, date, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Installs: {failedInstalls} failed installs recorded (qabot people unreached).").ConfigureAwait(false);
             return result!.Conflicts.Count == 0 && imported.Succeeded ? CliErrors.Ok : CliErrors.Conflict;
@@ -162,6 +170,53 @@ internal static class DemoCommands
         }
 
         return arranged;
+    }
+
+    /// <summary>
+    /// People changing, as in any council (docs/workforce.md): Chesterfield Team 2's manager is away for six weeks with
+    /// Dan Mercer (Chesterfield Team 1) acting up for them; Amber Valley Team 1's manager is on two weeks' leave with no
+    /// cover; High Peak Team 2's manager left four weeks ago and the post is vacant, so their team's supervision is the
+    /// head of service's, as it would be after a people file without them but with their team still naming them. Running
+    /// it again changes nothing.
+    /// </summary>
+    private static async Task<string> SeedWorkforceAsync(IServiceProvider services, OrganisationChart chart, DateOnly date, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        const string Localities = "Early Help & Safeguarding > Locality: ";
+        Person? ManagerOf(string team) => chart.ActivePeople.FirstOrDefault(p =>
+            chart.Areas.PathOf(p.HomeArea).EndsWith(Localities + team, StringComparison.Ordinal) && p.HoldsRole(new Core.Framework.RoleId("team-manager"), date));
+        var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        var actor = Actor.System("demo");
+        var leave = services.GetRequiredService<Application.Organisation.Leave.LeaveRegister>();
+        var told = new List<string>();
+        if (ManagerOf("Chesterfield > Team 2") is { } away && chart.Find(DemoCouncil.KeyPeople.TeamManagerChesterfield) is { } acting)
+        {
+            var recorded = await leave.AddAsync(away, date.AddDays(-14), date.AddDays(27), acting, actor, at, origin, cancellationToken).ConfigureAwait(false);
+            told.Add(recorded.Succeeded ? $"{acting.DisplayName} acting up for {away.DisplayName}" : recorded.Problem!);
+        }
+
+        if (ManagerOf("Amber Valley > Team 1") is { } onLeave)
+        {
+            var recorded = await leave.AddAsync(onLeave, date.AddDays(-3), date.AddDays(10), null, actor, at, origin, cancellationToken).ConfigureAwait(false);
+            told.Add(recorded.Succeeded ? $"{onLeave.DisplayName} on leave, {recorded.ItemsMoved} items moved" : recorded.Problem!);
+        }
+
+        if (ManagerOf("High Peak > Team 2") is { } leaver && leaver.LineManager is { } headId && chart.Find(headId) is { } head)
+        {
+            // Left four weeks ago: their open items went to the head of service, flagged, as a people import does.
+            var directory = services.GetRequiredService<Application.Organisation.IDirectoryStore>();
+            var stored = (await directory.GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).People.First(p => p.Value.Id == leaver.Id);
+            var left = date.AddDays(-28);
+            var moved = await services.GetRequiredService<ITrackingStore>().TransferAsync(
+                new ItemTransfer(TransferKind.ReassignOutstanding, leaver.Id, leaver.HomeArea, head, at, actor, origin), cancellationToken).ConfigureAwait(false);
+            await directory.SavePersonAsync(
+                leaver with { Active = false, LeftOn = left },
+                stored.Version,
+                new AuditEntry(at, actor, "deactivated", "person:" + leaver.Id.Value, "deactivated; open items to person:" + head.Id.Value, origin),
+                cancellationToken).ConfigureAwait(false);
+            told.Add($"{leaver.DisplayName} left, post vacant, {moved} items to {head.DisplayName}");
+        }
+
+        return string.Join("; ", told);
     }
 
     /// <summary>

@@ -71,6 +71,7 @@ public static class ActionData
         CardView.Week => "week",
         CardView.Overdue => "overdue",
         CardView.LogActivity => "log",
+        CardView.Leave => "leave",
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, null),
     };
 
@@ -80,6 +81,7 @@ public static class ActionData
         "week" => CardView.Week,
         "overdue" => CardView.Overdue,
         "log" => CardView.LogActivity,
+        "leave" => CardView.Leave,
         _ => null,
     };
 

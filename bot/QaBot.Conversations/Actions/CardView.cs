@@ -14,4 +14,7 @@ public enum CardView
 
     /// <summary>The "Log activity" form.</summary>
     LogActivity,
+
+    /// <summary>The "Record leave" form.</summary>
+    Leave,
 }

@@ -122,6 +122,7 @@ public sealed class GreetingCardBuilder
         }
 
         questions.Add("\"log activity\": record an activity that has no set rhythm");
+        questions.Add("\"record leave\": your leave, or leave of someone you manage, with who covers");
         questions.Add("\"help\": what I can do");
         return questions;
     }

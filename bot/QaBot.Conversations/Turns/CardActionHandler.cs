@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Assurance;
 using QaBot.Application.Conversations;
+using QaBot.Application.Organisation.Leave;
 using QaBot.Application.Tracking;
 using QaBot.Application.Tracking.Approvals;
 using QaBot.Conversations.Actions;
@@ -9,6 +10,7 @@ using QaBot.Conversations.Approvals;
 using QaBot.Conversations.Assurance;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Digests;
+using QaBot.Conversations.Workforce;
 using QaBot.Core.Assurance;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
@@ -44,6 +46,7 @@ public sealed class CardActionHandler
     private readonly ILogger<CardActionHandler> _logger;
     private readonly RecordReview _reviews;
     private readonly ReviewCardBuilder _reviewCards;
+    private readonly RecordLeave _leave;
 
     public CardActionHandler(
         RecordReply replies,
@@ -58,8 +61,10 @@ public sealed class CardActionHandler
         ApprovalCardBuilder approvalCards,
         RecordReview reviews,
         ReviewCardBuilder reviewCards,
+        RecordLeave leave,
         ILogger<CardActionHandler> logger)
     {
+        _leave = leave ?? throw new ArgumentNullException(nameof(leave));
         _reviews = reviews ?? throw new ArgumentNullException(nameof(reviews));
         _reviewCards = reviewCards ?? throw new ArgumentNullException(nameof(reviewCards));
         _approvalRequests = approvalRequests ?? throw new ArgumentNullException(nameof(approvalRequests));
@@ -103,6 +108,7 @@ public sealed class CardActionHandler
             CardVerbs.LogActivity => await LogAsync(request, turn, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.Approve or CardVerbs.Decline => await DecideAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.ReviewSubmit => await ReviewAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
+            CardVerbs.RecordLeave => await LeaveAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             _ => await CardAsync(person, request.View, today, null, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -299,6 +305,36 @@ public sealed class CardActionHandler
             ? await CardAsync(viewer, request.View, today, notice, cancellationToken).ConfigureAwait(false)
             : RefuseItem(request.Verb, viewer, outcome.Kind == NudgeOutcomeKind.NotFound ? "no such item" : "item outside the viewer's area");
     }
+
+    private async Task<InvokeResponse> LeaveAsync(CardActionRequest request, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var view = new ViewState(CardView.Leave);
+        if (!request.TryGetText(LeaveCardBuilder.WhoInput, out var who) || !request.TryGetDate(LeaveCardBuilder.FromInput, out var from)
+            || !request.TryGetDate(LeaveCardBuilder.ToInput, out var to) || !request.TryGetText(LeaveCardBuilder.CoverInput, out var cover))
+        {
+            return Refuse(request.Verb, person, 400, "BadActionData", "unreadable inputs", "QaBot couldn't read this form. Ask me for a fresh one (\"record leave\") and try again.");
+        }
+
+        if (from is not { } first || to is not { } last)
+        {
+            return await CardAsync(person, view, today, CardNotice.Warning("Choose the first and last days away. Nothing was recorded."), cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = await _leave.ExecuteAsync(
+            person, who is null ? null : new PersonId(who), first, last, cover is null ? null : new PersonId(cover), now, origin, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            return await CardAsync(person, view, today, CardNotice.Warning(outcome.Problem + " Nothing was recorded."), cancellationToken).ConfigureAwait(false);
+        }
+
+        var absence = outcome.Absence!;
+        var what = absence.Cover is null
+            ? $"Reminders pause; {Count(outcome.ItemsMoved, "item")} falling due meanwhile moved to {UkDates.Format(absence.ReturnsOn(_calendar))}, the first working day back."
+            : "The cover holds their items and their team's escalations until they return.";
+        return await CardAsync(person, view, today, CardNotice.Success($"Recorded: away {UkDates.Format(absence.From)} to {UkDates.Format(absence.To)}. {what}"), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {noun}s";
 
     private async Task<InvokeResponse> LogAsync(CardActionRequest request, IncomingTurn turn, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
     {

@@ -52,6 +52,12 @@ public static partial class IntentReader
             return new MessageIntent(MessageIntentKind.Overdue, AreaOf(words));
         }
 
+        if (Contains(words, "leave") || Contains(words, "on leave") || Contains(words, "annual leave") || Contains(words, "absence") || Contains(words, "away")
+            || Contains(words, "holiday") || Contains(words, "acting up") || Contains(words, "cover") || Contains(words, "covering"))
+        {
+            return new MessageIntent(MessageIntentKind.Leave);
+        }
+
         if (Contains(words, "themes") || Contains(words, "theme") || Contains(words, "case reviews") || Contains(words, "rcrs") || Contains(words, "reviews this quarter")
             || Contains(words, "reviews last quarter") || Contains(words, "judgements"))
         {

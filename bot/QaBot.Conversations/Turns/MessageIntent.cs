@@ -20,6 +20,9 @@ public enum MessageIntentKind
     /// <summary>"log activity".</summary>
     LogActivity,
 
+    /// <summary>"record leave", "I'm on leave", "absence": the leave form.</summary>
+    Leave,
+
     /// <summary>"my cases", "my caseload": the open statutory chains the person (and their team) hold.</summary>
     MyCases,
 

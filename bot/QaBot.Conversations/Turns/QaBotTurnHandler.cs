@@ -184,11 +184,12 @@ public sealed class QaBotTurnHandler : ITurnHandler
         var shared = turn.ConversationKind != ConversationKind.Personal;
         var reply = intent.Kind switch
         {
-            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.MyCases or MessageIntentKind.Audits when shared => OutboundMessage.FromText(PersonalChatOnlyText),
+            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.Leave or MessageIntentKind.MyCases or MessageIntentKind.Audits when shared => OutboundMessage.FromText(PersonalChatOnlyText),
             MessageIntentKind.MyCases => await _cases.MyCasesAsync(person, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.MyTasks => await ViewAsync(person, new ViewState(CardView.Digest), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),
+            MessageIntentKind.Leave => await ViewAsync(person, new ViewState(CardView.Leave), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, shared, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Compliance => await ComplianceAsync(person, intent, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Reviews => await _reviews.SummaryAsync(person, intent.ReviewPeriod, today, cancellationToken).ConfigureAwait(false),

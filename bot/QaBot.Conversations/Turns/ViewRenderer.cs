@@ -1,4 +1,5 @@
 using QaBot.Application.Organisation;
+using QaBot.Application.Organisation.Leave;
 using QaBot.Application.Reminders;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
@@ -6,13 +7,14 @@ using QaBot.Conversations.Activities;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Overdue;
+using QaBot.Conversations.Workforce;
 using QaBot.Core.Calendar;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Turns;
 
 /// <summary>
-/// Builds the card for a view (my tasks, due this week, what's overdue, log activity) for a person, from fresh
+/// Builds the card for a view (my tasks, due this week, what's overdue, log activity, record leave) for a person, from fresh
 /// data: the answer to a question in chat and the refreshed card after a button press are the same card.
 /// </summary>
 public sealed class ViewRenderer
@@ -23,6 +25,7 @@ public sealed class ViewRenderer
     private readonly OverdueCardBuilder _overdueCards;
     private readonly LogActivityCardBuilder _logCards;
     private readonly AreaTreeCache _areas;
+    private readonly RecordLeave _leave;
 
     public ViewRenderer(
         DigestLoader digests,
@@ -30,8 +33,10 @@ public sealed class ViewRenderer
         OverdueQuery overdue,
         OverdueCardBuilder overdueCards,
         LogActivityCardBuilder logCards,
-        AreaTreeCache areas)
+        AreaTreeCache areas,
+        RecordLeave leave)
     {
+        _leave = leave ?? throw new ArgumentNullException(nameof(leave));
         _digests = digests ?? throw new ArgumentNullException(nameof(digests));
         _digestCards = digestCards ?? throw new ArgumentNullException(nameof(digestCards));
         _overdue = overdue ?? throw new ArgumentNullException(nameof(overdue));
@@ -58,6 +63,9 @@ public sealed class ViewRenderer
 
             case CardView.LogActivity:
                 return _logCards.Build(person, today, notice);
+
+            case CardView.Leave:
+                return LeaveCardBuilder.Build(await _leave.FormAsync(person, today, cancellationToken).ConfigureAwait(false), today, notice);
 
             default:
                 var digest = await _digests.LoadWithUpcomingAsync(person, today, cancellationToken).ConfigureAwait(false);

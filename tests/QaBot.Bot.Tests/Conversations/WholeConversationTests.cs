@@ -778,6 +778,36 @@ public sealed class WholeConversationTests(DemoCouncilFixture council) : IClassF
     }
 
     [Fact]
+    public async Task RecordLeave_ManagerForSomeoneTheyManage_RecordedWithTheCoverAndListedOnTheCard()
+    {
+        var card = CardOf(Assert.Single(await Dan.SayAsync("record leave")));
+        Assert.Contains("Record leave", Text(card), StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(card.ToJsonString(), "record leave");
+        var record = Assert.Single(Buttons(card, CardVerbs.RecordLeave));
+
+        var result = await Dan.PressAsync(record, ("leaveWho", Priya.Person.Value), ("leaveFrom", "2027-03-01"), ("leaveTo", "2027-03-05"), ("leaveCover", Dan.Person.Value));
+
+        var text = Text(result.Card);
+        Assert.Contains("Recorded: away Mon 1 Mar 2027 to Fri 5 Mar 2027. The cover holds their items", text, StringComparison.Ordinal);
+        Assert.Contains("Priya Nolan: Mon 1 Mar 2027 to Fri 5 Mar 2027, covered by Dan Mercer", text, StringComparison.Ordinal);
+        var leave = Assert.Single(await Directory.GetAbsencesAsync(Priya.Person));
+        Assert.Equal(((PersonId?)Dan.Person, Actor.Person(Dan.Person)), (leave.Cover, leave.RecordedBy));
+        Assert.Equal("leave-recorded", (await Directory.GetAuditTrailAsync(Priya.Person))[^1].Action);
+    }
+
+    [Fact]
+    public async Task RecordLeave_ForSomeoneTheyDoNotManage_RefusedAndNothingRecorded()
+    {
+        var card = CardOf(Assert.Single(await Priya.SayAsync("I'm on annual leave next month")));
+        var record = Assert.Single(Buttons(card, CardVerbs.RecordLeave));
+
+        var result = await Priya.PressAsync(record, ("leaveWho", Ian.Person.Value), ("leaveFrom", "2027-04-05"), ("leaveTo", "2027-04-09"));
+
+        Assert.Contains("You can record leave for yourself or for someone you manage. Nothing was recorded.", Text(result.Card), StringComparison.Ordinal);
+        Assert.Empty(await Directory.GetAbsencesAsync(Ian.Person));
+    }
+
+    [Fact]
     public async Task LogActivity_DutyNotTheirs_RefusedAsTampered()
     {
         var card = CardOf(Assert.Single(await Priya.SayAsync("log activity")));

@@ -30,8 +30,9 @@ public sealed class DemoCommandsTests : IAsyncLifetime
         Assert.Contains($"People: {council.People.Count} added", output, StringComparison.Ordinal);
         Assert.Matches(@"History to 2026-11-20: (\d+) items \(\1 added\): \d+ done, \d+ rescheduled, \d+ not applicable, \d+ overdue, \d+ still to come\.", output);
 
+        // Everyone but the team manager who has left (High Peak Team 2's post is vacant).
         var everyone = await ListJsonAsync("Children's Services");
-        Assert.Equal(council.People.Count, everyone.Length);
+        Assert.Equal(council.People.Count - 1, everyone.Length);
 
         var chesterfield = await ListJsonAsync("Locality: Chesterfield");
         var expected = council.People.Count(p => p.AreaPath.Contains("Locality: Chesterfield", StringComparison.Ordinal));
@@ -66,7 +67,26 @@ public sealed class DemoCommandsTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.Matches(@"History to 2026-11-20: \d+ items \(0 added\)", output);
         Assert.Matches(@"Cases: (\d+) events, 0 recorded, \1 already held\.", output);
-        Assert.Contains($"People: 0 added, 0 changed, 0 returned, 0 deactivated, {DemoCouncil.Create().People.Count} unchanged.", output, StringComparison.Ordinal);
+        // The team manager who left (SeedWorkforceAsync) stays left.
+        Assert.Contains($"People: 0 added, 0 changed, 0 returned, 0 deactivated, {DemoCouncil.Create().People.Count - 1} unchanged.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_PeopleChanging_SomeoneOnLeaveAnActingUpAndAVacantTeam()
+    {
+        var (exit, output, error) = await _cli.RunAsync("demo", "seed", "--as-of", "2026-11-20");
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"Workforce: Dan Mercer acting up for [^;]+; [^;]+ on leave, \d+ items moved; [^;]+ left, post vacant, \d+ items to Ian Whitworth", output);
+
+        var (_, json, _) = await _cli.RunAsync("leave", "list", "--format", "json");
+        var leave = JsonDocument.Parse(json).RootElement.EnumerateArray().ToArray();
+        Assert.Equal(2, leave.Length);
+        Assert.Contains(leave, l => l.GetProperty("coverName").GetString() == "Dan Mercer" && l.GetProperty("from").GetString() == "2026-11-06" && l.GetProperty("to").GetString() == "2026-12-17");
+        Assert.Contains(leave, l => l.GetProperty("cover").ValueKind == JsonValueKind.Null && l.GetProperty("from").GetString() == "2026-11-17" && l.GetProperty("to").GetString() == "2026-11-30");
+
+        var highPeak = await ListJsonAsync("Locality: High Peak > Team 2");
+        Assert.DoesNotContain(highPeak, p => p.GetProperty("jobTitle").GetString() == "Team Manager");
+        Assert.All(highPeak, p => Assert.False(string.IsNullOrEmpty(p.GetProperty("managerUpn").GetString())));
     }
 
     [Fact]

@@ -454,6 +454,16 @@ public static class DirectoryImportPlanner
             .GroupBy(p => p.Upn, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
 
+        // A manager who has left (or leaves with this file) may still be named: their post is vacant, and their team's
+        // supervision goes to the manager above until a new or acting manager is named (docs/workforce.md).
+        var departed = current.Values
+            .Select(v => v.Value)
+            .Where(p => !fileIds.Contains(p.Id) && (!p.Active || p.Source == input.Source))
+            .OrderByDescending(p => p.Active)
+            .ThenByDescending(p => p.LeftOn)
+            .GroupBy(p => p.Upn, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+
         foreach (var row in rows)
         {
             if (row.ManagerUpn.Length == 0)
@@ -465,7 +475,7 @@ public static class DirectoryImportPlanner
             {
                 problems.Add(new ImportProblem(input.PeopleFile, row.Line, "managerUpn", "a person cannot be their own line manager; leave it empty for someone with no manager"));
             }
-            else if (inFile.TryGetValue(row.ManagerUpn, out var managerId) || elsewhere.TryGetValue(row.ManagerUpn, out managerId))
+            else if (inFile.TryGetValue(row.ManagerUpn, out var managerId) || elsewhere.TryGetValue(row.ManagerUpn, out managerId) || departed.TryGetValue(row.ManagerUpn, out managerId))
             {
                 row.Manager = managerId;
             }
