@@ -6,6 +6,7 @@ using QaBot.Application.Organisation.Sync;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 using QaBot.Testing.InMemory;
+using QaBot.Testing.Organisation;
 using QaBot.Testing.Scheduling;
 using static QaBot.Testing.Organisation.TestDirectory;
 
@@ -74,6 +75,40 @@ public sealed class DirectorySyncTests
         Assert.True(Sync().Enabled);
         _options.DirectorySync.Enabled = false;
         Assert.False(Sync().Enabled);
+    }
+
+    [Fact]
+    public async Task RunAsync_ManagerDisabled_TheTeamKeepsTheVacantPostAndEscalatesToTheManagerAbove()
+    {
+        Department();
+        await RunAsync();
+        _users.RemoveAll(u => u.Id == Id(4).Value);
+        User(4, "Children's Services - Chesterfield Team 1", "Team Manager", manager: 3, enabled: false);
+
+        await RunAsync();
+
+        // The team manager has left; the team still reports to the post, now vacant (docs/workforce.md).
+        Assert.False((await _directory.GetPersonAsync(Id(4)))!.Active);
+        Assert.Equal(Id(4), (await _directory.GetPersonAsync(Id(6)))!.LineManager);
+        var chart = (await _directory.GetSnapshotAsync()).ToChart(OrganisationPolicy.Default);
+        Assert.Equal(Id(3), chart.EscalationTarget(Id(6), Today)!.Id);
+    }
+
+    [Fact]
+    public async Task RunAsync_SocialWorkerDisabled_TheirSupervisionItemsCloseAsLeft()
+    {
+        Department();
+        await RunAsync();
+        var manager = (await _directory.GetPersonAsync(Id(4)))!;
+        var supervision = TestItems.Open("sup-6", Id(4), manager.HomeArea, new DateOnly(2026, 11, 30), "team-manager-supervision") with { Concerns = Id(6) };
+        await _council.Tracking.AddIfAbsentAsync([NewItem.Of(supervision)], TestItems.Origin);
+        _users.RemoveAll(u => u.Id == Id(6).Value);
+        User(6, "Children's Services - Chesterfield Team 1", "Social Worker", manager: 4, enabled: false);
+
+        await RunAsync();
+
+        var closed = (await _council.Tracking.GetAsync(supervision.Key))!;
+        Assert.Equal((ItemStatus.ClosedOther, "left"), (closed.Status, closed.ClosedReason));
     }
 
     [Fact]

@@ -66,8 +66,10 @@ public sealed class DirectorySyncMapper
                 {
                     managerUpn = upn;
                 }
-                else if (stored.TryGetValue(managerId, out var manager) && manager.Active && manager.Source != Person.Sources.Graph)
+                else if (stored.TryGetValue(managerId, out var manager))
                 {
+                    // Someone QaBot already has: kept from another source, or a manager who has left (disabled, or
+                    // out of scope now), whose post stays the team's until Entra ID names a new manager (docs/workforce.md).
                     managerUpn = manager.Upn;
                 }
                 else
