@@ -80,6 +80,12 @@ public sealed partial class NudgeOwner
             return outcome with { Kind = standing };
         }
 
+        if ((await _directory.GetAbsencesAsync(item.Owner, cancellationToken).ConfigureAwait(false)).FirstOrDefault(a => a.IsOn(today)) is { } away)
+        {
+            // Reminders to someone away pause (docs/workforce.md): a nudge would be one.
+            return outcome with { Kind = NudgeOutcomeKind.Away, AwayUntil = away.To };
+        }
+
         var stored = await _conversations.GetAsync(item.Owner, cancellationToken).ConfigureAwait(false);
         if (stored is null || stored.IsStale || owner is not { Active: true })
         {
@@ -216,10 +222,17 @@ public enum NudgeOutcomeKind
 
     /// <summary>Teams did not accept the message just now.</summary>
     NotDelivered,
+
+    /// <summary>The owner is away (recorded leave, <see cref="NudgeOutcome.AwayUntil"/>): reminders to them pause, so nothing was sent.</summary>
+    Away,
 }
 
 /// <summary>
 /// What happened to a nudge. Unless it was <see cref="NudgeOutcomeKind.Sent"/> the item's nudge count and time are as
 /// they were (a reservation Teams did not deliver is withdrawn, with an audit entry saying so).
 /// </summary>
-public sealed record NudgeOutcome(NudgeOutcomeKind Kind, TrackedItem? Item, string? OwnerName, string? ConcernsName);
+public sealed record NudgeOutcome(NudgeOutcomeKind Kind, TrackedItem? Item, string? OwnerName, string? ConcernsName)
+{
+    /// <summary>For <see cref="NudgeOutcomeKind.Away"/>: the owner's last day away.</summary>
+    public DateOnly? AwayUntil { get; init; }
+}

@@ -298,6 +298,7 @@ public sealed class CardActionHandler
             NudgeOutcomeKind.Stale => CardNotice.Warning(StaleCard),
             NudgeOutcomeKind.NotInstalled => CardNotice.Warning($"{owner} hasn't installed QaBot in Teams yet, so I couldn't send a reminder. Nothing was recorded."),
             NudgeOutcomeKind.Unreachable => CardNotice.Warning($"I can no longer reach {owner} in Teams (they may have removed QaBot), so I couldn't send a reminder. Nothing was recorded."),
+            NudgeOutcomeKind.Away => CardNotice.Information($"{owner} is away until {UkDates.Format(outcome.AwayUntil!.Value)}, so I haven't sent a reminder. Nothing was recorded."),
             NudgeOutcomeKind.NotDelivered => CardNotice.Warning($"Teams didn't accept the reminder to {owner} just now. It was not counted as a nudge: please try again later."),
             _ => null,
         };

@@ -22,6 +22,9 @@ public sealed partial class TableTrackingStore : ITrackingStore
 {
     internal const int MaxAttempts = 5;
     private const int MaxBatch = 100;
+
+    /// <summary>A string property holds at most 32K UTF-16 characters; a new items' marker stays well inside it.</summary>
+    private const int MaxMarkerChars = 24_000;
     private const int Parallelism = 8;
     private const int MaxReminderWindowDays = 400;
 
@@ -490,6 +493,9 @@ public sealed partial class TableTrackingStore : ITrackingStore
         return marker;
     }
 
+    private static IndexMarkers.Entry MarkerEntry(TrackedItem item) =>
+        IndexMarkers.EntryFor(item.Area, item.Id, null, null, ComplianceCells.Names([ComplianceEntry.Of(item)]));
+
     private Task DeleteMarkerAsync(TableEntity marker, CancellationToken cancellationToken) =>
         TableQueries.DeleteIfExistsAsync(_outstanding, marker.PartitionKey, marker.RowKey, cancellationToken);
 
@@ -500,6 +506,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         var added = 0;
         var chunk = new List<(NewItem Item, List<TableTransactionAction> Actions)>();
         var size = 0;
+        var markerChars = 0;
         foreach (var item in items)
         {
             var actions = NewItemActions(item, origin);
@@ -508,15 +515,19 @@ public sealed partial class TableTrackingStore : ITrackingStore
                 throw new InvalidOperationException($"Item {item.Created.Id} has too much history to add in one transaction.");
             }
 
-            if (size + actions.Count > MaxBatch)
+            // The chunk's write-ahead marker holds one entry per item in a single property, which Table Storage caps.
+            var entryChars = EntityValues.Json(MarkerEntry(item.Current)).Length + 1;
+            if (size + actions.Count > MaxBatch || markerChars + entryChars > MaxMarkerChars)
             {
                 added += await SubmitNewAsync(chunk, cancellationToken).ConfigureAwait(false);
                 chunk = [];
                 size = 0;
+                markerChars = 0;
             }
 
             chunk.Add((item, actions));
             size += actions.Count;
+            markerChars += entryChars;
         }
 
         if (chunk.Count > 0)
@@ -537,7 +548,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private async Task<int> SubmitNewAsync(List<(NewItem Item, List<TableTransactionAction> Actions)> chunk, CancellationToken cancellationToken)
     {
         var marker = await WriteMarkerAsync(
-            chunk.Select(c => c.Item.Current).Select(i => IndexMarkers.EntryFor(i.Area, i.Id, null, null, ComplianceCells.Names([ComplianceEntry.Of(i)]))).ToList(),
+            chunk.Select(c => MarkerEntry(c.Item.Current)).ToList(),
             cancellationToken).ConfigureAwait(false);
 
         var pending = chunk.ToList();

@@ -85,6 +85,20 @@ public sealed class NudgeOwnerTests : IDisposable
     }
 
     [Fact]
+    public async Task OwnerOnLeave_NothingSentOrRecorded_AndSaysUntilWhen()
+    {
+        _council.Chat(6);
+        var leave = new Absence(Id(6), new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 27), null, Actor.Operator("qa"), Council.Now);
+        Assert.True((await _council.Directory.AddAbsenceAsync(leave, new AuditEntry(Council.Now, Actor.Operator("qa"), "leave-recorded", "person:" + Id(6), "test", Council.Teams))).Saved);
+
+        var outcome = await NudgeAsync(3);
+
+        Assert.Equal((NudgeOutcomeKind.Away, (DateOnly?)new DateOnly(2026, 11, 27)), (outcome.Kind, outcome.AwayUntil));
+        AssertNothingSent();
+        Assert.Equal(0, _council.Get(_item).NudgeCount);
+    }
+
+    [Fact]
     public async Task OwnersLineManagerOutsideAnyAreaTheyLead_MayNudge()
     {
         var item = ChainOutsideTheLeaders();

@@ -22,6 +22,21 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     private static TrackedItem Item(string id, int owner, AreaId area, DateOnly due) => TestItems.Open(id, Id(owner), area, due);
 
     [Fact]
+    public async Task AddIfAbsentAsync_ManyItemsWithLongIdsInOneArea_AllAddedThoughOneMarkerCouldNotHoldThem()
+    {
+        // A vacant post's supervision: ids name the departed manager and the supervisee, so each is long; a hundred
+        // of them in one area would overflow a single write-ahead marker's property (32K characters).
+        var area = ChesterfieldTeam1.Child("Children's Social Care North: Assessment, Child in Need and Child Protection " + new string('x', 60));
+        var items = Enumerable.Range(0, 100)
+            .Select(n => TestItems.Open($"manager-supervision.2026-12.{Id(4)}.{Id(1000 + n)}", Id(3), area, AsOf.AddDays(20)) with { Concerns = Id(1000 + n) })
+            .Select(NewItem.Of)
+            .ToList();
+
+        Assert.Equal(100, await _storage.Tracking.AddIfAbsentAsync(items, TestItems.Origin));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task RepairAsync_ProcessStoppedAfterAddingItems_PlansTheirRemindersAndIndex()
     {
         var item = Item("occ-1", 6, ChesterfieldTeam1, AsOf);
