@@ -218,11 +218,11 @@ public sealed partial class ReminderRunner
             .DistinctBy(o => o.Id)
             .Select(o => TrackedItem.FromOccurrence(o, chart.Find(o.PersonId)!.HomeArea, at, Actor.System("scheduler")))
             .ToList();
-        foreach (var (holding, standIn) in ReminderPlanner.VacantPosts(chart, _engine, today, _options.HorizonDays))
+        foreach (var (holding, standIn) in ReminderPlanner.VacantPosts(chart, _engine, today))
         {
             var vacant = new List<Occurrence>();
             window.AddOccurrences(holding, vacant);
-            items.AddRange(vacant.Select(o => TrackedItem.FromOccurrence(o, standIn.HomeArea, at, Actor.System("scheduler")) with { Owner = standIn.Id, ReassignedFrom = holding.Person }));
+            items.AddRange(vacant.Where(o => o.Due >= holding.Since.AddDays(_options.HorizonDays)).Select(o => TrackedItem.FromOccurrence(o, standIn.HomeArea, at, Actor.System("scheduler")) with { Owner = standIn.Id, ReassignedFrom = holding.Person }));
         }
 
         return await _tracking.AddIfAbsentAsync(items, new AuditOrigin("scheduler", runId), cancellationToken).ConfigureAwait(false);

@@ -321,8 +321,14 @@ public sealed class CardActionHandler
             return await CardAsync(person, view, today, CardNotice.Warning("Choose the first and last days away. Nothing was recorded."), cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await _leave.ExecuteAsync(
-            person, who is null ? null : new PersonId(who), first, last, cover is null ? null : new PersonId(cover), now, origin, cancellationToken).ConfigureAwait(false);
+        var whoId = default(PersonId);
+        var coverId = default(PersonId);
+        if ((who is not null && !PersonId.TryParse(who, out whoId)) || (cover is not null && !PersonId.TryParse(cover, out coverId)))
+        {
+            return Refuse(request.Verb, person, 400, "BadActionData", "unreadable person", "QaBot couldn't read this form. Ask me for a fresh one (\"record leave\") and try again.");
+        }
+
+        var outcome = await _leave.ExecuteAsync(person, who is null ? null : whoId, first, last, cover is null ? null : coverId, now, origin, cancellationToken).ConfigureAwait(false);
         if (!outcome.Succeeded)
         {
             return await CardAsync(person, view, today, CardNotice.Warning(outcome.Problem + " Nothing was recorded."), cancellationToken).ConfigureAwait(false);

@@ -52,17 +52,16 @@ public static partial class IntentReader
             return new MessageIntent(MessageIntentKind.Overdue, AreaOf(words));
         }
 
-        if (Contains(words, "leave") || Contains(words, "on leave") || Contains(words, "annual leave") || Contains(words, "absence") || Contains(words, "away")
-            || Contains(words, "holiday") || Contains(words, "acting up") || Contains(words, "cover") || Contains(words, "covering"))
-        {
-            return new MessageIntent(MessageIntentKind.Leave);
-        }
-
         if (Contains(words, "themes") || Contains(words, "theme") || Contains(words, "case reviews") || Contains(words, "rcrs") || Contains(words, "reviews this quarter")
             || Contains(words, "reviews last quarter") || Contains(words, "judgements"))
         {
             var last = Contains(words, "last quarter") || Contains(words, "previous quarter");
             return new MessageIntent(MessageIntentKind.Reviews) { ReviewPeriod = last ? Application.Assurance.ReviewPeriod.LastQuarter : Application.Assurance.ReviewPeriod.ThisQuarter };
+        }
+
+        if (Contains(words, "leave") || Contains(words, "absence") || Contains(words, "acting up") || Contains(words, "covering"))
+        {
+            return new MessageIntent(MessageIntentKind.Leave);
         }
 
         if (Contains(words, "log") || words.StartsWith("record ", StringComparison.Ordinal) || Contains(words, "log activity"))

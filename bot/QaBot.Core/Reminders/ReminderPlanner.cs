@@ -144,11 +144,11 @@ public static class ReminderPlanner
     /// left. The departed manager's supervision of each of them (the every-manager role's duties, per person managed,
     /// from the first of the month after they left) is held by the manager above (<see cref="OrganisationChart.EscalationTarget"/>)
     /// until a new or acting manager is named in the directory. Each holding is in the departed manager's name, so the
-    /// items keep the post's ids; the items go to the stand-in, flagged as from the departed manager. It picks up where the
-    /// departed manager's own items stopped: those were created <paramref name="horizonDays"/> ahead, up to the day
-    /// before they left, and went to their line manager with the rest of their open items.
+    /// items keep the post's ids; the items go to the stand-in, flagged as from the departed manager. Each holding runs
+    /// from the day they left; the caller keeps what falls due after the departed manager's own items stopped (those were
+    /// created a horizon ahead up to the day before they left, and went to their line manager with their open items).
     /// </summary>
-    public static IEnumerable<(RoleHolding Holding, Person StandIn)> VacantPosts(OrganisationChart chart, ScheduleEngine engine, DateOnly on, int horizonDays)
+    public static IEnumerable<(RoleHolding Holding, Person StandIn)> VacantPosts(OrganisationChart chart, ScheduleEngine engine, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentNullException.ThrowIfNull(engine);
@@ -171,7 +171,11 @@ public static class ReminderPlanner
                 continue;
             }
 
-            var since = (departed.LeftOn ?? on).AddDays(horizonDays);
+            if (departed.LeftOn is not { } since)
+            {
+                continue;
+            }
+
             var managed = team.OrderBy(p => p.Id.Value, StringComparer.Ordinal).ToList();
             var supervisees = managed.ToDictionary(p => p.Id, p => supervision.SuperviseeOf(p, on));
             foreach (var role in roles)

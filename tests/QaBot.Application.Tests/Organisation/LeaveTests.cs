@@ -75,6 +75,20 @@ public sealed class LeaveTests
     }
 
     [Fact]
+    public async Task LeaveRecordedAfterItStarted_ItemsAlreadyPastTheirDateStayOverdue()
+    {
+        // Away Mon 16 to Fri 27 Nov 2026, recorded on Fri 20 Nov: Wed 18 Nov's item stays; Tue 24 Nov's moves to Mon 30 Nov.
+        var past = _council.Add("past", 4, D(2026, 11, 18), Supervision);
+        var coming = _council.Add("coming", 4, D(2026, 11, 24), Supervision);
+
+        var outcome = await AddLeaveAsync(4, D(2026, 11, 16), D(2026, 11, 27));
+
+        Assert.Equal(1, outcome.ItemsMoved);
+        Assert.Equal((ItemStatus.Open, D(2026, 11, 18)), (_council.Get(past).Status, _council.Get(past).EffectiveDue));
+        Assert.Equal(D(2026, 11, 30), _council.Get(coming).EffectiveDue);
+    }
+
+    [Fact]
     public async Task ManagerOnLeave_EscalationsPassToTheNextManagerUp_AndTheirRemindersPause()
     {
         await AddLeaveAsync(4, D(2026, 12, 14), D(2026, 12, 31));

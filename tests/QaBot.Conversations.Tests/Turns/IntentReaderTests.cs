@@ -72,6 +72,8 @@ public sealed class IntentReaderTests
     [InlineData("I'm on annual leave next week", MessageIntentKind.Leave)]
     [InlineData("absence", MessageIntentKind.Leave)]
     [InlineData("who is covering", MessageIntentKind.Leave)]
+    [InlineData("my tasks while I was away", MessageIntentKind.MyTasks)]
+    [InlineData("themes on school absence", MessageIntentKind.Reviews)]
     [InlineData("Log an activity", MessageIntentKind.LogActivity)]
     [InlineData("how are we doing", MessageIntentKind.Compliance)]
     [InlineData("How are we doing on time?", MessageIntentKind.Compliance)]

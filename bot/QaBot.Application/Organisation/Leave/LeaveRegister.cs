@@ -81,8 +81,8 @@ public sealed class LeaveRegister
     }
 
     /// <summary>
-    /// Moves the person's outstanding items falling due while they are away (and before the first working day back) to
-    /// that day, unless the absence has a cover or the item is statutory. Running it again moves nothing twice: the
+    /// Moves the person's outstanding items falling due while they are away, from today on, to the first working day
+    /// back, unless the absence has a cover or the item is statutory. Running it again moves nothing twice: the
     /// scheduler runs it for every absence not yet over, after creating new items.
     /// </summary>
     public async Task<int> MoveItemsAsync(Person person, Absence absence, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken = default)
@@ -95,9 +95,12 @@ public sealed class LeaveRegister
         }
 
         var returnsOn = absence.ReturnsOn(_engine.Calendar);
+        var today = _engine.Calendar.LocalDateOf(at);
         var items = await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false);
         var moved = 0;
-        foreach (var item in items.Where(i => absence.IsOn(i.EffectiveDue) && !IsStatutory(i)))
+
+        // Only what is still to fall due: leave recorded after the event never moves an item already past its date.
+        foreach (var item in items.Where(i => absence.IsOn(i.EffectiveDue) && i.EffectiveDue >= today && !IsStatutory(i)))
         {
             var remindAt = _engine.Rules.RemindersAfter(returnsOn, item.Duty, at);
             var result = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.MoveForAbsence(current, absence, returnsOn, remindAt, at, origin), cancellationToken).ConfigureAwait(false);
@@ -109,6 +112,9 @@ public sealed class LeaveRegister
 
         return moved;
     }
+
+    /// <summary>The council's date at the instant.</summary>
+    public DateOnly Today(DateTimeOffset at) => _engine.Calendar.LocalDateOf(at);
 
     /// <summary>Whether the item's duty is statutory, so that it never moves.</summary>
     public bool IsStatutory(TrackedItem item)

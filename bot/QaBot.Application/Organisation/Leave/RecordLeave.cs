@@ -61,6 +61,11 @@ public sealed class RecordLeave
     public async Task<LeaveOutcome> ExecuteAsync(Person by, PersonId? forWhom, DateOnly from, DateOnly to, PersonId? cover, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(by);
+        if (from < _register.Today(at))
+        {
+            return LeaveOutcome.Refused("The first day away is before today: ask the QA team to record leave that has already started.");
+        }
+
         var away = forWhom is not { } id || id == by.Id ? by : await _directory.GetPersonAsync(id, cancellationToken).ConfigureAwait(false);
         if (away is null || (away.Id != by.Id && away.LineManager != by.Id))
         {
@@ -68,9 +73,15 @@ public sealed class RecordLeave
         }
 
         Person? covering = null;
-        if (cover is { } coverId && (covering = await _directory.GetPersonAsync(coverId, cancellationToken).ConfigureAwait(false)) is null)
+        if (cover is { } coverId)
         {
-            return LeaveOutcome.Refused("The cover chosen is not in the directory.");
+            // Only someone the card offers: the team, the manager, the people managed.
+            var offered = (await FormAsync(by, _register.Today(at), cancellationToken).ConfigureAwait(false)).Covers;
+            covering = offered.FirstOrDefault(p => p.Id == coverId);
+            if (covering is null)
+            {
+                return LeaveOutcome.Refused("Choose the cover from the list.");
+            }
         }
 
         return await _register.AddAsync(away, from, to, covering, Actor.Person(by.Id), at, origin, cancellationToken).ConfigureAwait(false);
