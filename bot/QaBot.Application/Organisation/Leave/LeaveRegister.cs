@@ -34,7 +34,7 @@ public sealed class LeaveRegister
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(origin);
-        var today = _engine.Calendar.LocalDateOf(at);
+        var today = Today(at);
         var existing = await _directory.GetAbsencesAsync(person.Id, cancellationToken).ConfigureAwait(false);
         var problem = Check(person, from, to, cover, today, existing);
         if (problem is null && cover is not null)
@@ -95,12 +95,12 @@ public sealed class LeaveRegister
         }
 
         var returnsOn = absence.ReturnsOn(_engine.Calendar);
-        var today = _engine.Calendar.LocalDateOf(at);
+        var today = Today(at);
         var items = await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false);
         var moved = 0;
 
         // Only what is still to fall due: leave recorded after the event never moves an item already past its date.
-        foreach (var item in items.Where(i => absence.IsOn(i.EffectiveDue) && i.EffectiveDue >= today && !IsStatutory(i)))
+        foreach (var item in items.Where(i => absence.IsOn(i.EffectiveDue) && i.EffectiveDue >= today && !_engine.Rules.IsStatutory(i.Duty)))
         {
             var remindAt = _engine.Rules.RemindersAfter(returnsOn, item.Duty, at);
             var result = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.MoveForAbsence(current, absence, returnsOn, remindAt, at, origin), cancellationToken).ConfigureAwait(false);
@@ -115,13 +115,6 @@ public sealed class LeaveRegister
 
     /// <summary>The council's date at the instant.</summary>
     public DateOnly Today(DateTimeOffset at) => _engine.Calendar.LocalDateOf(at);
-
-    /// <summary>Whether the item's duty is statutory, so that it never moves.</summary>
-    public bool IsStatutory(TrackedItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return item.StatutoryDeadline(_engine.Catalogue) is not null;
-    }
 
     /// <summary>"Mon 14 Dec 2026 to Fri 1 Jan 2027".</summary>
     public static string Describe(Absence absence)

@@ -22,6 +22,22 @@ public sealed class RecordLeave
     public async Task<LeaveForm> FormAsync(Person person, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(person);
+        var (reports, covers) = await PeopleAroundAsync(person, cancellationToken).ConfigureAwait(false);
+        var mine = reports.Select(r => r.Id).Append(person.Id).ToHashSet();
+        var recorded = (await _directory.ListAbsencesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(a => mine.Contains(a.Person) && a.To >= today)
+            .ToList();
+        var names = await PersonNames.LookupAsync(_directory, recorded.SelectMany(a => a.Cover is { } c ? new[] { a.Person, c } : [a.Person]), cancellationToken, person).ConfigureAwait(false);
+        return new LeaveForm(
+            person,
+            reports,
+            covers,
+            recorded.Select(a => new RecordedLeave(a, names.GetValueOrDefault(a.Person, a.Person.Value), a.Cover is { } c ? names.GetValueOrDefault(c, c.Value) : null)).ToList());
+    }
+
+    /// <summary>The people the person manages, and who may cover for them or their reports: themselves, their reports, their team and their manager.</summary>
+    private async Task<(IReadOnlyList<Person> Reports, IReadOnlyList<Person> Covers)> PeopleAroundAsync(Person person, CancellationToken cancellationToken)
+    {
         var reports = await _directory.GetReportsAsync(person.Id, cancellationToken).ConfigureAwait(false);
         var covers = new Dictionary<PersonId, Person> { [person.Id] = person };
         foreach (var p in reports)
@@ -42,16 +58,7 @@ public sealed class RecordLeave
             }
         }
 
-        var mine = reports.Select(r => r.Id).Append(person.Id).ToHashSet();
-        var recorded = (await _directory.ListAbsencesAsync(cancellationToken).ConfigureAwait(false))
-            .Where(a => mine.Contains(a.Person) && a.To >= today)
-            .ToList();
-        var names = await PersonNames.LookupAsync(_directory, recorded.SelectMany(a => a.Cover is { } c ? new[] { a.Person, c } : [a.Person]), cancellationToken, person).ConfigureAwait(false);
-        return new LeaveForm(
-            person,
-            reports,
-            covers.Values.Where(p => p.Active).OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList(),
-            recorded.Select(a => new RecordedLeave(a, names.GetValueOrDefault(a.Person, a.Person.Value), a.Cover is { } c ? names.GetValueOrDefault(c, c.Value) : null)).ToList());
+        return (reports, covers.Values.Where(p => p.Active).OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 
     /// <summary>
@@ -76,7 +83,7 @@ public sealed class RecordLeave
         if (cover is { } coverId)
         {
             // Only someone the card offers: the team, the manager, the people managed.
-            var offered = (await FormAsync(by, _register.Today(at), cancellationToken).ConfigureAwait(false)).Covers;
+            var (_, offered) = await PeopleAroundAsync(by, cancellationToken).ConfigureAwait(false);
             covering = offered.FirstOrDefault(p => p.Id == coverId);
             if (covering is null)
             {
