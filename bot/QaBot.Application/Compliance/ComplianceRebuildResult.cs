@@ -18,6 +18,12 @@ public sealed record ComplianceRebuildResult(
     int OpenTalliesCorrected)
 {
     public int DifferenceCount => Differences.Count + OpenDifferences.Count;
+
+    /// <summary>
+    /// The last sealed month when some of the months asked were sealed and so not recounted (their items are partly
+    /// gone under retention; the stored figures stand); null when every month asked was counted.
+    /// </summary>
+    public ReportMonth? SealedThrough { get; init; }
 }
 
 /// <summary>One duty in one area's open tally where the stored model and a recount of the open items disagreed.</summary>

@@ -29,4 +29,13 @@ public interface IComplianceStore
 
     /// <summary>Writes the cells given in place of the stored ones; an empty cell removes the stored one.</summary>
     Task ReplaceAsync(IReadOnlyCollection<ComplianceCell> cells, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The last sealed month, or null when none is: the months up to it have lost items to retention, so their stored
+    /// figures are the record and a recount would wrongly lower them. Rebuilds and the daily check leave them alone.
+    /// </summary>
+    Task<ReportMonth?> GetSealedThroughAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Seals every month up to <paramref name="month"/>; a seal never moves back, so an earlier month changes nothing.</summary>
+    Task SealThroughAsync(ReportMonth month, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,7 @@ namespace QaBot.Application.Compliance;
 /// <summary>
 /// <c>qabot compliance rebuild</c> and the daily check: counts the model afresh from the items for the months given,
 /// reports every duty in every cell where the stored model differs, and (unless it is a dry run) writes the counted
-/// cells in place of those that differ.
+/// cells in place of those that differ. Sealed months (retention has removed some of their items) are left as they are.
 /// </summary>
 public sealed class RebuildCompliance
 {
@@ -21,11 +21,17 @@ public sealed class RebuildCompliance
             throw new ArgumentException($"The rebuild runs from {from} to {to}: the end is before the start.", nameof(to));
         }
 
-        var counted = (await _store.RecountAsync(from, to, cancellationToken).ConfigureAwait(false)).ToDictionary(c => (c.Area, c.Month));
+        var sealedThrough = await _store.GetSealedThroughAsync(cancellationToken).ConfigureAwait(false);
+        var first = sealedThrough is { } seal && seal >= from ? seal.Next() : from;
+        var counted = new Dictionary<(Core.Organisation.AreaId, ReportMonth), ComplianceCell>();
         var stored = new Dictionary<(Core.Organisation.AreaId, ReportMonth), ComplianceCell>();
-        foreach (var cell in await _store.GetCellsAsync(null, from, to, cancellationToken).ConfigureAwait(false))
+        if (first <= to)
         {
-            stored[(cell.Area, cell.Month)] = cell;
+            counted = (await _store.RecountAsync(first, to, cancellationToken).ConfigureAwait(false)).ToDictionary(c => (c.Area, c.Month));
+            foreach (var cell in await _store.GetCellsAsync(null, first, to, cancellationToken).ConfigureAwait(false))
+            {
+                stored[(cell.Area, cell.Month)] = cell;
+            }
         }
 
         var differences = new List<ComplianceDifference>();
@@ -57,7 +63,10 @@ public sealed class RebuildCompliance
         }
 
         var (openDifferences, openCorrected) = await RebuildOpenAsync(dryRun, cancellationToken).ConfigureAwait(false);
-        return new ComplianceRebuildResult(from, to, counted.Count, differences, dryRun ? 0 : corrected.Count, openDifferences, dryRun ? 0 : openCorrected);
+        return new ComplianceRebuildResult(from, to, counted.Count, differences, dryRun ? 0 : corrected.Count, openDifferences, dryRun ? 0 : openCorrected)
+        {
+            SealedThrough = first > from ? sealedThrough : null,
+        };
     }
 
     /// <summary>The open tallies hold open items of any month, so they are recounted whole, whatever months were asked.</summary>

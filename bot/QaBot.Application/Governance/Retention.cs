@@ -1,15 +1,20 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using QaBot.Application.Compliance;
 using QaBot.Application.Configuration;
 using QaBot.Application.Organisation;
 using QaBot.Core.Calendar;
+using QaBot.Core.Compliance;
 using QaBot.Core.Governance;
 using QaBot.Core.Tracking;
 
 namespace QaBot.Application.Governance;
 
-/// <summary>A retention run's summary: counts by kind, never contents, and the cut-offs it used.</summary>
-public sealed record RetentionSummary(DateOnly AsOf, RetentionCutoffs Cutoffs, DateOnly LeftBefore, IReadOnlyList<TableCount> Counts, bool Applied)
+/// <summary>
+/// A retention run's summary: counts by kind, never contents, the cut-offs it used, and the last month of the compliance
+/// model sealed (or, in a preview, to be sealed) because closed items due in it go.
+/// </summary>
+public sealed record RetentionSummary(DateOnly AsOf, RetentionCutoffs Cutoffs, DateOnly LeftBefore, IReadOnlyList<TableCount> Counts, bool Applied, ReportMonth SealedThrough)
 {
     public long Total => Counts.Sum(c => c.Rows);
 }
@@ -17,11 +22,14 @@ public sealed record RetentionSummary(DateOnly AsOf, RetentionCutoffs Cutoffs, D
 /// <summary>
 /// <c>qabot retention preview|apply</c> and the daily retention run: removes what is past its period (docs/privacy.md)
 /// and pseudonymises leavers past theirs, first applying again any recorded erasure a restore or a stop undid. Each
-/// run is recorded in the governance log, one entry per kind with its count (a preview too, as a look).
+/// run is recorded in the governance log, one entry per kind with its count (a preview too, as a look). Before any
+/// closed item goes, the compliance model's months up to the cut-off are sealed, so a rebuild never counts them again
+/// from what is left and the figures leaders reported stay as they were.
 /// </summary>
 public sealed class Retention
 {
     private readonly IRetentionStore _store;
+    private readonly IComplianceStore _compliance;
     private readonly PersonalData _personal;
     private readonly IDirectoryStore _directory;
     private readonly IGovernanceLog _log;
@@ -29,10 +37,11 @@ public sealed class Retention
     private readonly CouncilCalendar _calendar;
     private readonly TimeProvider _time;
 
-    public Retention(IRetentionStore store, PersonalData personal, IDirectoryStore directory, IGovernanceLog log, IOptions<RetentionOptions> options, CouncilCalendar calendar, TimeProvider time)
+    public Retention(IRetentionStore store, IComplianceStore compliance, PersonalData personal, IDirectoryStore directory, IGovernanceLog log, IOptions<RetentionOptions> options, CouncilCalendar calendar, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _compliance = compliance;
         _personal = personal;
         _directory = directory;
         _log = log;
@@ -52,6 +61,7 @@ public sealed class Retention
             _calendar.ToInstant(today, TimeOnly.MinValue) - _options.StaleConversations,
             today.AddYears(-_options.QualityAssuranceYears));
         var leftBefore = today.AddYears(-_options.LeaversYears);
+        var sealThrough = ReportMonth.Of(cutoffs.ClosedItemsDueBefore.AddDays(-1));
 
         var counts = new List<TableCount>();
         if (apply)
@@ -71,6 +81,11 @@ public sealed class Retention
             }
         }
 
+        if (apply)
+        {
+            await _compliance.SealThroughAsync(sealThrough, cancellationToken).ConfigureAwait(false);
+        }
+
         counts.AddRange(await _store.SweepAsync(cutoffs, apply, cancellationToken).ConfigureAwait(false));
         counts.Add(new TableCount(RetentionKinds.Leavers, leavers.Count));
 
@@ -81,6 +96,6 @@ public sealed class Retention
             await _log.RecordAsync(new GovernanceLook(_time.GetUtcNow(), who, action, asked, count.Rows, origin), cancellationToken).ConfigureAwait(false);
         }
 
-        return new RetentionSummary(today, cutoffs, leftBefore, counts, apply);
+        return new RetentionSummary(today, cutoffs, leftBefore, counts, apply, sealThrough);
     }
 }

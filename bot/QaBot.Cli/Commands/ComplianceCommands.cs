@@ -41,6 +41,12 @@ internal static class ComplianceCommands
                 await context.Output.WriteLineAsync($"{d.Area} open items {d.Duty}: stored {d.StoredOpen}, counted {d.CountedOpen}").ConfigureAwait(false);
             }
 
+            if (result.SealedThrough is { } sealedThrough)
+            {
+                await context.Output.WriteLineAsync(
+                    $"Months to {sealedThrough} are sealed: retention has removed some of their items, so their stored figures stand and were not counted again.").ConfigureAwait(false);
+            }
+
             var summary = result.DifferenceCount == 0
                 ? $"The compliance model agrees with the items for {months.From} to {months.To} ({result.CellsCounted} area-months counted) and in every area's open items."
                 : dry

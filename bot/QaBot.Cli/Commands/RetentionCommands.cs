@@ -49,6 +49,9 @@ internal static class RetentionCommands
             }
 
             await context.Output.WriteLineAsync(apply
+                ? $"Compliance figures to {summary.SealedThrough.ToDisplay()} are sealed: they stay as reported and a rebuild leaves them alone."
+                : $"Compliance figures to {summary.SealedThrough.ToDisplay()} would be sealed, so that a rebuild leaves them alone.").ConfigureAwait(false);
+            await context.Output.WriteLineAsync(apply
                 ? $"Removed or pseudonymised {summary.Total:N0}; recorded in the governance log (qabot audit --looks)."
                 : $"{summary.Total:N0} past retention; nothing changed (qabot retention apply removes them).").ConfigureAwait(false);
             return CliErrors.Ok;

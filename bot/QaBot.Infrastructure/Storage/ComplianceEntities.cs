@@ -17,6 +17,15 @@ internal static class ComplianceEntities
     /// <summary>The row of an area's open tally; it sorts after every month, so month ranges never include it.</summary>
     public const string OpenRow = "open";
 
+    /// <summary>
+    /// The partition of rows about the model as a whole. No area's partition is this (theirs end in a dot), and its one
+    /// row, <see cref="SealRow"/>, is neither a month nor <see cref="OpenRow"/>, so no read of cells or tallies meets it.
+    /// </summary>
+    public const string ModelPartition = "model";
+
+    /// <summary>The row holding the last month sealed against recounts (property <c>Through</c>, <c>yyyy-MM</c>).</summary>
+    public const string SealRow = "sealed";
+
     /// <summary>A string property holds up to 32K characters; the open tally is split below that.</summary>
     public const int MaxPropertyChars = 30_000;
 

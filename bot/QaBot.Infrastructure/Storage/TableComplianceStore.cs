@@ -106,4 +106,41 @@ public sealed class TableComplianceStore : IComplianceStore
                 }
             }).ConfigureAwait(false);
     }
+
+    public async Task<ReportMonth?> GetSealedThroughAsync(CancellationToken cancellationToken = default)
+    {
+        var entity = await TableQueries.FindAsync(_compliance, ComplianceEntities.ModelPartition, ComplianceEntities.SealRow, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ReportMonth.Parse(entity.Required("Through"));
+    }
+
+    public async Task SealThroughAsync(ReportMonth month, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var stored = await TableQueries.FindAsync(_compliance, ComplianceEntities.ModelPartition, ComplianceEntities.SealRow, cancellationToken).ConfigureAwait(false);
+            if (stored is not null && ReportMonth.Parse(stored.Required("Through")) >= month)
+            {
+                return;
+            }
+
+            var seal = new TableEntity(ComplianceEntities.ModelPartition, ComplianceEntities.SealRow) { ["Through"] = month.ToString() };
+            try
+            {
+                if (stored is null)
+                {
+                    await _compliance.AddEntityAsync(seal, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _compliance.UpdateEntityAsync(seal, stored.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (Azure.RequestFailedException ex) when (TableQueries.IsConflict(ex))
+            {
+                // Another run sealed at the same moment: read its seal and go again.
+            }
+        }
+    }
 }

@@ -35,6 +35,38 @@ public sealed class RebuildComplianceTests
     }
 
     [Fact]
+    public async Task RunAsync_SealedMonths_LeftAsStoredAndLaterMonthsCounted()
+    {
+        var september = TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 9, 14));
+        var october = TestItems.Open("b", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));
+        await _tracking.AddIfAbsentAsync([september, october], TestItems.Origin);
+        _tracking.CorruptCell(ComplianceEntry.Of(september) with { Outcome = ComplianceOutcome.OnTime }, 1);
+        _tracking.CorruptCell(ComplianceEntry.Of(october) with { Outcome = ComplianceOutcome.OnTime }, 1);
+        await _store.SealThroughAsync(October.Previous());
+
+        var result = await _rebuild.RunAsync(October.Previous(), October, dryRun: false);
+
+        Assert.Equal(October.Previous(), result.SealedThrough);
+        var difference = Assert.Single(result.Differences);
+        Assert.Equal(October, difference.Month);
+        Assert.Equal(2, (await _store.GetCellsAsync(null, October.Previous(), October.Previous()))[0].Duties[new("supervision")].Due);
+        Assert.Equal(1, (await _store.GetCellsAsync(null, October, October))[0].Duties[new("supervision")].Due);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryMonthSealed_CountsNothing()
+    {
+        await _tracking.AddIfAbsentAsync([TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12))], TestItems.Origin);
+        await _store.ReplaceAsync([new ComplianceCell(ChesterfieldTeam1, October)]);
+        await _store.SealThroughAsync(October);
+
+        var result = await _rebuild.RunAsync(October, October, dryRun: false);
+
+        Assert.Equal((0, 0, (ReportMonth?)October), (result.CellsCounted, result.Differences.Count, result.SealedThrough));
+        Assert.Empty(await _store.GetCellsAsync(null, October, October));
+    }
+
+    [Fact]
     public async Task RunAsync_DryRun_ListsTheDifferenceAndChangesNothing()
     {
         var item = TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12));

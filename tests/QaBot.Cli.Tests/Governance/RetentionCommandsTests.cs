@@ -24,6 +24,9 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         return rows;
     }
 
+    private async Task<List<string>> ComplianceFiguresAsync() =>
+        (await RowsAsync("Compliance")).Where(r => r.PartitionKey != "model").Select(Describe).Order(StringComparer.Ordinal).ToList();
+
     private static string Describe(TableEntity row) =>
         row.PartitionKey + "/" + row.RowKey + ":" + string.Join(";", row.Where(p => p.Key is not ("odata.etag" or "Timestamp")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
@@ -89,7 +92,15 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         var after = await RowsAsync("Items");
         Assert.DoesNotContain(after, Removed);
         Assert.Equal(kept.Count, after.Count);
-        Assert.Equal(compliance, (await RowsAsync("Compliance")).Select(Describe).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(compliance, await ComplianceFiguresAsync());
+        Assert.Contains("Compliance figures to August 2026 are sealed", output, StringComparison.Ordinal);
+        Assert.Equal("2026-08", Assert.Single(await RowsAsync("Compliance"), r => r.PartitionKey == "model").GetString("Through"));
+
+        // The summer's items are gone, but a rebuild over them leaves the figures reported for them as they were.
+        var (rebuildExit, rebuilt, rebuildError) = await council.Cli.RunAsync("compliance", "rebuild", "--from", "2026-06", "--to", "2026-11");
+        Assert.True(rebuildExit == 0, rebuildError);
+        Assert.Contains("Months to 2026-08 are sealed", rebuilt, StringComparison.Ordinal);
+        Assert.Equal(compliance, await ComplianceFiguresAsync());
         Assert.DoesNotContain(await RowsAsync("Directory"), r => r.RowKey.Contains(leaver, StringComparison.Ordinal));
         Assert.Equal(assuranceKept, (await RowsAsync("Assurance")).Select(Describe).Order(StringComparer.Ordinal).ToList());
 

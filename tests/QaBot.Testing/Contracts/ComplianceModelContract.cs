@@ -131,6 +131,21 @@ public abstract class ComplianceModelContract : IAsyncLifetime
         Assert.Equal([new OpenCount(ChesterfieldTeam1, new("supervision"), new DateOnly(2026, 10, 12), 1)], stored.DueBefore(DateOnly.MaxValue));
     }
 
+    [Fact]
+    public async Task Seal_NeverMovesBack_AndNoReadOfCellsOrTalliesMeetsIt()
+    {
+        Assert.Null(await Compliance.GetSealedThroughAsync());
+
+        await Compliance.SealThroughAsync(new ReportMonth(2020, 8));
+        await Compliance.SealThroughAsync(new ReportMonth(2020, 5));
+        Assert.Equal(new ReportMonth(2020, 8), await Compliance.GetSealedThroughAsync());
+
+        await Compliance.SealThroughAsync(new ReportMonth(2020, 11));
+        Assert.Equal(new ReportMonth(2020, 11), await Compliance.GetSealedThroughAsync());
+        Assert.Empty(await Compliance.GetCellsAsync(null, new ReportMonth(2000, 1), new ReportMonth(2099, 12)));
+        Assert.Empty(await Compliance.GetOpenAsync(null));
+    }
+
     /// <summary>Asserts that the stored model equals a recount of every item in the store.</summary>
     protected async Task AssertModelEqualsRecountAsync()
     {

@@ -35,4 +35,12 @@ public sealed class InMemoryComplianceStore(InMemoryTrackingStore tracking) : IC
         tracking.ReplaceCells(cells);
         return Task.CompletedTask;
     }
+
+    public Task<ReportMonth?> GetSealedThroughAsync(CancellationToken cancellationToken = default) => Task.FromResult(tracking.SealedThrough);
+
+    public Task SealThroughAsync(ReportMonth month, CancellationToken cancellationToken = default)
+    {
+        tracking.SealThrough(month);
+        return Task.CompletedTask;
+    }
 }

@@ -24,6 +24,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
     private readonly Dictionary<ItemKey, Queue<Func<TrackedItem, ItemChange?>>> _interventions = [];
     private readonly InMemoryVersions _versions = new();
     private readonly Dictionary<(AreaId, ReportMonth), ComplianceCell> _cells = [];
+    private ReportMonth? _sealedThrough;
     private readonly Dictionary<AreaId, OpenTally> _open = [];
 
     /// <summary>
@@ -414,6 +415,29 @@ public sealed class InMemoryTrackingStore : ITrackingStore
                 }
 
                 _open[tally.Area] = copy;
+            }
+        }
+    }
+
+    /// <summary>The last month sealed against recounts (see <see cref="QaBot.Application.Compliance.IComplianceStore.GetSealedThroughAsync"/>).</summary>
+    internal ReportMonth? SealedThrough
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sealedThrough;
+            }
+        }
+    }
+
+    internal void SealThrough(ReportMonth month)
+    {
+        lock (_gate)
+        {
+            if (_sealedThrough is not { } sealedThrough || month > sealedThrough)
+            {
+                _sealedThrough = month;
             }
         }
     }
