@@ -56,12 +56,12 @@ public sealed class ComplianceAnswerQuery
             .GroupBy(l => l.Duty)
             .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(root, g.Key, g.ToList()))
             .ToList();
-        return new ComplianceAnswer(viewer, asOf, scope.Kind, request.Areas, to, total is null ? null : Publish(total, scope), byDuty.Select(l => Publish(l, scope)).ToList(), tree)
+        return new ComplianceAnswer(viewer, asOf, scope.Kind, request.Areas, to, total is null ? null : Publish(total, scope), Publish(byDuty, scope), tree)
         {
             From = from,
             DutyLabel = question.DutyLabel,
             Restricted = request.Restricted,
-            ByMonth = byMonth.Select(l => Publish(l, scope)).ToList(),
+            ByMonth = Publish(byMonth, scope),
         };
     }
 
@@ -84,6 +84,10 @@ public sealed class ComplianceAnswerQuery
 
     private PublishedFigures Publish(ComplianceFigures figures, Scope scope) =>
         scope.NamesVisible ? PublishedFigures.InFull(figures) : PublishedFigures.ForMembers(figures, _options.MinimumBase);
+
+    /// <summary>Lines shown together: for members, suppressed across the lines as well as within each.</summary>
+    private IReadOnlyList<PublishedFigures> Publish(IReadOnlyList<ComplianceFigures> lines, Scope scope) =>
+        scope.NamesVisible ? lines.Select(PublishedFigures.InFull).ToList() : PublishedFigures.ForMembers(lines, _options.MinimumBase);
 
     /// <summary>The deepest area holding every area given (the cells read are only those in scope, so nothing else is summed).</summary>
     private static AreaId CommonAncestor(IReadOnlyList<AreaId> areas)

@@ -37,7 +37,7 @@ public sealed class ComplianceReportQuery
         var cells = await _store.GetCellsAsync(request.Area, request.From.Previous(), request.To, cancellationToken).ConfigureAwait(false);
         var lines = ComplianceReport.Lines(cells, request.Area, request.From, request.To, request.Grouping, _rules.OverdueDueBefore(request.AsOf));
         return request.Audience == ReportAudience.Members
-            ? lines.Select(l => PublishedFigures.ForMembers(l, _options.MinimumBase)).ToList()
+            ? PublishedFigures.ForMembers(lines, _options.MinimumBase)
             : lines.Select(PublishedFigures.InFull).ToList();
     }
 }

@@ -64,19 +64,21 @@ public sealed class DashboardQuery
             .ToList();
         var dueBefore = _rules.OverdueDueBefore(asOf);
 
-        var byDuty = ComplianceReport.Lines(cells, shown, from, to, ComplianceGrouping.Duty, dueBefore)
-            .GroupBy(l => l.Duty)
-            .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(shown, g.Key, g.ToList()))
-            .Select(l => Publish(l, scope))
-            .ToList();
+        var byDuty = Publish(
+            ComplianceReport.Lines(cells, shown, from, to, ComplianceGrouping.Duty, dueBefore)
+                .GroupBy(l => l.Duty)
+                .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(shown, g.Key, g.ToList()))
+                .ToList(),
+            scope);
         var total = Total(cells, shown, from, to, dueBefore);
 
-        var trend = ComplianceReport.Lines(cells, shown, trendFrom, ReportMonth.Of(asOf), ComplianceGrouping.Duty, dueBefore)
+        var families = ComplianceReport.Lines(cells, shown, trendFrom, ReportMonth.Of(asOf), ComplianceGrouping.Duty, dueBefore)
             .GroupBy(l => (Family: DutyFamilies.Of(l.Duty!.Value, _catalogue), Month: l.Month!.Value))
             .OrderBy(g => g.Key.Family)
             .ThenBy(g => g.Key.Month)
-            .Select(g => new DashboardTrendLine(g.Key.Family, g.Key.Month, Publish(WithoutChange(ComplianceFigures.Combine(shown, null, g.ToList()) with { Month = g.Key.Month }), scope)))
             .ToList();
+        var trendFigures = Publish(families.Select(g => WithoutChange(ComplianceFigures.Combine(shown, null, g.ToList()) with { Month = g.Key.Month })).ToList(), scope);
+        var trend = families.Select((g, i) => new DashboardTrendLine(g.Key.Family, g.Key.Month, trendFigures[i])).ToList();
 
         var tallies = await Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken))).ConfigureAwait(false);
         var open = tallies.SelectMany(t => t)
@@ -85,26 +87,29 @@ public sealed class DashboardQuery
             .SelectMany(t => t.DueBefore(dueBefore))
             .Where(c => request.Family is not { } family || DutyFamilies.Of(c.Duty, _catalogue) == family)
             .ToList();
-        var overdue = OverdueSummary.ByAreaAndDuty(open, shown)
-            .Select(c => new DashboardOverdue(c.Area, c.Duty, c.Count, Hidden(c.Count, scope), c.OldestDue))
-            .ToList();
+        var overdueCounts = OverdueSummary.ByAreaAndDuty(open, shown);
+        var overdueHidden = scope.NamesVisible
+            ? overdueCounts.Select(_ => false).ToList()
+            : SmallCounts.Hidden(overdueCounts, c => c.Count, _ => 0, c => c.Area, c => c.Duty);
+        var overdue = overdueCounts.Select((c, i) => new DashboardOverdue(c.Area, c.Duty, c.Count, overdueHidden[i], c.OldestDue)).ToList();
 
-        var notApplicable = (total?.Figures.NotApplicableByReason ?? new Dictionary<string, int>())
+        var reasons = (total?.Figures.NotApplicableByReason ?? new Dictionary<string, int>())
             .OrderByDescending(r => r.Value)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => new DashboardCount(r.Key, r.Value, Hidden(r.Value, scope)))
             .ToList();
+        var reasonsHidden = Hidden(reasons.Select(r => r.Value).ToList(), scope);
+        var notApplicable = reasons.Select((r, i) => new DashboardCount(r.Key, r.Value, reasonsHidden[i])).ToList();
 
         var childAreas = narrowed.Areas.Count == 1
             ? tree.Children(shown).Where(a => !a.Retired).ToList()
             : narrowed.Areas.Select(tree.Find).OfType<Area>().ToList();
+        var childFigures = childAreas.Select(child => Figures(cells, child.Id, from, to, dueBefore)).ToList();
+        var childPublished = Publish(childFigures.OfType<ComplianceFigures>().ToList(), scope);
+        var childCounts = childAreas.Select(child => open.Where(c => c.Area.IsWithin(child.Id)).Sum(c => c.Count)).ToList();
+        var childHidden = Hidden(childCounts, scope);
+        var published = 0;
         var children = childAreas
-            .Select(child =>
-            {
-                var figures = Total(cells, child.Id, from, to, dueBefore);
-                var count = open.Where(c => c.Area.IsWithin(child.Id)).Sum(c => c.Count);
-                return new DashboardChild(child, figures, count, Hidden(count, scope));
-            })
+            .Select((child, i) => new DashboardChild(child, childFigures[i] is null ? null : childPublished[published++], childCounts[i], childHidden[i]))
             .ToList();
 
         var people = scope.NamesVisible && narrowed.Areas.Count == 1 && viewer.Areas.Contains(shown)
@@ -113,14 +118,17 @@ public sealed class DashboardQuery
 
         return new DashboardView(asOf, scope.Kind, shown, narrowed.Restricted, from, to, total, byDuty, trend, overdue, notApplicable, children, people);
 
-        PublishedFigures? Total(IReadOnlyList<ComplianceCell> all, AreaId area, ReportMonth start, ReportMonth end, DateOnly cutOff)
+        PublishedFigures? Total(IReadOnlyList<ComplianceCell> all, AreaId area, ReportMonth start, ReportMonth end, DateOnly cutOff) =>
+            Figures(all, area, start, end, cutOff) is { } figures ? Publish(figures, scope) : null;
+
+        static ComplianceFigures? Figures(IReadOnlyList<ComplianceCell> all, AreaId area, ReportMonth start, ReportMonth end, DateOnly cutOff)
         {
             var months = ComplianceReport.Lines(all, area, start, end, ComplianceGrouping.Month, cutOff);
             return months.Count switch
             {
                 0 => null,
-                1 when start == end => Publish(months[0], scope),
-                _ => Publish(ComplianceFigures.Combine(area, null, months), scope),
+                1 when start == end => months[0],
+                _ => ComplianceFigures.Combine(area, null, months),
             };
         }
     }
@@ -160,7 +168,13 @@ public sealed class DashboardQuery
     private PublishedFigures Publish(ComplianceFigures figures, Scope scope) =>
         scope.NamesVisible ? PublishedFigures.InFull(figures) : PublishedFigures.ForMembers(figures, _options.MinimumBase);
 
-    private static bool Hidden(int count, Scope scope) => !scope.NamesVisible && count is > 0 and < PublishedFigures.SmallNumber;
+    /// <summary>Lines shown together: for members, suppressed across the lines as well as within each.</summary>
+    private IReadOnlyList<PublishedFigures> Publish(IReadOnlyList<ComplianceFigures> lines, Scope scope) =>
+        scope.NamesVisible ? lines.Select(PublishedFigures.InFull).ToList() : PublishedFigures.ForMembers(lines, _options.MinimumBase);
+
+    /// <summary>Which of counts shown beside their total members may not see (none for officers).</summary>
+    private static IReadOnlyList<bool> Hidden(IReadOnlyList<int> counts, Scope scope) =>
+        scope.NamesVisible ? counts.Select(_ => false).ToList() : SmallCounts.Hidden(counts);
 
     // A family's month is the sum of several duties' lines: their changes do not add up, so none is given.
     private static ComplianceFigures WithoutChange(ComplianceFigures figures) => figures with { ChangePoints = null, PreviousRateBase = null };
