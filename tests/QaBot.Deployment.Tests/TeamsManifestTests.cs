@@ -175,6 +175,18 @@ public sealed class TeamsManifestTests
         Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => (string?)s));
     }
 
+    [Fact]
+    [Trait("Category", "Fast")]
+    public void Manifest_ChannelDashboardTab_ConfiguredOnTheBotsOwnSetUpPage()
+    {
+        var tab = Assert.Single(ReadManifest()["configurableTabs"]!.AsArray())!;
+
+        Assert.Equal("https://${{BOT_DOMAIN}}" + QaBot.Bot.Dashboard.DashboardPage.Path + "/config.html", (string?)tab["configurationUrl"]);
+        Assert.True((bool?)tab["canUpdateConfiguration"]);
+        Assert.Equal(["team"], tab["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal(["channelTab"], tab["context"]!.AsArray().Select(s => (string?)s));
+    }
+
     internal static string WriteFilledManifest(TemporaryFolder folder, string template)
     {
         var filled = folder.Combine("manifest.filled.json");

@@ -145,8 +145,11 @@ async function compareFigures(page, view, label) {
   expect.check(JSON.stringify(shown) === JSON.stringify(expected), `${label}: the duty table ${JSON.stringify(shown).slice(0, 300)} is not the API's ${JSON.stringify(expected).slice(0, 300)}`);
 }
 
-async function teamsHost(context, directorView, token) {
-  const tabOrigin = 'https://qabot.example';
+const tabOrigin = 'https://qabot.example';
+
+// Serves the tab's origin from the bot (as Teams would load it from the bot's domain) and Teams' own address from the
+// stand-in host page; returns the Authorization headers the tab sent on API calls.
+async function routeTeams(context) {
   const bearers = [];
   await context.route(`${tabOrigin}/**`, async (route) => {
     const url = new URL(route.request().url());
@@ -158,11 +161,48 @@ async function teamsHost(context, directorView, token) {
   await context.route('https://teams.microsoft.com/**', (route) => route.fulfill({
     contentType: 'text/html', body: readFileSync(join(repositoryRoot, 'tests/e2e/lib/teams-host.html'), 'utf8'),
   }));
+  return bearers;
+}
+
+// Opens a page in the stand-in Teams host and waits for it to finish loading (or fail).
+async function openInTeams(context, settings) {
   const host = await context.newPage();
-  const settings = { tab: `${tabOrigin}/dashboard/`, theme: 'dark', token, userObjectId: director, tenantId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b' };
-  await host.goto(`https://teams.microsoft.com/_test-host#${encodeURIComponent(JSON.stringify(settings))}`);
+  const all = { theme: 'default', userObjectId: director, tenantId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', ...settings };
+  await host.goto(`https://teams.microsoft.com/_test-host#${encodeURIComponent(JSON.stringify(all))}`);
   const frame = await (await host.waitForSelector('#tab')).contentFrame();
   await frame.waitForFunction(() => ['yes', 'failed'].includes(document.documentElement.dataset.ready), null, { timeout: 30_000 });
+  return { host, frame };
+}
+
+// Adding the dashboard to a channel: the set-up page offers the director's areas, saves the one chosen as the tab's
+// address, and that address opens the dashboard on it.
+async function channelTab(context, directorView) {
+  await routeTeams(context);
+  const { host, frame } = await openInTeams(context, { tab: `${tabOrigin}/dashboard/config.html`, frameContext: 'settings', token: 'token-from-the-teams-host' });
+  expect.check(await frame.evaluate(() => document.documentElement.dataset.ready) === 'yes', `the channel tab's set-up page says: ${await frame.textContent('#status')}`);
+  const offered = await frame.$$eval('#area option', (options) => options.map((o) => o.value));
+  const child = directorView.children[0].area;
+  expect.check(offered.includes(directorView.area.id) && offered.includes(child.id), `the set-up page offers ${offered.join(', ')}`);
+  await frame.selectOption('#area', child.id);
+  await frame.waitForFunction((name) => document.getElementById('status').textContent.includes(name), child.name, { timeout: 15_000 });
+  await host.evaluate(() => window.pressSave());
+  await host.waitForFunction(() => window.hostLog.includes('settings.save.success'), null, { timeout: 10_000 }).catch(() => {});
+  const asked = await host.evaluate(() => window.hostLog);
+  const saved = await host.evaluate(() => window.savedConfig);
+  await host.close();
+  const address = `${tabOrigin}/dashboard/?area=${encodeURIComponent(child.id)}`;
+  expect.check(asked.includes('settings.setValidityState') && asked.includes('settings.save.success'), `the set-up page asked the host for ${asked.join(', ')}`);
+  expect.check(saved && saved.contentUrl === address && saved.suggestedDisplayName === `Dashboard: ${child.name}`, `the set-up page saved ${JSON.stringify(saved)}`);
+
+  const tab = await openInTeams(context, { tab: saved.contentUrl, token: 'token-from-the-teams-host' });
+  expect.check((await tab.frame.textContent('h1')).includes(child.name), `the channel tab opened on ${await tab.frame.textContent('h1')}, not ${child.name}`);
+  await tab.host.close();
+  log(`channel tab: the set-up page offered ${offered.length} choices, saved ${child.name} as ${saved.contentUrl.replace(tabOrigin, '')}, and the tab opened there`);
+}
+
+async function teamsHost(context, directorView, token) {
+  const bearers = await routeTeams(context);
+  const { host, frame } = await openInTeams(context, { tab: `${tabOrigin}/dashboard/`, theme: 'dark', token });
   const asked = await host.evaluate(() => window.hostLog);
   if (token) {
     expect.check(await frame.evaluate(() => document.documentElement.dataset.ready) === 'yes', `in Teams the page says: ${await frame.textContent('#status')}`);
@@ -304,6 +344,10 @@ try {
   // the bot validates real ones); the routing then hands the request to the bot's local mode without it.
   await teamsHost(context, view, 'token-from-the-teams-host');
   await teamsHost(context, view, null);
+  await channelTab(context, view);
+  await page.goto(`${botUrl}/dashboard/config.html`);
+  await ready(page);
+  await accessibility(page, 'the channel tab\'s set-up page');
 
   // The elected member: counts and rates, small numbers hidden, no names.
   await stop(bot);

@@ -30,13 +30,15 @@ public sealed class DashboardPageTests
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
-    [Fact]
-    public async Task Get_Page_NoInlineScriptOrStyleAndNothingFromAnotherOrigin()
+    [Theory]
+    [InlineData("/dashboard/")]
+    [InlineData("/dashboard/config.html")]
+    public async Task Get_Page_NoInlineScriptOrStyleAndNothingFromAnotherOrigin(string path)
     {
         using var host = new BotHost(settings: TestEntraAuthority.Settings);
         using var client = host.CreateClient();
 
-        var html = await client.GetStringAsync("/dashboard/");
+        var html = await client.GetStringAsync(path);
 
         Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
@@ -47,6 +49,9 @@ public sealed class DashboardPageTests
 
     [Theory]
     [InlineData("/dashboard/dashboard.js", "text/javascript")]
+    [InlineData("/dashboard/teams.js", "text/javascript")]
+    [InlineData("/dashboard/config.js", "text/javascript")]
+    [InlineData("/dashboard/config.html", "text/html")]
     [InlineData("/dashboard/dashboard.css", "text/css")]
     [InlineData("/dashboard/icon.png", "image/png")]
     public async Task Get_PageFile_ServedFromThisHostWithThePolicy(string path, string type)

@@ -31,22 +31,7 @@
     state.area = params.get('area') || '';
     state.duty = params.get('duty') || '';
     state.period = params.get('period') || 'this-month';
-    // Teams' library is loaded only inside a frame: in a plain browser it has nothing to talk to.
-    state.inTeams = window.parent !== window && await loadScript('lib/MicrosoftTeams.min.js') && typeof microsoftTeams !== 'undefined';
-    if (state.inTeams) {
-      try {
-        await microsoftTeams.app.initialize();
-        const context = await microsoftTeams.app.getContext();
-        applyTheme(context.app && context.app.theme);
-        microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
-        microsoftTeams.app.notifySuccess();
-      } catch (error) {
-        state.inTeams = false;
-        applyTheme(params.get('theme'));
-      }
-    } else {
-      applyTheme(params.get('theme') || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default'));
-    }
+    state.inTeams = await QaBotTeams.connect(applyTheme);
 
     $('filters').addEventListener('submit', (event) => event.preventDefault());
     for (const id of ['area', 'duty', 'period']) {
@@ -61,51 +46,14 @@
     await load();
   }
 
-  function loadScript(src) {
-    return new Promise((resolve) => {
-      const script = document.createElement('script');
-      script.src = src;
-      script.onload = () => resolve(true);
-      script.onerror = () => resolve(false);
-      document.head.append(script);
-    });
-  }
-
   function applyTheme(theme) {
-    const known = ['default', 'dark', 'contrast'];
-    document.documentElement.dataset.theme = known.includes(theme) ? theme : 'default';
+    document.documentElement.dataset.theme = theme;
     if (state.view) {
       drawCharts(state.view);
     }
   }
 
-  async function authorisation() {
-    if (!state.inTeams) {
-      return {};
-    }
-    const token = await microsoftTeams.authentication.getAuthToken();
-    return { Authorization: `Bearer ${token}` };
-  }
-
-  async function request(path) {
-    let headers;
-    try {
-      headers = await authorisation();
-    } catch (error) {
-      throw new Error('Teams could not sign you in to the dashboard. Close the tab and open it again; if it goes on, tell the QA team.');
-    }
-    const response = await fetch(path, { headers, credentials: 'omit', cache: 'no-store' });
-    if (!response.ok) {
-      let detail = '';
-      try {
-        detail = (await response.json()).detail || '';
-      } catch (ignored) {
-        detail = '';
-      }
-      throw new Error(detail || `The dashboard could not be read (${response.status}).`);
-    }
-    return response;
-  }
+  const request = QaBotTeams.request;
 
   function query(extra) {
     const params = new URLSearchParams();
