@@ -2,6 +2,7 @@
 // council's key people (docs/demo.md), recognised by the bot from their Entra object id.
 //   node tools/run/playground-config.mjs PERSON [FILE]   writes FILE (standard output without one)
 //   node tools/run/playground-config.mjs --list          the people to choose from
+//   node tools/run/playground-config.mjs --who PERSON    their Entra object id and name, tab-separated (the dashboard's local person)
 // The repository's .m365agentsplayground.yml is this script's output for "director"; a check keeps them in step.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -83,6 +84,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     process.exit(arg ? 0 : 2);
   }
   try {
+    if (arg === '--who') {
+      const person = people.find((p) => p.key === file);
+      if (!person) throw new Error(`"${file}" is not one of the demo council's people: ${people.map((p) => p.key).join(', ')}.`);
+      console.log(`${person.objectId}\t${person.displayName ?? `${person.givenName} ${person.surname}`}`);
+      process.exit(0);
+    }
     const text = playgroundConfig(arg);
     if (file) writeFileSync(file, text); else process.stdout.write(text);
   } catch (error) {
