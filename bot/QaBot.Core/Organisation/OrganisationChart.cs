@@ -116,7 +116,12 @@ public sealed class OrganisationChart
     private Person? CoverOn(Absence absence, DateOnly on) =>
         absence.Cover is { } id && _people.TryGetValue(id, out var cover) && cover.Active && Absences.On(id, on) is null ? cover : null;
 
-    private Person? LineTarget(PersonId personId, DateOnly on)
+    /// <summary>
+    /// Whom a person's overdue items go to by the line alone, leave aside: their line manager while active, else the
+    /// leader of the nearest area above (an elected member's go to the member-support officer). For what must not change
+    /// with someone's leave, such as who owns a vacant post's items; <see cref="EscalationTarget"/> passes over people away.
+    /// </summary>
+    public Person? LineTarget(PersonId personId, DateOnly on)
     {
         if (!_people.TryGetValue(personId, out var person))
         {

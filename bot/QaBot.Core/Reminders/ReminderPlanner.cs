@@ -166,7 +166,9 @@ public static class ReminderPlanner
         foreach (var team in teams)
         {
             var departed = chart.Find(team.Key)!;
-            if (chart.EscalationTarget(departed.Id, on) is not { } standIn)
+            // Owned by the manager above whether or not they are away, so the items never change hands or partition with
+            // someone's leave; while they are away, the digest shows them to their cover.
+            if (chart.LineTarget(departed.Id, on) is not { } standIn)
             {
                 continue;
             }

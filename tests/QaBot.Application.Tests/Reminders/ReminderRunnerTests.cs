@@ -4,6 +4,8 @@ using QaBot.Application.Configuration;
 using QaBot.Application.Delivery;
 using QaBot.Application.Organisation;
 using QaBot.Application.Reminders;
+using QaBot.Core.Organisation;
+using QaBot.Core.Tracking;
 using QaBot.Core.Scheduling;
 using QaBot.Testing.InMemory;
 using QaBot.Testing.Scheduling;
@@ -197,6 +199,26 @@ public sealed class ReminderRunnerTests
         Assert.All(held, i => Assert.True(i.IsFlagged));
         Assert.All(held, i => Assert.Equal(SocialCare, i.Area));
         Assert.Equal("manager-supervision.2026-12." + Id(4) + "." + Id(6), held[1].Id.Value);
+    }
+
+    [Fact]
+    public async Task RunAsync_TeamManagerLeftWhileTheManagerAboveIsAway_TheItemsAreStillTheManagerAbovesForTheCoverToHold()
+    {
+        // As above, with the head of service (person 3) on leave and person 2 covering: the vacant post's items are still
+        // person 3's, in their area, so a run after their return finds them already made rather than making them again.
+        _council.Save(Council.Person(4) with { Active = false, LeftOn = new DateOnly(2026, 11, 10) });
+        await _council.Directory.AddAbsenceAsync(
+            new Absence(Id(3), new DateOnly(2026, 11, 16), new DateOnly(2026, 12, 4), Id(2), Actor.System("test"), Council.Now),
+            new AuditEntry(Council.Now, Actor.System("test"), "leave-recorded", "person:" + Id(3), "test", Council.Teams));
+        var shipped = new ScheduleEngine(ShippedFramework.Catalogue, ShippedFramework.Calendar, SchedulePolicy.Default);
+        var runner = new ReminderRunner(_council.Tracking, _council.Directory, Council.Policy, shipped, _ledger, _queue, _runs, _options, _council.Time, NullLogger<ReminderRunner>.Instance);
+
+        await runner.RunAsync(Council.Now, CancellationToken.None);
+
+        var held = (await _council.Tracking.GetOpenItemsAsync(Council.Person(3))).Where(i => i.ReassignedFrom == Id(4)).ToList();
+        Assert.Equal(4, held.Count);
+        Assert.All(held, i => Assert.Equal((Id(3), SocialCare), (i.Owner, i.Area)));
+        Assert.DoesNotContain(await _council.Tracking.GetOpenItemsAsync(Council.Person(2)), i => i.ReassignedFrom == Id(4));
     }
 
     [Fact]
