@@ -197,7 +197,13 @@ async function channelTab(context, directorView) {
   const tab = await openInTeams(context, { tab: saved.contentUrl, token: 'token-from-the-teams-host' });
   expect.check((await tab.frame.textContent('h1')).includes(child.name), `the channel tab opened on ${await tab.frame.textContent('h1')}, not ${child.name}`);
   await tab.host.close();
-  log(`channel tab: the set-up page offered ${offered.length} choices, saved ${child.name} as ${saved.contentUrl.replace(tabOrigin, '')}, and the tab opened there`);
+
+  // The tab's settings opened again start from the area saved.
+  const again = await openInTeams(context, { tab: `${tabOrigin}/dashboard/config.html`, frameContext: 'settings', token: 'token-from-the-teams-host', config: saved });
+  const reopened = await again.frame.inputValue('#area');
+  expect.check(reopened === child.id, `the tab's settings opened again on "${reopened}", not ${child.id}`);
+  await again.host.close();
+  log(`channel tab: the set-up page offered ${offered.length} choices, saved ${child.name} as ${saved.contentUrl.replace(tabOrigin, '')}, the tab opened there, and its settings opened again on it`);
 }
 
 async function teamsHost(context, directorView, token) {

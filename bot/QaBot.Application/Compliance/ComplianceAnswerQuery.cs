@@ -56,12 +56,16 @@ public sealed class ComplianceAnswerQuery
             .GroupBy(l => l.Duty)
             .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(root, g.Key, g.ToList()))
             .ToList();
-        return new ComplianceAnswer(viewer, asOf, scope.Kind, request.Areas, to, total is null ? null : Publish(total, scope), Publish(byDuty, scope), tree)
+        // The total and its months (or duties) are published together, so no hidden figure can be worked out from the
+        // others; the month before the period, there only for the first month's change, is published on its own.
+        var offset = total is null ? 0 : 1;
+        var shown = Publish([.. total is null ? [] : new[] { total }, .. months, .. byDuty], scope);
+        return new ComplianceAnswer(viewer, asOf, scope.Kind, request.Areas, to, total is null ? null : shown[0], shown.Skip(offset + months.Count).ToList(), tree)
         {
             From = from,
             DutyLabel = question.DutyLabel,
             Restricted = request.Restricted,
-            ByMonth = Publish(byMonth, scope),
+            ByMonth = [.. byMonth.Where(l => l.Month < from).Select(l => Publish(l, scope)), .. shown.Skip(offset).Take(months.Count)],
         };
     }
 

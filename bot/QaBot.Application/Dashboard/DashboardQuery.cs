@@ -64,13 +64,22 @@ public sealed class DashboardQuery
             .ToList();
         var dueBefore = _rules.OverdueDueBefore(asOf);
 
-        var byDuty = Publish(
-            ComplianceReport.Lines(cells, shown, from, to, ComplianceGrouping.Duty, dueBefore)
-                .GroupBy(l => l.Duty)
-                .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(shown, g.Key, g.ToList()))
-                .ToList(),
-            scope);
-        var total = Total(cells, shown, from, to, dueBefore);
+        var dutyFigures = ComplianceReport.Lines(cells, shown, from, to, ComplianceGrouping.Duty, dueBefore)
+            .GroupBy(l => l.Duty)
+            .Select(g => from == to ? g.Single() : ComplianceFigures.Combine(shown, g.Key, g.ToList()))
+            .ToList();
+        var totalFigures = Figures(cells, shown, from, to, dueBefore);
+        var childAreas = narrowed.Areas.Count == 1
+            ? tree.Children(shown).Where(a => !a.Retired).ToList()
+            : narrowed.Areas.Select(tree.Find).OfType<Area>().ToList();
+        var childFigures = childAreas.Select(child => Figures(cells, child.Id, from, to, dueBefore)).ToList();
+
+        // The total, the duties and the areas below are each other's sums: for members they are suppressed together.
+        var totalCount = totalFigures is null ? 0 : 1;
+        var lines = Publish([.. totalFigures is null ? [] : new[] { totalFigures }, .. dutyFigures, .. childFigures.OfType<ComplianceFigures>()], scope);
+        var total = totalFigures is null ? null : lines[0];
+        var byDuty = lines.Skip(totalCount).Take(dutyFigures.Count).ToList();
+        var childPublished = lines.Skip(totalCount + dutyFigures.Count).ToList();
 
         var families = ComplianceReport.Lines(cells, shown, trendFrom, ReportMonth.Of(asOf), ComplianceGrouping.Duty, dueBefore)
             .GroupBy(l => (Family: DutyFamilies.Of(l.Duty!.Value, _catalogue), Month: l.Month!.Value))
@@ -97,14 +106,11 @@ public sealed class DashboardQuery
             .OrderByDescending(r => r.Value)
             .ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
-        var reasonsHidden = Hidden(reasons.Select(r => r.Value).ToList(), scope);
+        var reasonsHidden = scope.NamesVisible
+            ? reasons.Select(_ => false).ToList()
+            : SmallCounts.PartsOf(total?.IsHidden(FigureColumn.NotApplicable) ?? false, reasons.Select(r => r.Value).ToList());
         var notApplicable = reasons.Select((r, i) => new DashboardCount(r.Key, r.Value, reasonsHidden[i])).ToList();
 
-        var childAreas = narrowed.Areas.Count == 1
-            ? tree.Children(shown).Where(a => !a.Retired).ToList()
-            : narrowed.Areas.Select(tree.Find).OfType<Area>().ToList();
-        var childFigures = childAreas.Select(child => Figures(cells, child.Id, from, to, dueBefore)).ToList();
-        var childPublished = Publish(childFigures.OfType<ComplianceFigures>().ToList(), scope);
         var childCounts = childAreas.Select(child => open.Where(c => c.Area.IsWithin(child.Id)).Sum(c => c.Count)).ToList();
         var childHidden = Hidden(childCounts, scope);
         var published = 0;
@@ -117,9 +123,6 @@ public sealed class DashboardQuery
             : [];
 
         return new DashboardView(asOf, scope.Kind, shown, narrowed.Restricted, from, to, total, byDuty, trend, overdue, notApplicable, children, people);
-
-        PublishedFigures? Total(IReadOnlyList<ComplianceCell> all, AreaId area, ReportMonth start, ReportMonth end, DateOnly cutOff) =>
-            Figures(all, area, start, end, cutOff) is { } figures ? Publish(figures, scope) : null;
 
         static ComplianceFigures? Figures(IReadOnlyList<ComplianceCell> all, AreaId area, ReportMonth start, ReportMonth end, DateOnly cutOff)
         {

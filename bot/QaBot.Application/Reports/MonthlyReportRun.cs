@@ -179,10 +179,22 @@ public sealed partial class MonthlyReportRun
         Task<IReadOnlyList<PublishedFigures>> Lines(ComplianceGrouping grouping, ReportAudience audience) =>
             _reports.RunAsync(new ComplianceReportRequest(area.Id, month, month, grouping, audience, today), cancellationToken);
 
-        var total = (await Lines(ComplianceGrouping.Month, channel.Audience).ConfigureAwait(false)).SingleOrDefault();
-        var byArea = await Lines(ComplianceGrouping.AreaTotal, channel.Audience).ConfigureAwait(false);
-        var byDuty = await Lines(ComplianceGrouping.Duty, channel.Audience).ConfigureAwait(false);
-        var areaDuty = await Lines(ComplianceGrouping.Area, channel.Audience).ConfigureAwait(false);
+        // Every line of the card is worked out in full, then, for members, suppressed together: the total, the areas and
+        // the duties are each other's sums, so a figure hidden in one must not be left to work out from the others.
+        var totals = await Lines(ComplianceGrouping.Month, ReportAudience.Officers).ConfigureAwait(false);
+        var areas = await Lines(ComplianceGrouping.AreaTotal, ReportAudience.Officers).ConfigureAwait(false);
+        var duties = await Lines(ComplianceGrouping.Duty, ReportAudience.Officers).ConfigureAwait(false);
+        var areaDuties = await Lines(ComplianceGrouping.Area, ReportAudience.Officers).ConfigureAwait(false);
+        IReadOnlyList<PublishedFigures> all = [.. totals, .. areas, .. duties, .. areaDuties];
+        if (channel.Audience == ReportAudience.Members)
+        {
+            all = PublishedFigures.ForMembers(all.Select(l => l.Figures).ToList(), _options.MinimumBase);
+        }
+
+        var total = totals.Count == 0 ? null : all[0];
+        var byArea = all.Skip(totals.Count).Take(areas.Count).ToList();
+        var byDuty = all.Skip(totals.Count + areas.Count).Take(duties.Count).ToList();
+        var areaDuty = all.Skip(totals.Count + areas.Count + duties.Count).ToList();
         var weakest = ComplianceReport.Weakest(areaDuty.Select(l => l.Figures), MonthlyReport.WeakestCount, _options.MinimumBase);
         return new MonthlyReport(
             channel,

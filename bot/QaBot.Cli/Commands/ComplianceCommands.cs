@@ -47,8 +47,11 @@ internal static class ComplianceCommands
                     $"Months to {sealedThrough} are sealed: retention has removed some of their items, so their stored figures stand and were not counted again.").ConfigureAwait(false);
             }
 
+            var counted = result.SealedThrough is { } through ? $"{through.Next()} to {months.To}" : $"{months.From} to {months.To}";
             var summary = result.DifferenceCount == 0
-                ? $"The compliance model agrees with the items for {months.From} to {months.To} ({result.CellsCounted} area-months counted) and in every area's open items."
+                ? result.SealedThrough is { } all && all >= months.To
+                    ? "Every month asked is sealed: nothing was counted again, and every area's open items agree with the items."
+                    : $"The compliance model agrees with the items for {counted} ({result.CellsCounted} area-months counted) and in every area's open items."
                 : dry
                     ? $"{result.DifferenceCount} differences in {months.From} to {months.To} and the open items; nothing changed (dry run)."
                     : $"{result.DifferenceCount} differences in {months.From} to {months.To} and the open items; corrected {result.CellsCorrected} area-months and {result.OpenTalliesCorrected} areas' open items.";

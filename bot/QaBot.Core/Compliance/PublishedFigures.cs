@@ -15,7 +15,8 @@ public enum FigureColumn
 /// <summary>
 /// A report line as it may be shown to its audience: for elected members, counts of 1 to 4 are hidden as "fewer than
 /// 5" (with a second count hidden where the first could be worked out from the total), and rates and changes are
-/// withheld where they rest on fewer items than the minimum base. Officers see every figure.
+/// withheld where they rest on fewer items than the minimum base or would give a hidden count away. Officers see every
+/// figure.
 /// </summary>
 public sealed record PublishedFigures(ComplianceFigures Figures, IReadOnlySet<FigureColumn> Hidden, bool RateWithheld, bool ChangeWithheld)
 {
@@ -84,7 +85,11 @@ public sealed record PublishedFigures(ComplianceFigures Figures, IReadOnlySet<Fi
 
         return views.Select((v, i) =>
         {
-            var rateWithheld = v.Figures.RateBase < minimumBase;
+            // The rate is on time over its base (due less not applicable and closed): shown beside a hidden on-time count
+            // it gives that count away, and beside a shown total it gives away a hidden part of the base.
+            var rateWithheld = v.Figures.RateBase < minimumBase
+                || hidden[i].Contains(FigureColumn.OnTime)
+                || (!hidden[i].Contains(FigureColumn.Due) && (hidden[i].Contains(FigureColumn.NotApplicable) || hidden[i].Contains(FigureColumn.ClosedOther)));
             var changeWithheld = rateWithheld || v.Figures.PreviousRateBase is not { } before || before < minimumBase;
             return new PublishedFigures(v.Figures, hidden[i], rateWithheld, changeWithheld);
         }).ToList();
@@ -125,6 +130,23 @@ public static class SmallCounts
     /// where exactly one is small, the next smallest as well, so it cannot be worked out from the total.
     /// </summary>
     public static IReadOnlyList<bool> Hidden(IReadOnlyList<int> counts) => Hidden(counts, c => c, _ => 0);
+
+    /// <summary>
+    /// Which of <paramref name="parts"/> members may not see beside their total, shown or hidden: as <see cref="Hidden(IReadOnlyList{int})"/>,
+    /// and where the total is hidden but every part is shown, the smallest part as well, so their sum does not give it away.
+    /// </summary>
+    public static IReadOnlyList<bool> PartsOf(bool totalHidden, IReadOnlyList<int> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var hidden = parts.Select(IsSmall).ToArray();
+        const int total = -1;
+        var members = Enumerable.Range(0, parts.Count).Append(total).ToList();
+        while (HideOneMore(members, i => i == total ? 0 : parts[i], i => i == total ? totalHidden : hidden[i], i => hidden[i] = true))
+        {
+        }
+
+        return hidden;
+    }
 
     /// <summary>
     /// Which of <paramref name="items"/>' counts members may not see, where the items with the same key under each of

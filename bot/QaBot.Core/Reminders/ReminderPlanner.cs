@@ -142,7 +142,7 @@ public static class ReminderPlanner
     /// <summary>
     /// Teams whose manager has left and whose post is vacant: people still reporting to someone the directory marks as
     /// left. The departed manager's supervision of each of them (the every-manager role's duties, per person managed,
-    /// from the first of the month after they left) is held by the manager above (<see cref="OrganisationChart.EscalationTarget"/>)
+    /// from the first of the month after they left) is held by the manager above by the line (<see cref="OrganisationChart.LineTarget"/>, leave aside)
     /// until a new or acting manager is named in the directory. Each holding is in the departed manager's name, so the
     /// items keep the post's ids; the items go to the stand-in, flagged as from the departed manager. Each holding runs
     /// from the day they left; the caller keeps what falls due after the departed manager's own items stopped (those were

@@ -78,6 +78,7 @@ public sealed class PublishedFiguresTests
             {
                 Assert.All(Enum.GetValues<FigureColumn>(), c => Assert.False(SmallCounts.IsSmall(view.Value(c)) && !view.IsHidden(c), $"{c} = {view.Value(c)} shown"));
                 Assert.False(!view.IsHidden(FigureColumn.Due) && parts.Count(view.IsHidden) == 1, "one part hidden beside a shown total");
+                Assert.False(!view.RateWithheld && view.IsHidden(FigureColumn.OnTime), "a rate beside a hidden on-time count");
             }
 
             Func<ComplianceFigures, object>[] totals = [l => (l.Duty, l.Month), l => (l.Area, l.Month), l => (l.Area, l.Duty)];
@@ -101,6 +102,15 @@ public sealed class PublishedFiguresTests
     }
 
     [Fact]
+    public void SmallCounts_PartsOfAHiddenTotal_TheSmallestPartHiddenSoTheirSumDoesNotGiveItAway()
+    {
+        Assert.Equal([false, true], SmallCounts.PartsOf(totalHidden: true, [7, 5]));
+        Assert.Equal([false, false], SmallCounts.PartsOf(totalHidden: false, [7, 5]));
+        Assert.Equal([true, false, false], SmallCounts.PartsOf(totalHidden: true, [2, 6, 9]));
+        Assert.Equal([true, true, false], SmallCounts.PartsOf(totalHidden: false, [2, 6, 9]));
+    }
+
+    [Fact]
     public void SmallCounts_GroupedTotals_NoGroupLeavesOneHiddenBesideShownCounts()
     {
         // Overdue by team and duty: Team 1's 2 supervisions and Team 2's 3 case reviews are small. Over the whole list two
@@ -116,9 +126,18 @@ public sealed class PublishedFiguresTests
     public void ForMembers_RateOnASmallBase_Withheld()
     {
         Assert.True(PublishedFigures.ForMembers(Figures(9, 9, 0, 0, 0, 0), minimumBase: 10).RateWithheld);
-        Assert.False(PublishedFigures.ForMembers(Figures(10, 9, 1, 0, 0, 0), minimumBase: 10).RateWithheld);
-        Assert.True(PublishedFigures.ForMembers(Figures(10, 9, 1, 0, 0, 0), minimumBase: 10).ChangeWithheld);
-        Assert.False(PublishedFigures.ForMembers(Figures(10, 9, 1, 0, 0, 0) with { PreviousRateBase = 12, ChangePoints = 3 }, minimumBase: 10).ChangeWithheld);
+        Assert.False(PublishedFigures.ForMembers(Figures(20, 15, 5, 0, 0, 0), minimumBase: 10).RateWithheld);
+        Assert.True(PublishedFigures.ForMembers(Figures(20, 15, 5, 0, 0, 0), minimumBase: 10).ChangeWithheld);
+        Assert.False(PublishedFigures.ForMembers(Figures(20, 15, 5, 0, 0, 0) with { PreviousRateBase = 12, ChangePoints = 3 }, minimumBase: 10).ChangeWithheld);
+    }
+
+    [Fact]
+    public void ForMembers_RateThatWouldGiveAHiddenCountAway_Withheld()
+    {
+        // 90% of 10 would give away the 9 on time hidden beside the 1 late; with 2 of 24 not applicable hidden beside a
+        // shown total, the base (and so the hidden 2) could be worked out from the rate.
+        Assert.True(PublishedFigures.ForMembers(Figures(10, 9, 1, 0, 0, 0), minimumBase: 10).RateWithheld);
+        Assert.True(PublishedFigures.ForMembers(Figures(24, 16, 6, 2, 0, 0), minimumBase: 10).RateWithheld);
     }
 
     [Fact]

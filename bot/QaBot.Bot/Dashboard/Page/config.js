@@ -7,6 +7,8 @@
   const $ = (id) => document.getElementById(id);
   const own = '';
   let inTeams = false;
+  // The top of what the person may see (their own area's place in the tree): the list offers nothing above it.
+  let top = null;
 
   async function start() {
     inTeams = await QaBotTeams.connect((theme) => {
@@ -17,7 +19,33 @@
     if (inTeams) {
       microsoftTeams.pages.config.registerOnSaveHandler(save);
     }
-    await choose(own);
+    const ownView = await read(own);
+    top = ownView && ownView.area ? ownView.area.id : null;
+    // Changing a tab already added: start from the area it opens on now.
+    await choose(await savedArea());
+  }
+
+  async function savedArea() {
+    if (!inTeams) return own;
+    try {
+      const config = await microsoftTeams.pages.getConfig();
+      return (config && config.contentUrl && new URL(config.contentUrl).searchParams.get('area')) || own;
+    } catch (error) {
+      return own;
+    }
+  }
+
+  async function read(area) {
+    try {
+      const response = await QaBotTeams.request(area ? `/api/dashboard?area=${encodeURIComponent(area)}` : '/api/dashboard');
+      return await response.json();
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function mayChoose(id) {
+    return top !== null && (id === top || id.startsWith(`${top}.`));
   }
 
   // Reads the chosen area's place in the tree, so the list offers its parents and the areas directly below it.
@@ -39,8 +67,8 @@
   function fill(view, chosen) {
     const select = $('area');
     select.replaceChildren(new Option('Each person\'s own area, as in their Dashboard', own));
-    for (const step of view.path || []) select.append(new Option(step.name, step.id));
-    for (const child of view.children || []) select.append(new Option(`\u00a0\u00a0${child.area.name}`, child.area.id));
+    for (const step of (view.path || []).filter((s) => mayChoose(s.id))) select.append(new Option(step.name, step.id));
+    for (const child of (view.children || []).filter((c) => mayChoose(c.area.id))) select.append(new Option(`\u00a0\u00a0${child.area.name}`, child.area.id));
     const offered = [...select.options].some((option) => option.value === chosen);
     select.value = offered ? chosen : own;
     $('status').textContent = select.value === own
