@@ -130,11 +130,19 @@ internal static class OverdueTurnBenchmark
         var viewer = await services.GetRequiredService<IDirectoryStore>().GetPersonAsync(person)
             ?? throw new InvalidOperationException($"The benchmark's {who} is not in the directory.");
         var asOf = DateOnly.FromDateTime(Now.UtcDateTime);
+        var samples = await TimeAsync(times, () => query.RunAsync(viewer, tree, asOf, DashboardRequest.Default));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// Dashboard, {who}: {times} views, median {Percentile(samples, 0.5):F0} ms, p95 {Percentile(samples, 0.95):F0} ms."));
+    }
+
+    /// <summary>Runs <paramref name="work"/> twice unmeasured, then <paramref name="times"/> times; the times in milliseconds, sorted.</summary>
+    private static async Task<List<double>> TimeAsync(int times, Func<Task> work)
+    {
         var samples = new List<double>();
         for (var i = 0; i < times + 2; i++)
         {
             var clock = Stopwatch.StartNew();
-            await query.RunAsync(viewer, tree, asOf, DashboardRequest.Default);
+            await work();
             clock.Stop();
             if (i >= 2)
             {
@@ -143,8 +151,7 @@ internal static class OverdueTurnBenchmark
         }
 
         samples.Sort();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// Dashboard, {who}: {times} views, median {Percentile(samples, 0.5):F0} ms, p95 {Percentile(samples, 0.95):F0} ms."));
+        return samples;
     }
 
     /// <summary>
@@ -154,19 +161,7 @@ internal static class OverdueTurnBenchmark
     private static async Task OneReadAsync(TextWriter output, IServiceProvider services, AreaId team)
     {
         var tracking = services.GetRequiredService<ITrackingStore>();
-        var samples = new List<double>();
-        for (var i = 0; i < 22; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await tracking.GetOutstandingKeptInAsync(team, DateOnly.MinValue, DateOnly.FromDateTime(Now.UtcDateTime), OverdueQuery.ItemsPerPage);
-            clock.Stop();
-            if (i >= 2)
-            {
-                samples.Add(clock.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        samples.Sort();
+        var samples = await TimeAsync(20, () => tracking.GetOutstandingKeptInAsync(team, DateOnly.MinValue, DateOnly.FromDateTime(Now.UtcDateTime), OverdueQuery.ItemsPerPage));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// One key-range read of a team's ten oldest outstanding items: median {Percentile(samples, 0.5):F1} ms, p95 {Percentile(samples, 0.95):F1} ms."));
     }
@@ -177,25 +172,15 @@ internal static class OverdueTurnBenchmark
         var query = services.GetRequiredService<ComplianceReportQuery>();
         var to = ReportMonth.Of(DateOnly.FromDateTime(Now.UtcDateTime));
         var from = ReportMonth.Of(to.FirstDay.AddMonths(-11));
-        var samples = new List<double>();
         var lines = 0;
-        for (var i = 0; i < 7; i++)
+        var samples = await TimeAsync(5, async () =>
         {
-            var clock = Stopwatch.StartNew();
             lines = 0;
             foreach (var grouping in Enum.GetValues<ComplianceGrouping>())
             {
                 lines += (await query.RunAsync(new ComplianceReportRequest(department, from, to, grouping, ReportAudience.Officers, DateOnly.FromDateTime(Now.UtcDateTime)))).Count;
             }
-
-            clock.Stop();
-            if (i >= 2)
-            {
-                samples.Add(clock.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        samples.Sort();
+        });
         var cells = (await services.GetRequiredService<IComplianceStore>().GetCellsAsync(department, from.Previous(), to)).Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// Compliance report, the department, {from} to {to}, by area, duty and month ({lines:N0} lines from {cells:N0} cells): median {Percentile(samples, 0.5):F0} ms, max {samples[^1]:F0} ms."));
