@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaBot.Application.Cases;
 using QaBot.Application.Compliance;
+using QaBot.Application.Storage;
 using QaBot.Application.Framework;
 using QaBot.Application.Governance;
 using QaBot.Application.Configuration;
@@ -129,6 +130,8 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReportOptions>>().Value);
         services.TryAddSingleton<ComplianceReportQuery>();
         services.TryAddSingleton<RebuildCompliance>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageMigration, ComplianceModelMigration>());
+        services.TryAddSingleton<StorageMigrations>();
         services.TryAddSingleton<ComplianceAnswerQuery>();
         services.TryAddSingleton<QaBot.Application.Dashboard.DashboardQuery>();
         services.TryAddSingleton<Reports.ComplianceExport>();

@@ -17,7 +17,7 @@ public interface IGovernanceLog
 /// <summary>
 /// One look: <paramref name="Action"/> is <c>audit-query</c>, <c>audit-looks</c>, <c>backup-create</c>,
 /// <c>backup-restore</c>,
-/// <c>subject-access</c>, <c>erasure</c>, <c>retention-preview</c>, <c>retention-apply</c>; <paramref name="Asked"/> is what was asked in ids and dates (<c>person:{object id} from
+/// <c>subject-access</c>, <c>erasure</c>, <c>retention-preview</c>, <c>retention-apply</c>, <c>storage-migrate</c>; <paramref name="Asked"/> is what was asked in ids and dates (<c>person:{object id} from
 /// 2026-06-01</c>), never names or contents; <paramref name="Count"/> how many records it returned or copied.
 /// </summary>
 public sealed record GovernanceLook(DateTimeOffset At, Actor Actor, string Action, string Asked, long Count, AuditOrigin Origin)
@@ -30,4 +30,5 @@ public sealed record GovernanceLook(DateTimeOffset At, Actor Actor, string Actio
     public const string Erasure = "erasure";
     public const string RetentionPreview = "retention-preview";
     public const string RetentionApply = "retention-apply";
+    public const string StorageMigrate = "storage-migrate";
 }

@@ -2,11 +2,15 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Application.Storage;
 using QaBot.Application.Tracking;
+using QaBot.Core.Tracking;
 using QaBot.Infrastructure.Storage;
 
 namespace QaBot.Cli.Commands;
 
-/// <summary><c>qabot storage init|repair</c>: create QaBot's tables; finish writes a stopped process left part-done.</summary>
+/// <summary>
+/// <c>qabot storage init|repair|migrate</c>: create QaBot's tables; finish writes a stopped process left part-done; bring
+/// tables written by an older release up to date.
+/// </summary>
 internal static class StorageCommands
 {
     public static Command Create(CliContext context)
@@ -42,6 +46,46 @@ internal static class StorageCommands
             return CliErrors.Ok;
         }));
         storage.Subcommands.Add(repair);
+        storage.Subcommands.Add(Migrate(context));
         return storage;
+    }
+
+    private static Command Migrate(CliContext context)
+    {
+        var dryRun = new Option<bool>("--dry-run") { Description = "Say what each step would change, writing nothing." };
+        var migrate = new Command("migrate", "Bring tables written by an older release of QaBot up to date, step by step, saying what each step changed. Safe to run again; recorded in the governance log.") { dryRun };
+        migrate.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var migrations = context.Services.GetRequiredService<StorageMigrations>();
+            await context.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            MigrationOutcome outcome;
+            try
+            {
+                outcome = await migrations.MigrateAsync(parseResult.GetValue(dryRun), context.Operator, new AuditOrigin("cli", "storage migrate"), cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageVersionException e)
+            {
+                await context.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return CliErrors.Conflict;
+            }
+
+            if (outcome.Steps.Count == 0)
+            {
+                await context.Output.WriteLineAsync($"Storage is up to date (version {outcome.From}): nothing to do.").ConfigureAwait(false);
+                return CliErrors.Ok;
+            }
+
+            var was = outcome.From == 0 ? "no version recorded" : $"version {outcome.From}";
+            await context.Output.WriteLineAsync(outcome.DryRun
+                ? $"Storage is at {was}; this release writes version {migrations.Latest}. A dry run: nothing was written."
+                : $"Storage was at {was}; it is now at version {outcome.To}.").ConfigureAwait(false);
+            foreach (var step in outcome.Steps)
+            {
+                await context.Output.WriteLineAsync($"  {step.Version}. {step.Title}: {step.Summary}").ConfigureAwait(false);
+            }
+
+            return CliErrors.Ok;
+        }));
+        return migrate;
     }
 }

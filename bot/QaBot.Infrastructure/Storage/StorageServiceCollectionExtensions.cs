@@ -58,6 +58,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IPersonalRecords, TablePersonalRecords>();
         services.TryAddSingleton<IErasureRegister, TableErasureRegister>();
         services.TryAddSingleton<IRetentionStore, TableRetentionStore>();
+        services.TryAddSingleton<IStorageVersionStore, TableStorageVersion>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageMigration, OutstandingTableMigration>());
 
         services.AddOptions<BackupOptions>()
             .BindConfiguration(BackupOptions.Section)
