@@ -21,6 +21,14 @@ if (drill >= 0)
     return;
 }
 
+var subjectAccess = Array.IndexOf(args, "--subject-access");
+if (subjectAccess >= 0)
+{
+    var items = subjectAccess + 1 < args.Length && int.TryParse(args[subjectAccess + 1], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 200_000;
+    await SubjectAccessBench.RunAsync(Console.Out, items);
+    return;
+}
+
 var reminders = Array.IndexOf(args, "--reminders");
 if (reminders >= 0)
 {

@@ -21,6 +21,9 @@ public sealed class TableDirectoryStore : IDirectoryStore
 {
     internal const string Partition = "directory";
 
+    /// <summary>Areas are at <c>t|{area id}</c>.</summary>
+    internal const string AreaPrefix = "t|";
+
     private readonly TableClient _table;
 
     public TableDirectoryStore(StorageTables tables)
@@ -229,7 +232,7 @@ public sealed class TableDirectoryStore : IDirectoryStore
 
     private async Task<List<Versioned<Area>>> ReadAreasAsync(CancellationToken cancellationToken)
     {
-        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, "t|"), cancellationToken).ConfigureAwait(false);
+        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, AreaPrefix), cancellationToken).ConfigureAwait(false);
         return entities
             .Select(e => new Versioned<Area>(
                 new Area(AreaId.Parse(e.Required("Area")), e.Required("Name"), Enum.Parse<AreaKind>(e.Required("Kind")), e.GetBoolean("Retired") ?? false),
@@ -268,7 +271,7 @@ public sealed class TableDirectoryStore : IDirectoryStore
         Actor.Parse(e.Required("RecordedBy")),
         e.RequiredInstant("RecordedAt"));
 
-    private static string AreaKey(AreaId id) => "t|" + id.Value;
+    private static string AreaKey(AreaId id) => AreaPrefix + id.Value;
 
     private static string UpnKey(string upn) => "u|" + Keys.Encode(upn.ToLowerInvariant());
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using QaBot.Application.Governance;
@@ -14,6 +15,7 @@ namespace QaBot.Infrastructure.Storage;
 public sealed class TablePersonalRecords : IPersonalRecords
 {
     private const int Attempts = 5;
+    private const int Parallelism = 8;
 
     private readonly StorageTables _tables;
 
@@ -26,17 +28,14 @@ public sealed class TablePersonalRecords : IPersonalRecords
     {
         ArgumentNullException.ThrowIfNull(person);
         var found = new List<HeldRecord>();
-        foreach (var table in _tables.All)
+        foreach (var (table, entity) in await NamingAsync(_tables.All, person, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var entity in await NamingAsync(table, person, cancellationToken).ConfigureAwait(false))
-            {
-                var values = entity
-                    .Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag") && p.Value is not null)
-                    .OrderBy(p => p.Key, StringComparer.Ordinal)
-                    .Select(p => new HeldValue(p.Key, p.Value is DateTime d ? new DateTimeOffset(d.ToUniversalTime()) : p.Value))
-                    .ToList();
-                found.Add(new HeldRecord(_tables.ShortName(table), entity.PartitionKey, entity.RowKey, values));
-            }
+            var values = entity
+                .Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag") && p.Value is not null)
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new HeldValue(p.Key, p.Value is DateTime d ? new DateTimeOffset(d.ToUniversalTime()) : p.Value))
+                .ToList();
+            found.Add(new HeldRecord(_tables.ShortName(table), entity.PartitionKey, entity.RowKey, values));
         }
 
         return found;
@@ -46,40 +45,93 @@ public sealed class TablePersonalRecords : IPersonalRecords
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(pseudonym);
-        var counts = new List<TableCount>();
 
         // The directory last: while the person's own record still has their id, a stopped erasure can be found and finished.
-        foreach (var table in _tables.All.Where(t => t != _tables.Directory).Append(_tables.Directory))
+        var others = _tables.All.Where(t => t != _tables.Directory).ToList();
+        var naming = await NamingAsync(others, person, cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(
+            naming,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            (row, token) => new ValueTask(RewriteAsync(row.Table, row.Entity, person, pseudonym, token))).ConfigureAwait(false);
+        var directory = await NamingAsync([_tables.Directory], person, cancellationToken).ConfigureAwait(false);
+        foreach (var (table, entity) in directory)
         {
-            long changed = 0;
-            foreach (var entity in await NamingAsync(table, person, cancellationToken).ConfigureAwait(false))
-            {
-                await RewriteAsync(table, entity, person, pseudonym, cancellationToken).ConfigureAwait(false);
-                changed++;
-            }
-
-            counts.Add(new TableCount(_tables.ShortName(table), changed));
+            await RewriteAsync(table, entity, person, pseudonym, cancellationToken).ConfigureAwait(false);
         }
 
-        return counts;
+        return others.Append(_tables.Directory)
+            .Select(t => new TableCount(_tables.ShortName(t), naming.Concat(directory).LongCount(r => r.Table == t)))
+            .ToList();
     }
 
-    private static async Task<List<TableEntity>> NamingAsync(TableClient table, PersonMarks person, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every row of the tables that names the person, in table order then key order. The tables are read side by side,
+    /// and those partitioned by area (Items, Outstanding, Compliance, the bulk of the rows) in ranges of partitions split
+    /// at the directory's areas, so the read is not one long serial scan. The ranges cover every key whether or not an
+    /// area is still in the directory.
+    /// </summary>
+    private async Task<List<(TableClient Table, TableEntity Entity)>> NamingAsync(IReadOnlyList<TableClient> tables, PersonMarks person, CancellationToken cancellationToken)
     {
-        var naming = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (Names(entity, person))
+        var splits = await AreaPartitionsAsync(cancellationToken).ConfigureAwait(false);
+        var byArea = new[] { _tables.Items, _tables.Outstanding, _tables.Compliance };
+        var scans = tables
+            .SelectMany((table, order) => (byArea.Contains(table) ? Ranges(splits) : [null]).Select(range => (Table: table, Order: order, Range: range)))
+            .ToList();
+        var matches = person.Matcher();
+        var found = new ConcurrentBag<(int Order, TableClient Table, TableEntity Entity)>();
+        await Parallel.ForEachAsync(
+            scans,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (scan, token) =>
             {
-                naming.Add(entity);
-            }
-        }
-
-        return naming;
+                await foreach (var entity in scan.Table.QueryAsync<TableEntity>(scan.Range, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
+                {
+                    if (Names(entity, matches))
+                    {
+                        found.Add((scan.Order, scan.Table, entity));
+                    }
+                }
+            }).ConfigureAwait(false);
+        return found
+            .OrderBy(f => f.Order)
+            .ThenBy(f => f.Entity.PartitionKey, StringComparer.Ordinal)
+            .ThenBy(f => f.Entity.RowKey, StringComparer.Ordinal)
+            .Select(f => (f.Table, f.Entity))
+            .ToList();
     }
 
-    private static bool Names(TableEntity entity, PersonMarks person) =>
-        person.AreIn(entity.PartitionKey) || person.AreIn(entity.RowKey) || entity.Select(p => p.Value).OfType<string>().Any(person.AreIn);
+    /// <summary>The partition key of every area in the directory, in key order.</summary>
+    private async Task<List<string>> AreaPartitionsAsync(CancellationToken cancellationToken)
+    {
+        var partitions = new List<string>();
+        await foreach (var row in _tables.Directory.QueryAsync<TableEntity>(TableQueries.Prefix(TableDirectoryStore.Partition, TableDirectoryStore.AreaPrefix), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            partitions.Add(row.RowKey[TableDirectoryStore.AreaPrefix.Length..] + Core.Organisation.AreaId.Separator);
+        }
+
+        return partitions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Filters for consecutive ranges of partition keys, split at <paramref name="splits"/>, that together cover every key once.</summary>
+    internal static IReadOnlyList<string?> Ranges(IReadOnlyList<string> splits)
+    {
+        if (splits.Count == 0)
+        {
+            return [null];
+        }
+
+        var ranges = new List<string?> { TableClient.CreateQueryFilter($"PartitionKey lt {splits[0]}") };
+        for (var i = 0; i + 1 < splits.Count; i++)
+        {
+            ranges.Add(TableClient.CreateQueryFilter($"PartitionKey ge {splits[i]} and PartitionKey lt {splits[i + 1]}"));
+        }
+
+        ranges.Add(TableClient.CreateQueryFilter($"PartitionKey ge {splits[^1]}"));
+        return ranges;
+    }
+
+    private static bool Names(TableEntity entity, Func<string?, bool> matches) =>
+        matches(entity.PartitionKey) || matches(entity.RowKey) || entity.Select(p => p.Value).OfType<string>().Any(matches);
 
     /// <summary>
     /// Writes the row with the pseudonym in place, conditional on what was read: in place when its keys stay the same,
@@ -108,7 +160,7 @@ public sealed class TablePersonalRecords : IPersonalRecords
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
                 var fresh = await TableQueries.FindAsync(table, current.PartitionKey, current.RowKey, cancellationToken).ConfigureAwait(false);
-                if (fresh is null || !Names(fresh, person))
+                if (fresh is null || !Names(fresh, person.Matcher()))
                 {
                     return;
                 }
