@@ -29,11 +29,20 @@ if (subjectAccess >= 0)
     return;
 }
 
+var child = Array.IndexOf(args, "--sender-child");
+if (child >= 0)
+{
+    await ReminderFanOut.RunChildAsync(Console.Out, args[child + 1], args[child + 2], int.Parse(args[child + 3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 var reminders = Array.IndexOf(args, "--reminders");
 if (reminders >= 0)
 {
     var digests = reminders + 1 < args.Length && int.TryParse(args[reminders + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 5_000;
-    await ReminderFanOut.RunAsync(Console.Out, digests);
+    var sendersAt = Array.IndexOf(args, "--senders");
+    var senders = sendersAt >= 0 && sendersAt + 1 < args.Length && int.TryParse(args[sendersAt + 1], System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : 1;
+    await ReminderFanOut.RunAsync(Console.Out, digests, senders);
     return;
 }
 

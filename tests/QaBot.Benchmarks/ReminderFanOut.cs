@@ -31,28 +31,45 @@ namespace QaBot.Benchmarks;
 /// </summary>
 internal static class ReminderFanOut
 {
-    public static async Task RunAsync(TextWriter output, int digests)
+    public static async Task RunAsync(TextWriter output, int digests, int senders)
     {
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Reminder fan-out: {digests:N0} digests, one sender, Azurite queue and tables, fake Bot Connector on loopback"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Reminder fan-out: {digests:N0} digests, {(senders == 1 ? "one sender" : $"{senders} sender processes sharing the rate budget")}, Azurite queue and tables, fake Bot Connector on loopback"));
         await output.WriteLineAsync("allowed/s | digests | sent | first to last accepted | achieved/s | fraction | 429s | busiest second | busiest conversation-second | put back | storage round trips per digest (tables + queue)");
-        foreach (var allowed in new[] { 50, 500 })
+        foreach (var allowed in senders == 1 ? new[] { 50, 500 } : [50])
         {
-            var figures = await OnceAsync(allowed, digests);
+            var figures = await OnceAsync(allowed, digests, senders);
             await output.WriteLineAsync(figures);
         }
     }
 
-    private static async Task<string> OnceAsync(int allowed, int digests)
+    /// <summary>
+    /// One sender process of several (<c>--sender-child PREFIX QUEUE ALLOWED</c>), started by <see cref="RunAsync"/>:
+    /// the delivery path as <c>qabot reminders drain</c> builds it with <c>Reminders:SharedRateBudget</c> on, over the
+    /// parent's tables and queue, until the queue is empty. Prints its storage round trips.
+    /// </summary>
+    public static async Task RunChildAsync(TextWriter output, string prefix, string queueName, int allowed)
     {
-        await using var connector = await FakeBotConnector.StartAsync();
-        connector.EnforceLimit(allowed);
-        var settings = new Dictionary<string, string?>
+        var settings = Settings(prefix, queueName, allowed, shared: true);
+        var (provider, tableTrips, queueTrips) = Build(settings);
+        await using (provider)
         {
-            ["Storage:ConnectionString"] = Azurite.Instance.ConnectionString,
-            ["Storage:TablePrefix"] = Azurite.UniqueName("b"),
-            ["Reminders:QueueName"] = Azurite.UniqueName("bq"),
-            ["Reminders:GlobalRequestsPerSecond"] = allowed.ToString(CultureInfo.InvariantCulture),
-        };
+            var summary = await provider.GetRequiredService<DigestQueueDrain>().RunAsync(continuous: false, null, CancellationToken.None);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"child sent={summary.Count(SendState.Sent)} putback={summary.PutBack} poisoned={summary.Poisoned} tables={tableTrips.Requests} queue={queueTrips.Requests}"));
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(string prefix, string queueName, int allowed, bool shared) => new()
+    {
+        ["Storage:ConnectionString"] = Azurite.Instance.ConnectionString,
+        ["Storage:TablePrefix"] = prefix,
+        ["Reminders:QueueName"] = queueName,
+        ["Reminders:GlobalRequestsPerSecond"] = allowed.ToString(CultureInfo.InvariantCulture),
+        ["Reminders:SharedRateBudget"] = shared ? "true" : "false",
+    };
+
+    private static (ServiceProvider Provider, EntityCounter Tables, EntityCounter Queue) Build(Dictionary<string, string?> settings)
+    {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddQaBot(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
@@ -68,7 +85,16 @@ internal static class ReminderFanOut
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         queueOptions.AddPolicy(queueTrips, HttpPipelinePosition.PerCall);
         services.Replace(ServiceDescriptor.Singleton(new AzureDigestOutbox(new QueueServiceClient(Azurite.Instance.ConnectionString, queueOptions), settings["Reminders:QueueName"]!, settings["Reminders:QueueName"] + "-poison")));
-        await using var provider = services.BuildServiceProvider();
+        return (services.BuildServiceProvider(), tableTrips, queueTrips);
+    }
+
+    private static async Task<string> OnceAsync(int allowed, int digests, int senders)
+    {
+        await using var connector = await FakeBotConnector.StartAsync();
+        connector.EnforceLimit(allowed);
+        var settings = Settings(Azurite.UniqueName("b"), Azurite.UniqueName("bq"), allowed, shared: senders > 1);
+        var (provider, tableTrips, queueTrips) = Build(settings);
+        await using var owned = provider;
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync();
         var queue = provider.GetRequiredService<AzureDigestOutbox>();
         await queue.CreateIfMissingAsync();
@@ -90,9 +116,21 @@ internal static class ReminderFanOut
         tableTrips.Reset();
         queueTrips.Reset();
         var wall = Stopwatch.StartNew();
-        var summary = await provider.GetRequiredService<DigestQueueDrain>().RunAsync(continuous: false, null, CancellationToken.None);
+        long tables, queues;
+        int sent, putBack;
+        if (senders == 1)
+        {
+            var summary = await provider.GetRequiredService<DigestQueueDrain>().RunAsync(continuous: false, null, CancellationToken.None);
+            (tables, queues, sent, putBack) = (tableTrips.Requests, queueTrips.Requests, summary.Count(SendState.Sent), summary.PutBack);
+        }
+        else
+        {
+            var children = await Task.WhenAll(Enumerable.Range(1, senders).Select(_ => ChildAsync(settings, allowed)));
+            (tables, queues, sent, putBack) = (children.Sum(c => c.Tables), children.Sum(c => c.Queue), children.Sum(c => c.Sent), children.Sum(c => c.PutBack));
+        }
+
         wall.Stop();
-        var perDigest = (double)(tableTrips.Requests + queueTrips.Requests) / digests;
+        var perDigest = (double)(tables + queues) / digests;
 
         var requests = connector.Requests;
         var accepted = requests.Where(r => r.Accepted).ToList();
@@ -101,7 +139,26 @@ internal static class ReminderFanOut
         // n requests granted at the allowed rate span (n - 1) / rate seconds.
         var achieved = (accepted.Count - 1) / span.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{allowed} | {digests:N0} | {summary.Count(SendState.Sent):N0} | {span.TotalSeconds:F1} s (drain {wall.Elapsed.TotalSeconds:F1} s) | {achieved:F1} | {achieved / allowed:F3} | {requests.Count(r => r.Status == 429)} | {RateWindows.MaxInAnyWindow(requests.Select(r => r.At), TimeSpan.FromSeconds(1))} | {RateWindows.MaxPerConversation(requests, TimeSpan.FromSeconds(1))} | {summary.PutBack} | {perDigest:F2} ({(double)tableTrips.Requests / digests:F2} + {(double)queueTrips.Requests / digests:F2})");
+            $"{allowed} | {digests:N0} | {sent:N0} | {span.TotalSeconds:F1} s (drain {wall.Elapsed.TotalSeconds:F1} s) | {achieved:F1} | {achieved / allowed:F3} | {requests.Count(r => r.Status == 429)} | {RateWindows.MaxInAnyWindow(requests.Select(r => r.At), TimeSpan.FromSeconds(1))} | {RateWindows.MaxPerConversation(requests, TimeSpan.FromSeconds(1))} | {putBack} | {perDigest:F2} ({(double)tables / digests:F2} + {(double)queues / digests:F2})");
+    }
+
+    /// <summary>Starts one sender process over the run's tables and queue and waits for it to empty the queue with the others.</summary>
+    private static async Task<(long Tables, long Queue, int Sent, int PutBack)> ChildAsync(Dictionary<string, string?> settings, int allowed)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { typeof(ReminderFanOut).Assembly.Location, "--sender-child", settings["Storage:TablePrefix"]!, settings["Reminders:QueueName"]!, allowed.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("child ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"A sender process ended without its summary (exit {process.ExitCode}): {error}{output}");
+        var fields = line["child ".Length..].Trim().Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => long.Parse(f[1], CultureInfo.InvariantCulture));
+        return (fields["tables"], fields["queue"], (int)fields["sent"], (int)fields["putback"]);
     }
 
     /// <summary>Everyone has one item due, without reading storage: the cost measured is the sending, not composing.</summary>

@@ -97,7 +97,7 @@ public sealed class BatchDeliveryTests : IAsyncLifetime
     {
         await _host.SaveConversationAsync(Person(7));
         await _host.QueueDigestAsync(Run, Person(7), AsOf);
-        await SetStateAsync(Person(7), SendState.Sending, TimeProvider.System.GetUtcNow() - DigestDelivery.SendingLease - TimeSpan.FromMinutes(1));
+        await SetStateAsync(Person(7), SendState.Sending, TimeProvider.System.GetUtcNow() - _host.Options.SendingLease - TimeSpan.FromMinutes(1));
 
         var summary = await DrainAsync();
         var pointReads = _reads.PointReads;

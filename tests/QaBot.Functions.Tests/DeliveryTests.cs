@@ -163,7 +163,7 @@ public sealed class DeliveryTests : IAsyncLifetime
         var now = TimeProvider.System.GetUtcNow();
         Assert.True((await _host.Ledger.CreateAsync(new SendRecord(key, SendState.Pending, 0, null, null, null, [], false, now, now))).Saved);
         var pending = await _host.Ledger.GetAsync(key);
-        Assert.True((await _host.Ledger.SaveAsync(pending!.Value with { State = SendState.Sending, UpdatedAt = now - DigestDelivery.SendingLease - TimeSpan.FromMinutes(1) }, pending.Version, [])).Saved);
+        Assert.True((await _host.Ledger.SaveAsync(pending!.Value with { State = SendState.Sending, UpdatedAt = now - _host.Options.SendingLease - TimeSpan.FromMinutes(1) }, pending.Version, [])).Saved);
 
         var result = await Delivery.DeliverAsync(Message(7), 2, CancellationToken.None);
 

@@ -38,6 +38,7 @@ public sealed class FaultTests
                 ["Reminders:PerConversationRequestsPerSecond"] = PipelineHost.Text(PerConversation),
                 ["Reminders:MaxAttemptsPerDelivery"] = "8",
                 ["Reminders:SendConcurrency"] = "48",
+                ["Reminders:SendingLease"] = "00:00:05",
             },
             s => s.AddSingleton<IDigestSource, OneItemDigests>());
 
@@ -103,6 +104,81 @@ public sealed class FaultTests
         // loaded machine bunch): over a thousand requests at 200 per 1.05 s take more than four windows.
         var span = requests.Max(r => r.At) - requests.Min(r => r.At);
         Assert.True(span >= TimeSpan.FromSeconds(3.5), $"{requests.Count} requests arrived within {span.TotalSeconds:F2} s: the sender was not paced.");
+    }
+
+    [Fact]
+    public async Task Drain_ThreeSendersSharingTheBudgetOneStoppedHardWithFaults_EveryDigestArrivesAndTogetherTheyKeepTheLimit()
+    {
+        // Limits scaled up (global) so the test takes seconds; the per-conversation limit is Teams' own.
+        const int Global = 100;
+        await using var host = await PipelineHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Reminders:GlobalRequestsPerSecond"] = PipelineHost.Text(Global),
+                ["Reminders:MaxAttemptsPerDelivery"] = "8",
+                ["Reminders:SendConcurrency"] = "32",
+                ["Reminders:SharedRateBudget"] = "true",
+
+                // A delivery here takes well under a second with its retries; the stopped sender's digests are sent again once this has passed.
+                ["Reminders:SendingLease"] = "00:00:05",
+            },
+            s => s.AddSingleton<IDigestSource, OneItemDigests>());
+
+        const int Digests = 600;
+        var people = Enumerable.Range(1, Digests).Select(Person).ToList();
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, _) => await host.SaveConversationAsync(p));
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, _) => await host.QueueDigestAsync("run-scaled", p, AsOf));
+
+        // One send in five is answered 429 or 503.
+        var random = new Random(11);
+        var gate = new Lock();
+        host.Connector.FailWhen(_ =>
+        {
+            lock (gate)
+            {
+                return random.NextDouble() switch
+                {
+                    < 0.10 => FakeAnswer.Throttled(),
+                    < 0.20 => FakeAnswer.Unavailable,
+                    _ => null,
+                };
+            }
+        });
+
+        // Three senders side by side; the first is stopped at once, mid-send, when about a fifth have arrived.
+        using var stop = new CancellationTokenSource();
+        var killed = host.NewSender(startQuiet: false, shared: true).RunAsync(continuous: true, null, stop.Token);
+        var others = new[] { host.NewSender(startQuiet: false, shared: true), host.NewSender(startQuiet: false, shared: true) }
+            .Select(s => s.RunAsync(continuous: false, null, CancellationToken.None))
+            .ToList();
+        while (host.Connector.Accepted.Count() < Digests / 5)
+        {
+            await Task.Delay(5);
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => killed);
+        var summaries = await Task.WhenAll(others);
+
+        var requests = host.Connector.Requests;
+        var sends = requests.Where(r => r.DigestId is not null).ToList();
+        var accepted = sends.Where(r => r.Accepted).GroupBy(r => r.DigestId!).ToDictionary(g => g.Key, g => g.Count());
+        var records = await host.Ledger.ListRunAsync("run-scaled");
+        var flagged = records.Where(r => r.PossibleDuplicate).Select(r => r.Key.ToString()).ToHashSet();
+        var twice = accepted.Where(a => a.Value > 1).Select(a => a.Key).ToList();
+        var span = requests.Max(r => r.At) - requests.Min(r => r.At);
+        _output.WriteLine($"requests {requests.Count} over {span.TotalSeconds:F2} s, arrived twice {twice.Count}, flagged {flagged.Count}, max in any second {RateWindows.MaxInAnyWindow(requests.Select(r => r.At), TimeSpan.FromSeconds(1))}");
+
+        Assert.Equal(Digests, accepted.Count);
+        Assert.All(twice, id => Assert.Contains(id, flagged));
+        Assert.Equal(Digests, records.Count);
+        Assert.All(records, r => Assert.Equal(SendState.Sent, r.State));
+        Assert.All(summaries, s => Assert.Equal(0, s.Poisoned));
+
+        // Together within the one limit: with a limiter each, three senders would take a third of the time. Arrival
+        // times bunch on a loaded machine, so this is checked over the whole run; the claims themselves are checked
+        // window by window on a moved clock in SharedRateLimiterTests.
+        Assert.True(requests.Count <= Global * (span.TotalSeconds + 1), $"{requests.Count} requests in {span.TotalSeconds:F2} s: more than {Global} a second together.");
     }
 
     [Fact]

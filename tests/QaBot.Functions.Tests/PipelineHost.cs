@@ -119,20 +119,27 @@ public sealed class PipelineHost : IAsyncDisposable
     /// <summary>One pass as <c>qabot tick --at</c> runs it.</summary>
     public Task<(RunOutcome Run, DrainSummary Sent)> TickAsync(DateTimeOffset at) => Get<ReminderTick>().RunAsync(at, null, CancellationToken.None);
 
-    /// <summary>A separate sender (its own limiter and throttle view), as a second instance or a restarted one would be.</summary>
-    public DigestQueueDrain NewSender(bool startQuiet, IDigestSource? source = null)
+    /// <summary>
+    /// A separate sender (its own limiter and throttle view), as a second instance or a restarted one would be. With
+    /// <paramref name="shared"/>, it claims its requests from the rate budget in storage that every shared sender
+    /// draws on (<c>Reminders:SharedRateBudget</c>), as one of several instances side by side does.
+    /// </summary>
+    public DigestQueueDrain NewSender(bool startQuiet, IDigestSource? source = null, bool shared = false)
     {
         var options = Options;
         var time = TimeProvider.System;
+        var local = new RequestRateLimiter(options.GlobalRequestsPerSecond, options.PerConversationRequestsPerSecond, options.LimiterMargin, time, startQuiet);
+        var throttle = new ThrottleGate(Get<IThrottleMarker>(), time, options.ThrottleMarkerRefresh);
+        ISendBudget budget = shared
+            ? new SharedSendBudget(new SharedRateLimiter(Get<IRateWindowStore>(), local, Math.Max(1, options.GlobalRequestsPerSecond / 5), options.LimiterMargin, time), throttle)
+            : new InProcessSendBudget(local, throttle);
         var delivery = new DigestDelivery(
             Ledger,
             source ?? Get<IDigestSource>(),
             Get<IDigestRenderer>(),
             Get<IConversationReferenceStore>(),
             Services.GetRequiredKeyedService<IConversationSender>(ConversationSenders.Reminders),
-            new InProcessSendBudget(
-                new RequestRateLimiter(options.GlobalRequestsPerSecond, options.PerConversationRequestsPerSecond, options.LimiterMargin, time, startQuiet),
-                new ThrottleGate(Get<IThrottleMarker>(), time, options.ThrottleMarkerRefresh)),
+            budget,
             Get<PersonalChatSettings>(),
             options,
             time,

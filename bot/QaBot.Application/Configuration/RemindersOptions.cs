@@ -64,6 +64,13 @@ public sealed class RemindersOptions : IValidatableObject
     /// <summary>The cap on one backoff.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a "sending" mark in the send ledger means a sender is still at work on the digest: younger, and another
+    /// copy of the message waits; older, and the send is taken to have died part-way and is made again, flagged as a
+    /// possible duplicate. Longer than any one delivery with its retries can take.
+    /// </summary>
+    public TimeSpan SendingLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often a sender reads the shared "throttled until" marker that other instances may have set.</summary>
     public TimeSpan ThrottleMarkerRefresh { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -108,6 +115,11 @@ public sealed class RemindersOptions : IValidatableObject
         if (RetryBaseDelay <= TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay)
         {
             yield return new("Reminders:RetryBaseDelay must be positive and no more than Reminders:RetryMaxDelay.", [nameof(RetryBaseDelay)]);
+        }
+
+        if (SendingLease < TimeSpan.FromSeconds(1) || SendingLease > TimeSpan.FromHours(1))
+        {
+            yield return new("Reminders:SendingLease must be from 00:00:01 to 01:00:00 (default 00:05:00): longer than one delivery with its retries takes.", [nameof(SendingLease)]);
         }
 
         if (ThrottleMarkerRefresh <= TimeSpan.Zero)

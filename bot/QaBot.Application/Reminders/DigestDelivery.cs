@@ -58,12 +58,6 @@ public sealed partial class DigestDelivery
     }
 
     /// <summary>
-    /// How long a "sending" mark means a sender is still at work on the digest: younger, and another copy of the message
-    /// waits; older, and the send is taken to have died part-way and is made again, flagged as a possible duplicate.
-    /// </summary>
-    public static readonly TimeSpan SendingLease = TimeSpan.FromMinutes(5);
-
-    /// <summary>
     /// Delivers the digest. Expected outcomes (sent, stale, not reachable, failed after the last try) are recorded
     /// in the ledger and returned. Throws <see cref="DigestRetryLaterException"/> when the message should go back on
     /// the queue for a later try, and lets storage failures through (the queue retries them, then poisons the message).
@@ -93,7 +87,7 @@ public sealed partial class DigestDelivery
             return new DeliveryResult(message.Key, entry.Value.State, entry.Value.ActivityId, AlreadyFinal: true, entry.Value.PossibleDuplicate, 0);
         }
 
-        if (entry.Value.State == SendState.Sending && _time.GetUtcNow() - entry.Value.UpdatedAt < SendingLease)
+        if (entry.Value.State == SendState.Sending && _time.GetUtcNow() - entry.Value.UpdatedAt < _options.SendingLease)
         {
             // Another sender wrote "sending" moments ago and is still at it (the same digest queued twice, by a run that
             // resumed): come back when it has finished rather than send alongside it.

@@ -16,9 +16,10 @@ namespace QaBot.Cli.Commands;
 
 /// <summary>
 /// <c>qabot tick --at DATETIME</c>: one pass of the reminder pipeline as of a moment, without a Functions host (the
-/// run, then the queue drained by sending); and <c>qabot reminders status</c>: what the operators' endpoint shows.
+/// run, then the queue drained by sending); <c>qabot reminders status</c>: what the operators' endpoint shows; and
+/// <c>qabot reminders drain --instance NAME</c>: one sender over the queue, of as many as are started.
 /// </summary>
-internal static class ReminderCommands
+internal static partial class ReminderCommands
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -96,8 +97,67 @@ internal static class ReminderCommands
             return result.Health == "failing" ? CliErrors.Storage : CliErrors.Ok;
         }));
         reminders.Subcommands.Add(status);
+        reminders.Subcommands.Add(Drain(context));
         return reminders;
     }
+
+    /// <summary>
+    /// <c>qabot reminders drain --instance NAME</c>: one sender over the digest queue, as one instance of the Functions
+    /// app's queue trigger would be; several can run side by side, sharing Teams' limit through the shared rate budget.
+    /// </summary>
+    private static Command Drain(CliContext context)
+    {
+        var instance = new Option<string>("--instance") { Description = "A name for this sender in its output and logs (letters, digits and hyphens, up to 40), e.g. sender-2.", Required = true };
+        var follow = new Option<bool>("--follow") { Description = "Keep taking digests as they are queued until stopped (Ctrl+C), rather than stopping when the queue is empty." };
+        var drain = new Command("drain", "Send the digests waiting on the queue as one sender instance, printing each delivery and a summary. Start several side by side with Reminders:SharedRateBudget on and together they keep within Teams' limit.") { instance, follow };
+        drain.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
+        {
+            var name = parse.GetValue(instance)!.Trim();
+            if (!InstanceName().IsMatch(name))
+            {
+                await context.Error.WriteLineAsync($"--instance: '{name}' is not a sender name; use letters, digits and hyphens, up to 40 (e.g. sender-2).").ConfigureAwait(false);
+                return CliErrors.Invalid;
+            }
+
+            var options = context.Services.GetRequiredService<IOptions<RemindersOptions>>().Value;
+            await context.Output.WriteLineAsync(options.SharedRateBudget
+                ? string.Create(CultureInfo.InvariantCulture, $"Sender {name}: sharing {options.GlobalRequestsPerSecond} requests a second with every other sender (Reminders:SharedRateBudget).")
+                : string.Create(CultureInfo.InvariantCulture, $"Sender {name}: {options.GlobalRequestsPerSecond} requests a second of its own. Reminders:SharedRateBudget is off, so run no other sender beside it.")).ConfigureAwait(false);
+            await context.Services.GetRequiredService<IStorageInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var time = context.Services.GetRequiredService<TimeProvider>();
+            var started = time.GetTimestamp();
+            var delivered = new System.Collections.Concurrent.ConcurrentQueue<DeliveryResult>();
+            var output = context.Output;
+            void OnDelivered(DeliveryResult result)
+            {
+                delivered.Enqueue(result);
+                Print(output, result);
+            }
+
+            var drainer = context.Services.GetRequiredService<DigestQueueDrain>();
+            DrainSummary summary;
+            var continuous = parse.GetValue(follow);
+            try
+            {
+                summary = await drainer.RunAsync(continuous, OnDelivered, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (continuous && cancellationToken.IsCancellationRequested)
+            {
+                // Stopped by the operator: digests in flight reappear on the queue for another sender.
+                summary = new DrainSummary([.. delivered], 0, 0);
+            }
+
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            var sent = summary.Count(SendState.Sent);
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Sender {name}: sent {sent} in {seconds:F1} s ({(seconds > 0 ? sent / seconds : 0):F1} a second), stale {summary.Count(SendState.Stale)}, not reachable {summary.Count(SendState.NotReachable)}, failed {summary.Count(SendState.Failed)}, nothing left to send {summary.Count(SendState.Skipped)}, put back for later {summary.PutBack}, poisoned {summary.Poisoned}, possible duplicates {summary.PossibleDuplicates}.")).ConfigureAwait(false);
+            return summary.Poisoned > 0 || summary.Count(SendState.Failed) > 0 ? CliErrors.Storage : CliErrors.Ok;
+        }));
+        return drain;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]{1,40}$")]
+    private static partial System.Text.RegularExpressions.Regex InstanceName();
 
     private static async Task PrintAsync(TextWriter output, MonthlyReportResult report)
     {

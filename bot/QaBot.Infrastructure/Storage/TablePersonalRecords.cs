@@ -66,9 +66,9 @@ public sealed class TablePersonalRecords : IPersonalRecords
 
     /// <summary>
     /// Every row of the tables that names the person, in table order then key order. The tables are read side by side,
-    /// and those partitioned by area (Items, Outstanding, Compliance, the bulk of the rows) in ranges of partitions split
-    /// at the directory's areas, so the read is not one long serial scan. The ranges cover every key whether or not an
-    /// area is still in the directory.
+    /// and those partitioned by area (Items, Outstanding, Compliance, the bulk of the rows) in a few ranges of partitions
+    /// split at the directory's areas, so the read is not one long serial scan. The ranges cover every key whether or
+    /// not an area is still in the directory.
     /// </summary>
     private async Task<List<(TableClient Table, TableEntity Entity)>> NamingAsync(IReadOnlyList<TableClient> tables, PersonMarks person, CancellationToken cancellationToken)
     {
@@ -112,13 +112,20 @@ public sealed class TablePersonalRecords : IPersonalRecords
         return partitions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Filters for consecutive ranges of partition keys, split at <paramref name="splits"/>, that together cover every key once.</summary>
-    internal static IReadOnlyList<string?> Ranges(IReadOnlyList<string> splits)
+    /// <summary>
+    /// Filters for at most <see cref="Parallelism"/> consecutive ranges of partition keys, split at evenly spaced keys
+    /// among <paramref name="keys"/>, that together cover every key once. No more ranges than are read at once: each
+    /// range is a query of its own, and a store that cannot seek to a range (the emulator) reads the table for each.
+    /// </summary>
+    internal static IReadOnlyList<string?> Ranges(IReadOnlyList<string> keys)
     {
-        if (splits.Count == 0)
+        if (keys.Count == 0)
         {
             return [null];
         }
+
+        var pieces = Math.Min(Parallelism, keys.Count + 1);
+        var splits = Enumerable.Range(1, pieces - 1).Select(i => keys[(int)((long)i * keys.Count / pieces)]).Distinct(StringComparer.Ordinal).ToList();
 
         var ranges = new List<string?> { TableClient.CreateQueryFilter($"PartitionKey lt {splits[0]}") };
         for (var i = 0; i + 1 < splits.Count; i++)

@@ -132,7 +132,7 @@ public sealed class DigestDeliveryTests : IDisposable
     {
         _council.Chat(6);
         _council.Add("occ-1", 6, Council.Today);
-        var died = Council.Now - DigestDelivery.SendingLease - TimeSpan.FromMinutes(1);
+        var died = Council.Now - new RemindersOptions().SendingLease - TimeSpan.FromMinutes(1);
         await _ledger.CreateAsync(new SendRecord(Message().Key, SendState.Sending, 1, null, null, null, [], false, died, died));
         _sender.Sends.Enqueue(Sent());
 

@@ -28,6 +28,7 @@ public sealed class PersonalRecordsRangeTests : IAsyncLifetime
         }
 
         var ranges = TablePersonalRecords.Ranges(["Department.", "Department.Division 1.Team 1.", "Department.Division 2."]);
+        var many = TablePersonalRecords.Ranges(Enumerable.Range(0, 100).Select(n => $"Department.Team {n:D3}.").ToList());
         var read = new List<string>();
         foreach (var range in ranges)
         {
@@ -35,6 +36,7 @@ public sealed class PersonalRecordsRangeTests : IAsyncLifetime
         }
 
         Assert.Equal(4, ranges.Count);
+        Assert.Equal(8, many.Count);
         Assert.Equal(partitions.SelectMany(p => new[] { p + "/i|one", p + "/i|two" }).Order(StringComparer.Ordinal), read.Order(StringComparer.Ordinal));
     }
 }
