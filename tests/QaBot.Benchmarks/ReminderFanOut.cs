@@ -59,14 +59,29 @@ internal static class ReminderFanOut
         }
     }
 
-    private static Dictionary<string, string?> Settings(string prefix, string queueName, int allowed, bool shared) => new()
+    /// <summary>The run's settings; <c>QABOT_BENCH_MARGIN</c> and <c>QABOT_BENCH_MARKER_REFRESH</c> (time spans) try other limiter settings.</summary>
+    private static Dictionary<string, string?> Settings(string prefix, string queueName, int allowed, bool shared)
     {
-        ["Storage:ConnectionString"] = Azurite.Instance.ConnectionString,
-        ["Storage:TablePrefix"] = prefix,
-        ["Reminders:QueueName"] = queueName,
-        ["Reminders:GlobalRequestsPerSecond"] = allowed.ToString(CultureInfo.InvariantCulture),
-        ["Reminders:SharedRateBudget"] = shared ? "true" : "false",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = Azurite.Instance.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Reminders:QueueName"] = queueName,
+            ["Reminders:GlobalRequestsPerSecond"] = allowed.ToString(CultureInfo.InvariantCulture),
+            ["Reminders:SharedRateBudget"] = shared ? "true" : "false",
+        };
+        if (Environment.GetEnvironmentVariable("QABOT_BENCH_MARGIN") is { Length: > 0 } margin)
+        {
+            settings["Reminders:LimiterMargin"] = margin;
+        }
+
+        if (Environment.GetEnvironmentVariable("QABOT_BENCH_MARKER_REFRESH") is { Length: > 0 } refresh)
+        {
+            settings["Reminders:ThrottleMarkerRefresh"] = refresh;
+        }
+
+        return settings;
+    }
 
     private static (ServiceProvider Provider, EntityCounter Tables, EntityCounter Queue) Build(Dictionary<string, string?> settings)
     {
@@ -146,6 +161,7 @@ internal static class ReminderFanOut
     private static async Task<(long Tables, long Queue, int Sent, int PutBack)> ChildAsync(Dictionary<string, string?> settings, int allowed)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["QABOT_TEST_STORAGE"] = Azurite.Instance.ConnectionString;
         foreach (var arg in new[] { typeof(ReminderFanOut).Assembly.Location, "--sender-child", settings["Storage:TablePrefix"]!, settings["Reminders:QueueName"]!, allowed.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(arg);

@@ -10,7 +10,15 @@ public interface IRateWindowStore
     /// <summary>
     /// Claims up to <paramref name="wanted"/> requests in the window starting at <paramref name="windowStart"/>,
     /// leaving the window's total at most <paramref name="limit"/>. Returns how many were claimed: none when the window
-    /// is full, already over (a later window has been claimed in its place), or too contended to claim in a few tries.
+    /// is full, already over (a later window has been claimed in its place), or too contended to claim in a few tries;
+    /// and the place of the first of them in the window's order (0 for the window's first request), so that every
+    /// sender can space its requests through the second by their place among all senders' requests.
     /// </summary>
-    Task<int> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default);
+    Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Requests claimed in one window: <paramref name="Count"/> of them, taking places <paramref name="First"/> onwards in the window's order.</summary>
+public readonly record struct RateClaim(int First, int Count)
+{
+    public static readonly RateClaim None = new(0, 0);
 }

@@ -5,8 +5,9 @@ namespace QaBot.Infrastructure.Reminders;
 /// <summary>
 /// Keeps the requests of every sender instance together within the app-wide limit: each instance claims shares of
 /// each one-second window's budget from storage (<see cref="IRateWindowStore"/>) and grants requests only from what
-/// it claimed, while its own <see cref="RequestRateLimiter"/> still holds the per-conversation limit and the
-/// instance's own pace. It degrades to slower, never faster: a claim that comes back after its window is no longer
+/// it claimed, each at its place in the second among all senders' requests (so together they are spread evenly through
+/// the second, and no one-second span holds more than the limit wherever it starts), while its own
+/// <see cref="RequestRateLimiter"/> still holds the per-conversation limit and the instance's own pace. It degrades to slower, never faster: a claim that comes back after its window is no longer
 /// usable is dropped, nothing is granted in the last <c>margin</c> of a window (a request granted then could arrive in
 /// the next), and a store that cannot be claimed from grants nothing. One per sender process; thread-safe.
 /// </summary>
@@ -20,8 +21,10 @@ public sealed class SharedRateLimiter : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _claiming = new(1, 1);
+    private readonly TimeSpan _spacing;
+    private readonly SortedSet<int> _held = [];
     private DateTimeOffset _window = DateTimeOffset.MinValue;
-    private int _left;
+    private bool _spent;
 
     /// <param name="share">Requests claimed from storage at a time: fewer means more round trips, more means more left unused at a window's end.</param>
     public SharedRateLimiter(IRateWindowStore store, RequestRateLimiter local, int share, TimeSpan margin, TimeProvider time)
@@ -38,6 +41,7 @@ public sealed class SharedRateLimiter : IDisposable
         _limit = local.GlobalPerSecond;
         _share = Math.Min(share, _limit);
         _margin = margin;
+        _spacing = (TimeSpan.FromSeconds(1) - margin) / _limit;
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
@@ -56,19 +60,33 @@ public sealed class SharedRateLimiter : IDisposable
         }
     }
 
-    /// <summary>Grants a request now (returns zero) or says how long to wait before asking again.</summary>
+    /// <summary>
+    /// Grants a request now (returns zero) or says how long to wait before asking again. A request goes at its place in
+    /// the second among every sender's requests (place <c>n</c> of <c>limit</c> at <c>n</c> of <c>limit</c> parts of the
+    /// second before the margin), so the requests of all senders together are spread evenly through each second and no
+    /// one-second span, wherever it starts, holds more than the limit (give or take the one request whose turn is
+    /// under way). A place not used in its turn is dropped: slower, never faster.
+    /// </summary>
     internal async ValueTask<TimeSpan> TryAcquireAsync(string conversation, CancellationToken cancellationToken)
     {
         var shared = await TryTakeSharedAsync(cancellationToken).ConfigureAwait(false);
-        if (shared is not { } window)
+        if (shared is not { } place)
         {
             return UntilNextWindow();
+        }
+
+        var due = place.Window + (_spacing * place.Index);
+        var early = due - _time.GetUtcNow();
+        if (early > TimeSpan.Zero)
+        {
+            GiveBack(place);
+            return early;
         }
 
         var local = _local.TryAcquire(conversation);
         if (local > TimeSpan.Zero)
         {
-            GiveBack(window);
+            GiveBack(place);
             return local;
         }
 
@@ -77,8 +95,8 @@ public sealed class SharedRateLimiter : IDisposable
 
     public void Dispose() => _claiming.Dispose();
 
-    /// <summary>Takes one request from the share claimed for the current window, claiming another share when it runs out; null when none is to be had.</summary>
-    private async ValueTask<DateTimeOffset?> TryTakeSharedAsync(CancellationToken cancellationToken)
+    /// <summary>Takes the earliest place this sender holds in the current window, claiming more when it holds none; null when none is to be had.</summary>
+    private async ValueTask<(DateTimeOffset Window, int Index)?> TryTakeSharedAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -91,13 +109,20 @@ public sealed class SharedRateLimiter : IDisposable
 
             lock (_lock)
             {
-                if (_window == window && _left > 0)
+                // A place whose turn has passed is dropped rather than used late, where it would crowd the places after it.
+                while (_window == window && _held.Count > 0 && now >= window + (_spacing * (_held.Min + 1)))
                 {
-                    _left--;
-                    return window;
+                    _held.Remove(_held.Min);
                 }
 
-                if (_window == window && _left < 0)
+                if (_window == window && _held.Count > 0)
+                {
+                    var first = _held.Min;
+                    _held.Remove(first);
+                    return (window, first);
+                }
+
+                if (_window == window && _spent)
                 {
                     // This window's budget is spent for every instance: wait for the next.
                     return null;
@@ -109,21 +134,36 @@ public sealed class SharedRateLimiter : IDisposable
             {
                 lock (_lock)
                 {
-                    if (_window == window && _left != 0)
+                    if (_window == window && (_held.Count > 0 || _spent))
                     {
                         // Another caller claimed while this one waited its turn.
                         continue;
                     }
                 }
 
-                var claimed = await _store.ClaimAsync(window, _share, _limit, cancellationToken).ConfigureAwait(false);
+                var claim = await _store.ClaimAsync(window, _share, _limit, cancellationToken).ConfigureAwait(false);
                 var usable = _time.GetUtcNow() < window + TimeSpan.FromSeconds(1) - _margin;
                 lock (_lock)
                 {
-                    _window = window;
+                    if (_window != window)
+                    {
+                        _window = window;
+                        _held.Clear();
+                        _spent = false;
+                    }
 
-                    // -1 marks the window spent (nothing more to claim in it); a claim that came back too late is dropped.
-                    _left = claimed > 0 && usable ? claimed : -1;
+                    // A claim that came back too late is dropped; one that got nothing marks the window spent.
+                    if (claim.Count > 0 && usable)
+                    {
+                        for (var i = 0; i < claim.Count; i++)
+                        {
+                            _held.Add(claim.First + i);
+                        }
+                    }
+                    else
+                    {
+                        _spent = true;
+                    }
                 }
             }
             finally
@@ -133,17 +173,13 @@ public sealed class SharedRateLimiter : IDisposable
         }
     }
 
-    private void GiveBack(DateTimeOffset window)
+    private void GiveBack((DateTimeOffset Window, int Index) place)
     {
         lock (_lock)
         {
-            if (_window == window && _left >= 0)
+            if (_window == place.Window)
             {
-                _left++;
-            }
-            else if (_window == window)
-            {
-                _left = 1;
+                _held.Add(place.Index);
             }
         }
     }

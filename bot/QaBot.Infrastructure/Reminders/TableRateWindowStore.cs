@@ -23,7 +23,7 @@ public sealed class TableRateWindowStore : IRateWindowStore
         _table = tables.Scheduler;
     }
 
-    public async Task<int> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default)
+    public async Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default)
     {
         var window = BudgetWindows.Second(windowStart);
         ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1);
@@ -35,14 +35,14 @@ public sealed class TableRateWindowStore : IRateWindowStore
             var stored = existing?.GetInt64("Window");
             if (stored > window)
             {
-                return 0;
+                return RateClaim.None;
             }
 
             var claimed = stored == window ? existing!.GetInt32("Claimed") ?? 0 : 0;
             var granted = Math.Min(wanted, limit - claimed);
             if (granted <= 0)
             {
-                return 0;
+                return RateClaim.None;
             }
 
             var entity = new TableEntity(Partition, row) { ["Window"] = window, ["Claimed"] = claimed + granted };
@@ -57,7 +57,7 @@ public sealed class TableRateWindowStore : IRateWindowStore
                     await _table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
-                return granted;
+                return new RateClaim(claimed, granted);
             }
             catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
             {
@@ -66,6 +66,6 @@ public sealed class TableRateWindowStore : IRateWindowStore
         }
 
         // Too contended to claim now: slower, never faster.
-        return 0;
+        return RateClaim.None;
     }
 }

@@ -15,13 +15,22 @@ namespace QaBot.Infrastructure.Storage;
 public sealed class TablePersonalRecords : IPersonalRecords
 {
     private const int Attempts = 5;
-    private const int Parallelism = 8;
+    private const int DefaultParallelism = 8;
 
     private readonly StorageTables _tables;
+    private readonly int _parallelism;
 
     public TablePersonalRecords(StorageTables tables)
+        : this(tables, DefaultParallelism)
     {
+    }
+
+    /// <param name="parallelism">Reads made at once; 1 reads every table whole, one after another.</param>
+    internal TablePersonalRecords(StorageTables tables, int parallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         _tables = tables;
+        _parallelism = parallelism;
     }
 
     public async Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, CancellationToken cancellationToken = default)
@@ -51,7 +60,7 @@ public sealed class TablePersonalRecords : IPersonalRecords
         var naming = await NamingAsync(others, person, cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(
             naming,
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
             (row, token) => new ValueTask(RewriteAsync(row.Table, row.Entity, person, pseudonym, token))).ConfigureAwait(false);
         var directory = await NamingAsync([_tables.Directory], person, cancellationToken).ConfigureAwait(false);
         foreach (var (table, entity) in directory)
@@ -75,13 +84,13 @@ public sealed class TablePersonalRecords : IPersonalRecords
         var splits = await AreaPartitionsAsync(cancellationToken).ConfigureAwait(false);
         var byArea = new[] { _tables.Items, _tables.Outstanding, _tables.Compliance };
         var scans = tables
-            .SelectMany((table, order) => (byArea.Contains(table) ? Ranges(splits) : [null]).Select(range => (Table: table, Order: order, Range: range)))
+            .SelectMany((table, order) => (byArea.Contains(table) ? Ranges(splits, _parallelism) : [null]).Select(range => (Table: table, Order: order, Range: range)))
             .ToList();
         var matches = person.Matcher();
         var found = new ConcurrentBag<(int Order, TableClient Table, TableEntity Entity)>();
         await Parallel.ForEachAsync(
             scans,
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
             async (scan, token) =>
             {
                 await foreach (var entity in scan.Table.QueryAsync<TableEntity>(scan.Range, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
@@ -113,18 +122,18 @@ public sealed class TablePersonalRecords : IPersonalRecords
     }
 
     /// <summary>
-    /// Filters for at most <see cref="Parallelism"/> consecutive ranges of partition keys, split at evenly spaced keys
+    /// Filters for at most <paramref name="pieces"/> consecutive ranges of partition keys, split at evenly spaced keys
     /// among <paramref name="keys"/>, that together cover every key once. No more ranges than are read at once: each
     /// range is a query of its own, and a store that cannot seek to a range (the emulator) reads the table for each.
     /// </summary>
-    internal static IReadOnlyList<string?> Ranges(IReadOnlyList<string> keys)
+    internal static IReadOnlyList<string?> Ranges(IReadOnlyList<string> keys, int pieces = DefaultParallelism)
     {
-        if (keys.Count == 0)
+        if (keys.Count == 0 || pieces <= 1)
         {
             return [null];
         }
 
-        var pieces = Math.Min(Parallelism, keys.Count + 1);
+        pieces = Math.Min(pieces, keys.Count + 1);
         var splits = Enumerable.Range(1, pieces - 1).Select(i => keys[(int)((long)i * keys.Count / pieces)]).Distinct(StringComparer.Ordinal).ToList();
 
         var ranges = new List<string?> { TableClient.CreateQueryFilter($"PartitionKey lt {splits[0]}") };

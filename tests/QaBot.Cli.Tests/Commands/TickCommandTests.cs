@@ -126,6 +126,43 @@ public sealed class TickCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemindersDrain_TwoSendersOverTheRunsQueue_TheDigestIsSentOnceByOneOfThem()
+    {
+        _settings["Reminders:SharedRateBudget"] = "true";
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddQaBot(new ConfigurationBuilder().AddInMemoryCollection(_settings).Build());
+        services.Replace(ServiceDescriptor.Singleton(Policy));
+        int queued;
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var run = await provider.GetRequiredService<ReminderRunner>().RunAsync(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), CancellationToken.None);
+            queued = run.Runs.Sum(r => r.Digests);
+        }
+
+        var both = await Task.WhenAll(RunAsync("reminders", "drain", "--instance", "sender-1"), RunAsync("reminders", "drain", "--instance", "sender-2"));
+
+        Assert.All(both, b => Assert.True(b.Exit == 0, b.Output + b.Error));
+        Assert.All(both, b => Assert.Contains("sharing 50 requests a second with every other sender", b.Output, StringComparison.Ordinal));
+        Assert.Single(both, b => b.Output.Contains($"Sent           {Social}", StringComparison.Ordinal));
+        Assert.Contains(both, b => b.Output.Contains("Sender sender-1: sent ", StringComparison.Ordinal));
+        // The social worker's digest goes to their chat; their manager has no chat and the bot no identity to open one here.
+        Assert.True(queued >= 1);
+        var send = Assert.Single(_connector.Accepted);
+        Assert.Equal($"run-20261123T090000Z/{Social}", send.DigestId);
+    }
+
+    [Fact]
+    public async Task RemindersDrain_NameThatIsNotASenderName_RefusedNamingTheOption()
+    {
+        var (exit, _, error) = await RunAsync("reminders", "drain", "--instance", "sender one!");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--instance: 'sender one!' is not a sender name", error, StringComparison.Ordinal);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
     public async Task Tick_NotTheFirstWorkingDay_SaysTheReportIsNotDue()
     {
         var (exit, output, error) = await RunAsync("tick", "--at", "2026-12-02T09:00");

@@ -17,36 +17,45 @@ public abstract class RateWindowStoreContract : IAsyncLifetime
     [Fact]
     public async Task ClaimAsync_UpToTheLimit_ThenWhatIsLeftThenNothing()
     {
-        Assert.Equal(20, await Store.ClaimAsync(Window, 20, 50));
-        Assert.Equal(20, await Store.ClaimAsync(Window, 20, 50));
-        Assert.Equal(10, await Store.ClaimAsync(Window, 20, 50));
-        Assert.Equal(0, await Store.ClaimAsync(Window, 20, 50));
+        Assert.Equal(20, (await Store.ClaimAsync(Window, 20, 50)).Count);
+        Assert.Equal(20, (await Store.ClaimAsync(Window, 20, 50)).Count);
+        Assert.Equal(10, (await Store.ClaimAsync(Window, 20, 50)).Count);
+        Assert.Equal(0, (await Store.ClaimAsync(Window, 20, 50)).Count);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_OneAfterAnother_TakeConsecutivePlacesInTheSecond()
+    {
+        Assert.Equal(new RateClaim(0, 20), await Store.ClaimAsync(Window, 20, 50));
+        Assert.Equal(new RateClaim(20, 20), await Store.ClaimAsync(Window, 20, 50));
+        Assert.Equal(new RateClaim(40, 10), await Store.ClaimAsync(Window, 20, 50));
+        Assert.Equal(RateClaim.None, await Store.ClaimAsync(Window, 20, 50));
     }
 
     [Fact]
     public async Task ClaimAsync_NextSecond_HasItsOwnBudget()
     {
-        Assert.Equal(50, await Store.ClaimAsync(Window, 50, 50));
+        Assert.Equal(50, (await Store.ClaimAsync(Window, 50, 50)).Count);
 
-        Assert.Equal(50, await Store.ClaimAsync(Window.AddSeconds(1), 50, 50));
-        Assert.Equal(0, await Store.ClaimAsync(Window, 1, 50));
+        Assert.Equal(50, (await Store.ClaimAsync(Window.AddSeconds(1), 50, 50)).Count);
+        Assert.Equal(0, (await Store.ClaimAsync(Window, 1, 50)).Count);
     }
 
     [Fact]
     public async Task ClaimAsync_SameSecondOfTheNextMinute_StartsFromNothing()
     {
-        Assert.Equal(50, await Store.ClaimAsync(Window, 50, 50));
+        Assert.Equal(50, (await Store.ClaimAsync(Window, 50, 50)).Count);
 
-        Assert.Equal(50, await Store.ClaimAsync(Window.AddMinutes(1), 50, 50));
+        Assert.Equal(50, (await Store.ClaimAsync(Window.AddMinutes(1), 50, 50)).Count);
     }
 
     [Fact]
     public async Task ClaimAsync_WindowAlreadyReplacedByALaterOne_ClaimsNothing()
     {
-        Assert.Equal(5, await Store.ClaimAsync(Window.AddMinutes(1), 5, 50));
+        Assert.Equal(5, (await Store.ClaimAsync(Window.AddMinutes(1), 5, 50)).Count);
 
-        Assert.Equal(0, await Store.ClaimAsync(Window, 5, 50));
-        Assert.Equal(45, await Store.ClaimAsync(Window.AddMinutes(1), 50, 50));
+        Assert.Equal(0, (await Store.ClaimAsync(Window, 5, 50)).Count);
+        Assert.Equal(45, (await Store.ClaimAsync(Window.AddMinutes(1), 50, 50)).Count);
     }
 
     [Fact]
@@ -54,9 +63,10 @@ public abstract class RateWindowStoreContract : IAsyncLifetime
     {
         var claims = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Store.ClaimAsync(Window, 10, 50)));
 
-        Assert.InRange(claims.Sum(), 10, 50);
+        Assert.InRange(claims.Sum(c => c.Count), 10, 50);
         var left = await Store.ClaimAsync(Window, 50, 50);
-        Assert.Equal(50, claims.Sum() + left);
+        Assert.Equal(50, claims.Sum(c => c.Count) + left.Count);
+        Assert.Equal(Enumerable.Range(0, 50), claims.Append(left).Where(c => c.Count > 0).SelectMany(c => Enumerable.Range(c.First, c.Count)).Order());
     }
 
     [Fact]

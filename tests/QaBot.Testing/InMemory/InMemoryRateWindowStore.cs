@@ -8,7 +8,7 @@ public sealed class InMemoryRateWindowStore : IRateWindowStore
     private readonly Lock _gate = new();
     private readonly (long Window, int Claimed)[] _ring = new (long, int)[60];
 
-    public Task<int> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default)
+    public Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default)
     {
         var window = BudgetWindows.Second(windowStart);
         ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1);
@@ -18,13 +18,13 @@ public sealed class InMemoryRateWindowStore : IRateWindowStore
             ref var slot = ref _ring[window % 60];
             if (slot.Window > window)
             {
-                return Task.FromResult(0);
+                return Task.FromResult(RateClaim.None);
             }
 
             var claimed = slot.Window == window ? slot.Claimed : 0;
             var granted = Math.Max(0, Math.Min(wanted, limit - claimed));
             slot = (window, claimed + granted);
-            return Task.FromResult(granted);
+            return Task.FromResult(granted == 0 ? RateClaim.None : new RateClaim(claimed, granted));
         }
     }
 }
