@@ -29,6 +29,14 @@ if (subjectAccess >= 0)
     return;
 }
 
+var daily = Array.IndexOf(args, "--daily-run");
+if (daily >= 0)
+{
+    var staff = daily + 1 < args.Length && int.TryParse(args[daily + 1], System.Globalization.CultureInfo.InvariantCulture, out var st) ? st : 10_000;
+    await DailyRunBench.RunAsync(Console.Out, staff);
+    return;
+}
+
 var child = Array.IndexOf(args, "--sender-child");
 if (child >= 0)
 {

@@ -50,6 +50,23 @@ internal static class TableQueries
         return found;
     }
 
+    /// <summary>Which of <paramref name="rowKeys"/> exist in the partition, reading only their keys, <see cref="RowKeysPerFilter"/> to a query.</summary>
+    public static async Task<HashSet<string>> ExistingAsync(TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(RowKeysPerFilter))
+        {
+            var rows = string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" + rows + ")";
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(entity.RowKey);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>
     /// True when a write conditional on what was read found the record changed, created or deleted meanwhile: 409, 412,
     /// or 404 for the entity (an update of one that is gone). A missing table is a 404 too, but an infrastructure
