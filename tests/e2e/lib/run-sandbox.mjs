@@ -58,15 +58,27 @@ export async function freePort() {
   });
 }
 
-/** Environment with free ports for everything ./run listens on, so a check never collides with a running QaBot. */
+/**
+ * Environment with free ports for everything ./run listens on, so a check never collides with a running QaBot. The
+ * ports are held open until all five are chosen: a port closed at once can be handed out again by the next request,
+ * and two settings sharing one port would collide with each other.
+ */
 export async function freePorts() {
-  return {
-    QABOT_BOT_PORT: String(await freePort()),
-    QABOT_PLAYGROUND_PORT: String(await freePort()),
-    QABOT_QUEUE_PORT: String(await freePort()),
-    QABOT_TABLE_PORT: String(await freePort()),
-    QABOT_BLOB_PORT: String(await freePort()),
-  };
+  const names = ['QABOT_BOT_PORT', 'QABOT_PLAYGROUND_PORT', 'QABOT_QUEUE_PORT', 'QABOT_TABLE_PORT', 'QABOT_BLOB_PORT'];
+  const held = [];
+  try {
+    for (let i = 0; i < names.length; i++) {
+      held.push(await new Promise((resolve, reject) => {
+        const server = createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      }));
+    }
+
+    return Object.fromEntries(names.map((name, i) => [name, String(held[i].address().port)]));
+  } finally {
+    await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
 }
 
 /**
