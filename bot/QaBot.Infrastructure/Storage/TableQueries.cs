@@ -40,24 +40,26 @@ internal static class TableQueries
     public static async Task<List<TableEntity>> FindManyAsync(TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
     {
         var found = new List<TableEntity>();
-        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(RowKeysPerFilter))
+        foreach (var filter in KeyFilters(partitionKey, rowKeys))
         {
-            var rows = string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" + rows + ")";
             found.AddRange(await ListAsync(table, filter, cancellationToken).ConfigureAwait(false));
         }
 
         return found;
     }
 
+    /// <summary>Filters for the rows of one partition with the given keys, <see cref="RowKeysPerFilter"/> to a filter.</summary>
+    private static IEnumerable<string> KeyFilters(string partitionKey, IEnumerable<string> rowKeys) =>
+        rowKeys.Distinct(StringComparer.Ordinal).Chunk(RowKeysPerFilter).Select(chunk =>
+            TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" +
+            string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")");
+
     /// <summary>Which of <paramref name="rowKeys"/> exist in the partition, reading only their keys, <see cref="RowKeysPerFilter"/> to a query.</summary>
     public static async Task<HashSet<string>> ExistingAsync(TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in rowKeys.Distinct(StringComparer.Ordinal).Chunk(RowKeysPerFilter))
+        foreach (var filter in KeyFilters(partitionKey, rowKeys))
         {
-            var rows = string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}")));
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" + rows + ")";
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 found.Add(entity.RowKey);
