@@ -78,7 +78,8 @@ public sealed class ComplianceReportRows
         string s when s == PublishedFigures.FewerThanFive => "<5",
         string s => s,
         int n => n.ToString(CultureInfo.InvariantCulture),
-        double d when column == 10 => Math.Round(d * 100, 1).ToString("0.0", CultureInfo.InvariantCulture),
+        // Halves round away from zero, as the workbook, the chat answers and Excel show them (81.25 is 81.3).
+        double d when column == 10 => Math.Round(d * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture),
         double d => d.ToString("0.0", CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };
