@@ -6,9 +6,10 @@ using QaBot.Core.Tracking;
 namespace QaBot.Composition;
 
 /// <summary>
-/// The nightly supersede run: when <c>Framework:PreviousCatalogueFile</c> names the version before the configured one,
+/// The nightly supersede run: when <c>Framework:PreviousCatalogueFile</c> names the version before the configured one
+/// (or the shipped catalogue is in use, whose previous version is shipped beside it),
 /// closes the open items the configured version supersedes once it is in effect (<see cref="SupersedeDuties"/>).
-/// Nothing to do when the setting is empty; an invalid previous file fails the run with every problem listed.
+/// Nothing to do when there is no previous version; an invalid previous file fails the run with every problem listed.
 /// </summary>
 public sealed class FrameworkSupersedeRun
 {
@@ -26,12 +27,12 @@ public sealed class FrameworkSupersedeRun
     /// <returns>What the run did; null when no previous version is configured.</returns>
     public async Task<SupersedeResult?> RunAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(_options.Value.PreviousCatalogueFile))
+        if (_options.Value.PreviousFile() is not { } previousFile)
         {
             return null;
         }
 
-        var path = DataFiles.Resolve(_options.Value.PreviousCatalogueFile);
+        var path = DataFiles.Resolve(previousFile);
         var previous = DataFiles.ReadCatalogue(path);
         if (!previous.IsValid)
         {

@@ -86,7 +86,8 @@ public sealed class DemoCouncil
         for (var i = 0; i < 8; i++)
         {
             var title = i == 0 ? "Cabinet Member for Children and Families" : i == 1 ? "Chair, Corporate Parenting Board" : "Councillor";
-            Add(Department, title, null, ["elected-member"], i == 0 ? KeyPeople.ElectedMember : null, i == 0 ? "Cllr Margaret Doyle" : null, councillor: true);
+            // The cabinet member is the lead member for children's services: the monthly briefings are theirs.
+            Add(Department, title, null, ["elected-member"], i == 0 ? KeyPeople.ElectedMember : null, i == 0 ? "Cllr Margaret Doyle" : null, councillor: true, alsoHolds: i == 0 ? ["lead-member"] : null);
         }
 
         BuildEarlyHelp(executive);
@@ -170,7 +171,7 @@ public sealed class DemoCouncil
     private void BuildQuality(string executive)
     {
         Area(Quality, AreaKind.Division);
-        var director = Add(Quality, "Director for Performance, Quality & Partnerships", executive, ["service-director"]);
+        var director = Add(Quality, "Director for Performance, Quality & Partnerships", executive, ["service-director"], alsoHolds: ["director-performance-quality-partnerships"]);
         var service = $"{Quality} > Performance, Quality & Participation";
         Area(service, AreaKind.Service);
         var head = Add(service, "Head of Performance, Quality & Participation", director, ["assistant-director-head-of-service", "head-of-performance-quality-participation"]);
@@ -213,7 +214,7 @@ public sealed class DemoCouncil
     private void Area(string path, AreaKind kind) =>
         _areas.Add(new AreaRow(_areas.Count + 2, path, kind.ToString().ToLowerInvariant()));
 
-    /// <summary>Adds a person and returns their UPN, for their reports' managerUpn.</summary>
+    /// <summary>Adds a person and returns their UPN, for their reports' managerUpn. <paramref name="alsoHolds"/> are roles held from the start, beside <paramref name="roles"/>.</summary>
     private string Add(
         string areaPath,
         string jobTitle,
@@ -221,7 +222,8 @@ public sealed class DemoCouncil
         List<string> roles,
         PersonId? id = null,
         string? name = null,
-        bool councillor = false)
+        bool councillor = false,
+        IReadOnlyList<string>? alsoHolds = null)
     {
         name ??= NewName(councillor);
         _names.Add(name);
@@ -234,7 +236,7 @@ public sealed class DemoCouncil
             : new DateOnly(2008, 1, 1).AddDays(day);
         var rolesText = string.Join(';', roles.Select((r, i) => i == 0 && roles.Count > 1 && r != "all-staff" && _random.Next(3) == 0
             ? $"{r}@{start.AddDays(_random.Next(200, 900)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
-            : r));
+            : r).Concat(alsoHolds ?? []));
         _people.Add(new PersonRow(
             _people.Count + 2,
             (id ?? NewId()).Value,

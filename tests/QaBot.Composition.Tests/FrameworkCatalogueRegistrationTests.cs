@@ -33,7 +33,7 @@ public sealed class FrameworkCatalogueRegistrationTests : IDisposable
         await host.StartAsync();
         var catalogue = host.Services.GetRequiredService<FrameworkCatalogue>();
 
-        Assert.Equal(61, catalogue.Duties.Count());
+        Assert.Equal(62, catalogue.Duties.Count());
         Assert.Same(catalogue, host.Services.GetRequiredService<FrameworkCatalogue>());
         await host.StopAsync();
     }

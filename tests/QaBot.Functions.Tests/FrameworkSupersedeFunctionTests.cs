@@ -12,7 +12,7 @@ using static QaBot.Testing.Organisation.TestDirectory;
 
 namespace QaBot.Functions.Tests;
 
-/// <summary>Version 2 of the shipped framework deployed (<see cref="NextFramework"/>), at 04:30 on its effective date.</summary>
+/// <summary>Version 3 of the shipped framework deployed (<see cref="NextFramework"/>), at 04:30 on its effective date.</summary>
 [Trait("Category", "Storage")]
 public sealed class FrameworkSupersedeFunctionTests : IDisposable
 {
@@ -22,7 +22,7 @@ public sealed class FrameworkSupersedeFunctionTests : IDisposable
 
     private async Task<(ServiceProvider Provider, TrackedItem Item)> DeployAsync(string? previous)
     {
-        var next = Path.Combine(_folder, "framework-v2.yaml");
+        var next = Path.Combine(_folder, "framework-v3.yaml");
         await File.WriteAllTextAsync(next, NextFramework.Text());
         var services = new ServiceCollection();
         services.AddLogging();
@@ -57,7 +57,7 @@ public sealed class FrameworkSupersedeFunctionTests : IDisposable
         await provider.GetRequiredService<FrameworkSupersedeFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
 
         var closed = (await provider.GetRequiredService<ITrackingStore>().GetAsync(item.Key))!;
-        Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (closed.Status, closed.ClosedReason));
+        Assert.Equal((ItemStatus.ClosedOther, "superseded-v3"), (closed.Status, closed.ClosedReason));
         Assert.Equal("0 30 4 * * *", FrameworkSupersedeFunction.Schedule);
     }
 

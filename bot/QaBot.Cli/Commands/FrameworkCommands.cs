@@ -156,13 +156,19 @@ internal static class FrameworkCommands
 
     private static Command Supersede(CliContext context)
     {
-        var previous = new Option<string>("--previous") { Description = "The catalogue file of the version in use before the configured one.", Required = true };
+        var previous = new Option<string?>("--previous") { Description = "The catalogue file of the version in use before the configured one (default: Framework:PreviousCatalogueFile, or the shipped previous version when the shipped catalogue is in use)." };
         var supersede = new Command(
             "supersede",
             "From the configured version's effectiveFrom date: close the open items of the duties it removed or changed as superseded by that version. Safe to run again.") { previous };
         supersede.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
-            var path = ResolvePath(context, parseResult.GetValue(previous));
+            var path = parseResult.GetValue(previous) is { } typed ? Path.GetFullPath(typed) : ConfiguredPrevious(context);
+            if (path is null)
+            {
+                context.Error.WriteLine("Name the previous version's catalogue with --previous FILE: Framework:PreviousCatalogueFile is not set and the configured catalogue is not the shipped one.");
+                return Invalid;
+            }
+
             var before = DataFiles.ReadCatalogue(path);
             if (!before.IsValid)
             {
@@ -196,10 +202,14 @@ internal static class FrameworkCommands
             return Path.GetFullPath(file);
         }
 
-        var configuration = context.Services.GetRequiredService<IConfiguration>();
-        var options = configuration.GetSection(FrameworkOptions.Section).Get<FrameworkOptions>() ?? new FrameworkOptions();
-        return DataFiles.Resolve(options.CatalogueFile);
+        return DataFiles.Resolve(Options(context).CatalogueFile);
     }
+
+    private static FrameworkOptions Options(CliContext context) =>
+        context.Services.GetRequiredService<IConfiguration>().GetSection(FrameworkOptions.Section).Get<FrameworkOptions>() ?? new FrameworkOptions();
+
+    private static string? ConfiguredPrevious(CliContext context) =>
+        Options(context).PreviousFile() is { } file ? DataFiles.Resolve(file) : null;
 
     private static int ReportErrors(CliContext context, string path, IReadOnlyList<CatalogueError> errors)
     {

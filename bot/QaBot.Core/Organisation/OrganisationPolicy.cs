@@ -25,6 +25,7 @@ public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadO
         "service-director",
         "director-early-help-safeguarding",
         "director-schools-learning",
+        "director-performance-quality-partnerships",
         "assistant-director-head-of-service",
         "head-of-service-early-help-safeguarding",
         "head-of-child-protection-iro",
@@ -34,7 +35,8 @@ public sealed record OrganisationPolicy(IReadOnlySet<RoleId> LeaderRoles, IReadO
         "team-manager",
     ];
 
-    public static readonly IReadOnlyList<string> DefaultMonitorRoles = ["elected-member"];
+    /// <summary>The elected members' roles: every member, and the lead member for children's services.</summary>
+    public static readonly IReadOnlyList<string> DefaultMonitorRoles = ["elected-member", "lead-member"];
 
     /// <summary>
     /// The member-support officer (a user principal name, <c>Directory:MemberSupportOfficer</c>) who hears about elected

@@ -5,6 +5,7 @@ using QaBot.Core.Compliance;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
+using QaBot.Testing.Data;
 using QaBot.Testing.Framework;
 using QaBot.Testing.Organisation;
 using QaBot.Testing.Scheduling;
@@ -12,7 +13,7 @@ using QaBot.Testing.Scheduling;
 namespace QaBot.Application.Tests.Framework;
 
 /// <summary>
-/// Version 2 of the shipped framework (<see cref="NextFramework"/>): casework sampling goes quarterly, the Big
+/// Version 3 of the shipped framework (<see cref="NextFramework"/>): casework sampling goes quarterly, the Big
 /// Conversation is removed, effective Thursday 1 April 2027.
 /// </summary>
 [Trait("Category", "Fast")]
@@ -49,6 +50,22 @@ public sealed class SupersedeDutiesTests
         (await _council.Tracking.GetAuditTrailAsync(item.Key)).Count(a => a.Action == "superseded");
 
     [Fact]
+    public async Task Execute_ShippedVersion2OnFirstJanuary2027_ClosesEveryMembersOverviewItemsAndNothingElse()
+    {
+        var version1 = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
+        var overview = _council.Add("overview-2026-12", 9, new DateOnly(2026, 12, 31), "member-qa-overview");
+        var children = _council.Add("children-in-care-2026-q4", 9, new DateOnly(2026, 12, 31), "member-children-in-care-councils");
+        _council.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 4, 30, 0, TimeSpan.Zero));
+
+        var result = await UseCase().ExecuteAsync(version1, ShippedFramework.Catalogue, Origin, CancellationToken.None);
+
+        Assert.Equal((SupersedeStatus.Done, 2, 1), (result.Status, result.Version, result.Closed));
+        Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (_council.Get(overview).Status, _council.Get(overview).ClosedReason));
+        Assert.Equal(ItemStatus.Open, _council.Get(children).Status);
+        Assert.Equal(ItemStatus.Open, _council.Get(_sampling).Status);
+    }
+
+    [Fact]
     public async Task Execute_BeforeTheEffectiveDate_ClosesNothing()
     {
         _council.Time.SetUtcNow(EffectiveMorning.AddDays(-1));
@@ -67,18 +84,18 @@ public sealed class SupersedeDutiesTests
         var first = await RunAsync();
         var second = await RunAsync();
 
-        Assert.Equal((SupersedeStatus.Done, 2, 3), (first.Status, first.Version, first.Closed));
+        Assert.Equal((SupersedeStatus.Done, 3, 3), (first.Status, first.Version, first.Closed));
         Assert.Equal(0, second.Closed);
         foreach (var item in new[] { _sampling, _samplingRescheduled, _bigConversation })
         {
             var closed = _council.Get(item);
-            Assert.Equal((ItemStatus.ClosedOther, "superseded-v2", Actor.System("framework")), (closed.Status, closed.ClosedReason, closed.UpdatedBy));
+            Assert.Equal((ItemStatus.ClosedOther, "superseded-v3", Actor.System("framework")), (closed.Status, closed.ClosedReason, closed.UpdatedBy));
             Assert.Equal(1, await SupersededEntriesAsync(item));
-            Assert.Equal((ComplianceOutcome.ClosedOther, "superseded-v2"), (ComplianceEntry.Of(closed).Outcome, ComplianceEntry.Of(closed).Reason));
+            Assert.Equal((ComplianceOutcome.ClosedOther, "superseded-v3"), (ComplianceEntry.Of(closed).Outcome, ComplianceEntry.Of(closed).Reason));
         }
 
         var audit = (await _council.Tracking.GetAuditTrailAsync(_samplingRescheduled.Key))[^1];
-        Assert.Equal("closed: superseded by framework version 2 (was Rescheduled, due 2027-04-09)", audit.Detail);
+        Assert.Equal("closed: superseded by framework version 3 (was Rescheduled, due 2027-04-09)", audit.Detail);
         Assert.Equal(ItemStatus.Open, _council.Get(_unchanged).Status);
         Assert.Equal(ItemStatus.Done, _council.Get(_samplingDone).Status);
     }

@@ -37,7 +37,7 @@ public sealed class FrameworkCommandsTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Empty(error);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.EndsWith("is valid: 15 roles, 59 task lines, 61 duties, 1 general duty, 43 governance bodies.", line.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("is valid: 17 roles, 59 task lines, 62 duties, 1 general duty, 43 governance bodies.", line.TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class FrameworkCommandsTests : IDisposable
         Assert.Equal(4, lines.Length);
         Assert.Matches($@"^{Regex(path)}:\d+:9: duties\[2\]\.id: duplicate duty id 'member-children-in-care-councils': already used at line \d+$", lines[0]);
         Assert.Matches($@"^{Regex(path)}:\d+:16: duties\[6\]\.frequency: unknown frequency phrase “Fortnightly”", lines[1]);
-        Assert.Matches($@"^{Regex(path)}:\d+:\d+: duties\[55\]\.role: required field 'role' is missing: every duty belongs to a role", lines[2]);
+        Assert.Matches($@"^{Regex(path)}:\d+:\d+: duties\[56\]\.role: required field 'role' is missing: every duty belongs to a role", lines[2]);
         Assert.Equal($"The framework catalogue {path} is invalid: 3 problems.", lines[3]);
     }
 
@@ -90,8 +90,8 @@ public sealed class FrameworkCommandsTests : IDisposable
         var root = json.RootElement;
 
         var roles = root.GetProperty("roles");
-        Assert.Equal(15, roles.GetArrayLength());
-        Assert.Equal(61, roles.EnumerateArray().Sum(r => r.GetProperty("duties").GetArrayLength()));
+        Assert.Equal(17, roles.GetArrayLength());
+        Assert.Equal(62, roles.EnumerateArray().Sum(r => r.GetProperty("duties").GetArrayLength()));
         Assert.Equal(["all-managers"], roles.EnumerateArray().Where(r => r.GetProperty("everyManager").GetBoolean()).Select(r => r.GetProperty("id").GetString()));
         foreach (var role in roles.EnumerateArray())
         {
@@ -110,9 +110,12 @@ public sealed class FrameworkCommandsTests : IDisposable
                 Assert.Contains(rhythm.GetProperty("perYear").ValueKind, new[] { JsonValueKind.Number, JsonValueKind.Null });
                 var sourceRow = duty.GetProperty("sourceRow");
                 Assert.Equal("3.0", sourceRow.GetProperty("section").GetString());
-                // The table's rows name their role; the every-manager role's come from the paragraph above the table.
+                // The table's rows name their role; the every-manager role's come from the paragraph above the table,
+                // and the lead member's and their director's from the elected members' line 5.
                 Assert.Equal(
-                    role.GetProperty("everyManager").GetBoolean() ? "All managers (above the table)" : role.GetProperty("name").GetString(),
+                    role.GetProperty("everyManager").GetBoolean() ? "All managers (above the table)"
+                        : role.GetProperty("id").GetString() is "lead-member" or "director-performance-quality-partnerships" ? "Elected Members"
+                        : role.GetProperty("name").GetString(),
                     sourceRow.GetProperty("role").GetString());
                 Assert.True(sourceRow.GetProperty("line").GetInt32() >= 1);
             }
@@ -193,7 +196,7 @@ public sealed class FrameworkCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Empty(error);
-        Assert.StartsWith("Quality & Performance Framework: 15 roles, 59 task lines, 61 duties, 43 governance bodies", output, StringComparison.Ordinal);
+        Assert.StartsWith("Quality & Performance Framework: 17 roles, 59 task lines, 62 duties, 43 governance bodies", output, StringComparison.Ordinal);
         Assert.Contains("Team Managers (team-manager): 5 duties", output, StringComparison.Ordinal);
         Assert.Matches(@"team-manager-supervision +Monthly supervision +monthly \(12 a year\), per person managed", output);
         Assert.Matches(@"qa-transformation-board +QA & Transformation Board +executive-director +every two months \(6 a year\)", output);
@@ -241,7 +244,7 @@ public sealed class FrameworkCommandsTests : IDisposable
     [Fact]
     public async Task Diff_TwoVersionsOfTheShippedFile_ByRoleWhatIsGainedLostAndChangedAndWhatIsSuperseded()
     {
-        var next = Path.Combine(_folder, "framework-v2.yaml");
+        var next = Path.Combine(_folder, "framework-v3.yaml");
         File.WriteAllText(next, QaBot.Testing.Framework.NextFramework.Text());
 
         var (exit, output, error) = await RunAsync(["framework", "diff", Path.Combine(AppContext.BaseDirectory, "Data", "framework.yaml"), next, "--no-directory"]);
@@ -249,7 +252,7 @@ public sealed class FrameworkCommandsTests : IDisposable
         Assert.Equal((0, string.Empty), (exit, error));
         Assert.Equal(
             [
-                "Framework version 1 → 2, effective from Thu 1 Apr 2027.",
+                "Framework version 2 → 3, effective from Thu 1 Apr 2027.",
                 "Elected Members (elected-member):",
                 "  loses    member-big-conversation: removed (was yearly); open items superseded",
                 "Executive Director of Children’s Services (executive-director):",
@@ -270,7 +273,7 @@ public sealed class FrameworkCommandsTests : IDisposable
         var (exit, _, error) = await RunAsync(["framework", "diff", shipped, shipped, "--no-directory"]);
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("must be higher than the old one's (1)", error, StringComparison.Ordinal);
+        Assert.Contains("must be higher than the old one's (2)", error, StringComparison.Ordinal);
     }
 
     private static string ReplaceFirst(string text, string find, string replace)

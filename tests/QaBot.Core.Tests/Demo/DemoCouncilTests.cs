@@ -75,6 +75,25 @@ public sealed class DemoCouncilTests
     }
 
     [Fact]
+    public void Create_CabinetMemberIsTheOneLeadMemberAndTheQualityDirectorBriefsThem()
+    {
+        var chart = Plan(DemoCouncil.Create()).Desired!;
+        List<PersonId> Holders(string role) => chart.ActivePeople.Where(p => p.RolesOn(Today).Contains(new(role))).Select(p => p.Id).ToList();
+
+        var lead = chart.Find(Assert.Single(Holders("lead-member")))!;
+        var director = chart.Find(Assert.Single(Holders("director-performance-quality-partnerships")))!;
+
+        Assert.Equal(DemoCouncil.KeyPeople.ElectedMember, lead.Id);
+        Assert.Equal(["elected-member", "lead-member"], lead.RolesOn(Today).Select(r => r.Value).Order(StringComparer.Ordinal));
+        Assert.True(chart.Policy.IsMember(lead, Today));
+        Assert.Null(chart.EscalationTarget(lead.Id, Today));
+        Assert.Equal(8, Holders("elected-member").Count);
+        Assert.Equal("Director for Performance, Quality & Partnerships", director.JobTitle);
+        Assert.True(chart.Policy.Leads(director, Today));
+        Assert.Equal(DemoCouncil.KeyPeople.ExecutiveDirector, chart.EscalationTarget(director.Id, Today)?.Id);
+    }
+
+    [Fact]
     public void Create_EveryoneButTheTopAndElectedMembersHasALineManager()
     {
         var chart = Plan(DemoCouncil.Create()).Desired!;

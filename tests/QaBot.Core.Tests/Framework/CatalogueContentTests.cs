@@ -31,7 +31,7 @@ public sealed class CatalogueContentTests
             "To gain their views and inform decisions by Corporate Parenting Board",
             new FixedRhythm(FixedCadence.Quarterly, 4)),
         new ExpectedDuty(
-            "member-qa-overview", "elected-member", "Elected Members", 5,
+            "member-qa-overview", "lead-member", "Elected Members", 5,
             "Maintain an overview of the quality assurance programme, key findings and the department’s annual self-evaluation.",
             "Via monthly briefings with Director for Performance Quality and Partnerships",
             "Monitor the quality of services and outcomes for children and young people",
@@ -167,6 +167,21 @@ public sealed class CatalogueContentTests
     }
 
     [Fact]
+    public void Duty_LeadMembersBriefings_GivenMonthlyByTheDirectorTheMembersLineNames()
+    {
+        var overview = Catalogue.FindDuty(new DutyId("member-qa-overview"))!;
+        var briefings = Catalogue.FindDuty(new DutyId("director-pqp-lead-member-briefings"))!;
+
+        Assert.Equal(("lead-member", "Lead Member for Children’s Services"), (overview.RoleId.Value, Catalogue.FindRole(overview.RoleId)!.Name));
+        Assert.Equal(
+            ("director-performance-quality-partnerships", "Director for Performance, Quality and Partnerships", new FixedRhythm(FixedCadence.Monthly, 12)),
+            (briefings.RoleId.Value, Catalogue.FindRole(briefings.RoleId)!.Name, briefings.Rhythm));
+        Assert.Equal(overview.SourceRow, briefings.SourceRow);
+        Assert.Equal(overview.Purpose, briefings.Purpose);
+        Assert.DoesNotContain(Catalogue.FindRole(new RoleId("elected-member"))!.Duties, d => d.Id == overview.Id);
+    }
+
+    [Fact]
     public void Duty_ElectedMembersMonitoring_KeepsTheBulletedListOfMeetings()
     {
         var duty = Catalogue.FindDuty(new DutyId("member-monitor-performance"))!;
@@ -280,8 +295,8 @@ public sealed class CatalogueContentTests
     {
         Assert.Equal(
             [
-                "elected-member", "executive-director", "service-director", "director-early-help-safeguarding",
-                "director-schools-learning", "assistant-director-head-of-service", "head-of-service-early-help-safeguarding",
+                "elected-member", "lead-member", "executive-director", "service-director", "director-early-help-safeguarding",
+                "director-schools-learning", "director-performance-quality-partnerships", "assistant-director-head-of-service", "head-of-service-early-help-safeguarding",
                 "head-of-child-protection-iro", "head-of-children-in-care-provision", "head-of-performance-quality-participation",
                 "team-manager", "qa-complaints-manager", "iro-cp-chair", "all-staff", "all-managers",
             ],
@@ -314,7 +329,7 @@ public sealed class CatalogueContentTests
     {
         var kinds = Catalogue.Duties.GroupBy(d => d.Rhythm.Kind).ToDictionary(g => g.Key, g => g.Count());
 
-        Assert.Equal(35, kinds[RhythmKind.Fixed]);
+        Assert.Equal(36, kinds[RhythmKind.Fixed]);
         Assert.Equal(2, kinds[RhythmKind.School]);
         Assert.Equal(10, kinds[RhythmKind.Programme]);
         Assert.Equal(2, kinds[RhythmKind.Statutory]);

@@ -15,15 +15,17 @@ public sealed class CatalogueCountTests
     }
 
     [Fact]
-    public void Roles_ShippedCatalogue_AreTheFourteenRolesOfSection3InOrderThenAllManagers()
+    public void Roles_ShippedCatalogue_AreTheFourteenRolesOfSection3InOrderWithTheLeadMemberAndTheirDirectorThenAllManagers()
     {
         string[] expected =
         [
             "Elected Members",
+            "Lead Member for Children’s Services",
             "Executive Director of Children’s Services",
             "Service Directors",
             "Director, Early Help & Safeguarding",
             "Director, Schools and Learning",
+            "Director for Performance, Quality and Partnerships",
             "All Assistant Directors and/or Heads of Service",
             "Assistant Directors and/or Heads of Service (Early Help & Safeguarding)",
             "Head of Child Protection and IRO service",
@@ -46,13 +48,25 @@ public sealed class CatalogueCountTests
     }
 
     [Fact]
-    public void Duties_ShippedCatalogue_Are61()
+    public void Duties_ShippedCatalogue_Are62()
     {
-        Assert.Equal(61, ShippedCatalogue.Catalogue.Duties.Count());
+        Assert.Equal(62, ShippedCatalogue.Catalogue.Duties.Count());
+    }
+
+    [Fact]
+    public void Roles_ElectedMembersLine5_IsTheLeadMembersWithTheDirectorsSide()
+    {
+        IEnumerable<int> Lines(string roleId) => ShippedCatalogue.Catalogue.FindRole(new RoleId(roleId))!.Duties.Select(d => d.SourceRow.Line);
+
+        Assert.Equal([1, 2, 3, 4, 6], Lines("elected-member"));
+        Assert.Equal([5], Lines("lead-member"));
+        Assert.Equal([5], Lines("director-performance-quality-partnerships"));
+        Assert.All(
+            new[] { "elected-member", "lead-member", "director-performance-quality-partnerships" }.SelectMany(r => ShippedCatalogue.Catalogue.FindRole(new RoleId(r))!.Duties),
+            d => Assert.Equal(("3.0", "Elected Members"), (d.SourceRow.Section, d.SourceRow.Role)));
     }
 
     [Theory]
-    [InlineData("elected-member", 6, 6)]
     [InlineData("executive-director", 11, 11)]
     [InlineData("service-director", 9, 9)]
     [InlineData("director-early-help-safeguarding", 4, 4)]

@@ -1,4 +1,5 @@
 using QaBot.Core.Framework;
+using QaBot.Testing.Data;
 using QaBot.Testing.Framework;
 using QaBot.Testing.Scheduling;
 
@@ -14,7 +15,7 @@ public sealed class FrameworkDiffTests
 
         var changes = FrameworkDiff.Compare(ShippedFramework.Catalogue, after);
 
-        Assert.Equal((2, (DateOnly?)NextFramework.EffectiveFrom), (after.Version, after.EffectiveFrom));
+        Assert.Equal((3, (DateOnly?)NextFramework.EffectiveFrom), (after.Version, after.EffectiveFrom));
         Assert.Equal(
             [
                 (DutyChangeKind.RhythmChanged, "exec-director-casework-sampling", "rhythm monthly (12 a year) → quarterly (4 a year)", true),
@@ -24,6 +25,23 @@ public sealed class FrameworkDiffTests
             ],
             changes.Select(c => (c.Kind, c.Duty.Value, c.Describe(), c.Supersedes)).OrderBy(c => c.Kind == DutyChangeKind.Removed).ThenBy(c => c.Value, StringComparer.Ordinal).ThenBy(c => c.Kind));
         Assert.Equal(new HashSet<DutyId> { NextFramework.RhythmChanged, NextFramework.Removed }, FrameworkDiff.Superseded(ShippedFramework.Catalogue, after));
+    }
+
+    [Fact]
+    public void Compare_ShippedVersion1WithVersion2_MovesTheOverviewToTheLeadMemberAndAddsTheDirectorsBriefings()
+    {
+        var before = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
+
+        var changes = FrameworkDiff.Compare(before, ShippedFramework.Catalogue);
+
+        Assert.Equal((1, 2, (DateOnly?)new DateOnly(2027, 1, 1)), (before.Version, ShippedFramework.Catalogue.Version, ShippedFramework.Catalogue.EffectiveFrom));
+        Assert.Equal(
+            [
+                (DutyChangeKind.Added, "director-pqp-lead-member-briefings", "added (monthly (12 a year))", false),
+                (DutyChangeKind.RoleChanged, "member-qa-overview", "moves from role elected-member to lead-member", true),
+            ],
+            changes.Select(c => (c.Kind, c.Duty.Value, c.Describe(), c.Supersedes)).OrderBy(c => c.Value, StringComparer.Ordinal));
+        Assert.Equal(new HashSet<DutyId> { new("member-qa-overview") }, FrameworkDiff.Superseded(before, ShippedFramework.Catalogue));
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public static class ShippedData
 
     public static string CatalogueFile { get; } = Path.Combine(Folder, "framework.yaml");
 
+    /// <summary>Version 1 of the shipped framework, kept beside the current one.</summary>
+    public static string PreviousCatalogueFile { get; } = Path.Combine(Folder, "framework-v1.yaml");
+
     public static string MeetingsFile { get; } = Path.Combine(Folder, "meetings.yaml");
 
     public static string StatutoryRulesFile { get; } = Path.Combine(Folder, "statutory-rules.yaml");

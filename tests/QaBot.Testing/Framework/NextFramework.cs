@@ -4,7 +4,7 @@ using QaBot.Testing.Data;
 namespace QaBot.Testing.Framework;
 
 /// <summary>
-/// A second version of the shipped framework, as a QA team might write it: effective 1 April 2027, the executive
+/// The next version of the shipped framework (version 3), as a QA team might write it: effective 1 April 2027, the executive
 /// director's casework sampling quarterly instead of monthly, the elected members' Big Conversation removed, a new
 /// quarterly duty for team managers, and the wording of one purpose tidied.
 /// </summary>
@@ -21,7 +21,7 @@ public static class NextFramework
     public static string Text()
     {
         var text = File.ReadAllText(ShippedData.CatalogueFile);
-        text = Replace(text, "version: 1\n", "version: 2\neffectiveFrom: 2027-04-01\n");
+        text = Replace(text, "version: 2\neffectiveFrom: 2027-01-01\n", "version: 3\neffectiveFrom: 2027-04-01\n");
         text = Replace(text, "    task: Regular sampling of casework\n    frequency: Monthly\n", "    task: Regular sampling of casework\n    frequency: Quarterly\n");
         var start = text.IndexOf("  - id: member-big-conversation\n", StringComparison.Ordinal);
         var end = text.IndexOf("  - id: member-corporate-parenting-takeover\n", StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public static class NextFramework
 
     public static FrameworkCatalogue Catalogue()
     {
-        var result = FrameworkCatalogueLoader.Load(Text(), "framework-v2.yaml");
+        var result = FrameworkCatalogueLoader.Load(Text(), "framework-v3.yaml");
         return result.IsValid ? result.Catalogue! : throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
     }
 
