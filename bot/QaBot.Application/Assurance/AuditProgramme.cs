@@ -27,9 +27,11 @@ public sealed class AuditProgramme
     private readonly ScheduleRules _rules;
     private readonly CaseReferencePattern _cases;
     private readonly AssuranceOptions _options;
+    private readonly OrganisationPolicy _policy;
 
-    public AuditProgramme(IAuditStore audits, IReviewStore reviews, ITrackingStore tracking, IDirectoryStore directory, ScheduleRules rules, CaseReferencePattern cases, AssuranceOptions options)
+    public AuditProgramme(IAuditStore audits, IReviewStore reviews, ITrackingStore tracking, IDirectoryStore directory, ScheduleRules rules, CaseReferencePattern cases, AssuranceOptions options, OrganisationPolicy policy)
     {
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _audits = audits ?? throw new ArgumentNullException(nameof(audits));
         _reviews = reviews ?? throw new ArgumentNullException(nameof(reviews));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
@@ -47,32 +49,57 @@ public sealed class AuditProgramme
     public async Task<AuditCreation> CreateAsync(string yaml, string fileName, Actor by, DateTimeOffset at, AuditOrigin origin, bool dryRun, CancellationToken cancellationToken)
     {
         var read = AuditPlanReader.Read(yaml, fileName, _cases);
-        if (read.Plan is not { } plan)
+        return read.Plan is { } plan
+            ? await ArrangeAsync(plan, new AuditFile(fileName), by, at, origin, dryRun, cancellationToken).ConfigureAwait(false)
+            : AuditCreation.Refused([.. read.Errors.Select(e => e.ToString())]);
+    }
+
+    /// <summary>
+    /// Arranges the audit the QA team filled in on the "arrange an audit" card: the same checks and the same audit as
+    /// its file would give, refused for anyone outside the QA team (<see cref="OrganisationPolicy.SeesDepartment"/>).
+    /// Submitting the same form again arranges nothing twice.
+    /// </summary>
+    public async Task<AuditCreation> CreateFromFormAsync(AuditFormInput form, Person by, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(by);
+        if (!CanArrange(by, _rules.Calendar.LocalDateOf(at)))
         {
-            return AuditCreation.Refused([.. read.Errors.Select(e => e.ToString())]);
+            return AuditCreation.NotAllowed;
         }
 
+        var read = AuditFormReader.Read(form, _cases);
+        return read.Plan is { } plan
+            ? await ArrangeAsync(plan, AuditForm.Instance, Actor.Person(by.Id), at, origin, dryRun: false, cancellationToken).ConfigureAwait(false)
+            : AuditCreation.Refused(read.Problems);
+    }
+
+    /// <summary>Whether the person arranges audits: the QA team (the roles that see the whole department).</summary>
+    public bool CanArrange(Person person, DateOnly on) => _policy.SeesDepartment(person, on);
+
+    private async Task<AuditCreation> ArrangeAsync(AuditPlan plan, AuditPlanSource source, Actor by, DateTimeOffset at, AuditOrigin origin, bool dryRun, CancellationToken cancellationToken)
+    {
         var problems = new List<string>();
         var today = _rules.Calendar.LocalDateOf(at);
         if (plan.Due <= today)
         {
-            problems.Add($"{fileName}: due: {UkDates.Format(plan.Due)} is not after today ({UkDates.Format(today)}): give the day the auditors' records are due");
+            problems.Add($"{source.Field("due")}: {UkDates.Format(plan.Due)} is not after today ({UkDates.Format(today)}): give the day the auditors' records are due");
         }
 
         var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         foreach (var planned in plan.Cases)
         {
-            await FindAsync(planned.AuditorUpn, "auditor", planned, fileName, people, problems, cancellationToken).ConfigureAwait(false);
+            await FindAsync(planned.AuditorUpn, "auditor", planned, source, people, problems, cancellationToken).ConfigureAwait(false);
             if (planned.PractitionerUpn is { } practitioner)
             {
-                await FindAsync(practitioner, "practitioner", planned, fileName, people, problems, cancellationToken).ConfigureAwait(false);
+                await FindAsync(practitioner, "practitioner", planned, source, people, problems, cancellationToken).ConfigureAwait(false);
             }
         }
 
         var existing = await _audits.GetAsync(plan.Id, cancellationToken).ConfigureAwait(false);
         if (existing is not null && !SameAudit(existing, plan))
         {
-            problems.Add($"{fileName}: title: an audit with the id {plan.Id} was arranged on {UkDates.Format(_rules.Calendar.LocalDateOf(existing.CreatedAt))} with different cases or wording: give this audit its own title, or change the existing one's cases by closing it and arranging another");
+            problems.Add($"{source.Field("title")}: an audit with the id {plan.Id} was arranged on {UkDates.Format(_rules.Calendar.LocalDateOf(existing.CreatedAt))} with different cases or wording: give this audit its own title, or change the existing one's cases by closing it and arranging another");
         }
 
         if (problems.Count > 0)
@@ -223,7 +250,7 @@ public sealed class AuditProgramme
         return closed ? AuditChange.Done($"Closed the audit {id}.") : AuditChange.Refused($"The audit {id} was closed already.");
     }
 
-    private async Task FindAsync(string upn, string field, AuditPlanCase planned, string fileName, Dictionary<string, Person> people, List<string> problems, CancellationToken cancellationToken)
+    private async Task FindAsync(string upn, string field, AuditPlanCase planned, AuditPlanSource source, Dictionary<string, Person> people, List<string> problems, CancellationToken cancellationToken)
     {
         if (people.ContainsKey(upn))
         {
@@ -237,7 +264,7 @@ public sealed class AuditProgramme
         }
         else
         {
-            problems.Add($"{fileName}:{planned.Line}: case {planned.Case}.{field}: no one active in the directory signs in as {upn}");
+            problems.Add($"{source.OfCase(planned, field)}: no one active in the directory signs in as {upn}");
         }
     }
 
@@ -281,7 +308,53 @@ public sealed class AuditProgramme
 /// <summary>What arranging an audit did: the audit, whether this run made it, how many items it made; or why nothing was written.</summary>
 public sealed record AuditCreation(CaseAudit? Audit, bool Created, int ItemsMade, IReadOnlyList<string> Problems)
 {
+    /// <summary>The person may not arrange audits: nothing was read or written.</summary>
+    public static readonly AuditCreation NotAllowed = new(null, false, 0, []) { Allowed = false };
+
+    public bool Allowed { get; init; } = true;
+
     public static AuditCreation Refused(IReadOnlyList<string> problems) => new(null, false, 0, problems);
+}
+
+/// <summary>Where an audit plan came from, so a problem found against the directory names its place there.</summary>
+public abstract record AuditPlanSource
+{
+    /// <summary>A field of the plan: "neglect.yaml: due", or on the card "Due".</summary>
+    public abstract string Field(string field);
+
+    /// <summary>A person named for a case: "neglect.yaml:12: case 1234567.auditor", or on the card "Cases, line 3: case 1234567, auditor".</summary>
+    public abstract string OfCase(AuditPlanCase planned, string field);
+}
+
+/// <summary>An audit file (<c>qabot audits create FILE</c>).</summary>
+public sealed record AuditFile(string Name) : AuditPlanSource
+{
+    public override string Field(string field) => $"{Name}: {field}";
+
+    public override string OfCase(AuditPlanCase planned, string field)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        return $"{Name}:{planned.Line}: case {planned.Case}.{field}";
+    }
+}
+
+/// <summary>The "arrange an audit" card: problems name its fields as it labels them.</summary>
+public sealed record AuditForm : AuditPlanSource
+{
+    public static readonly AuditForm Instance = new();
+
+    public override string Field(string field) => field switch
+    {
+        "due" => AuditFormReader.Fields.Due,
+        "title" => AuditFormReader.Fields.Title,
+        _ => field,
+    };
+
+    public override string OfCase(AuditPlanCase planned, string field)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        return $"{AuditFormReader.Fields.Cases}, line {planned.Line}: case {planned.Case}, {field}";
+    }
 }
 
 /// <summary>A moderation or closure: what was done, or why nothing was.</summary>

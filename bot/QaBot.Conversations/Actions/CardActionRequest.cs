@@ -13,7 +13,8 @@ namespace QaBot.Conversations.Actions;
 /// </summary>
 public sealed record CardActionRequest(string Verb, ViewState View, ItemReference? Item, JsonObject Data)
 {
-    private const int MaxDataLength = 8 * 1024;
+    /// <summary>The most a press may carry: an "arrange an audit" form of 90 cases and ten lines of enquiry fits.</summary>
+    private const int MaxDataLength = 16 * 1024;
 
     /// <summary>Reads a press; on failure <paramref name="problem"/> says what was wrong (for the log: no values, no personal data).</summary>
     public static bool TryRead(CardAction action, out CardActionRequest? request, out string? problem)

@@ -6,17 +6,33 @@ namespace QaBot.Conversations.Assurance;
 
 /// <summary>
 /// Answers "themes this quarter" and "reflective case reviews last quarter" with the reviews the person may read, and
-/// "audits in progress" with the audits and cases they may see.
+/// "audits in progress" with the audits and cases they may see, and "arrange an audit" with the QA team's form.
 /// </summary>
 public sealed class ReviewReplies
 {
+    public const string NotQaTeamText = "Audits are arranged by the QA team. Say \"audits in progress\" to see any cases allocated to you.";
+
     private readonly ReviewOverview _overview;
     private readonly AuditOverview _audits;
+    private readonly AuditProgramme _programme;
 
-    public ReviewReplies(ReviewOverview overview, AuditOverview audits)
+    public ReviewReplies(ReviewOverview overview, AuditOverview audits, AuditProgramme programme)
     {
         _overview = overview ?? throw new ArgumentNullException(nameof(overview));
         _audits = audits ?? throw new ArgumentNullException(nameof(audits));
+        _programme = programme ?? throw new ArgumentNullException(nameof(programme));
+    }
+
+    /// <summary>The "arrange an audit" form for the QA team; anyone else is told who arranges audits.</summary>
+    public OutboundMessage ArrangeForm(Person person, DateOnly today)
+    {
+        if (!_programme.CanArrange(person, today))
+        {
+            return OutboundMessage.FromText(NotQaTeamText);
+        }
+
+        var card = AuditFormCardBuilder.BuildForm(today);
+        return OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
     }
 
     public async Task<OutboundMessage> AuditsAsync(Person person, DateOnly today, CancellationToken cancellationToken)

@@ -109,6 +109,11 @@ public sealed class GreetingCardBuilder
             questions.Add("\"themes this quarter\": reflective case reviews held in your line, their judgements, themes and actions");
             questions.Add("\"audits in progress\": the QA team's audits not yet closed, with cases recorded and moderated");
         }
+
+        if (_policy.SeesDepartment(person, today))
+        {
+            questions.Add("\"arrange an audit\": a thematic or multi-agency audit, its cases given to the auditors as items");
+        }
         else if (_policy.Monitors(person, today))
         {
             questions.Add("\"what's overdue\": overdue items by area and duty, as counts");

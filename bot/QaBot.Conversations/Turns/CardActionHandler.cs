@@ -45,6 +45,7 @@ public sealed class CardActionHandler
     private readonly ApprovalCardBuilder _approvalCards;
     private readonly ILogger<CardActionHandler> _logger;
     private readonly RecordReview _reviews;
+    private readonly AuditProgramme _audits;
     private readonly ReviewCardBuilder _reviewCards;
     private readonly RecordLeave _leave;
 
@@ -62,8 +63,10 @@ public sealed class CardActionHandler
         RecordReview reviews,
         ReviewCardBuilder reviewCards,
         RecordLeave leave,
+        AuditProgramme audits,
         ILogger<CardActionHandler> logger)
     {
+        _audits = audits ?? throw new ArgumentNullException(nameof(audits));
         _leave = leave ?? throw new ArgumentNullException(nameof(leave));
         _reviews = reviews ?? throw new ArgumentNullException(nameof(reviews));
         _reviewCards = reviewCards ?? throw new ArgumentNullException(nameof(reviewCards));
@@ -109,6 +112,7 @@ public sealed class CardActionHandler
             CardVerbs.Approve or CardVerbs.Decline => await DecideAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.ReviewSubmit => await ReviewAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.RecordLeave => await LeaveAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
+            CardVerbs.ArrangeAudit => await ArrangeAuditAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             _ => await CardAsync(person, request.View, today, null, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -339,6 +343,28 @@ public sealed class CardActionHandler
             ? $"Reminders pause; {Count(outcome.ItemsMoved, "item")} falling due meanwhile moved to {UkDates.Format(absence.ReturnsOn(_calendar))}, the first working day back."
             : "The cover holds their items and their team's escalations until they return.";
         return await CardAsync(person, view, today, CardNotice.Success($"Recorded: away {UkDates.Format(absence.From)} to {UkDates.Format(absence.To)}. {what}"), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InvokeResponse> ArrangeAuditAsync(CardActionRequest request, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        if (!request.TryGetText(AuditFormCardBuilder.TitleInput, out var title) || !request.TryGetText(AuditFormCardBuilder.KindInput, out var kind)
+            || !request.TryGetText(AuditFormCardBuilder.LinesInput, AuditFormCardBuilder.MaxLinesLength, out var lines)
+            || !request.TryGetText(AuditFormCardBuilder.CasesInput, AuditFormCardBuilder.MaxCasesLength, out var cases)
+            || !request.TryGetText(AuditFormCardBuilder.DueInput, out var due))
+        {
+            return Refuse(request.Verb, person, 400, "BadActionData", "unreadable inputs", "QaBot couldn't read this form. Ask me for a fresh one (\"arrange an audit\") and try again.");
+        }
+
+        var form = new AuditFormInput(title, kind, lines, cases, due);
+        var creation = await _audits.CreateFromFormAsync(form, person, now, origin, cancellationToken).ConfigureAwait(false);
+        if (!creation.Allowed)
+        {
+            return Refuse(request.Verb, person, 403, "NotAllowed", "audit arranged by someone outside the QA team", ReviewReplies.NotQaTeamText);
+        }
+
+        return creation.Audit is null
+            ? Card(AuditFormCardBuilder.BuildForm(today, form, creation.Problems))
+            : Card(AuditFormCardBuilder.BuildArranged(creation, _calendar));
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {noun}s";

@@ -37,6 +37,12 @@ public static partial class IntentReader
             return Compliance(words);
         }
 
+        if (Contains(words, "arrange an audit") || Contains(words, "arrange audit") || Contains(words, "new audit") || Contains(words, "create an audit")
+            || Contains(words, "set up an audit") || Contains(words, "start an audit") || Contains(words, "plan an audit"))
+        {
+            return new MessageIntent(MessageIntentKind.ArrangeAudit);
+        }
+
         if (Contains(words, "audits") || Contains(words, "audit") || Contains(words, "audits in progress") || Contains(words, "case audits"))
         {
             return new MessageIntent(MessageIntentKind.Audits);

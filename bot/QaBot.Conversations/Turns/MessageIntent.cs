@@ -32,6 +32,9 @@ public enum MessageIntentKind
     /// <summary>"audits in progress", "audits": the QA team's audits not yet closed, or an auditor's own cases in them.</summary>
     Audits,
 
+    /// <summary>"arrange an audit", "new audit": the QA team's form for a thematic or multi-agency audit.</summary>
+    ArrangeAudit,
+
     /// <summary>"themes this quarter", "reflective case reviews last quarter": the QA view of reviews held.</summary>
     Reviews,
 }

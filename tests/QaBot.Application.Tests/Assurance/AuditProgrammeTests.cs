@@ -2,6 +2,8 @@ using QaBot.Application.Assurance;
 using QaBot.Application.Configuration;
 using QaBot.Core.Assurance;
 using QaBot.Core.Cases;
+using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 using QaBot.Testing.InMemory;
 using static QaBot.Testing.Organisation.TestDirectory;
@@ -19,7 +21,7 @@ public sealed class AuditProgrammeTests
     private readonly InMemoryReviewStore _reviews = new();
 
     private AuditProgramme Programme() => new(
-        _audits, _reviews, _council.Tracking, _council.Directory, Council.Rules, new CaseReferencePattern(CaseReferencePattern.Default), new AssuranceOptions());
+        _audits, _reviews, _council.Tracking, _council.Directory, Council.Rules, new CaseReferencePattern(CaseReferencePattern.Default), new AssuranceOptions(), Council.Policy);
 
     private static string File(string firstAuditor) => $"""
         title: Neglect and cumulative harm
@@ -66,6 +68,54 @@ public sealed class AuditProgrammeTests
         Assert.Equal("1234567", CaseAudit.CaseOfItem(first.Id));
         Assert.Null((await ItemAsync(5, audit.Cases[1]))!.Concerns);
         Assert.Equal("arranged", Assert.Single(await _audits.GetAuditTrailAsync(audit.Id)).Action);
+    }
+
+    private static readonly Person QaLead = NewPerson(30, Department, Id(1), new RoleId("qa-complaints-manager"));
+
+    private static AuditFormInput Form(string firstAuditor) => new(
+        "Neglect and cumulative harm", "thematic", "Is the plan reviewed?\n",
+        $"1234567 {firstAuditor} {Council.Person(6).Upn}\n\n2345678, {Council.Person(5).Upn}", "2027-01-29");
+
+    [Fact]
+    public async Task CreateFromForm_QaTeam_ArrangesTheAuditTheSameFileWouldAndASecondSubmissionChangesNothing()
+    {
+        var programme = Programme();
+
+        var first = await programme.CreateFromFormAsync(Form(Council.Person(4).Upn), QaLead, Council.Now, Council.Teams, CancellationToken.None);
+        var again = await programme.CreateFromFormAsync(Form(Council.Person(4).Upn), QaLead, Council.Now, Council.Teams, CancellationToken.None);
+
+        Assert.Equal((true, true, 2), (first.Allowed, first.Created, first.ItemsMade));
+        Assert.Empty(first.Problems);
+        var audit = first.Audit!;
+        Assert.Equal(("2027-01-neglect-and-cumulative-harm", AuditKind.Thematic, Actor.Person(QaLead.Id)), (audit.Id, audit.Kind, audit.CreatedBy));
+        Assert.Equal(["1234567", "2345678"], audit.Cases.Select(c => c.Case.Value));
+        Assert.Equal((Id(4), (PersonId?)Id(6)), (audit.Cases[0].Auditor, audit.Cases[0].Practitioner));
+        Assert.NotNull(await ItemAsync(5, audit.Cases[1]));
+        Assert.Equal((true, false, 0), (again.Allowed, again.Created, again.ItemsMade));
+        Assert.Equal(audit.Id, again.Audit!.Id);
+        Assert.Single(await _audits.GetAuditTrailAsync(audit.Id));
+    }
+
+    [Fact]
+    public async Task CreateFromForm_SomeoneOutsideTheQaTeam_RefusedAndWritesNothing()
+    {
+        var created = await Programme().CreateFromFormAsync(Form(Council.Person(4).Upn), Council.Person(3), Council.Now, Council.Teams, CancellationToken.None);
+
+        Assert.False(created.Allowed);
+        Assert.Null(created.Audit);
+        Assert.Empty(await _audits.ListAsync());
+        Assert.Empty(await _council.Tracking.GetOpenItemsAsync(Council.Person(4)));
+    }
+
+    [Fact]
+    public async Task CreateFromForm_AnAuditorNotInTheDirectory_RefusedNamingTheFormsLineAndWritesNothing()
+    {
+        var created = await Programme().CreateFromFormAsync(Form("nobody@council.gov.uk"), QaLead, Council.Now, Council.Teams, CancellationToken.None);
+
+        Assert.True(created.Allowed);
+        Assert.Equal("Cases, line 1: case 1234567, auditor: no one active in the directory signs in as nobody@council.gov.uk", Assert.Single(created.Problems));
+        Assert.Empty(await _audits.ListAsync());
+        Assert.Empty(await _council.Tracking.GetOpenItemsAsync(Council.Person(5)));
     }
 
     [Fact]

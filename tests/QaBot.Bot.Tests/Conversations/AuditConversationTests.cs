@@ -3,6 +3,8 @@ using QaBot.Application.Assurance;
 using QaBot.Application.Organisation;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
+using QaBot.Conversations.Assurance;
+using QaBot.Core.Assurance;
 using QaBot.Core.Tracking;
 using QaBot.Demo;
 using QaBot.Testing.Cards;
@@ -19,6 +21,55 @@ namespace QaBot.Bot.Tests.Conversations;
 public sealed class AuditConversationTests(DemoCouncilFixture council) : IClassFixture<DemoCouncilFixture>
 {
     private ChatUser Dan => new(council.Host, DemoCouncil.KeyPeople.TeamManagerChesterfield, "Dan Mercer");
+
+    [Fact]
+    public async Task Arrange_TheQaTeamFillsTheCardInTeams_RefusedWhileWrongThenArrangedOnceAndNobodyElseMay()
+    {
+        var directory = council.Services.GetRequiredService<IDirectoryStore>();
+        var audits = council.Services.GetRequiredService<IAuditStore>();
+        var snapshot = await directory.GetSnapshotAsync();
+        var people = snapshot.People.Select(p => p.Value).Where(p => p.Active).ToList();
+        var complaints = people.First(p => p.CurrentRoles.Any(r => r.Role.Value == "qa-complaints-manager"));
+        var officer = people.First(p => p.JobTitle == "Quality Assurance Officer");
+        var dan = (await directory.GetPersonAsync(Dan.Person))!;
+        var qa = new ChatUser(council.Host, complaints.Id, complaints.DisplayName);
+        const string Id = "2026-12-missing-education-episodes";
+        (string, string)[] Form(string lines) =>
+        [
+            (AuditFormCardBuilder.TitleInput, "Missing education episodes"),
+            (AuditFormCardBuilder.KindInput, "multi-agency"),
+            (AuditFormCardBuilder.LinesInput, lines),
+            (AuditFormCardBuilder.CasesInput, $"9400001 {dan.Upn}\n9400002 {officer.Upn}"),
+            (AuditFormCardBuilder.DueInput, "2026-12-18"),
+        ];
+
+        var form = CardOf(Assert.Single(await qa.SayAsync("arrange an audit")));
+        CardAssert.PassesOfficialParser(form.ToJsonString(), "arrange an audit");
+        var submit = Assert.Single(Buttons(form, CardVerbs.ArrangeAudit));
+
+        // A date of birth in a line of enquiry: refused, everything typed kept, nothing written.
+        var refused = await qa.PressAsync(submit, Form("Was each episode followed up?\nBorn 03/04/2012, so of school age"));
+        Assert.Contains("Nothing was arranged. Key lines of enquiry, line 2:", Text(refused.Card), StringComparison.Ordinal);
+        Assert.Contains("9400002 " + officer.Upn, Text(refused.Card), StringComparison.Ordinal);
+        Assert.Null(await audits.GetAsync(Id));
+
+        var arranged = await qa.PressAsync(submit, Form("Was each episode followed up?\nWere partners told?"));
+        var again = await qa.PressAsync(submit, Form("Was each episode followed up?\nWere partners told?"));
+        Assert.Contains("Arranged: 2 cases given to 2 auditors as items", Text(arranged.Card), StringComparison.Ordinal);
+        CardAssert.PassesOfficialParser(arranged.Card.ToJsonString(), "audit arranged");
+        Assert.Contains("Already arranged on Fri 20 Nov 2026; nothing changed.", Text(again.Card), StringComparison.Ordinal);
+        var audit = (await audits.GetAsync(Id))!;
+        Assert.Equal((AuditKind.MultiAgency, Actor.Person(complaints.Id)), (audit.Kind, audit.CreatedBy));
+        Assert.Single(await audits.GetAuditTrailAsync(Id));
+        var item = await council.Services.GetRequiredService<ITrackingStore>().GetAsync(ItemKey.For(dan, audit.Cases[0].Item));
+        Assert.Equal(("Multi-agency audit 'Missing education episodes': case 9400001", new DateOnly(2026, 12, 18)), (item!.Note, item.Due));
+
+        // A team manager is told who arranges audits, and the form's button pressed as him arranges nothing.
+        Assert.Equal(QaBot.Conversations.Assurance.ReviewReplies.NotQaTeamText, Assert.Single(await Dan.SayAsync("arrange an audit"))["text"]!.GetValue<string>());
+        var forged = await Dan.PressAsync(submit, [.. Form("Was each episode followed up?").Select(f => f.Item1 == AuditFormCardBuilder.TitleInput ? (f.Item1, "Forged audit") : f)]);
+        Assert.Equal("NotAllowed", forged.ErrorCode);
+        Assert.Null(await audits.GetAsync("2026-12-forged-audit"));
+    }
 
     [Fact]
     public async Task Audit_TheAuditorRecordsTheirCaseInTeamsAndEachPersonSeesWhatTheyMay()

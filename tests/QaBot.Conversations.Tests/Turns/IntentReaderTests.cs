@@ -54,6 +54,14 @@ public sealed class IntentReaderTests
     public void Read_AuditQuestions_AreAboutAudits(string text) =>
         Assert.Equal(MessageIntentKind.Audits, IntentReader.Read(text).Kind);
 
+    [Theory]
+    [InlineData("arrange an audit")]
+    [InlineData("Can I set up an audit?")]
+    [InlineData("new audit")]
+    [InlineData("create an audit please")]
+    public void Read_ArrangingAnAudit_AsksForTheForm(string text) =>
+        Assert.Equal(MessageIntentKind.ArrangeAudit, IntentReader.Read(text).Kind);
+
     [Fact]
     public void Read_OverdueCaseReviews_StaysAQuestionAboutWhatIsOverdue() =>
         Assert.Equal(MessageIntentKind.Overdue, IntentReader.Read("which case reviews are overdue").Kind);
