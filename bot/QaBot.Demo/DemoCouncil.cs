@@ -65,6 +65,9 @@ public sealed class DemoCouncil
         public static readonly PersonId DirectorSchools = new("d0000000-0000-4000-8000-000000000006");
         public static readonly PersonId SocialWorkerChesterfield = new("d0000000-0000-4000-8000-000000000007");
         public static readonly PersonId IroNorth = new("d0000000-0000-4000-8000-000000000008");
+
+        /// <summary>The Head of Performance, Quality &amp; Participation: the QA team's lead, who arranges audits.</summary>
+        public static readonly PersonId QaLead = new("d0000000-0000-4000-8000-000000000009");
     }
 
     public IReadOnlyList<AreaRow> Areas => _areas;
@@ -174,7 +177,7 @@ public sealed class DemoCouncil
         var director = Add(Quality, "Director for Performance, Quality & Partnerships", executive, ["service-director"], alsoHolds: ["director-performance-quality-partnerships"]);
         var service = $"{Quality} > Performance, Quality & Participation";
         Area(service, AreaKind.Service);
-        var head = Add(service, "Head of Performance, Quality & Participation", director, ["assistant-director-head-of-service", "head-of-performance-quality-participation"]);
+        var head = Add(service, "Head of Performance, Quality & Participation", director, ["assistant-director-head-of-service", "head-of-performance-quality-participation"], KeyPeople.QaLead, "Grace Adeyemi");
         Team($"{service} > Quality Assurance Team", head, 6, ["Quality Assurance Officer", "Practice Auditor"]);
         Team($"{service} > Performance & Analysis", head, 5, ["Performance Analyst", "Data Officer"]);
         Team($"{service} > Participation & Children's Rights", head, 5, ["Participation Officer", "Children's Rights Officer"]);

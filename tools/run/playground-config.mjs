@@ -21,6 +21,7 @@ export const people = [
   { key: 'schools-director', objectId: 'd0000000-0000-4000-8000-000000000006', givenName: 'Tom', surname: 'Hadley', upn: 'tom.hadley', title: 'Director, Schools & Learning' },
   { key: 'social-worker', objectId: 'd0000000-0000-4000-8000-000000000007', givenName: 'Priya', surname: 'Nolan', upn: 'priya.nolan', title: 'Social Worker, Chesterfield Team 1' },
   { key: 'iro', objectId: 'd0000000-0000-4000-8000-000000000008', givenName: 'Joanne', surname: 'Pritchard', upn: 'joanne.pritchard', title: 'Independent Reviewing Officer, IRO Team North' },
+  { key: 'qa-lead', objectId: 'd0000000-0000-4000-8000-000000000009', givenName: 'Grace', surname: 'Adeyemi', upn: 'grace.adeyemi', title: 'Head of Performance, Quality & Participation' },
 ];
 
 const domain = 'demo-council.example';

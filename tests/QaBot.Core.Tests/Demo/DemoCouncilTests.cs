@@ -71,6 +71,7 @@ public sealed class DemoCouncilTests
         Assert.Equal("Team 1", chart.Areas.Find(Assert.Single(ScopeOf(DemoCouncil.KeyPeople.TeamManagerChesterfield).Areas))!.Name);
         Assert.Equal(ScopeKind.CountsOnly, ScopeOf(DemoCouncil.KeyPeople.ElectedMember).Kind);
         Assert.Equal(ScopeKind.OwnItems, ScopeOf(DemoCouncil.KeyPeople.SocialWorkerChesterfield).Kind);
+        Assert.True(chart.Policy.SeesDepartment(chart.Find(DemoCouncil.KeyPeople.QaLead)!, Today));
         Assert.Equal(DemoCouncil.KeyPeople.TeamManagerChesterfield, chart.EscalationTarget(DemoCouncil.KeyPeople.SocialWorkerChesterfield, Today)?.Id);
     }
 
