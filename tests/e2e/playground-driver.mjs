@@ -5,7 +5,7 @@
 //   node tests/e2e/playground-driver.mjs --url http://localhost:PORT [--screenshots DIR] [--log FILE]
 // Exit code 0 when every step passed; 1 with the failing step and what the page showed.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,7 @@ if (!options.url) {
 }
 
 // The demo director of the repository's .m365agentsplayground.yml and the division she leads (docs/demo.md).
-const director = { name: 'Rachel Okafor', area: 'Early Help & Safeguarding' };
+const director = { name: 'Rachel Okafor', area: 'Early Help & Safeguarding', upn: 'rachel.okafor@demo-council.example', practitionerUpn: 'ian.whitworth@demo-council.example' };
 // The demo IRO (./run --as iro) and the first demo case she holds: a looked-after child whose first review was held.
 const iro = { name: 'Joanne Pritchard', case: '61000' };
 // The demo team's channel of .m365agentsplayground.yml, which ./run lists in Reports:Channels for the whole department.
@@ -217,6 +217,11 @@ async function run(p) {
   await screenshot(p, audits, 'playground-audits.png');
   passed('audits in progress');
 
+  // 4d. A reflective case review form filled in and submitted in Teams: the QA team arranges an audit with a case for
+  // the director to audit, Done on it in her tasks opens the review form in place of the card, and "Record the review"
+  // records it.
+  await auditorRecordsReview(p);
+
   // 5. Time travel: the reminders of the first working day from next Monday that has one for this user, sent now by
   // `qabot tick --at`, arrive in the chat.
   await reminderByTimeTravel(p);
@@ -271,6 +276,94 @@ async function monthlyReportInChannel(p) {
   log(`monthly report: "${text.slice(0, 160)}..."`);
   await screenshot(p, report, 'playground-monthly-report.png');
   passed('monthly report');
+}
+
+async function auditorRecordsReview(p) {
+  // A case and audit of their own for each run, due in two working days so it is in her reminder window with Done.
+  const stamp = Date.now();
+  const reference = String(9_000_000 + (stamp % 1_000_000));
+  const due = [...workingDaysFrom(londonDate(new Date(stamp + 86_400_000)), 2)][1];
+  const file = join(process.env.QABOT_LOCAL_DIR ?? join(root, '.local'), `check-audit-${stamp}.yaml`);
+  writeFileSync(file, [
+    `title: Playground check ${stamp}`,
+    'kind: thematic',
+    'linesOfEnquiry:',
+    '  - Is the plan reviewed?',
+    `due: ${due}`,
+    'cases:',
+    `  - reference: "${reference}"`,
+    `    auditor: ${director.upn}`,
+    `    practitioner: ${director.practitionerUpn}`,
+    '',
+  ].join('\n'));
+  const created = spawnSync(join(root, 'run'), ['qabot', 'audits', 'create', file], { encoding: 'utf8', timeout: 120_000, env: process.env });
+  if (created.status !== 0) fail(`qabot audits create failed (exit ${created.status}): ${`${created.stderr ?? ''}${created.stdout ?? ''}`.trim().slice(0, 600)}`);
+  log(`audit: ${created.stdout.trim().split('\n')[0]}`);
+
+  // Her tasks list the case (overdue items come first, so it may be on a later page).
+  const before = await ask(p, 'my tasks');
+  const { index, message, card } = await cardAfter(p, before, 'the "my tasks" digest with the audit case');
+  const named = `case ${reference}`;
+  const showing = (text) => /Showing (\d+) to/.exec(text)?.[1] ?? '';
+  for (let page = 0; page < 6 && !(await textOf(card)).includes(named); page++) {
+    const more = card.getByRole('button', { name: /^show more$/i }).first();
+    if (await more.count() === 0) break;
+    const from = showing(await textOf(message));
+    await more.click();
+    // The page has turned when the card says it shows other items ("Showing 11 to 20 of 30").
+    await p.waitForFunction(
+      ({ index, from }) => {
+        const shown = /Showing (\d+) to/.exec(document.querySelectorAll('.fai-OutputCard')[index]?.innerText ?? '')?.[1] ?? '';
+        return shown !== '' && shown !== from;
+      },
+      { index, from },
+      { timeout: replyTimeout },
+    ).catch(() => fail('"Show more" did not turn the page of "my tasks".'));
+  }
+  const item = card.locator('.ac-container').filter({ hasText: named }).filter({ has: p.getByRole('button', { name: /^done$/i }) }).last();
+  if (await item.count() === 0) fail(`"my tasks" does not list the audit's ${named} with Done: "${(await textOf(card)).slice(0, 400)}"`);
+  const formShown = await textOf(message);
+  await item.getByRole('button', { name: /^done$/i }).last().click();
+  // Done shows the small form under the item; "Save as done" sends it, and the bot answers with the review form.
+  const save = card.getByRole('button', { name: /^save as done$/i }).first();
+  await save.click({ timeout: 10_000 }).catch(() => fail('Done on the audit case showed no "Save as done".'));
+
+  // Done opens the review form, with the case and the practitioner filled in.
+  await p.waitForFunction(({ index }) => /Reflective case review/.test(document.querySelectorAll('.fai-OutputCard')[index]?.innerText ?? ''), { index }, { timeout: replyTimeout })
+    .catch(async () => fail(`Done on the audit case did not open the review form: "${(await textOf(message)).slice(0, 400)}"`));
+  if ((await textOf(message)) === formShown) fail('the card did not change after Done.');
+  const form = botMessages(p).nth(index);
+  await choose(p, form, 'Judgement', 'Good');
+  await form.getByLabel(/^Strengths and good practice/).first().fill('A clear chronology and the plan reviewed on time.');
+  await form.getByLabel(/^Areas for development/).first().fill('None identified.');
+  // "What took place": the first box is the file read.
+  await form.locator('input[type="checkbox"]').first().check({ timeout: 10_000, force: true }).catch(() => fail('the review form has no "File read" box to tick.'));
+  await screenshot(p, form, 'playground-review-form.png');
+  await form.getByRole('button', { name: /^record the review$/i }).first().click();
+  const recorded = await p.waitForFunction(
+    ({ index }) => {
+      const text = document.querySelectorAll('.fai-OutputCard')[index]?.innerText ?? '';
+      return /Recorded, and the review item marked done|Please correct|could not|couldn't/i.test(text) ? text : false;
+    },
+    { index },
+    { timeout: replyTimeout },
+  ).then((handle) => handle.jsonValue(), async () => fail(`"Record the review" did not answer: "${(await textOf(message)).slice(0, 400)}"`));
+  if (!/Recorded, and the review item marked done/.test(recorded)) fail(`the review was not recorded: "${recorded.replace(/\s+/g, ' ').slice(0, 400)}"`);
+  log(`review form: "${recorded.replace(/\s+/g, ' ').slice(0, 160)}..."`);
+  await screenshot(p, form, 'playground-review-recorded.png');
+  passed('review form');
+}
+
+// Chooses an option in a card's compact choice set, whichever way the Playground draws it (a select, or a combobox).
+async function choose(p, card, label, option) {
+  const select = card.locator('select', { has: p.locator('option', { hasText: option }) }).first();
+  if (await select.count() > 0) {
+    await select.selectOption({ label: option });
+    return;
+  }
+  const box = card.getByRole('combobox', { name: new RegExp(`^${label}`) }).first();
+  await box.click({ timeout: 10_000 }).catch(() => fail(`the form has no "${label}" choice.`));
+  await p.getByRole('option', { name: option }).first().click({ timeout: 10_000 }).catch(() => fail(`"${label}" does not offer "${option}".`));
 }
 
 function firstOfThisMonth() {
