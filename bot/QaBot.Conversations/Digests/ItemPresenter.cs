@@ -210,7 +210,7 @@ public sealed class ItemPresenter
     }
 
     /// <summary>
-    /// "New date (a working day; after Mon 14 Dec 2026 your line manager approves it)". A statutory item goes no
+    /// "New date (a working day; a date after Mon 14 Dec 2026 needs approval)": the line manager's, or for an elected member the member-support officer's. A statutory item goes no
     /// further than its deadline, approval or not.
     /// </summary>
     private string RescheduleLabel(TrackedItem item, DateOnly latest, bool canPick)
@@ -222,7 +222,7 @@ public sealed class ItemPresenter
 
         return item.StatutoryDeadline(_catalogue) is { } deadline && deadline <= latest
             ? $"New date (a working day, by the statutory deadline {UkDates.Format(deadline)})"
-            : $"New date (a working day; after {UkDates.Format(latest)} your line manager approves it)";
+            : $"New date (a working day; a date after {UkDates.Format(latest)} needs approval)";
     }
 
     private ShowCardAction RescheduleAction(TrackedItem item, DateOnly latest, bool canPick, DateOnly asOf, DateOnly? statutoryDeadline, int slot, Func<JsonObject> data) =>

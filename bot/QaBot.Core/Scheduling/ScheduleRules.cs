@@ -160,7 +160,7 @@ public sealed class ScheduleRules
         {
             return new(
                 RescheduleOutcome.NeedsApproval,
-                string.Create(CultureInfo.InvariantCulture, $"{UkDates.FormatLong(proposed)} moves the due date by {Math.Abs(moved)} working days; more than {Policy.RescheduleWithoutApprovalWorkingDays} needs your line manager's approval."),
+                string.Create(CultureInfo.InvariantCulture, $"{UkDates.FormatLong(proposed)} moves the due date by {Math.Abs(moved)} working days; more than {Policy.RescheduleWithoutApprovalWorkingDays} needs approval."),
                 moved);
         }
 

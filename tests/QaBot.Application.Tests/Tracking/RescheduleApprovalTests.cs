@@ -4,6 +4,7 @@ using Moq;
 using QaBot.Application.Conversations;
 using QaBot.Application.Tracking;
 using QaBot.Application.Tracking.Approvals;
+using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 using static QaBot.Testing.Organisation.TestDirectory;
 
@@ -34,7 +35,9 @@ public sealed class RescheduleApprovalTests
             .ReturnsAsync(new SendOutcome { Status = status, ActivityId = status == SendStatus.Sent ? "1:sent" : null });
     }
 
-    private Approvers Approvers => new(_council.Directory, _council.Conversations);
+    private OrganisationPolicy _policy = Council.Policy;
+
+    private Approvers Approvers => new(_council.Directory, _council.Conversations, _policy, Council.Rules.Calendar, _council.Time);
 
     private RequestRescheduleApproval Requests() => new(
         _council.Tracking, _council.Directory, _council.Conversations, _sender.Object, new TextApprovals(), Approvers, Council.Catalogue, Council.Rules,
@@ -71,6 +74,40 @@ public sealed class RescheduleApprovalTests
         var audit = (await _council.Tracking.GetAuditTrailAsync(_item.Key))[^1];
         Assert.Equal(("reschedule-requested", Actor.Person(Id(6))), (audit.Action, audit.Actor));
         Assert.Equal($"move from 2026-11-19 to 2027-01-15 sent to person:{Id(4)} for approval", audit.Detail);
+    }
+
+    private Task<ApprovalRequestOutcome> MemberAsksAsync(TrackedItem item) =>
+        Requests().ExecuteAsync(new ReplyRequest(Council.Person(9), item.Key, 1, ReplyKind.Rescheduled, TooFar, "Council meeting", Council.Now, Council.Teams), CancellationToken.None);
+
+    [Fact]
+    public async Task Request_ElectedMemberWithMemberSupportInTeams_GoesToTheMemberSupportOfficerNotAnOfficersLine()
+    {
+        _policy = Council.Policy with { MemberSupportUpn = Council.Person(12).Upn };
+        var support = _council.Chat(12);
+        _council.Chat(1);
+        var item = _council.Add("member-1", 9, Due, "member-qa-overview");
+
+        var outcome = await MemberAsksAsync(item);
+
+        Assert.Equal((ApprovalRequestOutcomeKind.Requested, "Person 12"), (outcome.Kind, outcome.ApproverName));
+        Assert.Equal(support, Assert.Single(_sent).To);
+        Assert.True(await Approvers.MayDecideAsync(Id(9), Id(12), CancellationToken.None));
+        Assert.False(await Approvers.MayDecideAsync(Id(9), Id(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Request_ElectedMemberAndNoMemberSupportNamed_RefusedWithoutTalkingOfALineManager()
+    {
+        _council.Chat(1);
+        var item = _council.Add("member-2", 9, Due, "member-qa-overview");
+
+        var outcome = await MemberAsksAsync(item);
+
+        Assert.Equal(ApprovalRequestOutcomeKind.Invalid, outcome.Kind);
+        Assert.EndsWith("A member's item moves that far only with the member-support officer's agreement, and the council has not named one: ask the QA team.", outcome.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("line manager", outcome.Problem, StringComparison.Ordinal);
+        Assert.Empty(_sent);
+        Assert.Null(_council.Get(item).Approval);
     }
 
     [Fact]

@@ -176,7 +176,7 @@ public sealed class DigestCardTests
 
         // Ten working days after Monday 30 November; a later date goes to the line manager, so the picker allows it.
         Assert.DoesNotContain("\"max\":", text, StringComparison.Ordinal);
-        Assert.Contains("New date (a working day; after Mon 14 Dec 2026 your line manager approves it)", text, StringComparison.Ordinal);
+        Assert.Contains("New date (a working day; a date after Mon 14 Dec 2026 needs approval)", text, StringComparison.Ordinal);
     }
 
     [Fact]

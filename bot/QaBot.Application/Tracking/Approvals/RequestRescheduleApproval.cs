@@ -97,7 +97,11 @@ public sealed partial class RequestRescheduleApproval
 
         if (await _approvers.FindReachableAsync(by.Id, cancellationToken).ConfigureAwait(false) is not var (approver, conversation))
         {
-            return Invalid(item, $"Not rescheduled: {decision.Reason} QaBot can't reach your line manager or the manager above them in Teams, so ask them directly.");
+            return Invalid(item, !_approvers.IsMember(by)
+                ? $"Not rescheduled: {decision.Reason} QaBot can't reach your line manager or the manager above them in Teams, so ask them directly."
+                : _approvers.HasMemberSupport
+                    ? $"Not rescheduled: {decision.Reason} A member's item moves that far with the member-support officer's agreement, and QaBot can't reach them in Teams, so ask them directly."
+                    : $"Not rescheduled: {decision.Reason} A member's item moves that far only with the member-support officer's agreement, and the council has not named one: ask the QA team.");
         }
 
         var approval = new RescheduleApproval(requestId, to, reason, by.Id, request.At, approver.Id, 0, ApprovalState.Pending);
