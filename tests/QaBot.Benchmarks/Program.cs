@@ -13,26 +13,20 @@ if (args.Contains("--overdue-turn"))
     return;
 }
 
-var drill = Array.IndexOf(args, "--restore-drill");
-if (drill >= 0)
+if (CountAfter("--restore-drill", 200_000) is { } drillItems)
 {
-    var items = drill + 1 < args.Length && int.TryParse(args[drill + 1], System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : 200_000;
-    await RestoreDrill.RunAsync(Console.Out, items);
+    await RestoreDrill.RunAsync(Console.Out, drillItems);
     return;
 }
 
-var subjectAccess = Array.IndexOf(args, "--subject-access");
-if (subjectAccess >= 0)
+if (CountAfter("--subject-access", 200_000) is { } accessItems)
 {
-    var items = subjectAccess + 1 < args.Length && int.TryParse(args[subjectAccess + 1], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 200_000;
-    await SubjectAccessBench.RunAsync(Console.Out, items);
+    await SubjectAccessBench.RunAsync(Console.Out, accessItems);
     return;
 }
 
-var daily = Array.IndexOf(args, "--daily-run");
-if (daily >= 0)
+if (CountAfter("--daily-run", 10_000) is { } staff)
 {
-    var staff = daily + 1 < args.Length && int.TryParse(args[daily + 1], System.Globalization.CultureInfo.InvariantCulture, out var st) ? st : 10_000;
     await DailyRunBench.RunAsync(Console.Out, staff);
     return;
 }
@@ -44,17 +38,25 @@ if (child >= 0)
     return;
 }
 
-var reminders = Array.IndexOf(args, "--reminders");
-if (reminders >= 0)
+if (CountAfter("--reminders", 5_000) is { } digests)
 {
-    var digests = reminders + 1 < args.Length && int.TryParse(args[reminders + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 5_000;
-    var sendersAt = Array.IndexOf(args, "--senders");
-    var senders = sendersAt >= 0 && sendersAt + 1 < args.Length && int.TryParse(args[sendersAt + 1], System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : 1;
-    await ReminderFanOut.RunAsync(Console.Out, digests, senders);
+    await ReminderFanOut.RunAsync(Console.Out, digests, CountAfter("--senders", 1) ?? 1);
     return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+// The number after an option ("--daily-run 10000"), or the fallback when none follows it; null when the option is absent.
+int? CountAfter(string option, int fallback)
+{
+    var at = Array.IndexOf(args, option);
+    if (at < 0)
+    {
+        return null;
+    }
+
+    return at + 1 < args.Length && int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out var count) ? count : fallback;
+}
 
 /// <summary>Benchmarks run on demand: see docs/benchmarks.md.</summary>
 public partial class Program;

@@ -162,19 +162,13 @@ public static class AuditFormReader
 
     private static bool CheckText(string where, string text, int max, PersonalIdentifierCheck identifiers, List<string> problems)
     {
-        if (text.Length > max)
+        if (AuditPlanReader.TextProblem(text, max, identifiers) is not { } problem)
         {
-            problems.Add($"{where}: is {text.Length} characters; keep it to {max}.");
-            return false;
+            return true;
         }
 
-        if (identifiers.FindFirst(text) is { } finding)
-        {
-            problems.Add($"{where}: {finding.Message}");
-            return false;
-        }
-
-        return true;
+        problems.Add($"{where}: {(problem.EndsWith('.') ? problem : problem + ".")}");
+        return false;
     }
 }
 

@@ -172,20 +172,19 @@ public static class AuditPlanReader
 
     private static bool CheckText(YamlFields fields, YamlNode node, string field, string text, int max, PersonalIdentifierCheck identifiers)
     {
-        if (text.Length > max)
+        if (TextProblem(text, max, identifiers) is not { } problem)
         {
-            fields.Error(node, field, $"is {text.Length} characters; keep it to {max}");
-            return false;
+            return true;
         }
 
-        if (identifiers.FindFirst(text) is { } finding)
-        {
-            fields.Error(node, field, finding.Message);
-            return false;
-        }
-
-        return true;
+        fields.Error(node, field, problem);
+        return false;
     }
+
+    /// <summary>What is wrong with an audit's free text (too long, or holding a personal identifier), the same for the file and the card; null when nothing is.</summary>
+    internal static string? TextProblem(string text, int max, PersonalIdentifierCheck identifiers) =>
+        text.Length > max ? $"is {text.Length} characters; keep it to {max}"
+        : identifiers.FindFirst(text)?.Message;
 }
 
 /// <summary>The plan read from an audit file, or every problem found in it (and no plan).</summary>
