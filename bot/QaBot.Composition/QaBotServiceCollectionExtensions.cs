@@ -145,6 +145,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<QaBot.Application.Assurance.ReviewOverview>();
         services.TryAddSingleton<QaBot.Application.Assurance.AuditProgramme>();
         services.TryAddSingleton<QaBot.Application.Assurance.AuditOverview>();
+        services.TryAddSingleton<QaBot.Application.Assurance.LearningDayProgramme>();
     }
 
     /// <summary>

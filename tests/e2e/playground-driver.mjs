@@ -217,6 +217,19 @@ async function run(p) {
   await screenshot(p, audits, 'playground-audits.png');
   passed('audits in progress');
 
+  // 4c'. "learning days": the demo's practice learning day she led, held, with the Executive Director's follow-up visit,
+  // and the day planned; counts of activities, no case references.
+  const beforeDays = await ask(p, 'learning days');
+  const { card: days } = await cardAfter(p, beforeDays, 'the answer to "learning days"');
+  const daysText = await textOf(days);
+  if (!daysText.includes('Practice learning days') || !daysText.includes('Neglect and drift in child in need plans') || !daysText.includes('Follow-up visit')) {
+    fail(`"learning days" did not show the demo's held day and its follow-up visit: "${daysText.slice(0, 300)}"`);
+  }
+  if (/\b81\d{3}\b/.test(daysText)) fail(`the learning days answer shows a case reference: "${daysText.slice(0, 300)}"`);
+  log(`learning days: "${daysText.slice(0, 160)}..."`);
+  await screenshot(p, days, 'playground-learning-days.png');
+  passed('learning days');
+
   // 4d. A reflective case review form filled in and submitted in Teams: the QA team arranges an audit with a case for
   // the director to audit, Done on it in her tasks opens the review form in place of the card, and "Record the review"
   // records it.

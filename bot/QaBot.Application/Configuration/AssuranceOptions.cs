@@ -26,6 +26,9 @@ public sealed class AssuranceOptions
     /// <summary>Duty ids whose Done opens the review form.</summary>
     public IList<string> ReviewDuties { get; } = [];
 
+    /// <summary>The follow-up visit after a practice learning day is due this many weeks after the day (1 to 26).</summary>
+    public int LearningDayVisitWeeks { get; set; } = 6;
+
     public ReviewSettings ToSettings() => new(
         JudgementScale.Count > 0 ? [.. JudgementScale] : ReviewSettings.DefaultJudgements,
         Themes.Count > 0 ? [.. Themes] : ReviewSettings.DefaultThemes,
@@ -47,6 +50,11 @@ public sealed class AssuranceOptions
             {
                 yield return $"{Section}:{name}: each entry appears once.";
             }
+        }
+
+        if (LearningDayVisitWeeks is < 1 or > 26)
+        {
+            yield return $"{Section}:LearningDayVisitWeeks: give from 1 to 26 weeks after the day; it is {LearningDayVisitWeeks}.";
         }
 
         if (JudgementScale.Count == 1)

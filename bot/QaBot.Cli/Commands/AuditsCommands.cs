@@ -36,26 +36,18 @@ internal static class AuditsCommands
         command.SetAction((parseResult, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
             var path = parseResult.GetValue(file)!;
-            if (!File.Exists(path))
+            if (await CliErrors.ReadFileAsync(context, path, cancellationToken).ConfigureAwait(false) is not { } yaml)
             {
-                await context.Error.WriteLineAsync($"{path}: there is no such file.").ConfigureAwait(false);
                 return CliErrors.Invalid;
             }
 
-            var yaml = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
             var at = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var check = parseResult.GetValue(dryRun);
             var result = await context.Services.GetRequiredService<AuditProgramme>().CreateAsync(
                 yaml, Path.GetFileName(path), context.Operator, at, new AuditOrigin("cli", "audits create " + Path.GetFileName(path)), check, cancellationToken).ConfigureAwait(false);
             if (result.Audit is not { } audit)
             {
-                foreach (var problem in result.Problems)
-                {
-                    await context.Error.WriteLineAsync(problem).ConfigureAwait(false);
-                }
-
-                await context.Error.WriteLineAsync($"Nothing was written: {UkDates.Count(result.Problems.Count, "problem", "problems")} to put right.").ConfigureAwait(false);
-                return CliErrors.Invalid;
+                return await CliErrors.NothingWrittenAsync(context, result.Problems).ConfigureAwait(false);
             }
 
             var what = $"{CaseAudit.KindName(audit.Kind)} '{audit.Title}' ({audit.Id}): {UkDates.Count(audit.Cases.Count, "case", "cases")} for {UkDates.Count(audit.Cases.Select(c => c.Auditor).Distinct().Count(), "auditor", "auditors")}, due {UkDates.Format(audit.Due)}";

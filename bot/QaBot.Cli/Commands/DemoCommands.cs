@@ -103,6 +103,8 @@ internal static class DemoCommands
             await context.Output.WriteLineAsync($"Reflective case reviews: {reviewsAdded.Reviews} recorded, with {reviewsAdded.Actions} actions (themes this quarter, qabot report reviews).").ConfigureAwait(false);
             var audits = await SeedAuditsAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Audits: {audits} arranged, one closed and one in progress (qabot audits list).").ConfigureAwait(false);
+            var days = await SeedLearningDaysAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"Practice learning days: {days} arranged, one held with its follow-up visit and one planned (qabot learning-days list).").ConfigureAwait(false);
             var workforce = await SeedWorkforceAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Workforce: {workforce} (qabot leave list).").ConfigureAwait(false);
             var failedInstalls = await SeedFailedInstallsAsync(services.GetRequiredService<IAppInstallationStore>(), plan.Desired!, date, cancellationToken).ConfigureAwait(false);
@@ -130,6 +132,43 @@ internal static class DemoCommands
         var actions = reviews.SelectMany(r => r.Actions).ToList();
         await services.GetRequiredService<ITrackingStore>().AddIfAbsentAsync(actions, origin, cancellationToken).ConfigureAwait(false);
         return (recorded, actions.Count);
+    }
+
+    /// <summary>
+    /// The demo's practice learning days run through QaBot as the QA team would: arranged, the held day's activities
+    /// recorded on the day and the day recorded as held the next working day (which gives the Executive Director the
+    /// follow-up visit), each step with its entry. A day already kept is left alone.
+    /// </summary>
+    private static async Task<int> SeedLearningDaysAsync(IServiceProvider services, OrganisationChart chart, DateOnly date, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var programme = services.GetRequiredService<LearningDayProgramme>();
+        var calendar = services.GetRequiredService<CouncilCalendar>();
+        var by = chart.Find(DemoCouncil.KeyPeople.QaLead) is { } qaLead ? Actor.Person(qaLead.Id) : Actor.System("demo");
+        var arranged = 0;
+        foreach (var demo in DemoLearningDays.Create(chart, calendar, date))
+        {
+            var created = await programme.ArrangeAsync(demo.Plan, "demo", by, At(demo.ArrangedOn, 10), origin, dryRun: false, cancellationToken).ConfigureAwait(false);
+            if (!created.Created)
+            {
+                continue;
+            }
+
+            arranged++;
+            foreach (var activity in demo.Activities)
+            {
+                await programme.RecordActivityAsync(created.Day!.Id, activity.Kind, activity.Summary, activity.Case, activity.ByUpn, by,
+                    new DateTimeOffset(activity.At, TimeSpan.Zero), origin, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (demo.Held)
+            {
+                await programme.RecordHeldAsync(created.Day!.Id, by, At(calendar.AddWorkingDays(demo.Plan.Date, 1), 9), origin, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return arranged;
+
+        static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
     }
 
     /// <summary>

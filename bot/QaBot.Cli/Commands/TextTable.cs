@@ -1,13 +1,16 @@
 namespace QaBot.Cli.Commands;
 
-/// <summary>A plain text table for terminals: columns padded to their widest cell, long cells cut with an ellipsis.</summary>
+/// <summary>
+/// A plain text table for terminals: columns padded to their widest cell, long cells cut with an ellipsis, except in
+/// the first column, which holds what a command is given next (an id, a reference) and is never cut.
+/// </summary>
 internal static class TextTable
 {
     private const int MaxWidth = 48;
 
     public static async Task WriteAsync(TextWriter output, IReadOnlyList<string> headers, IReadOnlyList<string[]> rows)
     {
-        var widths = headers.Select((h, i) => Math.Min(MaxWidth, Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length)))).ToArray();
+        var widths = headers.Select((h, i) => Math.Min(i == 0 ? int.MaxValue : MaxWidth, Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length)))).ToArray();
         await output.WriteLineAsync(Line(headers, widths)).ConfigureAwait(false);
         await output.WriteLineAsync(string.Join("  ", widths.Select(w => new string('-', w)))).ConfigureAwait(false);
         foreach (var row in rows)

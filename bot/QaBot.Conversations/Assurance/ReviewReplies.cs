@@ -1,12 +1,13 @@
 using QaBot.Application.Assurance;
 using QaBot.Application.Conversations;
+using QaBot.Core.Assurance;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Assurance;
 
 /// <summary>
 /// Answers "themes this quarter" and "reflective case reviews last quarter" with the reviews the person may read, and
-/// "audits in progress" with the audits and cases they may see, and "arrange an audit" with the QA team's form.
+/// "audits in progress" with the audits and cases they may see, "learning days" with the practice learning days they may see, and "arrange an audit" with the QA team's form.
 /// </summary>
 public sealed class ReviewReplies
 {
@@ -15,9 +16,13 @@ public sealed class ReviewReplies
     private readonly ReviewOverview _overview;
     private readonly AuditOverview _audits;
     private readonly AuditProgramme _programme;
+    private readonly LearningDayProgramme _days;
+    private readonly OrganisationPolicy _policy;
 
-    public ReviewReplies(ReviewOverview overview, AuditOverview audits, AuditProgramme programme)
+    public ReviewReplies(ReviewOverview overview, AuditOverview audits, AuditProgramme programme, LearningDayProgramme days, OrganisationPolicy policy)
     {
+        _days = days ?? throw new ArgumentNullException(nameof(days));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _overview = overview ?? throw new ArgumentNullException(nameof(overview));
         _audits = audits ?? throw new ArgumentNullException(nameof(audits));
         _programme = programme ?? throw new ArgumentNullException(nameof(programme));
@@ -39,6 +44,19 @@ public sealed class ReviewReplies
     {
         var progress = await _audits.InProgressForAsync(person, today, cancellationToken).ConfigureAwait(false);
         var card = AuditProgressCardBuilder.Build(progress, today);
+        return OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
+    }
+
+    /// <summary>
+    /// "learning days": the days of the last twelve months and those planned that the person may see
+    /// (<see cref="LearningDayAccess"/>), earliest first, with the follow-up visits tally for the QA team and leaders.
+    /// </summary>
+    public async Task<OutboundMessage> LearningDaysAsync(Person person, DateOnly today, CancellationToken cancellationToken)
+    {
+        var all = await _days.ListAsync(cancellationToken).ConfigureAwait(false);
+        var programme = AuditAccess.SeesProgramme(person, _policy, today);
+        var shown = all.Where(v => v.Day.Date > today.AddYears(-1) && LearningDayAccess.Sees(person, v.Day, _policy, today)).Reverse().ToList();
+        var card = LearningDaysCardBuilder.Build(shown, _days.VisitTally(all, today), programme, today);
         return OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
     }
 

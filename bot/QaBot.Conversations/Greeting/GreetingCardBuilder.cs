@@ -108,6 +108,7 @@ public sealed class GreetingCardBuilder
         {
             questions.Add("\"themes this quarter\": reflective case reviews held in your line, their judgements, themes and actions");
             questions.Add("\"audits in progress\": the QA team's audits not yet closed, with cases recorded and moderated");
+            questions.Add("\"learning days\": practice learning days held and planned, and the Executive Director's follow-up visits");
         }
 
         if (_policy.SeesDepartment(person, today))

@@ -37,6 +37,11 @@ public static partial class IntentReader
             return Compliance(words);
         }
 
+        if (Contains(words, "learning days") || Contains(words, "learning day") || Contains(words, "practice learning"))
+        {
+            return new MessageIntent(MessageIntentKind.LearningDays);
+        }
+
         if (Contains(words, "arrange an audit") || Contains(words, "arrange audit") || Contains(words, "new audit") || Contains(words, "create an audit")
             || Contains(words, "set up an audit") || Contains(words, "start an audit") || Contains(words, "plan an audit"))
         {

@@ -32,6 +32,9 @@ public enum MessageIntentKind
     /// <summary>"audits in progress", "audits": the QA team's audits not yet closed, or an auditor's own cases in them.</summary>
     Audits,
 
+    /// <summary>"learning days", "practice learning days": the days of the last year and those planned, with their follow-up visits.</summary>
+    LearningDays,
+
     /// <summary>"arrange an audit", "new audit": the QA team's form for a thematic or multi-agency audit.</summary>
     ArrangeAudit,
 

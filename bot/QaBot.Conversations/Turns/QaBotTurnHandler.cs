@@ -184,7 +184,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
         var shared = turn.ConversationKind != ConversationKind.Personal;
         var reply = intent.Kind switch
         {
-            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.Leave or MessageIntentKind.MyCases or MessageIntentKind.Audits or MessageIntentKind.ArrangeAudit when shared => OutboundMessage.FromText(PersonalChatOnlyText),
+            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.Leave or MessageIntentKind.MyCases or MessageIntentKind.Audits or MessageIntentKind.LearningDays or MessageIntentKind.ArrangeAudit when shared => OutboundMessage.FromText(PersonalChatOnlyText),
             MessageIntentKind.MyCases => await _cases.MyCasesAsync(person, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.MyTasks => await ViewAsync(person, new ViewState(CardView.Digest), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
@@ -194,6 +194,7 @@ public sealed class QaBotTurnHandler : ITurnHandler
             MessageIntentKind.Compliance => await ComplianceAsync(person, intent, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Reviews => await _reviews.SummaryAsync(person, intent.ReviewPeriod, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Audits => await _reviews.AuditsAsync(person, today, cancellationToken).ConfigureAwait(false),
+            MessageIntentKind.LearningDays => await _reviews.LearningDaysAsync(person, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.ArrangeAudit => _reviews.ArrangeForm(person, today),
             MessageIntentKind.Help => FromCard(_help.Build(person, today)),
             _ => FromCard(_help.Build(person, today, turn.Text)),

@@ -47,10 +47,11 @@ public static class AuditPlanReader
             : new(null, problems.Sorted());
     }
 
-    private static List<string> ReadLinesOfEnquiry(YamlFields fields, CatalogueProblems problems, PersonalIdentifierCheck identifiers)
+    /// <summary>The <c>linesOfEnquiry</c> list: 1 to the most allowed sentences, each checked like the title.</summary>
+    internal static List<string> ReadLinesOfEnquiry(YamlFields fields, CatalogueProblems problems, PersonalIdentifierCheck identifiers, string hint = "list the key lines of enquiry the auditors answer")
     {
         var lines = new List<string>();
-        var entries = Entries(fields, "linesOfEnquiry", "list the key lines of enquiry the auditors answer", CaseAudit.MaxLinesOfEnquiry, "key lines of enquiry");
+        var entries = Entries(fields, "linesOfEnquiry", hint, CaseAudit.MaxLinesOfEnquiry, "key lines of enquiry");
         for (var i = 0; i < entries.Count; i++)
         {
             var node = entries[i];
@@ -70,21 +71,24 @@ public static class AuditPlanReader
         return lines;
     }
 
-    private static DateOnly? ReadDue(YamlFields fields)
+    private static DateOnly? ReadDue(YamlFields fields) => ReadDay(fields, "due", "give the day the auditors' records are due, yyyy-MM-dd");
+
+    /// <summary>A required day written yyyy-MM-dd.</summary>
+    internal static DateOnly? ReadDay(YamlFields fields, string field, string hint)
     {
-        var text = fields.RequiredText("due", "give the day the auditors' records are due, yyyy-MM-dd");
+        var text = fields.RequiredText(field, hint);
         if (text is null)
         {
             return null;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            fields.Error("due", $"'{text}' is not a day in the form yyyy-MM-dd, for example 2027-03-31");
+            fields.Error(field, $"'{text}' is not a day in the form yyyy-MM-dd, for example 2027-03-31");
             return null;
         }
 
-        return due;
+        return day;
     }
 
     private static List<AuditPlanCase> ReadCases(YamlFields fields, CatalogueProblems problems, CaseReferencePattern pattern)
@@ -127,7 +131,7 @@ public static class AuditPlanReader
     }
 
     /// <summary>The entries of a required list of 1 to <paramref name="max"/>; a list of another length is named as a problem.</summary>
-    private static IList<YamlNode> Entries(YamlFields fields, string field, string hint, int max, string what)
+    internal static IList<YamlNode> Entries(YamlFields fields, string field, string hint, int max, string what)
     {
         if (fields.RequiredSequence(field, hint) is not { } sequence)
         {
@@ -142,7 +146,7 @@ public static class AuditPlanReader
         return sequence.Children;
     }
 
-    private static string? Upn(YamlFields fields, string field, string? text)
+    internal static string? Upn(YamlFields fields, string field, string? text)
     {
         if (text is null || Meetings.Schedules.MeetingScheduleLoader.LooksLikeMailbox(text))
         {
@@ -170,7 +174,7 @@ public static class AuditPlanReader
         fields.Error("reference", $"'{text}': {problem}");
     }
 
-    private static bool CheckText(YamlFields fields, YamlNode node, string field, string text, int max, PersonalIdentifierCheck identifiers)
+    internal static bool CheckText(YamlFields fields, YamlNode node, string field, string text, int max, PersonalIdentifierCheck identifiers)
     {
         if (TextProblem(text, max, identifiers) is not { } problem)
         {
@@ -182,7 +186,7 @@ public static class AuditPlanReader
     }
 
     /// <summary>What is wrong with an audit's free text (too long, or holding a personal identifier), the same for the file and the card; null when nothing is.</summary>
-    internal static string? TextProblem(string text, int max, PersonalIdentifierCheck identifiers) =>
+    public static string? TextProblem(string text, int max, PersonalIdentifierCheck identifiers) =>
         text.Length > max ? $"is {text.Length} characters; keep it to {max}"
         : identifiers.FindFirst(text)?.Message;
 }

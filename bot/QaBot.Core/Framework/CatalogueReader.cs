@@ -19,7 +19,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
     private static readonly string[] DutyFields =
     [
         "id", "role", "task", "purpose", "frequency", "frequencyPart", "biMonthly", "perYear", "statutoryRules",
-        "perReport", "metBy", "meeting", "body", "note", "sourceRow",
+        "perReport", "metBy", "meeting", "body", "note", "sourceRow", "scheduledFrom",
     ];
 
     private static readonly string[] BodyFields = ["id", "name", "group", "chair", "frequency", "biMonthly", "perYear", "note"];
@@ -34,6 +34,12 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
     {
         [RhythmDescription.Name(MeetingPart.Chair)] = MeetingPart.Chair,
         [RhythmDescription.Name(MeetingPart.Attend)] = MeetingPart.Attend,
+    };
+
+    private static readonly Dictionary<string, bool> ScheduledFromChoices = new(StringComparer.Ordinal)
+    {
+        [Duty.CalendarSource] = false,
+        [Duty.LearningDaysHeldSource] = true,
     };
 
     private readonly Dictionary<string, RoleDraft> _roles = new(StringComparer.Ordinal);
@@ -364,6 +370,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
         var meeting = fields.OptionalChoice("meeting", MeetingChoices);
         var body = fields.OptionalId("body");
         var note = fields.OptionalText("note");
+        var fromLearningDays = fields.OptionalChoice("scheduledFrom", ScheduledFromChoices);
         var sourceRow = ReadSourceRow(fields);
 
         if (id is null || !Unique("duty", "duty:" + id, id, fields))
@@ -386,6 +393,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
             Meeting = meeting,
             Body = body is null ? null : new BodyId(body),
             Note = note,
+            FollowsLearningDays = fromLearningDays ?? false,
         };
         _dutyOrder.Add(new DutyDraft(duty, fields, metBy ?? []));
     }

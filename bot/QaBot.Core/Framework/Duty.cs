@@ -31,6 +31,18 @@ public sealed record Duty(
     /// <summary>The Appendix A body whose meetings this duty is, when there is one.</summary>
     public BodyId? Body { get; init; }
 
+    /// <summary>The <c>scheduledFrom</c> word for a duty due on the calendar its rhythm gives (the default).</summary>
+    public const string CalendarSource = "calendar";
+
+    /// <summary>The <c>scheduledFrom</c> word for a duty owed after each practice learning day held.</summary>
+    public const string LearningDaysHeldSource = "practice-learning-days";
+
+    /// <summary>
+    /// Owed once after each practice learning day recorded as held (<c>scheduledFrom: practice-learning-days</c>), not on
+    /// the calendar: the schedule makes none of its items, and its rhythm is the number a year the framework expects.
+    /// </summary>
+    public bool FollowsLearningDays { get; init; }
+
     /// <summary>A note from the catalogue's editors.</summary>
     public string? Note { get; init; }
 

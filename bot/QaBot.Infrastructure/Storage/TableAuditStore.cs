@@ -12,97 +12,71 @@ namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
 /// The QA team's audits in the Assurance table, one partition each (<c>audit|{id}</c>): row <c>h</c> for the audit,
-/// <c>c|{number}</c> for each sampled case and <c>a|{ticks}|{guid}</c> for its audit trail. Every change is one
-/// transaction with its audit row, so no change is kept without its entry.
+/// <c>c|{number}</c> for each sampled case and <c>a|{ticks}|{guid}</c> for its audit trail (<see cref="TrailedPartitions"/>).
+/// Every change is one transaction with its audit row, so no change is kept without its entry.
 /// </summary>
 public sealed class TableAuditStore : IAuditStore
 {
     private const string PartitionPrefix = "audit|";
-    private const string Header = "h";
+    private const string Header = TrailedPartitions.Header;
     private const string CasePrefix = "c|";
-    private const string AuditPrefix = "a|";
 
     private readonly TableClient _table;
+    private readonly TrailedPartitions _audits;
 
     public TableAuditStore(StorageTables tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Assurance;
+        _audits = new TrailedPartitions(_table, PartitionPrefix);
     }
 
-    public async Task<bool> AddAsync(CaseAudit audit, AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task<bool> AddAsync(CaseAudit audit, AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(entry);
-        var partition = PartitionPrefix + audit.Id;
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, WriteHeader(audit)), new(TableTransactionActionType.Add, AuditRow(partition, entry)) };
-        actions.AddRange(audit.Cases.Select(c => new TableTransactionAction(TableTransactionActionType.Add, WriteCase(partition, c))));
-        return await TableQueries.AddTogetherAsync(_table, actions, cancellationToken).ConfigureAwait(false);
+        var partition = _audits.Partition(audit.Id);
+        return _audits.AddAsync(WriteHeader(audit), audit.Cases.Select(c => WriteCase(partition, c)), entry, cancellationToken);
     }
 
-    public async Task<CaseAudit?> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        var rows = await TableQueries.ListAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {PartitionPrefix + id}"), cancellationToken).ConfigureAwait(false);
-        var header = rows.FirstOrDefault(r => r.RowKey == Header);
-        return header is null ? null : Read(header, rows);
-    }
+    public async Task<CaseAudit?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await _audits.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } found ? Read(found.Header, found.Rows) : null;
 
-    public async Task<IReadOnlyList<CaseAudit>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        // The audit and case rows ("h", "c|...") sort after the audit trail's ("a|..."), which the list does not need.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {PartitionPrefix} and PartitionKey lt {Keys.UpperBound(PartitionPrefix)} and RowKey ge {CasePrefix}");
-        var rows = await TableQueries.ListAsync(_table, filter, cancellationToken).ConfigureAwait(false);
-        return [.. rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal)
-            .Select(g => g.FirstOrDefault(r => r.RowKey == Header) is { } header ? Read(header, g) : null)
-            .OfType<CaseAudit>()
+    // The audit and case rows ("h", "c|...") sort after the audit trail's ("a|..."), which the list does not need.
+    public async Task<IReadOnlyList<CaseAudit>> ListAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _audits.ListAsync(CasePrefix, cancellationToken).ConfigureAwait(false))
+            .Select(found => Read(found.Header, found.Rows))
             .OrderByDescending(a => a.Due).ThenBy(a => a.Id, StringComparer.Ordinal)];
-    }
 
     public async Task UpdateCaseAsync(string id, AuditedCase audited, AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audited);
         ArgumentNullException.ThrowIfNull(entry);
-        var partition = PartitionPrefix + id;
+        var partition = _audits.Partition(id);
         await _table.SubmitTransactionAsync(
-            [new TableTransactionAction(TableTransactionActionType.UpdateReplace, WriteCase(partition, audited), ETag.All), new TableTransactionAction(TableTransactionActionType.Add, AuditRow(partition, entry))],
+            [new TableTransactionAction(TableTransactionActionType.UpdateReplace, WriteCase(partition, audited), ETag.All), new TableTransactionAction(TableTransactionActionType.Add, TrailedPartitions.AuditRow(partition, entry))],
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> CloseAsync(string id, AuditClosure closure, AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task<bool> CloseAsync(string id, AuditClosure closure, AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(closure);
         ArgumentNullException.ThrowIfNull(entry);
-        var partition = PartitionPrefix + id;
-        var header = await TableQueries.FindAsync(_table, partition, Header, cancellationToken).ConfigureAwait(false);
-        if (header is null || header.ContainsKey("ClosedAt"))
+        return _audits.UpdateHeaderOnceAsync(id, header =>
         {
-            return false;
-        }
+            if (header.ContainsKey("ClosedAt"))
+            {
+                return false;
+            }
 
-        header["ClosedBy"] = closure.By.Value;
-        header["ClosedAt"] = closure.At;
-        try
-        {
-            await _table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, header, header.ETag), new TableTransactionAction(TableTransactionActionType.Add, AuditRow(partition, entry))],
-                cancellationToken).ConfigureAwait(false);
+            header["ClosedBy"] = closure.By.Value;
+            header["ClosedAt"] = closure.At;
             return true;
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 412)
-        {
-            return false;
-        }
+        }, entry, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(string id, CancellationToken cancellationToken = default)
-    {
-        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(PartitionPrefix + id, AuditPrefix), cancellationToken).ConfigureAwait(false);
-        return [.. entities.OrderBy(e => e.RowKey, StringComparer.Ordinal).Select(AuditEntities.Read)];
-    }
-
-    private static TableEntity AuditRow(string partition, AuditEntry entry) =>
-        AuditEntities.Write(partition, AuditPrefix + Keys.Ticks(entry.At) + "|" + Guid.NewGuid().ToString("N"), entry);
+    public Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(string id, CancellationToken cancellationToken = default) =>
+        _audits.TrailAsync(id, cancellationToken);
 
     private static TableEntity WriteHeader(CaseAudit a) => new(PartitionPrefix + a.Id, Header)
     {

@@ -67,8 +67,9 @@ public sealed class TableRetentionStore : IRetentionStore
     }
 
     /// <summary>
-    /// Reviews held before the cut-off, and audits closed before it, each with its audit trail: a review's trail rows go
-    /// before the review, an audit's trail and cases before the audit row, so a stopped run leaves the record to be found.
+    /// Reviews held before the cut-off, audits closed before it and practice learning days dated before it, each with its
+    /// audit trail: a review's trail rows go before the review, an audit's trail and cases before the audit row, a day's
+    /// trail and activities before the day's row, so a stopped run leaves the record to be found.
     /// </summary>
     private async Task<long> SweepAssuranceAsync(DateOnly before, bool remove, CancellationToken cancellationToken)
     {
@@ -78,6 +79,8 @@ public sealed class TableRetentionStore : IRetentionStore
         var closedBefore = new DateTimeOffset(before.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var audits = await TableQueries.ListAsync(table, TableClient.CreateQueryFilter(
             $"PartitionKey ge {"audit|"} and PartitionKey lt {"audit}"} and RowKey eq {"h"} and ClosedAt lt {closedBefore}"), cancellationToken).ConfigureAwait(false);
+        var days = await TableQueries.ListAsync(table, TableClient.CreateQueryFilter(
+            $"PartitionKey ge {"learning-day|"} and PartitionKey lt {"learning-day}"} and RowKey eq {"h"} and Date lt {Keys.Date(before)}"), cancellationToken).ConfigureAwait(false);
         if (remove)
         {
             foreach (var review in reviews)
@@ -86,14 +89,14 @@ public sealed class TableRetentionStore : IRetentionStore
                 await TableQueries.DeleteIfExistsAsync(table, review.PartitionKey, review.RowKey, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var audit in audits)
+            foreach (var record in audits.Concat(days))
             {
-                await SweepTableAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {audit.PartitionKey} and RowKey ne {"h"}"), remove: true, cancellationToken).ConfigureAwait(false);
-                await TableQueries.DeleteIfExistsAsync(table, audit.PartitionKey, audit.RowKey, cancellationToken).ConfigureAwait(false);
+                await SweepTableAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {record.PartitionKey} and RowKey ne {"h"}"), remove: true, cancellationToken).ConfigureAwait(false);
+                await TableQueries.DeleteIfExistsAsync(table, record.PartitionKey, record.RowKey, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return reviews.Count + audits.Count;
+        return reviews.Count + audits.Count + days.Count;
     }
 
     private static async Task<long> SweepTableAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)

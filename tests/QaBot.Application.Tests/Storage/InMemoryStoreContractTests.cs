@@ -130,3 +130,9 @@ public sealed class InMemoryAuditStoreContractTests : AuditStoreContract
 {
     protected override QaBot.Application.Assurance.IAuditStore Store { get; } = new InMemoryAuditStore();
 }
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryLearningDayStoreContractTests : LearningDayStoreContract
+{
+    protected override QaBot.Application.Assurance.ILearningDayStore Store { get; } = new InMemoryLearningDayStore();
+}

@@ -1,14 +1,18 @@
 using Azure.Data.Tables;
+using QaBot.Core.Assurance;
+using QaBot.Core.Tracking;
 using QaBot.Demo;
+using QaBot.Infrastructure.Storage;
 using QaBot.Testing;
+using QaBot.Testing.Contracts;
 
 namespace QaBot.Cli.Tests.Governance;
 
 [Trait("Category", "Storage")]
 public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixture<SeededCouncil>
 {
-    // Six years on from the demo's history: items due before 1 Sep 2026, and QA records held or closed before it, are
-    // past the default six years; no audit entry is past seven.
+    // Six years on from the demo's history: items due before 1 Sep 2026, and QA records held, closed or dated before it,
+    // are past the default six years; no audit entry is past seven.
     private const string AsOf = "2032-09-01";
 
     private TableClient Table(string name) => new TableServiceClient(Azurite.Instance.ConnectionString).GetTableClient(council.Cli.Prefix + name);
@@ -46,22 +50,29 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         Assert.True(past.Count > 100, $"the demo should have closed items from June to August, not {past.Count}");
         Assert.Contains(items, r => r.RowKey.StartsWith("i|", StringComparison.Ordinal) && string.CompareOrdinal(r.GetString("Due"), "2026-09-01") >= 0);
 
-        // QA records: reviews held before 1 Sep 2026 with their trail rows, and the demo's audit closed in August whole.
+        // QA records: reviews held before 1 Sep 2026 with their trail rows, the demo's audit closed in August whole, and a
+        // practice learning day held in August whole (the demo's days, in October and December, are kept).
+        var august = await ArrangeLearningDayAsync(new DateOnly(2026, 8, 12));
         var assurance = await RowsAsync("Assurance");
         var pastReviews = assurance.Where(r => r.PartitionKey == "review" && r.RowKey.StartsWith("r|", StringComparison.Ordinal)
             && string.CompareOrdinal(r.GetString("HeldOn"), "2026-09-01") < 0).Select(r => r.RowKey[2..]).ToHashSet();
         var closedAudits = assurance.Where(r => r.RowKey == "h" && r.GetDateTimeOffset("ClosedAt") < new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)).Select(r => r.PartitionKey).ToHashSet();
-        bool Expired(TableEntity r) => closedAudits.Contains(r.PartitionKey)
+        var pastDays = assurance.Where(r => r.PartitionKey.StartsWith("learning-day|", StringComparison.Ordinal) && r.RowKey == "h"
+            && string.CompareOrdinal(r.GetString("Date"), "2026-09-01") < 0).Select(r => r.PartitionKey).ToHashSet();
+        bool Expired(TableEntity r) => closedAudits.Contains(r.PartitionKey) || pastDays.Contains(r.PartitionKey)
             || (r.PartitionKey == "review" && pastReviews.Contains(r.RowKey[2..].Split('|')[0]));
         var assuranceKept = assurance.Where(r => !Expired(r)).Select(Describe).Order(StringComparer.Ordinal).ToList();
         Assert.True(pastReviews.Count > 5 && closedAudits.Count == 1, $"the demo should have reviews from the summer and one closed audit, not {pastReviews.Count} and {closedAudits.Count}");
         Assert.Contains(assurance, r => r.RowKey == "h" && !closedAudits.Contains(r.PartitionKey));
+        Assert.Equal(["learning-day|" + august.Id], pastDays);
+        Assert.Equal(1 + 3 + 3, assurance.Count(r => pastDays.Contains(r.PartitionKey)));
+        Assert.Contains(assurance, r => r.PartitionKey.StartsWith("learning-day|", StringComparison.Ordinal) && r.RowKey == "h" && !pastDays.Contains(r.PartitionKey));
 
         var (previewExit, preview, previewError) = await council.Cli.RunAsync("retention", "preview", "--as-of", AsOf);
         Assert.True(previewExit == 0, previewError);
         Assert.Matches($@"closed items\s+{past.Count:N0}\b", preview);
         Assert.Equal(items.Count, (await RowsAsync("Items")).Count);
-        Assert.Matches($@"QA records\s+{pastReviews.Count + closedAudits.Count:N0}\b", preview);
+        Assert.Matches($@"QA records\s+{pastReviews.Count + closedAudits.Count + pastDays.Count:N0}\b", preview);
 
         // A run that stopped part-way: one item's replies already gone, the item itself left for the next run.
         var (partition, occurrence) = past.First();
@@ -72,6 +83,11 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
 
         var stoppedReview = pastReviews.First();
         foreach (var trail in assurance.Where(r => r.PartitionKey == "review" && r.RowKey.StartsWith($"a|{stoppedReview}|", StringComparison.Ordinal)))
+        {
+            await Table("Assurance").DeleteEntityAsync(trail.PartitionKey, trail.RowKey);
+        }
+
+        foreach (var trail in assurance.Where(r => pastDays.Contains(r.PartitionKey) && r.RowKey.StartsWith("a|", StringComparison.Ordinal)))
         {
             await Table("Assurance").DeleteEntityAsync(trail.PartitionKey, trail.RowKey);
         }
@@ -113,5 +129,20 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         var (_, looks, _) = await council.Cli.RunAsync("audit", "--looks");
         Assert.Contains("retention-apply", looks, StringComparison.Ordinal);
         Assert.Contains("closed items as of 2032-09-01", looks, StringComparison.Ordinal);
+    }
+
+    /// <summary>A practice learning day on <paramref name="date"/> with a third activity recorded and the day recorded as held: three trail rows, three activity rows.</summary>
+    private async Task<LearningDay> ArrangeLearningDayAsync(DateOnly date)
+    {
+        var store = new TableLearningDayStore(new StorageTables(new TableServiceClient(Azurite.Instance.ConnectionString), council.Cli.Prefix));
+        var origin = new AuditOrigin("cli", "learning-days");
+        var day = LearningDayStoreContract.Day("Neglect in the summer", date);
+        var on = new DateTimeOffset(date.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero);
+        var activity = new LearningActivity(3, LearningActivityKind.ShowMeTellMe, "Workers showed how they use the neglect toolkit.", null, null, day.CreatedBy, on);
+        var held = new LearningDayOutcome(true, null, day.CreatedBy, on.AddDays(1));
+        Assert.True(await store.AddAsync(day, day.ArrangedEntry(origin)));
+        Assert.True(await store.AddActivityAsync(day.Id, activity, day.ActivityEntry(activity, origin)));
+        Assert.True(await store.SetOutcomeAsync(day.Id, held, day.OutcomeEntry(held, origin)));
+        return day;
     }
 }

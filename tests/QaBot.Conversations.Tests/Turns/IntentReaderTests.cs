@@ -62,6 +62,13 @@ public sealed class IntentReaderTests
     public void Read_ArrangingAnAudit_AsksForTheForm(string text) =>
         Assert.Equal(MessageIntentKind.ArrangeAudit, IntentReader.Read(text).Kind);
 
+    [Theory]
+    [InlineData("learning days")]
+    [InlineData("Which practice learning days are planned?")]
+    [InlineData("learning day")]
+    public void Read_LearningDayQuestions_AreAboutLearningDays(string text) =>
+        Assert.Equal(MessageIntentKind.LearningDays, IntentReader.Read(text).Kind);
+
     [Fact]
     public void Read_OverdueCaseReviews_StaysAQuestionAboutWhatIsOverdue() =>
         Assert.Equal(MessageIntentKind.Overdue, IntentReader.Read("which case reviews are overdue").Kind);

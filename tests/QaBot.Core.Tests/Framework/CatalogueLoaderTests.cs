@@ -50,6 +50,20 @@ public sealed class CatalogueLoaderTests
     }
 
     [Fact]
+    public void Load_ScheduledFromLearningDays_MarksTheDutyAndAnUnknownSourceIsNamedWithItsLine()
+    {
+        var followed = Load(CatalogueText.With("frequency: Bi-monthly", "frequency: Bi-monthly\n    scheduledFrom: practice-learning-days"));
+        var calendar = Load(CatalogueText.With("frequency: Bi-monthly", "frequency: Bi-monthly\n    scheduledFrom: calendar"));
+        var yaml = CatalogueText.With("frequency: Bi-monthly", "frequency: Bi-monthly\n    scheduledFrom: audits");
+
+        Assert.True(followed.Catalogue!.FindDuty(new DutyId("team-manager-reflective-case-review"))!.FollowsLearningDays);
+        Assert.False(calendar.Catalogue!.FindDuty(new DutyId("team-manager-reflective-case-review"))!.FollowsLearningDays);
+        var error = SingleError(yaml);
+        Assert.Equal(("scheduledFrom", CatalogueText.LineOf(yaml, "scheduledFrom: audits")), (error.Field, error.Line));
+        Assert.Contains("practice-learning-days", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_DuplicateDutyId_NamesBothLines()
     {
         var yaml = CatalogueText.With("- id: team-manager-reflective-case-review", "- id: team-manager-supervision");

@@ -45,6 +45,20 @@ public sealed class ShippedCatalogueScheduleTests
     }
 
     [Fact]
+    public void OccurrencesFor_ExecutiveDirector_MakesNoFollowUpVisitsOnTheCalendar_TheyFollowLearningDaysHeld()
+    {
+        var visits = ShippedCatalogue.Catalogue.FindDuty(new DutyId("exec-director-learning-day-visits"))!;
+
+        var occurrences = Engine().OccurrencesFor(new RoleHolding(Person, visits.RoleId, new DateOnly(2024, 1, 1), []), new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+
+        Assert.True(visits.FollowsLearningDays);
+        Assert.Equal(6, visits.Rhythm.PerYear);
+        Assert.DoesNotContain(occurrences, o => o.DutyId == visits.Id);
+        Assert.Contains(occurrences, o => o.DutyId == new DutyId("exec-director-front-line-visits"));
+        Assert.Equal([visits.Id], ShippedCatalogue.Catalogue.Duties.Where(d => d.FollowsLearningDays).Select(d => d.Id));
+    }
+
+    [Fact]
     public void OccurrencesFor_TeamManagerWithEightReports_SupervisionMonthlyAndMyPlanTwiceAYearEach()
     {
         var catalogue = ShippedCatalogue.Catalogue;

@@ -234,3 +234,15 @@ public sealed class TableAuditStoreContractTests : AuditStoreContract
 
     public override Task DisposeAsync() => _storage.DisposeAsync();
 }
+
+[Trait("Category", "Storage")]
+public sealed class TableLearningDayStoreContractTests : LearningDayStoreContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override QaBot.Application.Assurance.ILearningDayStore Store => new QaBot.Infrastructure.Storage.TableLearningDayStore(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
