@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Organisation;
 using QaBot.Application.Tracking;
+using QaBot.Core.Assurance;
 using QaBot.Core.Framework;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
@@ -58,11 +59,16 @@ public sealed partial class SupersedeDuties
 
         var outstanding = await _tracking.GetOutstandingAsync(root.Id, DateOnly.MaxValue, cancellationToken).ConfigureAwait(false);
         var closed = 0;
-        foreach (var item in outstanding.Where(i => duties.Contains(i.Duty) && IsOlderThan(i, from)))
+        // A duty now owed after practice learning days keeps the visits its days made: only its calendar's items go.
+        var followsDays = current.Duties.Where(d => d.FollowsLearningDays).Select(d => d.Id).ToHashSet();
+        bool Superseded(TrackedItem item) =>
+            duties.Contains(item.Duty) && IsOlderThan(item, from) && !(followsDays.Contains(item.Duty) && LearningDay.IsVisitItem(item.Id, item.Duty));
+
+        foreach (var item in outstanding.Where(Superseded))
         {
             var result = await _tracking.UpdateAsync(
                 item.Key,
-                fresh => duties.Contains(fresh.Duty) && IsOlderThan(fresh, from) ? ItemTransitions.Supersede(fresh, current.Version, now, origin) : null,
+                fresh => Superseded(fresh) ? ItemTransitions.Supersede(fresh, current.Version, now, origin) : null,
                 cancellationToken).ConfigureAwait(false);
             if (result.Status == ItemUpdateStatus.Updated)
             {

@@ -88,6 +88,16 @@ public sealed record LearningDay(
     /// </summary>
     public OccurrenceId VisitItemFor(DutyId duty, PersonId person) => new(string.Concat(duty.Value, ".", Id, ".", person.Value));
 
+    /// <summary>Whether <paramref name="item"/> is a follow-up visit made from a day held (<see cref="VisitItemFor"/>) rather than an item of the calendar's.</summary>
+    public static bool IsVisitItem(OccurrenceId item, DutyId duty)
+    {
+        var prefix = duty.Value + ".";
+        var value = item.Value;
+        return value.Length > prefix.Length + 11 && value.StartsWith(prefix, StringComparison.Ordinal)
+            && DateOnly.TryParseExact(value.AsSpan(prefix.Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && value[prefix.Length + 10] == '-';
+    }
+
     /// <summary>What the follow-up visit's item says: "Follow-up visit to Locality North after the practice learning day on 14 October 2026 ('Neglect in early help')".</summary>
     public string VisitNote(string serviceName) =>
         $"Follow-up visit to {serviceName} after the practice learning day on {UkDates.Format(Date)} ('{Title}')";

@@ -2,7 +2,8 @@ namespace QaBot.Core.Framework;
 
 /// <summary>
 /// What a new version of the framework changes, duty by duty: which duties are added, removed, move to another role,
-/// get another rhythm, become owed per report (or stop), or only change their wording. A change to who owes a duty or
+/// get another rhythm, become owed per report (or stop), follow practice learning days held instead of the calendar (or
+/// the other way), or only change their wording. A change to who owes a duty or
 /// how often supersedes the duty's open items on the new version's effective date; a change of wording does not.
 /// </summary>
 public static class FrameworkDiff
@@ -36,6 +37,11 @@ public static class FrameworkDiff
                 changes.Add(new DutyChange(DutyChangeKind.PerReportChanged, duty.Id, was, duty));
             }
 
+            if (was.FollowsLearningDays != duty.FollowsLearningDays)
+            {
+                changes.Add(new DutyChange(DutyChangeKind.ScheduleChanged, duty.Id, was, duty));
+            }
+
             if (was.Task != duty.Task || was.Purpose != duty.Purpose || was.Frequency != duty.Frequency)
             {
                 changes.Add(new DutyChange(DutyChangeKind.WordingChanged, duty.Id, was, duty));
@@ -58,6 +64,9 @@ public enum DutyChangeKind
     RoleChanged,
     RhythmChanged,
     PerReportChanged,
+
+    /// <summary>Now owed after each practice learning day held rather than on the calendar, or the other way.</summary>
+    ScheduleChanged,
     WordingChanged,
 }
 
@@ -67,7 +76,7 @@ public enum DutyChangeKind
 public sealed record DutyChange(DutyChangeKind Kind, DutyId Duty, Duty? Before, Duty? After)
 {
     /// <summary>Open items of the duty are closed as superseded when the new version takes effect.</summary>
-    public bool Supersedes => Kind is DutyChangeKind.Removed or DutyChangeKind.RoleChanged or DutyChangeKind.RhythmChanged or DutyChangeKind.PerReportChanged;
+    public bool Supersedes => Kind is DutyChangeKind.Removed or DutyChangeKind.RoleChanged or DutyChangeKind.RhythmChanged or DutyChangeKind.PerReportChanged or DutyChangeKind.ScheduleChanged;
 
     /// <summary>The roles whose holders the change touches: the old role loses the duty, the new one gains it.</summary>
     public IEnumerable<RoleId> Roles => new[] { Before?.RoleId, After?.RoleId }.OfType<RoleId>().Distinct();
@@ -80,6 +89,7 @@ public sealed record DutyChange(DutyChangeKind Kind, DutyId Duty, Duty? Before, 
         DutyChangeKind.RoleChanged => $"moves from role {Before!.RoleId} to {After!.RoleId}",
         DutyChangeKind.RhythmChanged => $"rhythm {RhythmDescription.Describe(Before!.Rhythm)} → {RhythmDescription.Describe(After!.Rhythm)}",
         DutyChangeKind.PerReportChanged => After!.PerReport ? "now owed once per person managed" : "no longer owed per person managed",
+        DutyChangeKind.ScheduleChanged => After!.FollowsLearningDays ? "now owed after each practice learning day held, not on the calendar" : "now on the calendar, no longer after each practice learning day held",
         _ => "wording only (no change to who or how often)",
     };
 }

@@ -50,7 +50,7 @@ public sealed class SupersedeDutiesTests
         (await _council.Tracking.GetAuditTrailAsync(item.Key)).Count(a => a.Action == "superseded");
 
     [Fact]
-    public async Task Execute_ShippedVersion2OnFirstJanuary2027_ClosesEveryMembersOverviewItemsAndNothingElse()
+    public async Task Execute_ShippedVersion2OnFirstJanuary2027_ClosesEveryMembersOverviewItemsAndNothingElseOfTheirs()
     {
         var version1 = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
         var overview = _council.Add("overview-2026-12", 9, new DateOnly(2026, 12, 31), "member-qa-overview");
@@ -63,6 +63,21 @@ public sealed class SupersedeDutiesTests
         Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (_council.Get(overview).Status, _council.Get(overview).ClosedReason));
         Assert.Equal(ItemStatus.Open, _council.Get(children).Status);
         Assert.Equal(ItemStatus.Open, _council.Get(_sampling).Status);
+    }
+
+    [Fact]
+    public async Task Execute_ShippedVersion2_ClosesTheCalendarsFollowUpVisitsButKeepsThoseMadeFromLearningDaysHeld()
+    {
+        var version1 = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
+        const string visits = "exec-director-learning-day-visits";
+        var calendar = _council.Add(visits + ".2026-b6." + TestDirectory.Id(1).Value, 1, new DateOnly(2026, 12, 31), visits);
+        var fromDay = _council.Add(visits + ".2026-11-18-neglect-in-early-help." + TestDirectory.Id(1).Value, 1, new DateOnly(2026, 12, 30), visits);
+        _council.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 4, 30, 0, TimeSpan.Zero));
+
+        await UseCase().ExecuteAsync(version1, ShippedFramework.Catalogue, Origin, CancellationToken.None);
+
+        Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (_council.Get(calendar).Status, _council.Get(calendar).ClosedReason));
+        Assert.Equal(ItemStatus.Open, _council.Get(fromDay).Status);
     }
 
     [Fact]

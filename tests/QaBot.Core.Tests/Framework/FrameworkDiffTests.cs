@@ -28,7 +28,7 @@ public sealed class FrameworkDiffTests
     }
 
     [Fact]
-    public void Compare_ShippedVersion1WithVersion2_MovesTheOverviewToTheLeadMemberAndAddsTheDirectorsBriefings()
+    public void Compare_ShippedVersion1WithVersion2_MovesTheOverviewToTheLeadMemberAddsTheDirectorsBriefingsAndVisitsFollowLearningDays()
     {
         var before = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
 
@@ -38,10 +38,11 @@ public sealed class FrameworkDiffTests
         Assert.Equal(
             [
                 (DutyChangeKind.Added, "director-pqp-lead-member-briefings", "added (monthly (12 a year))", false),
+                (DutyChangeKind.ScheduleChanged, "exec-director-learning-day-visits", "now owed after each practice learning day held, not on the calendar", true),
                 (DutyChangeKind.RoleChanged, "member-qa-overview", "moves from role elected-member to lead-member", true),
             ],
             changes.Select(c => (c.Kind, c.Duty.Value, c.Describe(), c.Supersedes)).OrderBy(c => c.Value, StringComparer.Ordinal));
-        Assert.Equal(new HashSet<DutyId> { new("member-qa-overview") }, FrameworkDiff.Superseded(before, ShippedFramework.Catalogue));
+        Assert.Equal(new HashSet<DutyId> { new("member-qa-overview"), new("exec-director-learning-day-visits") }, FrameworkDiff.Superseded(before, ShippedFramework.Catalogue));
     }
 
     [Fact]
