@@ -49,7 +49,7 @@ public static class LearningDayText
             : string.Join(", ", day.Activities.GroupBy(a => a.Kind).OrderBy(g => g.Key).Select(g =>
             {
                 var name = LearningDay.KindName(g.Key);
-                var lower = char.ToLowerInvariant(name[0]) + name[1..];
+                var lower = name.ToLowerInvariant();
                 return UkDates.Count(g.Count(), lower, lower + "s");
             }));
     }

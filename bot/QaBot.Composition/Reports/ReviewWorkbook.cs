@@ -1,13 +1,16 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using QaBot.Application.Assurance;
 using QaBot.Core.Assurance;
+using QaBot.Core.Calendar;
 
 namespace QaBot.Composition.Reports;
 
 /// <summary>
 /// The reflective case review summary as a workbook for the senior management team's report: sheets "Summary"
-/// (reviews, judgements and actions), "Themes", "By service" and "By month". Counts only: no cases or names.
+/// (reviews, judgements and actions), "Themes", "By service", "By month" and "Learning days" (the practice learning
+/// days in the period, their activities counted and the follow-up visits). Counts only: no cases or names of children.
 /// </summary>
 public static class ReviewWorkbook
 {
@@ -15,11 +18,13 @@ public static class ReviewWorkbook
     public const string Themes = "Themes";
     public const string ByService = "By service";
     public const string ByMonth = "By month";
+    public const string LearningDays = "Learning days";
 
-    public static void Write(Stream stream, ReviewSummary summary, string title)
+    public static void Write(Stream stream, ReviewSummary summary, string title, IReadOnlyList<LearningDayView> days, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(days);
         using var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         workbookPart.Workbook = new Workbook();
@@ -46,6 +51,7 @@ public static class ReviewWorkbook
 
         ComplianceWorkbook.AddSheet(workbookPart, sheets, 3, ByService, Lines("Service", summary, summary.Services), Widths(summary), frozenHeader: true);
         ComplianceWorkbook.AddSheet(workbookPart, sheets, 4, ByMonth, Lines("Month", summary, summary.Months), Widths(summary), frozenHeader: true);
+        ComplianceWorkbook.AddSheet(workbookPart, sheets, 5, LearningDays, DayLines(days, today), [12, 44, 30, 24, 8, 50, 18, 40], frozenHeader: true);
         workbookPart.Workbook.Save();
     }
 
@@ -56,6 +62,19 @@ public static class ReviewWorkbook
         ArgumentNullException.ThrowIfNull(lines);
         var rows = new List<IReadOnlyList<object?>> { new List<object?> { first, "Reviews" }.Concat(summary.Judgements.Select(j => j.Judgement)).Concat(["Most common theme", "Actions raised"]).ToList() };
         rows.AddRange(lines.Select(l => (IReadOnlyList<object?>)new List<object?> { l.Name, l.Reviews }.Concat(l.Judgements.Cast<object?>()).Concat([l.TopTheme, l.ActionsRaised]).ToList()));
+        return rows;
+    }
+
+    /// <summary>One row per practice learning day, earliest first: its date, title, service, lead, people, activities counted by kind, state and follow-up visits.</summary>
+    public static List<IReadOnlyList<object?>> DayLines(IReadOnlyList<LearningDayView> days, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var rows = new List<IReadOnlyList<object?>> { new object?[] { "Date", "Practice learning day", "Service", "Led by", "People", "Activities", "State", "Follow-up visits" } };
+        rows.AddRange(days.OrderBy(d => d.Day.Date).ThenBy(d => d.Day.Id, StringComparer.Ordinal).Select(d => (IReadOnlyList<object?>)new object?[]
+        {
+            UkDates.Format(d.Day.Date), d.Day.Title, d.ServiceName, d.LeadName, d.Day.Participants.Count, LearningDayText.Activities(d.Day),
+            LearningDayText.State(d.Day, today), string.Join("; ", d.Visits.Select(v => $"{v.Owner}: {LearningDayText.ItemState(v.Item, today)}")),
+        }));
         return rows;
     }
 

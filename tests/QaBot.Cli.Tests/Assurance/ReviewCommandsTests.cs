@@ -18,13 +18,20 @@ public sealed class ReviewCommandsTests(SeededCouncil council) : IClassFixture<S
         Assert.True(exit == 0, error);
         Assert.Contains("Reflective case reviews, Fri 1 May 2026 to Fri 20 Nov 2026, the whole department", output, StringComparison.Ordinal);
         Assert.Contains("Voice of the child", output, StringComparison.Ordinal);
+        Assert.Contains("Neglect and drift in child in need plans", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Children in care: permanence planning", output, StringComparison.Ordinal);
 
         var path = Path.Combine(_folder, "reviews.xlsx");
         (exit, output, error) = await council.Cli.RunAsync("report", "reviews", "--from", "2026-05-01", "--to", "2026-11-20", "--out", path);
         Assert.True(exit == 0, error);
         Assert.Contains("Wrote ", output, StringComparison.Ordinal);
         var sheets = ComplianceCommandsTests.ReadWorkbook(path);
-        Assert.Equal(["Summary", "Themes", "By service", "By month"], sheets.Keys);
+        Assert.Equal(["Summary", "Themes", "By service", "By month", "Learning days"], sheets.Keys);
+        var day = Assert.Single(sheets["Learning days"].Skip(1));
+        Assert.Equal(
+            ["Fri 16 Oct 2026", "Neglect and drift in child in need plans", "Locality: Chesterfield", "Rachel Okafor", "7",
+                "3 reflective case reviews, 1 focus group, 1 'show me, tell me' conversation", "held", "Helen Ashworth: due Fri 27 Nov 2026"],
+            day.Take(8));
         int Measure(string name) => int.Parse(Assert.Single(sheets["Summary"], r => r[0] == name)[1], CultureInfo.InvariantCulture);
         var reviews = Measure("Reviews held");
         Assert.True(reviews >= 10, $"the demo council should have a record of reviews, not {reviews}");
