@@ -94,16 +94,16 @@ public sealed class LearningDayProgramme
         var day = existing ?? new LearningDay(plan.Id, plan.Title, service!.Value, plan.Date, lead!.Id, participants, plan.LinesOfEnquiry, [], by, at);
         if (dryRun || existing is not null)
         {
-            return new LearningDayCreation(day, false, []);
+            return new LearningDayCreation(day, false, []) { New = existing is null };
         }
 
         var added = await _days.AddAsync(day, day.ArrangedEntry(origin), cancellationToken).ConfigureAwait(false);
-        return new LearningDayCreation(added ? day : await _days.GetAsync(plan.Id, cancellationToken).ConfigureAwait(false) ?? day, added, []);
+        return new LearningDayCreation(added ? day : await _days.GetAsync(plan.Id, cancellationToken).ConfigureAwait(false) ?? day, added, []) { New = added };
     }
 
-    /// <summary>Every day, latest first, with the names of its service, lead and participants and its follow-up visits.</summary>
-    public async Task<IReadOnlyList<LearningDayView>> ListAsync(CancellationToken cancellationToken) =>
-        await ViewsAsync(await _days.ListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    /// <summary>Every day (or every day after <paramref name="after"/>), latest first, with the names of its service, lead and participants and its follow-up visits.</summary>
+    public async Task<IReadOnlyList<LearningDayView>> ListAsync(CancellationToken cancellationToken, DateOnly? after = null) =>
+        await ViewsAsync([.. (await _days.ListAsync(cancellationToken).ConfigureAwait(false)).Where(d => after is not { } from || d.Date > from)], cancellationToken).ConfigureAwait(false);
 
     /// <summary>The day and where it stands; null when there is no day with that id.</summary>
     public async Task<LearningDayView?> GetAsync(string id, CancellationToken cancellationToken) =>
@@ -228,23 +228,38 @@ public sealed class LearningDayProgramme
             }
         }
 
+        // Who owes the visit, and when, are settled by the first recording: a second run after a stop fills gaps and
+        // never gives a visit to someone who came into the role since. With no one in the role then, whoever holds it now.
+        var recordedOn = _rules.Calendar.LocalDateOf(day.Outcome!.At);
         var tree = await _directory.GetAreasAsync(cancellationToken).ConfigureAwait(false);
         var serviceName = tree.Find(day.Service)?.Name ?? day.Service.Value;
-        var due = VisitDue(day, today);
-        var snapshot = await _directory.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        var due = VisitDue(day, recordedOn);
+        var people = (await _directory.GetSnapshotAsync(cancellationToken).ConfigureAwait(false)).People.Select(v => v.Value).Where(p => p.Active).ToList();
         var items = new List<NewItem>();
+        var vacant = new List<RoleId>();
         foreach (var duty in VisitDuties)
         {
-            foreach (var person in snapshot.People.Select(v => v.Value).Where(p => p.Active && p.HoldsRole(duty.RoleId, today)).OrderBy(p => p.Id.Value, StringComparer.Ordinal))
+            var holders = people.Where(p => p.HoldsRole(duty.RoleId, recordedOn)).ToList();
+            if (holders.Count == 0)
             {
-                var occurrence = new Occurrence(day.VisitItemFor(duty.Id, person.Id), duty.Id, person.Id, due, today, due,
+                holders = [.. people.Where(p => p.HoldsRole(duty.RoleId, today))];
+            }
+
+            if (holders.Count == 0)
+            {
+                vacant.Add(duty.RoleId);
+            }
+
+            foreach (var person in holders.OrderBy(p => p.Id.Value, StringComparer.Ordinal))
+            {
+                var occurrence = new Occurrence(day.VisitItemFor(duty.Id, person.Id), duty.Id, person.Id, due, recordedOn, due,
                     _rules.RemindersAfter(due, duty.Id, at), null, Provisional: false);
                 items.Add(NewItem.Of(TrackedItem.FromOccurrence(occurrence, person.HomeArea, at, by) with { Note = day.VisitNote(serviceName) }));
             }
         }
 
         var made = await _tracking.AddIfAbsentAsync(items, origin, cancellationToken).ConfigureAwait(false);
-        return new LearningDayHeld(day, newlyHeld, made, due, null);
+        return new LearningDayHeld(day, newlyHeld, made, due, null) { VacantRoles = vacant };
     }
 
     /// <summary>Records the day as cancelled with a reason; refused, writing nothing, once it is held or cancelled.</summary>
@@ -255,6 +270,11 @@ public sealed class LearningDayProgramme
         if (Unchangeable(day, id) is { } refusal)
         {
             return refusal;
+        }
+
+        if (day!.IsHeld)
+        {
+            return LearningDayChange.Refused($"The day {id} was recorded as held on {UkDates.Format(_rules.Calendar.LocalDateOf(day.Outcome!.At))}: a day held cannot be cancelled.");
         }
 
         var text = reason.Trim();
@@ -269,7 +289,7 @@ public sealed class LearningDayProgramme
         }
 
         var outcome = new LearningDayOutcome(false, text, by, at);
-        return await _days.SetOutcomeAsync(id, outcome, day!.OutcomeEntry(outcome, origin), cancellationToken).ConfigureAwait(false)
+        return await _days.SetOutcomeAsync(id, outcome, day.OutcomeEntry(outcome, origin), cancellationToken).ConfigureAwait(false)
             ? LearningDayChange.Done($"Cancelled the day {id}.")
             : LearningDayChange.Refused($"The day {id} was recorded as held or cancelled meanwhile.");
     }
@@ -351,11 +371,17 @@ public sealed class LearningDayProgramme
             var visits = new List<LearningDayVisit>();
             foreach (var duty in day.IsHeld ? visitDuties : [])
             {
+                // A visit handed on (its owner left, or is away) is in its new owner's area: look in each visitor's.
+                var areas = visitors[duty.Id].Select(p => p.HomeArea).Distinct().ToList();
                 foreach (var person in visitors[duty.Id])
                 {
-                    if (await _tracking.GetAsync(new ItemKey(person.HomeArea, day.VisitItemFor(duty.Id, person.Id)), cancellationToken).ConfigureAwait(false) is { } item)
+                    foreach (var kept in areas)
                     {
-                        visits.Add(new LearningDayVisit(person.DisplayName, item));
+                        if (await _tracking.GetAsync(new ItemKey(kept, day.VisitItemFor(duty.Id, person.Id)), cancellationToken).ConfigureAwait(false) is { } item)
+                        {
+                            visits.Add(new LearningDayVisit(Name(item.Owner), item));
+                            break;
+                        }
                     }
                 }
             }
@@ -378,6 +404,9 @@ public sealed record LearningDayView(LearningDay Day, string ServicePath, string
 /// <summary>What arranging a day did: the day and whether this run made it; or why nothing was written.</summary>
 public sealed record LearningDayCreation(LearningDay? Day, bool Created, IReadOnlyList<string> Problems)
 {
+    /// <summary>No day with the plan's id was kept before this run (true when it was made, or in a dry run would be).</summary>
+    public bool New { get; init; } = true;
+
     public static LearningDayCreation Refused(IReadOnlyList<string> problems) => new(null, false, problems);
 }
 
@@ -392,5 +421,8 @@ public sealed record LearningDayChange(bool Changed, string Message)
 /// <summary>What recording a day as held did: the day, whether this run recorded it, the visits made and when they are due; or why nothing was written.</summary>
 public sealed record LearningDayHeld(LearningDay? Day, bool Recorded, int VisitsMade, DateOnly VisitsDue, string? Problem)
 {
+    /// <summary>The roles owing a visit that no one active holds: their visits are made by recording the day again once someone does.</summary>
+    public IReadOnlyList<RoleId> VacantRoles { get; init; } = [];
+
     public static LearningDayHeld Refused(string problem) => new(null, false, 0, default, problem);
 }

@@ -137,7 +137,8 @@ internal static class DemoCommands
     /// <summary>
     /// The demo's practice learning days run through QaBot as the QA team would: arranged, the held day's activities
     /// recorded on the day and the day recorded as held the next working day (which gives the Executive Director the
-    /// follow-up visit), each step with its entry. A day already kept is left alone.
+    /// follow-up visit), each step with its entry. A day already kept is left alone, but recorded as held if a seed
+    /// stopped before that; a seed on a later day adds no second copy of a demo day.
     /// </summary>
     private static async Task<int> SeedLearningDaysAsync(IServiceProvider services, OrganisationChart chart, DateOnly date, AuditOrigin origin, CancellationToken cancellationToken)
     {
@@ -145,24 +146,35 @@ internal static class DemoCommands
         var calendar = services.GetRequiredService<CouncilCalendar>();
         var by = chart.Find(DemoCouncil.KeyPeople.QaLead) is { } qaLead ? Actor.Person(qaLead.Id) : Actor.System("demo");
         var arranged = 0;
+        var kept = await services.GetRequiredService<ILearningDayStore>().ListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var demo in DemoLearningDays.Create(chart, calendar, date))
         {
-            var created = await programme.ArrangeAsync(demo.Plan, "demo", by, At(demo.ArrangedOn, 10), origin, dryRun: false, cancellationToken).ConfigureAwait(false);
-            if (!created.Created)
+            // Seeded once: a seed on a later day leaves the days of an earlier one (their dates move with the demo day).
+            if (kept.Any(d => d.Title == demo.Plan.Title && d.Id != demo.Plan.Id))
             {
                 continue;
             }
 
-            arranged++;
-            foreach (var activity in demo.Activities)
+            var created = await programme.ArrangeAsync(demo.Plan, "demo", by, At(demo.ArrangedOn, 10), origin, dryRun: false, cancellationToken).ConfigureAwait(false);
+            var id = created.Day?.Id ?? throw new InvalidOperationException("The demo's practice learning day was refused: " + string.Join("; ", created.Problems));
+            if (created.Created)
             {
-                await programme.RecordActivityAsync(created.Day!.Id, activity.Kind, activity.Summary, activity.Case, activity.ByUpn, by,
-                    new DateTimeOffset(activity.At, TimeSpan.Zero), origin, cancellationToken).ConfigureAwait(false);
+                arranged++;
+                foreach (var activity in demo.Activities)
+                {
+                    var recorded = await programme.RecordActivityAsync(id, activity.Kind, activity.Summary, activity.Case, activity.ByUpn, by,
+                        new DateTimeOffset(activity.At, TimeSpan.Zero), origin, cancellationToken).ConfigureAwait(false);
+                    if (!recorded.Changed)
+                    {
+                        throw new InvalidOperationException("A demo learning day activity was refused: " + recorded.Message);
+                    }
+                }
             }
 
-            if (demo.Held)
+            // Recorded as held even when an earlier seed stopped part-way: a second recording makes only what is missing.
+            if (demo.Held && (await programme.RecordHeldAsync(id, by, At(calendar.AddWorkingDays(demo.Plan.Date, 1), 9), origin, cancellationToken).ConfigureAwait(false)).Problem is { } problem)
             {
-                await programme.RecordHeldAsync(created.Day!.Id, by, At(calendar.AddWorkingDays(demo.Plan.Date, 1), 9), origin, cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException("The demo's practice learning day could not be recorded as held: " + problem);
             }
         }
 

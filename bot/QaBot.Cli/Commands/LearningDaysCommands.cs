@@ -50,9 +50,9 @@ internal static class LearningDaysCommands
             }
 
             var what = $"the practice learning day '{day.Title}' ({day.Id}) on {UkDates.Format(day.Date)} with {UkDates.Count(day.Participants.Count, "participant", "participants")}";
-            var line = check ? $"The file is sound. Would arrange {what}. Nothing was written."
-                : result.Created ? $"Arranged {what}."
-                : $"{char.ToUpperInvariant(what[0])}{what[1..]} was arranged already; nothing was changed.";
+            var line = !result.Created && !result.New ? $"{char.ToUpperInvariant(what[0])}{what[1..]} was arranged already; nothing was changed."
+                : check ? $"The file is sound. Would arrange {what}. Nothing was written."
+                : $"Arranged {what}.";
             await context.Output.WriteLineAsync(line).ConfigureAwait(false);
             return CliErrors.Ok;
         }));
@@ -194,12 +194,17 @@ internal static class LearningDaysCommands
                 return CliErrors.Invalid;
             }
 
-            var visits = result.VisitsMade == 0 ? "no follow-up visit to make (each was made already, or no one holds a role that visits)"
+            var visits = result.VisitsMade == 0 ? "no follow-up visit to make (each was made already)"
                 : $"{UkDates.Count(result.VisitsMade, "follow-up visit", "follow-up visits")} due {UkDates.Format(result.VisitsDue)}";
             await context.Output.WriteLineAsync(result.Recorded
                 ? $"Recorded the day {dayId} as held; {visits}."
                 : $"The day {dayId} was recorded as held already; {visits}.").ConfigureAwait(false);
-            return CliErrors.Ok;
+            foreach (var role in result.VacantRoles)
+            {
+                await context.Error.WriteLineAsync($"No one active holds the role {role}, which owes a follow-up visit: give the role in the directory, then run 'qabot learning-days held {dayId}' again to make the visit.").ConfigureAwait(false);
+            }
+
+            return result.VacantRoles.Count == 0 ? CliErrors.Ok : CliErrors.Conflict;
         }));
         return command;
     }

@@ -47,7 +47,8 @@ public static class LearningDaysCardBuilder
                 new("Taking part", UkDates.Count(day.Participants.Count, "person", "people")),
                 new("Activities", LearningDayText.Activities(day)),
             };
-            facts.AddRange(view.Visits.Select(v => new Fact("Follow-up visit", $"{v.Owner}: {LearningDayText.ItemState(v.Item, today)}")));
+            // Whether someone else's visit is done or overdue is for the QA team and leaders only.
+            facts.AddRange(programme ? view.Visits.Select(v => new Fact("Follow-up visit", $"{v.Owner}: {LearningDayText.ItemState(v.Item, today)}")) : []);
             body.Add(new FactSet { Facts = facts, Spacing = Spacing.Small });
         }
 

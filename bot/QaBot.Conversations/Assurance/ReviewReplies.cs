@@ -53,9 +53,9 @@ public sealed class ReviewReplies
     /// </summary>
     public async Task<OutboundMessage> LearningDaysAsync(Person person, DateOnly today, CancellationToken cancellationToken)
     {
-        var all = await _days.ListAsync(cancellationToken).ConfigureAwait(false);
+        var all = await _days.ListAsync(cancellationToken, after: today.AddYears(-1)).ConfigureAwait(false);
         var programme = AuditAccess.SeesProgramme(person, _policy, today);
-        var shown = all.Where(v => v.Day.Date > today.AddYears(-1) && LearningDayAccess.Sees(person, v.Day, _policy, today)).Reverse().ToList();
+        var shown = all.Where(v => LearningDayAccess.Sees(person, v.Day, _policy, today)).Reverse().ToList();
         var card = LearningDaysCardBuilder.Build(shown, _days.VisitTally(all, today), programme, today);
         return OutboundMessage.FromCard(card.ToJson(), card.FallbackText);
     }

@@ -26,9 +26,10 @@ public static class LearningDayPlanReader
         var identifiers = new PersonalIdentifierCheck(cases);
         var fields = new YamlFields(root, string.Empty, problems, "title", "service", "date", "lead", "participants", "linesOfEnquiry");
         var title = fields.RequiredText("title", "name the day, for example 'Neglect in early help'");
-        if (title is not null)
+        if (title is not null && AuditPlanReader.CheckText(fields, fields.At("title"), "title", title, LearningDay.MaxTitleLength, identifiers)
+            && !title.Any(char.IsAsciiLetterOrDigit))
         {
-            AuditPlanReader.CheckText(fields, fields.At("title"), "title", title, LearningDay.MaxTitleLength, identifiers);
+            fields.Error("title", "give the day a title with letters or digits in it: its id is made from them");
         }
 
         var service = fields.RequiredText("service", "the service the day looks at: its area's name or path as in the directory, for example 'Locality North'");

@@ -371,6 +371,10 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
         var body = fields.OptionalId("body");
         var note = fields.OptionalText("note");
         var fromLearningDays = fields.OptionalChoice("scheduledFrom", ScheduledFromChoices);
+        if (fromLearningDays == true && (perReport || metBy is not null || meeting is not null || rules is not null))
+        {
+            fields.Error("scheduledFrom", "a duty owed after practice learning days is owed once per day held by each holder of its role: it cannot also be perReport, metBy, a meeting or follow statutoryRules");
+        }
         var sourceRow = ReadSourceRow(fields);
 
         if (id is null || !Unique("duty", "duty:" + id, id, fields))

@@ -200,6 +200,56 @@ public sealed class LearningDayProgrammeTests
     }
 
     [Fact]
+    public async Task RecordHeld_AgainAfterANewExecutiveDirectorStarts_GivesHerNoSecondVisit_AndAHeldDayCannotBeCancelled()
+    {
+        var id = (await CreateAsync()).Day!.Id;
+        await Programme().RecordHeldAsync(id, QaTeam, Council.Now, Cli, CancellationToken.None);
+        var successor = _council.Save(NewPerson(40, Department, null, ExecutiveDirector) with
+        {
+            Roles = [new QaBot.Core.Organisation.RoleAssignment(ExecutiveDirector, Council.Today.AddDays(1))],
+        });
+
+        var again = await Programme().RecordHeldAsync(id, QaTeam, Council.Now.AddDays(2), Cli, CancellationToken.None);
+        var cancel = await Programme().CancelAsync(id, "Changed our minds.", QaTeam, Council.Now.AddDays(2), Cli, CancellationToken.None);
+
+        Assert.Equal((0, new DateOnly(2026, 12, 30)), (again.VisitsMade, again.VisitsDue));
+        Assert.Empty(await _council.Tracking.GetOpenItemsAsync(successor));
+        Assert.False(cancel.Changed);
+        Assert.Equal("The day 2026-11-18-neglect-in-early-help was recorded as held on Fri 20 Nov 2026: a day held cannot be cancelled.", cancel.Message);
+    }
+
+    [Fact]
+    public async Task RecordHeld_WithNoExecutiveDirector_RecordsTheDayAndNamesTheVacantRole_ThenAgainOnceOneIsInPost()
+    {
+        var id = (await CreateAsync()).Day!.Id;
+        var director = Council.Person(1);
+        _council.Save(director with { Roles = [new QaBot.Core.Organisation.RoleAssignment(ExecutiveDirector, new DateOnly(2024, 4, 1), new DateOnly(2026, 10, 31))] });
+
+        var vacant = await Programme().RecordHeldAsync(id, QaTeam, Council.Now, Cli, CancellationToken.None);
+        _council.Save(director);
+        var filled = await Programme().RecordHeldAsync(id, QaTeam, Council.Now.AddDays(1), Cli, CancellationToken.None);
+
+        Assert.Equal((true, 0), (vacant.Recorded, vacant.VisitsMade));
+        Assert.Equal([ExecutiveDirector], vacant.VacantRoles);
+        Assert.Equal(1, filled.VisitsMade);
+        Assert.Empty(filled.VacantRoles);
+    }
+
+    [Fact]
+    public async Task GetAsync_AVisitHandedToAnotherExecutiveDirector_StillShownAgainstTheDay()
+    {
+        var id = (await CreateAsync()).Day!.Id;
+        var held = await Programme().RecordHeldAsync(id, QaTeam, Council.Now, Cli, CancellationToken.None);
+        var other = _council.Save(NewPerson(41, Schools, null, ExecutiveDirector));
+        Assert.Equal(1, held.VisitsMade);
+        await _council.Tracking.TransferAsync(new ItemTransfer(TransferKind.ReassignOutstanding, Id(1), Department, other, Council.Now.AddDays(1), QaTeam, Cli));
+
+        var view = (await Programme().GetAsync(id, CancellationToken.None))!;
+
+        Assert.Equal("Person 41", Assert.Single(view.Visits).Owner);
+    }
+
+    [Fact]
     public async Task Cancel_NeedsAReasonWithoutPersonalIdentifiers()
     {
         var id = (await CreateAsync()).Day!.Id;

@@ -55,6 +55,15 @@ public sealed class LearningDayPlanReaderTests
     }
 
     [Fact]
+    public void Read_ATitleWithoutLettersOrDigits_RefusedForItMakesNoId()
+    {
+        var result = LearningDayPlanReader.Read(Sound.Replace("title: Neglect in early help", "title: \"—\"", StringComparison.Ordinal), "day.yaml", Cases);
+
+        Assert.Null(result.Plan);
+        Assert.Equal(("title", 1), (Assert.Single(result.Errors).Field, result.Errors[0].Line));
+    }
+
+    [Fact]
     public void Read_MissingFieldsAndAnUnknownOne_EachNamed()
     {
         var result = LearningDayPlanReader.Read("title: A day\nvenue: Town hall\n", "day.yaml", Cases);

@@ -64,6 +64,17 @@ public sealed class CatalogueLoaderTests
     }
 
     [Fact]
+    public void Load_ScheduledFromLearningDaysOnAPerReportDuty_Refused()
+    {
+        var yaml = CatalogueText.With("frequency: Bi-monthly", "frequency: Bi-monthly\n    perReport: true\n    scheduledFrom: practice-learning-days");
+
+        var error = SingleError(yaml);
+
+        Assert.Equal(("scheduledFrom", CatalogueText.LineOf(yaml, "scheduledFrom: practice-learning-days")), (error.Field, error.Line));
+        Assert.Contains("cannot also be perReport", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_DuplicateDutyId_NamesBothLines()
     {
         var yaml = CatalogueText.With("- id: team-manager-reflective-case-review", "- id: team-manager-supervision");
