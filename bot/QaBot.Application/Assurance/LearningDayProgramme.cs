@@ -294,11 +294,17 @@ public sealed class LearningDayProgramme
             : LearningDayChange.Refused($"The day {id} was recorded as held or cancelled meanwhile.");
     }
 
-    /// <summary>The day a follow-up visit is due: the set number of weeks after the day, on a working day, and after today.</summary>
+    /// <summary>
+    /// The day a follow-up visit is due: the set number of weeks after the day, moved off a weekend or bank holiday as
+    /// every due date is (<see cref="SchedulePolicy.DueDateOnNonWorkingDay"/>), and after today.
+    /// </summary>
     public DateOnly VisitDue(LearningDay day, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(day);
-        var due = _rules.Calendar.WorkingDayOnOrAfter(day.Date.AddDays(7 * _options.LearningDayVisitWeeks));
+        var target = day.Date.AddDays(7 * _options.LearningDayVisitWeeks);
+        var due = _rules.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
+            ? _rules.Calendar.WorkingDayOnOrBefore(target)
+            : _rules.Calendar.WorkingDayOnOrAfter(target);
         return due > today ? due : _rules.Calendar.AddWorkingDays(today, 1);
     }
 

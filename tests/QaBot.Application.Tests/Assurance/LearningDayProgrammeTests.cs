@@ -173,6 +173,16 @@ public sealed class LearningDayProgrammeTests
     }
 
     [Fact]
+    public async Task RecordHeld_SixWeeksOnIsChristmasDay_TheVisitIsDueOnTheWorkingDayBefore()
+    {
+        var id = (await CreateAsync(File(date: "2026-11-13"))).Day!.Id;
+
+        var held = await Programme().RecordHeldAsync(id, QaTeam, Council.Now, Cli, CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2026, 12, 24), held.VisitsDue);
+    }
+
+    [Fact]
     public async Task RecordHeld_LongAfterTheDay_TheVisitIsDueAfterToday()
     {
         var id = (await CreateAsync(File(date: "2026-09-01"))).Day!.Id;
