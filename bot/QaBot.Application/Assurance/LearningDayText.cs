@@ -40,6 +40,13 @@ public static class LearningDayText
         return string.Join("; ", view.Visits.Select(v => ItemState(v.Item, today)));
     }
 
+    /// <summary>"Helen Ashworth: due Fri 27 Nov 2026": whose a visit is and where it stands.</summary>
+    public static string Visit(LearningDayVisit visit, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return $"{visit.Owner}: {ItemState(visit.Item, today)}";
+    }
+
     /// <summary>"3 reflective case reviews, 1 focus group": the day's activities counted by kind.</summary>
     public static string Activities(LearningDay day)
     {

@@ -73,7 +73,7 @@ public static class ReviewWorkbook
         rows.AddRange(days.OrderBy(d => d.Day.Date).ThenBy(d => d.Day.Id, StringComparer.Ordinal).Select(d => (IReadOnlyList<object?>)new object?[]
         {
             UkDates.Format(d.Day.Date), d.Day.Title, d.ServiceName, d.LeadName, d.Day.Participants.Count, LearningDayText.Activities(d.Day),
-            LearningDayText.State(d.Day, today), string.Join("; ", d.Visits.Select(v => $"{v.Owner}: {LearningDayText.ItemState(v.Item, today)}")),
+            LearningDayText.State(d.Day, today), string.Join("; ", d.Visits.Select(v => LearningDayText.Visit(v, today))),
         }));
         return rows;
     }

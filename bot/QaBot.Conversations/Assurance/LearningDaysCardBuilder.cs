@@ -48,7 +48,7 @@ public static class LearningDaysCardBuilder
                 new("Activities", LearningDayText.Activities(day)),
             };
             // Whether someone else's visit is done or overdue is for the QA team and leaders only.
-            facts.AddRange(programme ? view.Visits.Select(v => new Fact("Follow-up visit", $"{v.Owner}: {LearningDayText.ItemState(v.Item, today)}")) : []);
+            facts.AddRange(programme ? view.Visits.Select(v => new Fact("Follow-up visit", LearningDayText.Visit(v, today))) : []);
             body.Add(new FactSet { Facts = facts, Spacing = Spacing.Small });
         }
 

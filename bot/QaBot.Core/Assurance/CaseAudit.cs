@@ -47,7 +47,11 @@ public sealed record CaseAudit(
     public string Subject => "audit:" + Id;
 
     /// <summary>"2027-03-neglect-and-cumulative-harm": the due month, then the title's words.</summary>
-    public static string IdFor(string title, DateOnly due)
+    public static string IdFor(string title, DateOnly due) =>
+        due.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "-" + TitleWords(title);
+
+    /// <summary>"neglect-and-cumulative-harm": a title's ASCII letters and digits in lower case, runs of anything else one hyphen, at most 48 characters.</summary>
+    public static string TitleWords(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         var slug = new StringBuilder();
@@ -64,12 +68,7 @@ public sealed record CaseAudit(
         }
 
         var words = slug.ToString().Trim('-');
-        if (words.Length > 48)
-        {
-            words = words[..48].TrimEnd('-');
-        }
-
-        return due.ToString("yyyy-MM", CultureInfo.InvariantCulture) + "-" + words;
+        return words.Length > 48 ? words[..48].TrimEnd('-') : words;
     }
 
     /// <summary>

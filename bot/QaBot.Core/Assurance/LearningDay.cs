@@ -65,11 +65,8 @@ public sealed record LearningDay(
     public string Subject => "learning-day:" + Id;
 
     /// <summary>"2027-03-18-neglect-in-early-help": the day, then the title's words.</summary>
-    public static string IdFor(string title, DateOnly date)
-    {
-        var monthly = CaseAudit.IdFor(title, date);
-        return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + monthly[7..];
-    }
+    public static string IdFor(string title, DateOnly date) =>
+        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "-" + CaseAudit.TitleWords(title);
 
     /// <summary>"Reflective case review", "Focus group" or "'Show me, tell me' conversation".</summary>
     public static string KindName(LearningActivityKind kind) => kind switch
