@@ -146,6 +146,7 @@ public static class QaBotServiceCollectionExtensions
         services.TryAddSingleton<QaBot.Application.Assurance.AuditProgramme>();
         services.TryAddSingleton<QaBot.Application.Assurance.AuditOverview>();
         services.TryAddSingleton<QaBot.Application.Assurance.LearningDayProgramme>();
+        services.TryAddSingleton<QaBot.Application.Assurance.AnnualProgrammes>();
     }
 
     /// <summary>

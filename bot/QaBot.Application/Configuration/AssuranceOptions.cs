@@ -29,6 +29,12 @@ public sealed class AssuranceOptions
     /// <summary>The follow-up visit after a practice learning day is due this many weeks after the day (1 to 26).</summary>
     public int LearningDayVisitWeeks { get; set; } = 6;
 
+    /// <summary>From this month of the year (1 to 12) a person whose programme for the year has fewer entries than its target is told so.</summary>
+    public int ProgrammeFlagMonth { get; set; } = 1;
+
+    /// <summary>From this month of the year (1 to 12) a programme short of its target is shown to the person's line manager too.</summary>
+    public int ProgrammeManagerFlagMonth { get; set; } = 3;
+
     public ReviewSettings ToSettings() => new(
         JudgementScale.Count > 0 ? [.. JudgementScale] : ReviewSettings.DefaultJudgements,
         Themes.Count > 0 ? [.. Themes] : ReviewSettings.DefaultThemes,
@@ -55,6 +61,14 @@ public sealed class AssuranceOptions
         if (LearningDayVisitWeeks is < 1 or > 26)
         {
             yield return $"{Section}:LearningDayVisitWeeks: give from 1 to 26 weeks after the day; it is {LearningDayVisitWeeks}.";
+        }
+
+        foreach (var (name, month) in new[] { ("ProgrammeFlagMonth", ProgrammeFlagMonth), ("ProgrammeManagerFlagMonth", ProgrammeManagerFlagMonth) })
+        {
+            if (month is < 1 or > 12)
+            {
+                yield return $"{Section}:{name}: give a month of the year from 1 (January) to 12 (December); it is {month}.";
+            }
         }
 
         if (JudgementScale.Count == 1)

@@ -59,10 +59,16 @@ public sealed partial class SupersedeDuties
 
         var outstanding = await _tracking.GetOutstandingAsync(root.Id, DateOnly.MaxValue, cancellationToken).ConfigureAwait(false);
         var closed = 0;
-        // A duty now owed after practice learning days keeps the visits its days made: only its calendar's items go.
-        var followsDays = current.Duties.Where(d => d.FollowsLearningDays).Select(d => d.Id).ToHashSet();
-        bool Superseded(TrackedItem item) =>
-            duties.Contains(item.Duty) && IsOlderThan(item, from) && !(followsDays.Contains(item.Duty) && LearningDay.IsVisitItem(item.Id, item.Duty));
+        // A duty now owed after practice learning days keeps the visits its days made, and one now planned in programmes
+        // keeps its entries' items: only the calendar's items go.
+        var sources = current.Duties.ToDictionary(d => d.Id, d => d.ScheduledFrom);
+        bool Kept(TrackedItem item) => sources.GetValueOrDefault(item.Duty) switch
+        {
+            DutySource.LearningDaysHeld => LearningDay.IsVisitItem(item.Id, item.Duty),
+            DutySource.Programme => Programme.IsProgrammeItem(item.Id, item.Duty),
+            _ => false,
+        };
+        bool Superseded(TrackedItem item) => duties.Contains(item.Duty) && IsOlderThan(item, from) && !Kept(item);
 
         foreach (var item in outstanding.Where(Superseded))
         {

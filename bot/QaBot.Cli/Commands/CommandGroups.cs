@@ -17,6 +17,7 @@ internal static class CommandGroups
         yield return AuditCommands.Create(context);
         yield return AuditsCommands.Create(context);
         yield return LearningDaysCommands.Create(context);
+        yield return ProgrammeCommands.Create(context);
         yield return BackupCommands.Create(context);
         yield return RetentionCommands.Create(context);
         yield return BoardsCommands.Create(context);

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 using QaBot.Application.Assurance;
 using QaBot.Application.Cases;
 using QaBot.Application.Configuration;
+using QaBot.Application.Organisation;
 using QaBot.Application.Installation;
 using QaBot.Application.Tracking;
 using QaBot.Core.Calendar;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
 using QaBot.Core.Tracking;
@@ -105,6 +107,8 @@ internal static class DemoCommands
             await context.Output.WriteLineAsync($"Audits: {audits} arranged, one closed and one in progress (qabot audits list).").ConfigureAwait(false);
             var days = await SeedLearningDaysAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Practice learning days: {days} arranged, one held with its follow-up visit and one planned (qabot learning-days list).").ConfigureAwait(false);
+            var planned = await SeedProgrammesAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"Programmes of visits and meetings: {planned.Entries} entries planned for {planned.Year} (qabot programme show --person ...).").ConfigureAwait(false);
             var workforce = await SeedWorkforceAsync(services, plan.Desired!, date, origin, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Workforce: {workforce} (qabot leave list).").ConfigureAwait(false);
             var failedInstalls = await SeedFailedInstallsAsync(services.GetRequiredService<IAppInstallationStore>(), plan.Desired!, date, cancellationToken).ConfigureAwait(false);
@@ -181,6 +185,39 @@ internal static class DemoCommands
         return arranged;
 
         static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The directors' demo programmes, each entry added as its holder would from their card a week before the demo day.
+    /// Someone whose programmes hold entries but none of the demo's for this day is left alone (a seed on a later day adds
+    /// no second set); a seed that stopped part-way is finished, each entry once.
+    /// </summary>
+    private static async Task<(int Entries, int Year)> SeedProgrammesAsync(IServiceProvider services, OrganisationChart chart, DateOnly date, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var programmes = services.GetRequiredService<AnnualProgrammes>();
+        var store = services.GetRequiredService<IProgrammeStore>();
+        var directory = services.GetRequiredService<IDirectoryStore>();
+        var from = services.GetRequiredService<FrameworkCatalogue>().EffectiveFrom;
+        var year = DemoProgrammes.Year(date, from);
+        var at = new DateTimeOffset(date.AddDays(-7).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+        var kept = (await store.ListAsync(year, null, cancellationToken).ConfigureAwait(false))
+            .SelectMany(p => p.Entries.Select(e => (p.Key.Person, Entry: e.What + "|" + e.When.Text)))
+            .ToLookup(k => k.Person, k => k.Entry);
+        var demo = DemoProgrammes.Create(chart, date, from);
+        var added = 0;
+        foreach (var entry in demo)
+        {
+            if (await directory.FindByUpnAsync(entry.Upn, cancellationToken).ConfigureAwait(false) is not { } person
+                || (kept[person.Id].Any() && !demo.Any(d => d.Upn == entry.Upn && kept[person.Id].Contains(d.What + "|" + d.When))))
+            {
+                continue;
+            }
+
+            var result = await programmes.AddAsync(person, entry.Duty, entry.What, entry.When, Actor.Person(person.Id), at, origin, cancellationToken).ConfigureAwait(false);
+            added += result.Added ? 1 : result.Entry is null ? throw new InvalidOperationException("A demo programme entry was refused: " + result.Problem) : 0;
+        }
+
+        return (added, year);
     }
 
     /// <summary>

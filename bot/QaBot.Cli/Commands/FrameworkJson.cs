@@ -75,7 +75,7 @@ internal static class FrameworkJson
         ["interpretation"] = duty.Interpretation,
         ["perReport"] = duty.PerReport,
         ["metBy"] = Array(duty.MetBy, id => JsonValue.Create(id.Value)),
-        ["scheduledFrom"] = duty.FollowsLearningDays ? QaBot.Core.Framework.Duty.LearningDaysHeldSource : QaBot.Core.Framework.Duty.CalendarSource,
+        ["scheduledFrom"] = QaBot.Core.Framework.Duty.SourceWord(duty.ScheduledFrom),
         ["meeting"] = duty.Meeting is { } meeting ? RhythmDescription.Name(meeting) : null,
         ["body"] = duty.Body?.Value,
         ["purpose"] = duty.Purpose,

@@ -36,10 +36,11 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
         [RhythmDescription.Name(MeetingPart.Attend)] = MeetingPart.Attend,
     };
 
-    private static readonly Dictionary<string, bool> ScheduledFromChoices = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, DutySource> ScheduledFromChoices = new(StringComparer.Ordinal)
     {
-        [Duty.CalendarSource] = false,
-        [Duty.LearningDaysHeldSource] = true,
+        [Duty.CalendarSource] = DutySource.Calendar,
+        [Duty.LearningDaysHeldSource] = DutySource.LearningDaysHeld,
+        [Duty.ProgrammeSource] = DutySource.Programme,
     };
 
     private readonly Dictionary<string, RoleDraft> _roles = new(StringComparer.Ordinal);
@@ -370,10 +371,15 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
         var meeting = fields.OptionalChoice("meeting", MeetingChoices);
         var body = fields.OptionalId("body");
         var note = fields.OptionalText("note");
-        var fromLearningDays = fields.OptionalChoice("scheduledFrom", ScheduledFromChoices);
-        if (fromLearningDays == true && (perReport || metBy is not null || meeting is not null || rules is not null))
+        var source = fields.OptionalChoice("scheduledFrom", ScheduledFromChoices);
+        if (source == DutySource.LearningDaysHeld && (perReport || metBy is not null || meeting is not null || rules is not null))
         {
             fields.Error("scheduledFrom", "a duty owed after practice learning days is owed once per day held by each holder of its role: it cannot also be perReport, metBy, a meeting or follow statutoryRules");
+        }
+
+        if (source == DutySource.Programme && (perReport || metBy is not null || meeting == MeetingPart.Chair || rules is not null || rhythm is { PerYear: null or 0 }))
+        {
+            fields.Error("scheduledFrom", "a programme is each holder's own plan for the year, measured against a number a year: it needs a rhythm with a count a year and cannot also be perReport, metBy, a meeting chaired or follow statutoryRules");
         }
         var sourceRow = ReadSourceRow(fields);
 
@@ -397,7 +403,7 @@ internal sealed class CatalogueReader(CatalogueProblems problems)
             Meeting = meeting,
             Body = body is null ? null : new BodyId(body),
             Note = note,
-            FollowsLearningDays = fromLearningDays ?? false,
+            ScheduledFrom = source ?? DutySource.Calendar,
         };
         _dutyOrder.Add(new DutyDraft(duty, fields, metBy ?? []));
     }

@@ -37,11 +37,31 @@ public sealed record Duty(
     /// <summary>The <c>scheduledFrom</c> word for a duty owed after each practice learning day held.</summary>
     public const string LearningDaysHeldSource = "practice-learning-days";
 
+    /// <summary>The <c>scheduledFrom</c> word for a duty whose visits or meetings each holder plans for the year.</summary>
+    public const string ProgrammeSource = "programme";
+
+    /// <summary>Where the duty's items come from: the calendar (the default), learning days held, or each holder's programme.</summary>
+    public DutySource ScheduledFrom { get; init; }
+
     /// <summary>
     /// Owed once after each practice learning day recorded as held (<c>scheduledFrom: practice-learning-days</c>), not on
     /// the calendar: the schedule makes none of its items, and its rhythm is the number a year the framework expects.
     /// </summary>
-    public bool FollowsLearningDays { get; init; }
+    public bool FollowsLearningDays => ScheduledFrom == DutySource.LearningDaysHeld;
+
+    /// <summary>
+    /// An "annual programme of visits" or "of meetings" (<c>scheduledFrom: programme</c>): each holder plans the year's
+    /// visits or meetings, each entry reminded in its month; the rhythm's number a year is the programme's target.
+    /// </summary>
+    public bool FollowsProgramme => ScheduledFrom == DutySource.Programme;
+
+    /// <summary>The <c>scheduledFrom</c> word for <paramref name="source"/>.</summary>
+    public static string SourceWord(DutySource source) => source switch
+    {
+        DutySource.LearningDaysHeld => LearningDaysHeldSource,
+        DutySource.Programme => ProgrammeSource,
+        _ => CalendarSource,
+    };
 
     /// <summary>A note from the catalogue's editors.</summary>
     public string? Note { get; init; }
@@ -51,4 +71,17 @@ public sealed record Duty(
 
     /// <summary>Follows a statutory timescale from case events: its due dates are deadlines that never move.</summary>
     public bool IsStatutory => Rhythm is StatutoryRhythm;
+}
+
+/// <summary>Where a duty's items come from (<c>scheduledFrom</c> in the catalogue).</summary>
+public enum DutySource
+{
+    /// <summary>The calendar its rhythm gives.</summary>
+    Calendar,
+
+    /// <summary>One after each practice learning day recorded as held.</summary>
+    LearningDaysHeld,
+
+    /// <summary>The visits or meetings each holder plans for the year.</summary>
+    Programme,
 }

@@ -37,7 +37,7 @@ public static class FrameworkDiff
                 changes.Add(new DutyChange(DutyChangeKind.PerReportChanged, duty.Id, was, duty));
             }
 
-            if (was.FollowsLearningDays != duty.FollowsLearningDays)
+            if (was.ScheduledFrom != duty.ScheduledFrom)
             {
                 changes.Add(new DutyChange(DutyChangeKind.ScheduleChanged, duty.Id, was, duty));
             }
@@ -65,7 +65,7 @@ public enum DutyChangeKind
     RhythmChanged,
     PerReportChanged,
 
-    /// <summary>Now owed after each practice learning day held rather than on the calendar, or the other way.</summary>
+    /// <summary>Now owed from another source: the calendar, practice learning days held, or each holder's programme.</summary>
     ScheduleChanged,
     WordingChanged,
 }
@@ -89,7 +89,14 @@ public sealed record DutyChange(DutyChangeKind Kind, DutyId Duty, Duty? Before, 
         DutyChangeKind.RoleChanged => $"moves from role {Before!.RoleId} to {After!.RoleId}",
         DutyChangeKind.RhythmChanged => $"rhythm {RhythmDescription.Describe(Before!.Rhythm)} → {RhythmDescription.Describe(After!.Rhythm)}",
         DutyChangeKind.PerReportChanged => After!.PerReport ? "now owed once per person managed" : "no longer owed per person managed",
-        DutyChangeKind.ScheduleChanged => After!.FollowsLearningDays ? "now owed after each practice learning day held, not on the calendar" : "now on the calendar, no longer after each practice learning day held",
+        DutyChangeKind.ScheduleChanged => $"now {SourceWords(After!.ScheduledFrom)}, no longer {SourceWords(Before!.ScheduledFrom)}",
         _ => "wording only (no change to who or how often)",
+    };
+
+    private static string SourceWords(DutySource source) => source switch
+    {
+        DutySource.LearningDaysHeld => "owed after each practice learning day held",
+        DutySource.Programme => "planned by each holder in their programme for the year",
+        _ => "on the calendar",
     };
 }

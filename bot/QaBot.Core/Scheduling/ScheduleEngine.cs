@@ -141,6 +141,6 @@ public sealed class ScheduleEngine
 
     private static bool IsScheduled(Duty duty, Dictionary<DutyId, Duty> duties) =>
         duty.Rhythm.Kind is RhythmKind.Fixed or RhythmKind.School or RhythmKind.Programme
-        && !duty.FollowsLearningDays
+        && duty.ScheduledFrom == DutySource.Calendar
         && !duty.MetBy.Any(id => duties.TryGetValue(id, out var other) && other.PerReport);
 }

@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<QaBot.Application.Assurance.IReviewStore, TableReviewStore>();
         services.TryAddSingleton<QaBot.Application.Assurance.IAuditStore, TableAuditStore>();
         services.TryAddSingleton<QaBot.Application.Assurance.ILearningDayStore, TableLearningDayStore>();
+        services.TryAddSingleton<QaBot.Application.Assurance.IProgrammeStore, TableProgrammeStore>();
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IGovernanceLog, TableGovernanceLog>();
         services.TryAddSingleton<IPersonalRecords, TablePersonalRecords>();

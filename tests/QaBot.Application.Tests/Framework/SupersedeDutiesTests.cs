@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using QaBot.Application.Framework;
 using QaBot.Application.Tracking;
+using QaBot.Core.Assurance;
 using QaBot.Core.Compliance;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
@@ -50,7 +51,7 @@ public sealed class SupersedeDutiesTests
         (await _council.Tracking.GetAuditTrailAsync(item.Key)).Count(a => a.Action == "superseded");
 
     [Fact]
-    public async Task Execute_ShippedVersion2OnFirstJanuary2027_ClosesEveryMembersOverviewItemsAndNothingElseOfTheirs()
+    public async Task Execute_ShippedVersion2OnFirstJanuary2027_ClosesEveryMembersOverviewItemsAndNothingElseOfTheirs_AndTheCalendarsVisits()
     {
         var version1 = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
         var overview = _council.Add("overview-2026-12", 9, new DateOnly(2026, 12, 31), "member-qa-overview");
@@ -59,8 +60,10 @@ public sealed class SupersedeDutiesTests
 
         var result = await UseCase().ExecuteAsync(version1, ShippedFramework.Catalogue, Origin, CancellationToken.None);
 
-        Assert.Equal((SupersedeStatus.Done, 2, 1), (result.Status, result.Version, result.Closed));
+        Assert.Equal((SupersedeStatus.Done, 2, 2), (result.Status, result.Version, result.Closed));
         Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (_council.Get(overview).Status, _council.Get(overview).ClosedReason));
+        // The Executive Director's quarterly visit from the calendar: version 2 plans visits in a programme instead.
+        Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (_council.Get(_unchanged).Status, _council.Get(_unchanged).ClosedReason));
         Assert.Equal(ItemStatus.Open, _council.Get(children).Status);
         Assert.Equal(ItemStatus.Open, _council.Get(_sampling).Status);
     }
@@ -78,6 +81,21 @@ public sealed class SupersedeDutiesTests
 
         Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (_council.Get(calendar).Status, _council.Get(calendar).ClosedReason));
         Assert.Equal(ItemStatus.Open, _council.Get(fromDay).Status);
+    }
+
+    [Fact]
+    public async Task Execute_ShippedVersion2_ClosesTheCalendarsQuarterlyVisitsButKeepsTheProgrammesEntries()
+    {
+        var version1 = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
+        const string visits = "exec-director-front-line-visits";
+        var calendar = _council.Add(visits + ".2026-q4." + TestDirectory.Id(1).Value, 1, new DateOnly(2026, 12, 31), visits);
+        var planned = _council.Add(Programme.ItemFor(new ProgrammeKey(TestDirectory.Id(1), new DutyId(visits), 2027), 1).Value, 1, new DateOnly(2027, 3, 31), visits);
+        _council.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 4, 30, 0, TimeSpan.Zero));
+
+        await UseCase().ExecuteAsync(version1, ShippedFramework.Catalogue, Origin, CancellationToken.None);
+
+        Assert.Equal((ItemStatus.ClosedOther, "superseded-v2"), (_council.Get(calendar).Status, _council.Get(calendar).ClosedReason));
+        Assert.Equal(ItemStatus.Open, _council.Get(planned).Status);
     }
 
     [Fact]

@@ -136,3 +136,9 @@ public sealed class InMemoryLearningDayStoreContractTests : LearningDayStoreCont
 {
     protected override QaBot.Application.Assurance.ILearningDayStore Store { get; } = new InMemoryLearningDayStore();
 }
+
+[Trait("Category", "Fast")]
+public sealed class InMemoryProgrammeStoreContractTests : ProgrammeStoreContract
+{
+    protected override QaBot.Application.Assurance.IProgrammeStore Store { get; } = new InMemoryProgrammeStore();
+}

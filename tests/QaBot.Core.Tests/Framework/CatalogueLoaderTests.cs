@@ -75,6 +75,19 @@ public sealed class CatalogueLoaderTests
     }
 
     [Fact]
+    public void Load_ScheduledFromProgramme_MarksTheDutyWithItsTargetAndRefusesOneWithoutACount()
+    {
+        var planned = Load(CatalogueText.With("frequency: Bi-monthly", "frequency: Bi-monthly\n    scheduledFrom: programme"));
+        var yaml = CatalogueText.With("frequency: Bi-monthly", "frequency: As required\n    scheduledFrom: programme");
+
+        var duty = planned.Catalogue!.FindDuty(new DutyId("team-manager-reflective-case-review"))!;
+        Assert.Equal((true, false, 6), (duty.FollowsProgramme, duty.FollowsLearningDays, duty.Rhythm.PerYear));
+        var error = SingleError(yaml);
+        Assert.Equal(("scheduledFrom", CatalogueText.LineOf(yaml, "scheduledFrom: programme")), (error.Field, error.Line));
+        Assert.Contains("needs a rhythm with a count a year", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_DuplicateDutyId_NamesBothLines()
     {
         var yaml = CatalogueText.With("- id: team-manager-reflective-case-review", "- id: team-manager-supervision");

@@ -28,8 +28,9 @@ public sealed class FrameworkDiffTests
     }
 
     [Fact]
-    public void Compare_ShippedVersion1WithVersion2_MovesTheOverviewToTheLeadMemberAddsTheDirectorsBriefingsAndVisitsFollowLearningDays()
+    public void Compare_ShippedVersion1WithVersion2_MovesTheOverviewToTheLeadMemberAddsTheDirectorsBriefingsVisitsFollowLearningDaysAndProgrammesArePlanned()
     {
+        const string Programme = "now planned by each holder in their programme for the year, no longer on the calendar";
         var before = ShippedData.LoadCatalogue(ShippedData.PreviousCatalogueFile).Catalogue!;
 
         var changes = FrameworkDiff.Compare(before, ShippedFramework.Catalogue);
@@ -38,11 +39,23 @@ public sealed class FrameworkDiffTests
         Assert.Equal(
             [
                 (DutyChangeKind.Added, "director-pqp-lead-member-briefings", "added (monthly (12 a year))", false),
-                (DutyChangeKind.ScheduleChanged, "exec-director-learning-day-visits", "now owed after each practice learning day held, not on the calendar", true),
+                (DutyChangeKind.ScheduleChanged, "director-sl-future-shape-education", Programme, true),
+                (DutyChangeKind.ScheduleChanged, "exec-director-front-line-visits", Programme, true),
+                (DutyChangeKind.ScheduleChanged, "exec-director-learning-day-visits", "now owed after each practice learning day held, no longer on the calendar", true),
+                (DutyChangeKind.ScheduleChanged, "exec-director-performance-scrutiny", Programme, true),
+                (DutyChangeKind.ScheduleChanged, "member-monitor-performance", Programme, true),
                 (DutyChangeKind.RoleChanged, "member-qa-overview", "moves from role elected-member to lead-member", true),
+                (DutyChangeKind.ScheduleChanged, "service-director-front-line-visits", Programme, true),
+                (DutyChangeKind.ScheduleChanged, "service-director-performance-scrutiny", Programme, true),
             ],
             changes.Select(c => (c.Kind, c.Duty.Value, c.Describe(), c.Supersedes)).OrderBy(c => c.Value, StringComparer.Ordinal));
-        Assert.Equal(new HashSet<DutyId> { new("member-qa-overview"), new("exec-director-learning-day-visits") }, FrameworkDiff.Superseded(before, ShippedFramework.Catalogue));
+        Assert.Equal(
+            new HashSet<DutyId>
+            {
+                new("member-qa-overview"), new("exec-director-learning-day-visits"), new("exec-director-front-line-visits"), new("exec-director-performance-scrutiny"),
+                new("member-monitor-performance"), new("service-director-front-line-visits"), new("service-director-performance-scrutiny"), new("director-sl-future-shape-education"),
+            },
+            FrameworkDiff.Superseded(before, ShippedFramework.Catalogue));
     }
 
     [Fact]

@@ -54,8 +54,24 @@ public sealed class ShippedCatalogueScheduleTests
         Assert.True(visits.FollowsLearningDays);
         Assert.Equal(6, visits.Rhythm.PerYear);
         Assert.DoesNotContain(occurrences, o => o.DutyId == visits.Id);
-        Assert.Contains(occurrences, o => o.DutyId == new DutyId("exec-director-front-line-visits"));
+        Assert.Contains(occurrences, o => o.DutyId == new DutyId("exec-director-audit-scrutiny"));
         Assert.Equal([visits.Id], ShippedCatalogue.Catalogue.Duties.Where(d => d.FollowsLearningDays).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void OccurrencesFor_ExecutiveDirector_MakesNoProgrammeItemsOnTheCalendar_EachIsPlannedInTheirProgramme()
+    {
+        var programmes = ShippedCatalogue.Catalogue.Duties.Where(d => d.FollowsProgramme).ToList();
+
+        var occurrences = Engine().OccurrencesFor(new RoleHolding(Person, new RoleId("executive-director"), new DateOnly(2024, 1, 1), []), new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
+
+        // Every "Annual programme of visits" and "Annual programme of meetings" in section 3.0, each measured against four a year.
+        Assert.Equal(
+            ["member-monitor-performance", "exec-director-front-line-visits", "exec-director-performance-scrutiny", "service-director-front-line-visits", "service-director-performance-scrutiny", "director-sl-future-shape-education"],
+            programmes.Select(d => d.Id.Value));
+        Assert.All(programmes, d => Assert.Equal(4, d.Rhythm.PerYear));
+        Assert.DoesNotContain(occurrences, o => programmes.Any(d => d.Id == o.DutyId));
+        Assert.Equal(ShippedCatalogue.Catalogue.Duties.Where(d => d.Frequency.StartsWith("Annual programme of", StringComparison.Ordinal)).Select(d => d.Id), programmes.Select(d => d.Id));
     }
 
     [Fact]

@@ -246,3 +246,15 @@ public sealed class TableLearningDayStoreContractTests : LearningDayStoreContrac
 
     public override Task DisposeAsync() => _storage.DisposeAsync();
 }
+
+[Trait("Category", "Storage")]
+public sealed class TableProgrammeStoreContractTests : ProgrammeStoreContract
+{
+    private readonly StorageContext _storage = new();
+
+    protected override QaBot.Application.Assurance.IProgrammeStore Store => new QaBot.Infrastructure.Storage.TableProgrammeStore(_storage.Tables);
+
+    public override Task InitializeAsync() => _storage.InitializeAsync();
+
+    public override Task DisposeAsync() => _storage.DisposeAsync();
+}
