@@ -25,7 +25,7 @@ public static class RemindersServiceCollectionExtensions
     {
         services.AddQaBotReminderAdapters();
         services.TryAddSingleton(sp => new DirectoryCache(sp.GetRequiredService<IDirectoryStore>(), sp.GetRequiredService<OrganisationPolicy>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IDigestSource>(sp => new StoredDigestSource(sp.GetRequiredService<DirectoryCache>(), sp.GetRequiredService<ITrackingStore>(), sp.GetRequiredService<ScheduleRules>(), sp.GetRequiredService<SetAsideReview>()));
+        services.TryAddSingleton<IDigestSource>(sp => new StoredDigestSource(sp.GetRequiredService<DirectoryCache>(), sp.GetRequiredService<ITrackingStore>(), sp.GetRequiredService<ScheduleRules>(), sp.GetRequiredService<SetAsideReview>(), sp.GetService<QaBot.Application.Assurance.AnnualProgrammes>()));
         services.TryAddSingleton(sp => new DigestDelivery(
             sp.GetRequiredService<ISendLedger>(),
             sp.GetRequiredService<IDigestSource>(),

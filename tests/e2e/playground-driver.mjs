@@ -230,6 +230,19 @@ async function run(p) {
   await screenshot(p, days, 'playground-learning-days.png');
   passed('learning days');
 
+  // 4c''. "my programme": her annual programmes of visits and meetings for the year being planned, the visit the demo
+  // planned in her programme of visits against the framework's four a year, and the form to add the next.
+  const beforeProgramme = await ask(p, 'my programme');
+  const { card: programme } = await cardAfter(p, beforeProgramme, 'the answer to "my programme"');
+  const programmeText = await textOf(programme);
+  if (!programmeText.includes('Programme of visits for') || !programmeText.includes('Bolsover locality early help team') || !programmeText.includes('1 planned of 4')
+    || !programmeText.includes('Add to my programme')) {
+    fail(`"my programme" did not show her programme of visits with the demo's planned visit and the form: "${programmeText.slice(0, 300)}"`);
+  }
+  log(`my programme: "${programmeText.slice(0, 160)}..."`);
+  await screenshot(p, programme, 'playground-programme.png');
+  passed('my programme');
+
   // 4d. A reflective case review form filled in and submitted in Teams: the QA team arranges an audit with a case for
   // the director to audit, Done on it in her tasks opens the review form in place of the card, and "Record the review"
   // records it.

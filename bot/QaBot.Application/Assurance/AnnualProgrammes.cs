@@ -223,6 +223,16 @@ public sealed class AnnualProgrammes
     public async Task<IReadOnlyList<ProgrammeShortfall>> ReportsFlagsAsync(IReadOnlyCollection<Person> reports, DateOnly asOf, CancellationToken cancellationToken) =>
         asOf.Month < _options.ProgrammeManagerFlagMonth || reports.Count == 0 ? [] : await ShortfallsAsync(reports, asOf, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>What a digest to <paramref name="recipient"/> flags: their own programmes short of target, then those of <paramref name="reports"/>.</summary>
+    public async Task<IReadOnlyList<ProgrammeShortfall>> FlagsAsync(Person recipient, IReadOnlyCollection<Person> reports, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(reports);
+        var own = await OwnFlagsAsync(recipient, asOf, cancellationToken).ConfigureAwait(false);
+        var theirs = await ReportsFlagsAsync([.. reports.Where(r => r.Id != recipient.Id)], asOf, cancellationToken).ConfigureAwait(false);
+        return [.. own, .. theirs.OrderBy(s => s.Name, StringComparer.CurrentCulture)];
+    }
+
     /// <summary>
     /// The day an entry is due: a month's last working day, or the date moved off a weekend or bank holiday as every
     /// due date is (<see cref="SchedulePolicy.DueDateOnNonWorkingDay"/>); never before <paramref name="today"/>.
@@ -270,9 +280,6 @@ public sealed record ProgrammeView(Programme Programme, Duty Duty, int Target, I
 
     public bool IsShort => Planned < Target;
 }
-
-/// <summary>A programme with fewer entries than its target.</summary>
-public sealed record ProgrammeShortfall(PersonId Person, string Name, Duty Duty, int Year, int Planned, int Target);
 
 /// <summary>What adding an entry did: the programme and the entry (new, or the same one already planned) and the items made; or why nothing was written.</summary>
 public sealed record ProgrammeAddition(Programme? Programme, ProgrammeEntry? Entry, bool Added, int ItemsMade, string? Problem)

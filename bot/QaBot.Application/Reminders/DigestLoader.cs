@@ -1,5 +1,7 @@
+using QaBot.Application.Assurance;
 using QaBot.Application.Organisation;
 using QaBot.Application.Tracking;
+using QaBot.Core.Assurance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 
@@ -17,11 +19,14 @@ public sealed class DigestLoader
     private readonly DigestComposer _composer;
     private readonly OrganisationPolicy _policy;
     private readonly SetAsideReview? _setAside;
+    private readonly AnnualProgrammes? _programmes;
 
     /// <param name="setAside">What a manager sees of their reports' not-applicable items; none, to leave it out.</param>
-    public DigestLoader(IDirectoryStore directory, ITrackingStore tracking, DigestComposer composer, OrganisationPolicy policy, SetAsideReview? setAside = null)
+    /// <param name="programmes">The programmes short of target the recipient and a manager are shown; none, to leave them out.</param>
+    public DigestLoader(IDirectoryStore directory, ITrackingStore tracking, DigestComposer composer, OrganisationPolicy policy, SetAsideReview? setAside = null, AnnualProgrammes? programmes = null)
     {
         _setAside = setAside;
+        _programmes = programmes;
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _composer = composer ?? throw new ArgumentNullException(nameof(composer));
@@ -54,6 +59,9 @@ public sealed class DigestLoader
         var setAsideTask = _setAside is null || reports.Count == 0
             ? Task.FromResult<IReadOnlyList<SetAsideUse>>([])
             : _setAside.ForReportsAsync(reports, asOf, cancellationToken);
+        var programmesTask = _programmes is null
+            ? Task.FromResult<IReadOnlyList<ProgrammeShortfall>>([])
+            : _programmes.FlagsAsync(recipient, reports, asOf, cancellationToken);
         var leads = _policy.Leads(recipient, asOf);
         var absences = new Absences(await _directory.ListAbsencesAsync(cancellationToken).ConfigureAwait(false));
         var covering = absences.CoveredBy(recipient.Id, asOf);
@@ -62,7 +70,7 @@ public sealed class DigestLoader
             // Most people: nobody's items can escalate to them.
             var own = await ownTask.ConfigureAwait(false);
             var alone = new OrganisationChart(AreaTree.Empty, [recipient], _policy) { Absences = absences };
-            return _composer.Compose(recipient, asOf, own, alone, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default };
+            return _composer.Compose(recipient, asOf, own, alone, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default, ProgrammesShort = await programmesTask.ConfigureAwait(false) };
         }
 
         // Everyone whose escalation chain can reach the recipient within two steps: their reports, their reports'
@@ -109,7 +117,7 @@ public sealed class DigestLoader
             chart = new OrganisationChart(AreaTree.Empty, people.Values, _policy) { Absences = absences };
         }
 
-        return _composer.Compose(recipient, asOf, items, chart, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default };
+        return _composer.Compose(recipient, asOf, items, chart, runId, upcomingUntil) with { SetAside = await setAsideTask.ConfigureAwait(false), SetAsideFrom = _setAside?.From(asOf) ?? default, ProgrammesShort = await programmesTask.ConfigureAwait(false) };
     }
 
     /// <summary>

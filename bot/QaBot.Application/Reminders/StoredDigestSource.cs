@@ -1,3 +1,4 @@
+using QaBot.Application.Assurance;
 using QaBot.Application.Tracking;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
@@ -18,11 +19,14 @@ public sealed class StoredDigestSource : IDigestSource
     private readonly ITrackingStore _tracking;
     private readonly ScheduleRules _rules;
     private readonly SetAsideReview? _setAside;
+    private readonly AnnualProgrammes? _programmes;
 
     /// <param name="setAside">What a manager sees of their reports' not-applicable items; none, to leave it out.</param>
-    public StoredDigestSource(DirectoryCache directory, ITrackingStore tracking, ScheduleRules rules, SetAsideReview? setAside = null)
+    /// <param name="programmes">The programmes short of target the recipient and a manager are shown; none, to leave them out.</param>
+    public StoredDigestSource(DirectoryCache directory, ITrackingStore tracking, ScheduleRules rules, SetAsideReview? setAside = null, AnnualProgrammes? programmes = null)
     {
         _setAside = setAside;
+        _programmes = programmes;
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
@@ -49,6 +53,7 @@ public sealed class StoredDigestSource : IDigestSource
         var lines = await _directory.GetEscalationLinesAsync(asOf, cancellationToken).ConfigureAwait(false);
         var escalated = new List<DigestItem>();
         IReadOnlyList<SetAsideUse> setAside = [];
+        IReadOnlyList<Person> reports = [];
         var overdueBefore = _rules.OverdueDueBefore(asOf);
         foreach (var level in new[] { 1, 2 })
         {
@@ -58,9 +63,13 @@ public sealed class StoredDigestSource : IDigestSource
                 continue;
             }
 
-            if (level == 1 && _setAside is not null)
+            if (level == 1)
             {
-                setAside = await _setAside.ForReportsAsync(sources.Select(s => chart.Find(s)!).ToList(), asOf, cancellationToken).ConfigureAwait(false);
+                reports = [.. sources.Select(s => chart.Find(s)!)];
+                if (_setAside is not null)
+                {
+                    setAside = await _setAside.ForReportsAsync(reports, asOf, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             var threshold = level == 1 ? EscalationLevel.LineManager : EscalationLevel.NextLevel;
@@ -79,7 +88,8 @@ public sealed class StoredDigestSource : IDigestSource
             .ThenBy(i => i.EscalationLevel)
             .ThenBy(i => i.Item.Id.Value, StringComparer.Ordinal)
             .ToList();
-        return new Digest(recipient, person.DisplayName, asOf, DigestComposer.Order(own), ordered, runId) { SetAside = setAside, SetAsideFrom = _setAside?.From(asOf) ?? default };
+        var programmesShort = _programmes is null ? [] : await _programmes.FlagsAsync(person, reports, asOf, cancellationToken).ConfigureAwait(false);
+        return new Digest(recipient, person.DisplayName, asOf, DigestComposer.Order(own), ordered, runId) { SetAside = setAside, SetAsideFrom = _setAside?.From(asOf) ?? default, ProgrammesShort = programmesShort };
     }
 
     /// <summary>

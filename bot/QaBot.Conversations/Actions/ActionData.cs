@@ -72,6 +72,7 @@ public static class ActionData
         CardView.Overdue => "overdue",
         CardView.LogActivity => "log",
         CardView.Leave => "leave",
+        CardView.Programme => "programme",
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, null),
     };
 
@@ -82,6 +83,7 @@ public static class ActionData
         "overdue" => CardView.Overdue,
         "log" => CardView.LogActivity,
         "leave" => CardView.Leave,
+        "programme" => CardView.Programme,
         _ => null,
     };
 

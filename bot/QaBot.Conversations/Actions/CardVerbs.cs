@@ -18,10 +18,11 @@ public static class CardVerbs
     public const string ReviewSubmit = RecordReview.SubmitVerb;
     public const string RecordLeave = "leave.record";
     public const string ArrangeAudit = "audit.arrange";
+    public const string AddProgrammeEntry = "programme.add";
 
     public static bool IsItemReply(string verb) => verb is Done or Reschedule or NotApplicable;
 
     public static bool IsApproval(string verb) => verb is Approve or Decline;
 
-    public static bool IsKnown(string verb) => verb is Done or Reschedule or NotApplicable or Nudge or Page or Refresh or LogActivity or Approve or Decline or ReviewSubmit or RecordLeave or ArrangeAudit;
+    public static bool IsKnown(string verb) => verb is Done or Reschedule or NotApplicable or Nudge or Page or Refresh or LogActivity or Approve or Decline or ReviewSubmit or RecordLeave or ArrangeAudit or AddProgrammeEntry;
 }

@@ -17,4 +17,7 @@ public enum CardView
 
     /// <summary>The "Record leave" form.</summary>
     Leave,
+
+    /// <summary>"My programme": the person's programmes of visits and meetings, with the form to add to them.</summary>
+    Programme,
 }

@@ -1,3 +1,4 @@
+using QaBot.Application.Assurance;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Text;
@@ -108,6 +109,7 @@ public sealed class DigestCardBuilder
         {
             body.Add(new TextBlock { Text = options.EmptyText ?? DefaultEmptyText, Wrap = true, Spacing = Spacing.Medium });
             AddSetAside(body, digest);
+            AddProgrammesShort(body, digest);
             AddUpcoming(body, digest);
             return Card(digest, body, null);
         }
@@ -139,6 +141,7 @@ public sealed class DigestCardBuilder
         if (page == pages.Count - 1)
         {
             AddSetAside(body, digest);
+            AddProgrammesShort(body, digest);
             AddUpcoming(body, digest);
         }
 
@@ -188,6 +191,31 @@ public sealed class DigestCardBuilder
         if (more > 0)
         {
             body.Add(new TextBlock { Text = $"and {more} more.", Wrap = true, Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small });
+        }
+    }
+
+    /// <summary>
+    /// Programmes of visits or meetings with fewer entries planned than the framework's number a year: the recipient's
+    /// own, with how to add to them, then those of the people who report to them.
+    /// </summary>
+    private static void AddProgrammesShort(List<CardElement> body, Digest digest)
+    {
+        if (digest.ProgrammesShort.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(Heading("Programmes of visits and meetings to plan", digest.ProgrammesShort.Count));
+        foreach (var shortfall in digest.ProgrammesShort)
+        {
+            var own = shortfall.Person == digest.Recipient;
+            body.Add(new TextBlock
+            {
+                Text = ProgrammeText.Shortfall(shortfall, forManager: !own) + (own ? ": say \"my programme\" to add the rest." : "."),
+                Wrap = true,
+                Spacing = Spacing.Small,
+                Color = TextColor.Attention,
+            });
         }
     }
 

@@ -49,6 +49,12 @@ public sealed class ItemPresenter
             return concernsName is null ? audited : $"{audited} ({concernsName}'s practice)";
         }
 
+        if (item.Status == ItemStatus.Open && item.Note is { } planned && Core.Assurance.Programme.IsProgrammeItem(item.Id, item.Duty))
+        {
+            // "Visits to front-line teams and children's homes: Programme for 2027, entry 2: Oakwood House (May 2027)", until a reply replaces the note.
+            return $"{title}: {planned}";
+        }
+
         return concernsName is null ? title : $"{title} for {concernsName}";
     }
 

@@ -111,6 +111,11 @@ public sealed class GreetingCardBuilder
             questions.Add("\"learning days\": practice learning days held and planned, and the Executive Director's follow-up visits");
         }
 
+        if (_catalogue.Duties.Any(d => d.FollowsProgramme && person.HoldsRole(d.RoleId, today)))
+        {
+            questions.Add("\"my programme\": your annual programme of visits or meetings, planned visit by visit and reminded in its month");
+        }
+
         if (_policy.SeesDepartment(person, today))
         {
             questions.Add("\"arrange an audit\": a thematic or multi-agency audit, its cases given to the auditors as items");

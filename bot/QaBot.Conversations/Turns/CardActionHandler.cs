@@ -48,6 +48,7 @@ public sealed class CardActionHandler
     private readonly AuditProgramme _audits;
     private readonly ReviewCardBuilder _reviewCards;
     private readonly RecordLeave _leave;
+    private readonly AnnualProgrammes _programmes;
 
     public CardActionHandler(
         RecordReply replies,
@@ -64,8 +65,10 @@ public sealed class CardActionHandler
         ReviewCardBuilder reviewCards,
         RecordLeave leave,
         AuditProgramme audits,
+        AnnualProgrammes programmes,
         ILogger<CardActionHandler> logger)
     {
+        _programmes = programmes ?? throw new ArgumentNullException(nameof(programmes));
         _audits = audits ?? throw new ArgumentNullException(nameof(audits));
         _leave = leave ?? throw new ArgumentNullException(nameof(leave));
         _reviews = reviews ?? throw new ArgumentNullException(nameof(reviews));
@@ -113,6 +116,7 @@ public sealed class CardActionHandler
             CardVerbs.ReviewSubmit => await ReviewAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.RecordLeave => await LeaveAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             CardVerbs.ArrangeAudit => await ArrangeAuditAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
+            CardVerbs.AddProgrammeEntry => await AddProgrammeEntryAsync(request, person, now, today, origin, cancellationToken).ConfigureAwait(false),
             _ => await CardAsync(person, request.View, today, null, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -365,6 +369,32 @@ public sealed class CardActionHandler
         return creation.Audit is null
             ? Card(AuditFormCardBuilder.BuildForm(today, form, creation.Problems))
             : Card(AuditFormCardBuilder.BuildArranged(creation, _calendar));
+    }
+
+    /// <summary>"Add to my programme": a visit or meeting added to one of the presser's own programmes, or the form again saying why not.</summary>
+    private async Task<InvokeResponse> AddProgrammeEntryAsync(CardActionRequest request, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var view = new ViewState(CardView.Programme);
+        if (!request.TryGetText(ProgrammeCardBuilder.DutyInput, out var duty) || !request.TryGetText(ProgrammeCardBuilder.WhatInput, Core.Assurance.Programme.MaxWhatLength, out var what)
+            || !request.TryGetText(ProgrammeCardBuilder.MonthInput, out var month) || !request.TryGetDate(ProgrammeCardBuilder.DateInput, out var date))
+        {
+            return Refuse(request.Verb, person, 400, "BadActionData", "unreadable inputs", "QaBot couldn't read this form. Ask me for a fresh one (\"my programme\") and try again.");
+        }
+
+        var when = date is { } day ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : month;
+        if (what is null || when is null)
+        {
+            return await CardAsync(person, view, today, CardNotice.Warning((what is null ? "Say what the visit or meeting is" : "Choose a month or give a date") + ". Nothing was added."), cancellationToken).ConfigureAwait(false);
+        }
+
+        var added = await _programmes.AddAsync(person, duty, what, when, Actor.Person(person.Id), now, origin, cancellationToken).ConfigureAwait(false);
+        var notice = added switch
+        {
+            { Entry: null } => CardNotice.Warning(added.Problem + " Nothing was added."),
+            { Added: false } => CardNotice.Information($"{added.Entry.What}, {added.Entry.When.Words}, is in your programme already, so nothing was added."),
+            _ => CardNotice.Success($"Added to your programme: {added.Entry.What}, {added.Entry.When.Words}. I'll remind you in its month."),
+        };
+        return await CardAsync(person, view, today, notice, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(System.Globalization.CultureInfo.InvariantCulture)} {noun}s";

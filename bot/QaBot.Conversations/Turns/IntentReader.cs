@@ -53,6 +53,11 @@ public static partial class IntentReader
             return new MessageIntent(MessageIntentKind.Audits);
         }
 
+        if (Contains(words, "programme") || Contains(words, "program") || Contains(words, "plan my visits") || Contains(words, "plan visits") || Contains(words, "my visits"))
+        {
+            return new MessageIntent(MessageIntentKind.Programme);
+        }
+
         if (Contains(words, "my cases") || Contains(words, "caseload") || Contains(words, "my caseload") || Contains(words, "cases"))
         {
             return new MessageIntent(MessageIntentKind.MyCases);

@@ -35,6 +35,9 @@ public enum MessageIntentKind
     /// <summary>"learning days", "practice learning days": the days of the last year and those planned, with their follow-up visits.</summary>
     LearningDays,
 
+    /// <summary>"my programme", "programme of visits": the person's annual programmes of visits and meetings, with the form to add to them.</summary>
+    Programme,
+
     /// <summary>"arrange an audit", "new audit": the QA team's form for a thematic or multi-agency audit.</summary>
     ArrangeAudit,
 

@@ -184,12 +184,13 @@ public sealed class QaBotTurnHandler : ITurnHandler
         var shared = turn.ConversationKind != ConversationKind.Personal;
         var reply = intent.Kind switch
         {
-            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.Leave or MessageIntentKind.MyCases or MessageIntentKind.Audits or MessageIntentKind.LearningDays or MessageIntentKind.ArrangeAudit when shared => OutboundMessage.FromText(PersonalChatOnlyText),
+            MessageIntentKind.MyTasks or MessageIntentKind.DueThisWeek or MessageIntentKind.LogActivity or MessageIntentKind.Leave or MessageIntentKind.MyCases or MessageIntentKind.Audits or MessageIntentKind.LearningDays or MessageIntentKind.ArrangeAudit or MessageIntentKind.Programme when shared => OutboundMessage.FromText(PersonalChatOnlyText),
             MessageIntentKind.MyCases => await _cases.MyCasesAsync(person, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.MyTasks => await ViewAsync(person, new ViewState(CardView.Digest), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.DueThisWeek => await ViewAsync(person, new ViewState(CardView.Week), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.LogActivity => await ViewAsync(person, new ViewState(CardView.LogActivity), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Leave => await ViewAsync(person, new ViewState(CardView.Leave), today, cancellationToken).ConfigureAwait(false),
+            MessageIntentKind.Programme => await ViewAsync(person, new ViewState(CardView.Programme), today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Overdue => await OverdueAsync(person, intent.Area, today, shared, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Compliance => await ComplianceAsync(person, intent, today, cancellationToken).ConfigureAwait(false),
             MessageIntentKind.Reviews => await _reviews.SummaryAsync(person, intent.ReviewPeriod, today, cancellationToken).ConfigureAwait(false),

@@ -1,14 +1,17 @@
+using QaBot.Application.Assurance;
 using QaBot.Application.Organisation;
 using QaBot.Application.Organisation.Leave;
 using QaBot.Application.Reminders;
 using QaBot.Application.Tracking;
 using QaBot.Conversations.Actions;
 using QaBot.Conversations.Activities;
+using QaBot.Conversations.Assurance;
 using QaBot.Conversations.Cards;
 using QaBot.Conversations.Digests;
 using QaBot.Conversations.Overdue;
 using QaBot.Conversations.Workforce;
 using QaBot.Core.Calendar;
+using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 
 namespace QaBot.Conversations.Turns;
@@ -26,6 +29,8 @@ public sealed class ViewRenderer
     private readonly LogActivityCardBuilder _logCards;
     private readonly AreaTreeCache _areas;
     private readonly RecordLeave _leave;
+    private readonly AnnualProgrammes _programmes;
+    private readonly FrameworkCatalogue _catalogue;
 
     public ViewRenderer(
         DigestLoader digests,
@@ -34,8 +39,12 @@ public sealed class ViewRenderer
         OverdueCardBuilder overdueCards,
         LogActivityCardBuilder logCards,
         AreaTreeCache areas,
-        RecordLeave leave)
+        RecordLeave leave,
+        AnnualProgrammes programmes,
+        FrameworkCatalogue catalogue)
     {
+        _programmes = programmes ?? throw new ArgumentNullException(nameof(programmes));
+        _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
         _leave = leave ?? throw new ArgumentNullException(nameof(leave));
         _digests = digests ?? throw new ArgumentNullException(nameof(digests));
         _digestCards = digestCards ?? throw new ArgumentNullException(nameof(digestCards));
@@ -67,10 +76,27 @@ public sealed class ViewRenderer
             case CardView.Leave:
                 return LeaveCardBuilder.Build(await _leave.FormAsync(person, today, cancellationToken).ConfigureAwait(false), today, notice);
 
+            case CardView.Programme:
+                return await ProgrammeAsync(person, today, notice, cancellationToken).ConfigureAwait(false);
+
             default:
                 var digest = await _digests.LoadWithUpcomingAsync(person, today, cancellationToken).ConfigureAwait(false);
                 return _digestCards.Build(digest, new DigestCardOptions { View = view, Notice = notice });
         }
+    }
+
+    /// <summary>"My programme": the person's programmes for the years in hand, and the form to add to those of the roles they hold.</summary>
+    private async Task<AdaptiveCard> ProgrammeAsync(Person person, DateOnly today, CardNotice? notice, CancellationToken cancellationToken)
+    {
+        var years = _programmes.YearsShown(today);
+        var views = new List<ProgrammeView>();
+        foreach (var year in years)
+        {
+            views.AddRange(await _programmes.ShowAsync(person, year, cancellationToken).ConfigureAwait(false));
+        }
+
+        var duties = _programmes.DutiesOf(person, today).Union(_programmes.DutiesOf(person, new DateOnly(years[0], 1, 1))).ToList();
+        return ProgrammeCardBuilder.Build(views, duties, _catalogue, today, years[0], notice);
     }
 
     /// <summary>The person's outstanding items due from Monday to Sunday of this week (those already past it are overdue).</summary>

@@ -121,3 +121,6 @@ public sealed record Programme(ProgrammeKey Key, IReadOnlyList<ProgrammeEntry> E
         return new(entry.AddedAt, entry.AddedBy, "programme entry added", Key.Subject, $"entry {entry.Number}: {entry.When.Text}", origin);
     }
 }
+
+/// <summary>A programme with fewer entries than its target: whose (their id and name), under which duty, for which year.</summary>
+public sealed record ProgrammeShortfall(PersonId Person, string Name, Duty Duty, int Year, int Planned, int Target);

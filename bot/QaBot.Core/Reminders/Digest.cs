@@ -35,4 +35,11 @@ public sealed record Digest(
 
     /// <summary>The first due date <see cref="SetAside"/> looks back to.</summary>
     public DateOnly SetAsideFrom { get; init; }
+
+    /// <summary>
+    /// The recipient's own programmes of visits or meetings for the year with fewer entries planned than their target
+    /// (from <c>Assurance:ProgrammeFlagMonth</c>), and, for a line manager, those of the people who report to them (from
+    /// <c>Assurance:ProgrammeManagerFlagMonth</c>). Shown with the items; on their own they send nothing.
+    /// </summary>
+    public IReadOnlyList<Assurance.ProgrammeShortfall> ProgrammesShort { get; init; } = [];
 }

@@ -67,9 +67,10 @@ public sealed class TableRetentionStore : IRetentionStore
     }
 
     /// <summary>
-    /// Reviews held before the cut-off, audits closed before it and practice learning days dated before it, each with its
-    /// audit trail: a review's trail rows go before the review, an audit's trail and cases before the audit row, a day's
-    /// trail and activities before the day's row, so a stopped run leaves the record to be found.
+    /// Reviews held before the cut-off, audits closed before it, practice learning days dated before it and programmes of
+    /// visits and meetings for years ended before it, each with its audit trail: a review's trail rows go before the
+    /// review, an audit's trail and cases before the audit row, a day's or programme's trail and other rows before its
+    /// header row, so a stopped run leaves the record to be found.
     /// </summary>
     private async Task<long> SweepAssuranceAsync(DateOnly before, bool remove, CancellationToken cancellationToken)
     {
@@ -81,6 +82,8 @@ public sealed class TableRetentionStore : IRetentionStore
             $"PartitionKey ge {"audit|"} and PartitionKey lt {"audit}"} and RowKey eq {"h"} and ClosedAt lt {closedBefore}"), cancellationToken).ConfigureAwait(false);
         var days = await TableQueries.ListAsync(table, TableClient.CreateQueryFilter(
             $"PartitionKey ge {"learning-day|"} and PartitionKey lt {"learning-day}"} and RowKey eq {"h"} and Date lt {Keys.Date(before)}"), cancellationToken).ConfigureAwait(false);
+        var programmes = await TableQueries.ListAsync(table, TableClient.CreateQueryFilter(
+            $"PartitionKey ge {"programme|"} and PartitionKey lt {"programme|" + before.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)} and RowKey eq {"h"}"), cancellationToken).ConfigureAwait(false);
         if (remove)
         {
             foreach (var review in reviews)
@@ -89,14 +92,14 @@ public sealed class TableRetentionStore : IRetentionStore
                 await TableQueries.DeleteIfExistsAsync(table, review.PartitionKey, review.RowKey, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var record in audits.Concat(days))
+            foreach (var record in audits.Concat(days).Concat(programmes))
             {
                 await SweepTableAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {record.PartitionKey} and RowKey ne {"h"}"), remove: true, cancellationToken).ConfigureAwait(false);
                 await TableQueries.DeleteIfExistsAsync(table, record.PartitionKey, record.RowKey, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return reviews.Count + audits.Count + days.Count;
+        return reviews.Count + audits.Count + days.Count + programmes.Count;
     }
 
     private static async Task<long> SweepTableAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)

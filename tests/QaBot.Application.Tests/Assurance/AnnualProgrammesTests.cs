@@ -151,4 +151,20 @@ public sealed class AnnualProgrammesTests
         Assert.All(reports, s => Assert.Equal((0, 4, 2027), (s.Planned, s.Target, s.Year)));
         Assert.Empty(await Programmes(flagMonth: 2).OwnFlagsAsync(Council.Person(1), january, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Digest_CarriesTheFlags_OwnInJanuary_ThoseOfTheDirectorsReportingToTheExecutiveDirectorInMarch()
+    {
+        await AddAsync("Chesterfield locality team", "2027-02");
+        var loader = new QaBot.Application.Reminders.DigestLoader(_council.Directory, _council.Tracking, Council.Composer, Council.Policy, null, Programmes());
+
+        var january = await loader.LoadAsync(Council.Person(1), new DateOnly(2027, 1, 11));
+        var march = await loader.LoadAsync(Council.Person(1), new DateOnly(2027, 3, 1));
+
+        Assert.Equal([(Id(1), Visits, 1), (Id(1), Meetings, 0)], january.ProgrammesShort.Select(s => (s.Person, s.Duty.Id.Value, s.Planned)));
+        Assert.Equal(6, march.ProgrammesShort.Count);
+        Assert.Equal([Id(1), Id(1), Id(10), Id(10), Id(2), Id(2)], march.ProgrammesShort.Select(s => s.Person));
+        Assert.Equal("Person 10's programme of visits for 2027 has 0 of the 4 a year planned", ProgrammeText.Shortfall(march.ProgrammesShort[2], forManager: true));
+        Assert.Equal("Your programme of visits for 2027 has 1 of the 4 a year planned", ProgrammeText.Shortfall(march.ProgrammesShort[0], forManager: false));
+    }
 }

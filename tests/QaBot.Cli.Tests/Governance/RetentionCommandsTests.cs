@@ -53,13 +53,17 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         // QA records: reviews held before 1 Sep 2026 with their trail rows, the demo's audit closed in August whole, and a
         // practice learning day held in August whole (the demo's days, in October and December, are kept).
         var august = await ArrangeLearningDayAsync(new DateOnly(2026, 8, 12));
+        await PlanProgrammeAsync(2025);
         var assurance = await RowsAsync("Assurance");
         var pastReviews = assurance.Where(r => r.PartitionKey == "review" && r.RowKey.StartsWith("r|", StringComparison.Ordinal)
             && string.CompareOrdinal(r.GetString("HeldOn"), "2026-09-01") < 0).Select(r => r.RowKey[2..]).ToHashSet();
         var closedAudits = assurance.Where(r => r.RowKey == "h" && r.GetDateTimeOffset("ClosedAt") < new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)).Select(r => r.PartitionKey).ToHashSet();
         var pastDays = assurance.Where(r => r.PartitionKey.StartsWith("learning-day|", StringComparison.Ordinal) && r.RowKey == "h"
             && string.CompareOrdinal(r.GetString("Date"), "2026-09-01") < 0).Select(r => r.PartitionKey).ToHashSet();
-        bool Expired(TableEntity r) => closedAudits.Contains(r.PartitionKey) || pastDays.Contains(r.PartitionKey)
+        var pastProgrammes = assurance.Where(r => r.PartitionKey.StartsWith("programme|2025|", StringComparison.Ordinal)).Select(r => r.PartitionKey).ToHashSet();
+        Assert.Equal(5, assurance.Count(r => pastProgrammes.Contains(r.PartitionKey)));
+        Assert.Contains(assurance, r => r.PartitionKey.StartsWith("programme|2027|", StringComparison.Ordinal));
+        bool Expired(TableEntity r) => closedAudits.Contains(r.PartitionKey) || pastDays.Contains(r.PartitionKey) || pastProgrammes.Contains(r.PartitionKey)
             || (r.PartitionKey == "review" && pastReviews.Contains(r.RowKey[2..].Split('|')[0]));
         var assuranceKept = assurance.Where(r => !Expired(r)).Select(Describe).Order(StringComparer.Ordinal).ToList();
         Assert.True(pastReviews.Count > 5 && closedAudits.Count == 1, $"the demo should have reviews from the summer and one closed audit, not {pastReviews.Count} and {closedAudits.Count}");
@@ -72,7 +76,7 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         Assert.True(previewExit == 0, previewError);
         Assert.Matches($@"closed items\s+{past.Count:N0}\b", preview);
         Assert.Equal(items.Count, (await RowsAsync("Items")).Count);
-        Assert.Matches($@"QA records\s+{pastReviews.Count + closedAudits.Count + pastDays.Count:N0}\b", preview);
+        Assert.Matches($@"QA records\s+{pastReviews.Count + closedAudits.Count + pastDays.Count + pastProgrammes.Count:N0}\b", preview);
 
         // A run that stopped part-way: one item's replies already gone, the item itself left for the next run.
         var (partition, occurrence) = past.First();
@@ -129,6 +133,19 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         var (_, looks, _) = await council.Cli.RunAsync("audit", "--looks");
         Assert.Contains("retention-apply", looks, StringComparison.Ordinal);
         Assert.Contains("closed items as of 2032-09-01", looks, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Executive Director's programme of visits for <paramref name="year"/> with two entries: a header, two entry rows, two trail rows.</summary>
+    private async Task PlanProgrammeAsync(int year)
+    {
+        var store = new TableProgrammeStore(new StorageTables(new TableServiceClient(Azurite.Instance.ConnectionString), council.Cli.Prefix));
+        var key = new ProgrammeKey(DemoCouncil.KeyPeople.ExecutiveDirector, new QaBot.Core.Framework.DutyId("exec-director-front-line-visits"), year);
+        var by = Actor.Person(DemoCouncil.KeyPeople.ExecutiveDirector);
+        foreach (var (number, what) in new[] { (1, "Chesterfield locality team"), (2, "Oakwood House children's home") })
+        {
+            var entry = new ProgrammeEntry(number, what, new ProgrammeWhen(year, number * 3, null), by, new DateTimeOffset(year - 1, 12, 1, 10, 0, 0, TimeSpan.Zero));
+            Assert.True(await store.AddEntryAsync(key, entry, new Programme(key, []).AddedEntry(entry, new AuditOrigin("teams", null))));
+        }
     }
 
     /// <summary>A practice learning day on <paramref name="date"/> with a third activity recorded and the day recorded as held: three trail rows, three activity rows.</summary>

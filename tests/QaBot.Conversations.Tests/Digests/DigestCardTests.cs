@@ -279,6 +279,28 @@ public sealed class DigestCardTests
 
     [Fact]
     [Trait("Category", "Fast")]
+    public void Build_ProgrammesShortOfTarget_OwnWithHowToAdd_ThenThoseOfTheTeam()
+    {
+        var due = new DigestItem(Item(1, "team-manager-supervision", AsOf.AddDays(3), concerns: Person(7)), "Dan Mercer", "Priya Nolan", 0);
+        var visits = ShippedFramework.Catalogue.FindDuty(new DutyId("service-director-front-line-visits"))!;
+        var meetings = ShippedFramework.Catalogue.FindDuty(new DutyId("service-director-performance-scrutiny"))!;
+        var digest = new Digest(Manager, "Dan Mercer", AsOf, [due], [], null)
+        {
+            ProgrammesShort = [new(Manager, "Dan Mercer", visits, 2027, 1, 4), new(Person(7), "Priya Nolan", meetings, 2027, 0, 4)],
+        };
+
+        var json = Readably(Builder.Build(digest).ToJson());
+
+        var heading = json.IndexOf("Programmes of visits and meetings to plan", StringComparison.Ordinal);
+        Assert.True(heading > json.IndexOf("Monthly supervision for Priya Nolan", StringComparison.Ordinal));
+        var own = json.IndexOf("Your programme of visits for 2027 has 1 of the 4 a year planned: say \\\"my programme\\\" to add the rest.", StringComparison.Ordinal);
+        Assert.True(own > heading, json);
+        Assert.True(json.IndexOf("Priya Nolan's programme of meetings for 2027 has 0 of the 4 a year planned.", StringComparison.Ordinal) > own);
+        CardAssert.PassesOfficialParser(json, "digest with programmes short of target");
+    }
+
+    [Fact]
+    [Trait("Category", "Fast")]
     public void Build_NoSetAsideUse_HasNoSuchSection() =>
         Assert.DoesNotContain("Set aside as not applicable", Readably(Builder.Build(Large(2)).ToJson()), StringComparison.Ordinal);
 

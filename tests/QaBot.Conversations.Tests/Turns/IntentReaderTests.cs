@@ -69,6 +69,14 @@ public sealed class IntentReaderTests
     public void Read_LearningDayQuestions_AreAboutLearningDays(string text) =>
         Assert.Equal(MessageIntentKind.LearningDays, IntentReader.Read(text).Kind);
 
+    [Theory]
+    [InlineData("my programme")]
+    [InlineData("Show me my programme of visits")]
+    [InlineData("plan my visits")]
+    [InlineData("programme of meetings")]
+    public void Read_ProgrammeQuestions_AskForTheProgrammeCard(string text) =>
+        Assert.Equal(MessageIntentKind.Programme, IntentReader.Read(text).Kind);
+
     [Fact]
     public void Read_OverdueCaseReviews_StaysAQuestionAboutWhatIsOverdue() =>
         Assert.Equal(MessageIntentKind.Overdue, IntentReader.Read("which case reviews are overdue").Kind);
