@@ -47,7 +47,8 @@ public static class RemindersServiceCollectionExtensions
             sp.GetRequiredService<IReminderRunStore>(),
             Options(sp),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ReminderRunner>>()));
+            sp.GetRequiredService<ILogger<ReminderRunner>>(),
+            sp.GetService<QaBot.Application.Assurance.AnnualProgrammes>()));
         services.TryAddSingleton(sp => new OperatorStatusQuery(
             sp.GetRequiredService<IReminderRunStore>(),
             sp.GetRequiredService<ISendLedger>(),

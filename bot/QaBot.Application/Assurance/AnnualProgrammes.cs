@@ -68,8 +68,9 @@ public sealed class AnnualProgrammes
 
     /// <summary>
     /// Adds a visit or meeting to <paramref name="person"/>'s programme: <paramref name="what"/> (checked for personal
-    /// identifiers) and <paramref name="when"/> ("2027-03" for a month, "2027-03-16" for a date, not in the past, this
-    /// year or next). <paramref name="duty"/> may be left out when the person has one programme duty. The same thing at
+    /// identifiers) and <paramref name="when"/> ("2027-03" for a month, "2027-03-16" for a date: from today, and from
+    /// the day the framework version that plans programmes takes effect, this year or next). The person must hold the
+    /// role that owes <paramref name="duty"/> then; it may be left out when they have one programme. The same thing at
     /// the same time again adds nothing; the entry's item is made with it, and any a stopped run did not make.
     /// </summary>
     public async Task<ProgrammeAddition> AddAsync(Person person, string? duty, string what, string when, Actor by, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
@@ -80,28 +81,35 @@ public sealed class AnnualProgrammes
         var today = _rules.Calendar.LocalDateOf(at);
         if (!ProgrammeWhen.TryParse(when, out var planned))
         {
-            return ProgrammeAddition.Refused($"'{when}' (when) is not a month or a date: give yyyy-MM for a month (2027-03) or yyyy-MM-dd for a day (2027-03-16).");
+            return ProgrammeAddition.Refused(ProgrammeAddition.WhenField, $"'{when}' is not a month or a date: give yyyy-MM for a month (2027-03) or yyyy-MM-dd for a day (2027-03-16).");
         }
 
         if (planned.Last < today)
         {
-            return ProgrammeAddition.Refused($"{Capitalised(planned.Words)} (when) has passed: plan visits and meetings from today on.");
+            return ProgrammeAddition.Refused(ProgrammeAddition.WhenField, $"{Capitalised(planned.Words)} has passed: plan visits and meetings from today on.");
+        }
+
+        if (_catalogue.EffectiveFrom is { } from && planned.Last < from)
+        {
+            return ProgrammeAddition.Refused(ProgrammeAddition.WhenField, $"Programmes start on {UkDates.Format(from)}, when version {_catalogue.Version} of the framework takes effect: plan from then on.");
         }
 
         if (planned.Year > today.Year + 1)
         {
-            return ProgrammeAddition.Refused($"{Capitalised(planned.Words)} (when) is too far ahead: plan this year's programme or next year's.");
+            return ProgrammeAddition.Refused(ProgrammeAddition.WhenField, $"{Capitalised(planned.Words)} is too far ahead: plan this year's programme or next year's.");
         }
 
-        var owed = Duties.Where(d => person.HoldsRole(d.RoleId, today) || person.HoldsRole(d.RoleId, planned.First)).ToList();
+        // The role must be held when the visit or meeting is planned for (for a month, from today or its first day).
+        var on = planned.First > today ? planned.First : today;
+        var owed = Duties.Where(d => person.HoldsRole(d.RoleId, on)).ToList();
         Duty? chosen;
         if (string.IsNullOrWhiteSpace(duty))
         {
             if (owed.Count != 1)
             {
-                return ProgrammeAddition.Refused(owed.Count == 0
-                    ? $"{person.DisplayName} holds no role with an annual programme of visits or meetings."
-                    : $"{person.DisplayName} has {owed.Count} programmes: say which (duty), one of {string.Join(", ", owed.Select(d => d.Id.Value))}.");
+                return ProgrammeAddition.Refused(ProgrammeAddition.DutyField, owed.Count == 0
+                    ? $"No role held on {UkDates.Format(on)} has an annual programme of visits or meetings."
+                    : $"The roles held on {UkDates.Format(on)} have {owed.Count} programmes: say which, one of {string.Join(", ", owed.Select(d => d.Id.Value))}.");
             }
 
             chosen = owed[0];
@@ -111,21 +119,21 @@ public sealed class AnnualProgrammes
             chosen = owed.FirstOrDefault(d => d.Id.Value == duty.Trim());
             if (chosen is null)
             {
-                return ProgrammeAddition.Refused(Duties.Any(d => d.Id.Value == duty.Trim())
-                    ? $"{person.DisplayName} does not hold the role that owes {duty.Trim()}" + (owed.Count > 0 ? $": their programmes are {string.Join(", ", owed.Select(d => d.Id.Value))}." : ".")
-                    : $"'{duty.Trim()}' (duty) is not a duty planned in programmes: those are {string.Join(", ", Duties.Select(d => d.Id.Value))}.");
+                return ProgrammeAddition.Refused(ProgrammeAddition.DutyField, Duties.Any(d => d.Id.Value == duty.Trim())
+                    ? $"The programme {duty.Trim()} is owed by a role not held on {UkDates.Format(on)}" + (owed.Count > 0 ? $": the programmes then are {string.Join(", ", owed.Select(d => d.Id.Value))}." : ".")
+                    : $"'{duty.Trim()}' is not a duty planned in programmes: those are {string.Join(", ", Duties.Select(d => d.Id.Value))}.");
             }
         }
 
         var text = what.Trim();
         if (text.Length == 0)
         {
-            return ProgrammeAddition.Refused("Say what the visit or meeting is (what): a team, a children's home or a meeting.");
+            return ProgrammeAddition.Refused(ProgrammeAddition.WhatField, "Say what the visit or meeting is: a team, a children's home or a meeting.");
         }
 
         if (AuditPlanReader.TextProblem(text, Programme.MaxWhatLength, _identifiers) is { } problem)
         {
-            return ProgrammeAddition.Refused($"What the visit or meeting is (what) was not kept: it {problem}");
+            return ProgrammeAddition.Refused(ProgrammeAddition.WhatField, $"What the visit or meeting is was not kept: it {problem}");
         }
 
         var key = new ProgrammeKey(person.Id, chosen.Id, planned.Year);
@@ -140,7 +148,7 @@ public sealed class AnnualProgrammes
 
             if (programme.Entries.Count >= Programme.MaxEntries)
             {
-                return ProgrammeAddition.Refused($"The programme for {planned.Year} already has {Programme.MaxEntries} entries, the most one programme keeps.");
+                return ProgrammeAddition.Refused(null, $"The programme for {planned.Year} already has {Programme.MaxEntries} entries, the most one programme keeps.");
             }
 
             var entry = new ProgrammeEntry(programme.Entries.Count == 0 ? 1 : programme.Entries.Max(e => e.Number) + 1, text, planned, by, at);
@@ -154,7 +162,7 @@ public sealed class AnnualProgrammes
             programme = await _programmes.GetAsync(key, cancellationToken).ConfigureAwait(false) ?? programme;
         }
 
-        return ProgrammeAddition.Refused($"{person.DisplayName}'s programme was being changed by someone else at the same time: try again.");
+        return ProgrammeAddition.Refused(null, "The programme was being changed by someone else at the same time: try again.");
     }
 
     /// <summary>
@@ -234,17 +242,38 @@ public sealed class AnnualProgrammes
     }
 
     /// <summary>
-    /// The day an entry is due: a month's last working day, or the date moved off a weekend or bank holiday as every
-    /// due date is (<see cref="SchedulePolicy.DueDateOnNonWorkingDay"/>); never before <paramref name="today"/>.
+    /// The day an entry is due: a month's last working day; a date itself, or the next working day when it falls on a
+    /// weekend or bank holiday (a Saturday visit to a children's home is not due the day before it happens); never
+    /// before the next working day from <paramref name="today"/>.
     /// </summary>
     public DateOnly DueOf(ProgrammeWhen when, DateOnly today)
     {
-        var due = when.IsMonth
-            ? _rules.Calendar.WorkingDayOnOrBefore(when.Last)
-            : _rules.Policy.DueDateOnNonWorkingDay == NonWorkingDayRule.PreviousWorkingDay
-                ? _rules.Calendar.WorkingDayOnOrBefore(when.First)
-                : _rules.Calendar.WorkingDayOnOrAfter(when.First);
-        return due < today ? today : due;
+        var due = when.IsMonth ? _rules.Calendar.WorkingDayOnOrBefore(when.Last) : _rules.Calendar.WorkingDayOnOrAfter(when.First);
+        return due < today ? _rules.Calendar.WorkingDayOnOrAfter(today) : due;
+    }
+
+    /// <summary>
+    /// Makes the item of every entry, in the programmes of this year and next, that has none: an addition stopped
+    /// between keeping the entry and making its item is finished by the daily run. Programmes of people no longer active,
+    /// or of duties no longer planned in programmes, are left alone.
+    /// </summary>
+    public async Task<int> MakeMissingItemsAsync(OrganisationChart chart, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var today = _rules.Calendar.LocalDateOf(at);
+        var made = 0;
+        foreach (var year in new[] { today.Year, today.Year + 1 })
+        {
+            foreach (var programme in await _programmes.ListAsync(year, null, cancellationToken).ConfigureAwait(false))
+            {
+                if (chart.Find(programme.Key.Person) is { Active: true } person && _catalogue.FindDuty(programme.Key.Duty) is { FollowsProgramme: true } duty)
+                {
+                    made += await MakeItemsAsync(person, duty, programme, Actor.System("scheduler"), at, origin, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return made;
     }
 
     private async Task<int> MakeItemsAsync(Person person, Duty duty, Programme programme, Actor by, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
@@ -253,8 +282,12 @@ public sealed class AnnualProgrammes
         foreach (var entry in programme.Entries)
         {
             // Settled by the day the entry was added, so an item made later after a stop is the same item.
-            var due = DueOf(entry.When, _rules.Calendar.LocalDateOf(entry.AddedAt));
-            var occurrence = new Occurrence(programme.ItemFor(entry), duty.Id, person.Id, due, new DateOnly(programme.Key.Year, 1, 1), due,
+            var added = _rules.Calendar.LocalDateOf(entry.AddedAt);
+            var due = DueOf(entry.When, added);
+
+            // It can be recorded held from the day it was planned: one visit cannot answer an entry planned after it.
+            var windowFrom = added.Year < programme.Key.Year ? new DateOnly(programme.Key.Year, 1, 1) : added;
+            var occurrence = new Occurrence(programme.ItemFor(entry), duty.Id, person.Id, due, windowFrom < due ? windowFrom : due, due,
                 _rules.RemindersAfter(due, duty.Id, at), null, Provisional: false);
             items.Add(NewItem.Of(TrackedItem.FromOccurrence(occurrence, person.HomeArea, entry.AddedAt, by) with { Note = programme.ItemNote(entry) }));
         }
@@ -284,7 +317,14 @@ public sealed record ProgrammeView(Programme Programme, Duty Duty, int Target, I
 /// <summary>What adding an entry did: the programme and the entry (new, or the same one already planned) and the items made; or why nothing was written.</summary>
 public sealed record ProgrammeAddition(Programme? Programme, ProgrammeEntry? Entry, bool Added, int ItemsMade, string? Problem)
 {
-    public static ProgrammeAddition Refused(string problem) => new(null, null, false, 0, problem);
+    public const string WhatField = "what";
+    public const string WhenField = "when";
+    public const string DutyField = "duty";
+
+    /// <summary>The field a refusal is about (<see cref="WhatField"/>, <see cref="WhenField"/>, <see cref="DutyField"/>); null when it is about none.</summary>
+    public string? ProblemField { get; init; }
+
+    public static ProgrammeAddition Refused(string? field, string problem) => new(null, null, false, 0, problem) { ProblemField = field };
 }
 
 /// <summary>How a programme and its entries are described, the same in the CLI and in Teams.</summary>
@@ -314,19 +354,25 @@ public static class ProgrammeText
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{view.Programme.Key.Year}: {view.Planned} planned of {view.Target}, {view.Held} held");
     }
 
-    /// <summary>"Your programme of visits for 2027 has 2 of the 4 a year planned": a shortfall in words for its holder, or (with a name) for their manager.</summary>
+    /// <summary>
+    /// "You have planned 2 of the 4 visits in your programme for 2027" for its holder; "Rachel Okafor has planned 1 of the
+    /// 4 visits in their programme for 2027" for their manager.
+    /// </summary>
     public static string Shortfall(ProgrammeShortfall shortfall, bool forManager)
     {
         ArgumentNullException.ThrowIfNull(shortfall);
-        var whose = forManager ? shortfall.Name + "'s" : "Your";
-        var kind = Kind(shortfall.Duty);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{whose} {kind} for {shortfall.Year} has {shortfall.Planned} of the {shortfall.Target} a year planned");
+        var what = IsMeetings(shortfall.Duty) ? "meetings" : "visits";
+        var (who, whose) = forManager ? (shortfall.Name + " has", "their") : ("You have", "your");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{who} planned {shortfall.Planned} of the {shortfall.Target} {what} in {whose} programme for {shortfall.Year}");
     }
 
-    /// <summary>"programme of visits" or "programme of meetings", from the framework's words.</summary>
-    public static string Kind(Duty duty)
+    /// <summary>"programme of visits" or "programme of meetings".</summary>
+    public static string Kind(Duty duty) => IsMeetings(duty) ? "programme of meetings" : "programme of visits";
+
+    /// <summary>A programme of meetings: its rhythm is the catalogue's "annual programme of meetings" setting.</summary>
+    private static bool IsMeetings(Duty duty)
     {
         ArgumentNullException.ThrowIfNull(duty);
-        return duty.Frequency.Contains("meetings", StringComparison.OrdinalIgnoreCase) ? "programme of meetings" : "programme of visits";
+        return duty.Rhythm is ProgrammeRhythm { Setting: ProgrammeSettings.AnnualProgrammeOfMeetings };
     }
 }

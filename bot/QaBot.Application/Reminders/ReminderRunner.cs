@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Configuration;
 using QaBot.Application.Delivery;
+using QaBot.Application.Assurance;
 using QaBot.Application.Organisation;
 using QaBot.Application.Organisation.Leave;
 using QaBot.Application.Tracking;
@@ -33,6 +34,7 @@ public sealed partial class ReminderRunner
     private readonly RemindersOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AnnualProgrammes? _programmes;
 
     public ReminderRunner(
         ITrackingStore tracking,
@@ -44,8 +46,10 @@ public sealed partial class ReminderRunner
         IReminderRunStore runs,
         RemindersOptions options,
         TimeProvider time,
-        ILogger<ReminderRunner> logger)
+        ILogger<ReminderRunner> logger,
+        AnnualProgrammes? programmes = null)
     {
+        _programmes = programmes;
         _tracking = tracking;
         _directory = directory;
         _policy = policy;
@@ -155,6 +159,11 @@ public sealed partial class ReminderRunner
             if (state.MaterialisedOn != today)
             {
                 created = await MaterialiseAsync(chart, today, run.RunId, cancellationToken).ConfigureAwait(false);
+                if (_programmes is not null)
+                {
+                    // An entry whose item a stopped addition did not make gets it now, once.
+                    created += await _programmes.MakeMissingItemsAsync(chart, _time.GetUtcNow(), new AuditOrigin("scheduler", run.RunId), cancellationToken).ConfigureAwait(false);
+                }
                 await MoveForLeaveAsync(chart, today, run.RunId, cancellationToken).ConfigureAwait(false);
             }
 

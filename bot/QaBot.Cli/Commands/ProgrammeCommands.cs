@@ -43,7 +43,8 @@ internal static class ProgrammeCommands
                 new AuditOrigin("cli", "programme add"), cancellationToken).ConfigureAwait(false);
             if (result.Entry is not { } entry)
             {
-                await context.Error.WriteLineAsync(result.Problem + " Nothing was written.").ConfigureAwait(false);
+                var option = result.ProblemField is { } field ? $"--{field}: " : string.Empty;
+                await context.Error.WriteLineAsync(option + result.Problem + " Nothing was written.").ConfigureAwait(false);
                 return CliErrors.Invalid;
             }
 

@@ -23,8 +23,9 @@ public static class ProgrammeCardBuilder
 
     /// <param name="views">The person's programmes for the years shown (<see cref="AnnualProgrammes.YearsShown"/>).</param>
     /// <param name="duties">The programmes the person can add to: those of the roles they hold.</param>
-    /// <param name="firstYear">The first year the form offers months in.</param>
-    public static AdaptiveCard Build(IReadOnlyList<ProgrammeView> views, IReadOnlyList<Duty> duties, FrameworkCatalogue catalogue, DateOnly today, int firstYear, CardNotice? notice = null)
+    /// <param name="from">The first day the form offers: today, or the day programmes start when that is later.</param>
+    /// <param name="lastYear">The last year shown, and offered.</param>
+    public static AdaptiveCard Build(IReadOnlyList<ProgrammeView> views, IReadOnlyList<Duty> duties, FrameworkCatalogue catalogue, DateOnly today, DateOnly from, int lastYear, CardNotice? notice = null)
     {
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(duties);
@@ -80,7 +81,13 @@ public static class ProgrammeCardBuilder
         }
 
         body.Add(new TextBlock { Text = "Add a visit or meeting", Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Large });
-        if (duties.Count > 1)
+        var data = ActionData.ForView(new ViewState(CardView.Programme));
+        if (duties.Count == 1)
+        {
+            // One programme: the button names it, so what is added never depends on the roles held on another day.
+            data[DutyInput] = duties[0].Id.Value;
+        }
+        else
         {
             body.Add(new ChoiceSetInput
             {
@@ -108,23 +115,17 @@ public static class ProgrammeCardBuilder
             Label = "Month",
             Style = ChoiceInputStyle.Compact,
             Placeholder = "Choose a month, or give a date below",
-            Choices = [.. Months(today, firstYear).Select(m => new Choice(m.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))],
+            Choices = [.. Months(from, lastYear).Select(m => new Choice(m.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))],
         });
-        body.Add(new DateInput { Id = DateInput, Label = "Or a date (optional)", Min = today });
-        return Card(body, [new ExecuteAction { Title = "Add to my programme", Verb = CardVerbs.AddProgrammeEntry, Style = ActionStyle.Positive, Data = ActionData.ForView(new ViewState(CardView.Programme)) }]);
+        body.Add(new DateInput { Id = DateInput, Label = "Or a date instead (optional)", Min = from, Max = new DateOnly(lastYear, 12, 31) });
+        return Card(body, [new ExecuteAction { Title = "Add to my programme", Verb = CardVerbs.AddProgrammeEntry, Style = ActionStyle.Positive, Data = data }]);
     }
 
-    /// <summary>The months offered: from this month (or January of <paramref name="firstYear"/> when later), to the end of next year.</summary>
-    public static IReadOnlyList<DateOnly> Months(DateOnly today, int firstYear)
+    /// <summary>The months offered: from the month of <paramref name="from"/> to the end of <paramref name="lastYear"/>, at most <see cref="MonthsOffered"/>.</summary>
+    public static IReadOnlyList<DateOnly> Months(DateOnly from, int lastYear)
     {
-        var start = new DateOnly(today.Year, today.Month, 1);
-        if (firstYear > today.Year)
-        {
-            start = new DateOnly(firstYear, 1, 1);
-        }
-
         var months = new List<DateOnly>(MonthsOffered);
-        for (var m = start; months.Count < MonthsOffered && m.Year <= today.Year + 1; m = m.AddMonths(1))
+        for (var m = new DateOnly(from.Year, from.Month, 1); months.Count < MonthsOffered && m.Year <= lastYear; m = m.AddMonths(1))
         {
             months.Add(m);
         }

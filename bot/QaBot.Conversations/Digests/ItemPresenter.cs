@@ -49,10 +49,13 @@ public sealed class ItemPresenter
             return concernsName is null ? audited : $"{audited} ({concernsName}'s practice)";
         }
 
-        if (item.Status == ItemStatus.Open && item.Note is { } planned && Core.Assurance.Programme.IsProgrammeItem(item.Id, item.Duty))
+        if (Core.Assurance.Programme.EntryOf(item.Id, item.Duty) is { } entry)
         {
-            // "Visits to front-line teams and children's homes: Programme for 2027, entry 2: Oakwood House (May 2027)", until a reply replaces the note.
-            return $"{title}: {planned}";
+            // "Visits to front-line teams and children's homes: Programme for 2027, entry 2: Oakwood House (May 2027)"; once a
+            // reply (a move, with its reason) replaces the note, the entry by its number.
+            return item.Status == ItemStatus.Open && item.Note is { } planned
+                ? $"{title}: {planned}"
+                : $"{title}: programme for {entry.Year}, entry {entry.Number}";
         }
 
         return concernsName is null ? title : $"{title} for {concernsName}";

@@ -382,17 +382,21 @@ public sealed class CardActionHandler
         }
 
         var when = date is { } day ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : month;
-        if (what is null || when is null)
+        var missing = what is null ? "Say what the visit or meeting is"
+            : when is null ? "Choose a month or give a date"
+            : date is not null && month is not null ? "Choose a month or give a date, not both"
+            : null;
+        if (missing is not null)
         {
-            return await CardAsync(person, view, today, CardNotice.Warning((what is null ? "Say what the visit or meeting is" : "Choose a month or give a date") + ". Nothing was added."), cancellationToken).ConfigureAwait(false);
+            return await CardAsync(person, view, today, CardNotice.Warning(missing + ". Nothing was added."), cancellationToken).ConfigureAwait(false);
         }
 
-        var added = await _programmes.AddAsync(person, duty, what, when, Actor.Person(person.Id), now, origin, cancellationToken).ConfigureAwait(false);
+        var added = await _programmes.AddAsync(person, duty, what!, when!, Actor.Person(person.Id), now, origin, cancellationToken).ConfigureAwait(false);
         var notice = added switch
         {
             { Entry: null } => CardNotice.Warning(added.Problem + " Nothing was added."),
             { Added: false } => CardNotice.Information($"{added.Entry.What}, {added.Entry.When.Words}, is in your programme already, so nothing was added."),
-            _ => CardNotice.Success($"Added to your programme: {added.Entry.What}, {added.Entry.When.Words}. I'll remind you in its month."),
+            _ => CardNotice.Success($"Added to your programme: {added.Entry.What}, {added.Entry.When.Words}. I'll remind you before it is due."),
         };
         return await CardAsync(person, view, today, notice, cancellationToken).ConfigureAwait(false);
     }

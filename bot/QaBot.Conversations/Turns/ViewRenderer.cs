@@ -95,8 +95,10 @@ public sealed class ViewRenderer
             views.AddRange(await _programmes.ShowAsync(person, year, cancellationToken).ConfigureAwait(false));
         }
 
-        var duties = _programmes.DutiesOf(person, today).Union(_programmes.DutiesOf(person, new DateOnly(years[0], 1, 1))).ToList();
-        return ProgrammeCardBuilder.Build(views, duties, _catalogue, today, years[0], notice);
+        // Planning starts today, or on the day programmes start when that is later (someone taking up a role then can plan too).
+        var from = _catalogue.EffectiveFrom is { } start && start > today ? start : today;
+        var duties = _programmes.DutiesOf(person, today).Union(_programmes.DutiesOf(person, from)).ToList();
+        return ProgrammeCardBuilder.Build(views, duties, _catalogue, today, from, years[^1], notice);
     }
 
     /// <summary>The person's outstanding items due from Monday to Sunday of this week (those already past it are overdue).</summary>

@@ -96,15 +96,20 @@ public sealed record Programme(ProgrammeKey Key, IReadOnlyList<ProgrammeEntry> E
     }
 
     /// <summary>Whether <paramref name="item"/> is a programme entry's (<see cref="ItemFor(ProgrammeEntry)"/>) rather than an item of the calendar's.</summary>
-    public static bool IsProgrammeItem(OccurrenceId item, DutyId duty)
+    public static bool IsProgrammeItem(OccurrenceId item, DutyId duty) => EntryOf(item, duty) is not null;
+
+    /// <summary>The programme year and entry number of a programme entry's item; null for any other item.</summary>
+    public static (int Year, int Number)? EntryOf(OccurrenceId item, DutyId duty)
     {
         var prefix = duty.Value + ".programme-";
         var value = item.Value;
         return value.Length > prefix.Length + 9 && value.StartsWith(prefix, StringComparison.Ordinal)
-            && int.TryParse(value.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && int.TryParse(value.AsSpan(prefix.Length, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             && value[prefix.Length + 4] == '-'
-            && int.TryParse(value.AsSpan(prefix.Length + 5, 3), NumberStyles.None, CultureInfo.InvariantCulture, out _)
-            && value[prefix.Length + 8] == '.';
+            && int.TryParse(value.AsSpan(prefix.Length + 5, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && value[prefix.Length + 8] == '.'
+            ? (year, number)
+            : null;
     }
 
     /// <summary>What the entry's item says: "Programme for 2027, entry 3: Oakwood House children's home (March 2027)".</summary>

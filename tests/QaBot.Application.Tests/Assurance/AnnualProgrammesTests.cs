@@ -55,13 +55,37 @@ public sealed class AnnualProgrammesTests
     }
 
     [Fact]
-    public async Task Add_ADateOnABankHoliday_IsDueTheWorkingDayBefore()
+    public async Task Add_ADateOnABankHolidayOrAWeekend_IsDueTheNextWorkingDay_NotBeforeItHappens()
     {
-        var added = await AddAsync("Oakwood House children's home", "2027-05-03");
+        var holiday = await AddAsync("Oakwood House children's home", "2027-05-03");
+        var saturday = await AddAsync("Beech Lodge children's home", "2027-05-15");
 
-        Assert.True(added.Added);
-        // Monday 3 May 2027 is the early May bank holiday: due Friday 30 April, as every due date moves by default.
-        Assert.Equal(new DateOnly(2027, 4, 30), Item(1, Visits, 2027, 1)!.Due);
+        Assert.True(holiday.Added && saturday.Added);
+        // Monday 3 May 2027 is the early May bank holiday: due Tuesday 4 May. Saturday 15 May: due Monday 17 May.
+        Assert.Equal(new DateOnly(2027, 5, 4), Item(1, Visits, 2027, 1)!.Due);
+        Assert.Equal(new DateOnly(2027, 5, 17), Item(1, Visits, 2027, 2)!.Due);
+    }
+
+    [Fact]
+    public async Task MakeMissingItems_FinishesAnAdditionStoppedBeforeItsItem_OnceForEachEntry_AndLeavesLeaversAlone()
+    {
+        var key = new ProgrammeKey(Id(1), new DutyId(Visits), 2027);
+        var leaverKey = new ProgrammeKey(Id(2), new DutyId("service-director-front-line-visits"), 2027);
+        foreach (var k in new[] { key, leaverKey })
+        {
+            var entry = new ProgrammeEntry(1, "Chesterfield locality team", new ProgrammeWhen(2027, 3, null), QaTeam, Council.Now);
+            await _store.AddEntryAsync(k, entry, new Programme(k, []).AddedEntry(entry, Cli));
+        }
+
+        var people = People.Select(p => p.Id == Id(2) ? p with { Active = false } : p).ToList();
+        var chart = new QaBot.Core.Organisation.OrganisationChart(Tree, people, Policy);
+
+        var made = await Programmes().MakeMissingItemsAsync(chart, Council.Now, Cli, CancellationToken.None);
+        var again = await Programmes().MakeMissingItemsAsync(chart, Council.Now, Cli, CancellationToken.None);
+
+        Assert.Equal((1, 0), (made, again));
+        Assert.Equal(new DateOnly(2027, 3, 31), Item(1, Visits, 2027, 1)!.Due);
+        Assert.Null(Item(2, "service-director-front-line-visits", 2027, 1));
     }
 
     [Fact]
@@ -94,16 +118,17 @@ public sealed class AnnualProgrammesTests
     }
 
     [Theory]
-    [InlineData("Chesterfield locality team", "2027-3", Visits, 1, "'2027-3' (when) is not a month or a date")]
-    [InlineData("Chesterfield locality team", "2026-10", Visits, 1, "October 2026 (when) has passed")]
-    [InlineData("Chesterfield locality team", "2026-11-19", Visits, 1, "Thu 19 Nov 2026 (when) has passed")]
-    [InlineData("Chesterfield locality team", "2028-01", Visits, 1, "January 2028 (when) is too far ahead")]
-    [InlineData("Visit to the family on 07700 900123", "2027-03", Visits, 1, "(what) was not kept")]
-    [InlineData("  ", "2027-03", Visits, 1, "Say what the visit or meeting is (what)")]
-    [InlineData("Chesterfield locality team", "2027-03", null, 1, "Person 1 has 2 programmes: say which (duty), one of exec-director-front-line-visits, exec-director-performance-scrutiny.")]
-    [InlineData("Chesterfield locality team", "2027-03", null, 4, "Person 4 holds no role with an annual programme of visits or meetings.")]
-    [InlineData("Chesterfield locality team", "2027-03", Visits, 2, "Person 2 does not hold the role that owes exec-director-front-line-visits: their programmes are service-director-front-line-visits, service-director-performance-scrutiny.")]
-    [InlineData("Chesterfield locality team", "2027-03", "team-manager-reflective-case-review", 1, "'team-manager-reflective-case-review' (duty) is not a duty planned in programmes")]
+    [InlineData("Chesterfield locality team", "2027-3", Visits, 1, "'2027-3' is not a month or a date")]
+    [InlineData("Chesterfield locality team", "2026-10", Visits, 1, "October 2026 has passed")]
+    [InlineData("Chesterfield locality team", "2026-11-19", Visits, 1, "Thu 19 Nov 2026 has passed")]
+    [InlineData("Chesterfield locality team", "2026-12-14", Visits, 1, "Programmes start on Fri 1 Jan 2027, when version 2 of the framework takes effect: plan from then on.")]
+    [InlineData("Chesterfield locality team", "2028-01", Visits, 1, "January 2028 is too far ahead")]
+    [InlineData("Visit to the family on 07700 900123", "2027-03", Visits, 1, "What the visit or meeting is was not kept")]
+    [InlineData("  ", "2027-03", Visits, 1, "Say what the visit or meeting is: a team")]
+    [InlineData("Chesterfield locality team", "2027-03", null, 1, "The roles held on Mon 1 Mar 2027 have 2 programmes: say which, one of exec-director-front-line-visits, exec-director-performance-scrutiny.")]
+    [InlineData("Chesterfield locality team", "2027-03", null, 4, "No role held on Mon 1 Mar 2027 has an annual programme of visits or meetings.")]
+    [InlineData("Chesterfield locality team", "2027-03", Visits, 2, "The programme exec-director-front-line-visits is owed by a role not held on Mon 1 Mar 2027: the programmes then are service-director-front-line-visits, service-director-performance-scrutiny.")]
+    [InlineData("Chesterfield locality team", "2027-03", "team-manager-reflective-case-review", 1, "'team-manager-reflective-case-review' is not a duty planned in programmes")]
     public async Task Add_Refused_SaysWhy_AndWritesNothing(string what, string when, string? duty, int person, string problem)
     {
         var refused = await AddAsync(what, when, duty, person);
@@ -164,7 +189,8 @@ public sealed class AnnualProgrammesTests
         Assert.Equal([(Id(1), Visits, 1), (Id(1), Meetings, 0)], january.ProgrammesShort.Select(s => (s.Person, s.Duty.Id.Value, s.Planned)));
         Assert.Equal(6, march.ProgrammesShort.Count);
         Assert.Equal([Id(1), Id(1), Id(10), Id(10), Id(2), Id(2)], march.ProgrammesShort.Select(s => s.Person));
-        Assert.Equal("Person 10's programme of visits for 2027 has 0 of the 4 a year planned", ProgrammeText.Shortfall(march.ProgrammesShort[2], forManager: true));
-        Assert.Equal("Your programme of visits for 2027 has 1 of the 4 a year planned", ProgrammeText.Shortfall(march.ProgrammesShort[0], forManager: false));
+        Assert.Equal("Person 10 has planned 0 of the 4 visits in their programme for 2027", ProgrammeText.Shortfall(march.ProgrammesShort[2], forManager: true));
+        Assert.Equal("You have planned 1 of the 4 visits in your programme for 2027", ProgrammeText.Shortfall(march.ProgrammesShort[0], forManager: false));
+        Assert.Equal("You have planned 0 of the 4 meetings in your programme for 2027", ProgrammeText.Shortfall(march.ProgrammesShort[1], forManager: false));
     }
 }

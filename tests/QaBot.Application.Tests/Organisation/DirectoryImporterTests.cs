@@ -118,6 +118,24 @@ public sealed class DirectoryImporterTests
     }
 
     [Fact]
+    public async Task ApplyAsync_Leaver_TheirProgrammeEntriesCloseAsLeft_TheirOtherItemsGoToTheirManager()
+    {
+        await ImportAsync(Rows, AreasFile);
+        var leaver = (await _council.Directory.GetPersonAsync(Id(6)))!;
+        var duty = "exec-director-front-line-visits";
+        var planned = TestItems.Open(QaBot.Core.Assurance.Programme.ItemFor(new QaBot.Core.Assurance.ProgrammeKey(Id(6), new QaBot.Core.Framework.DutyId(duty), 2027), 1).Value, Id(6), leaver.HomeArea, new DateOnly(2027, 3, 31), duty);
+        var other = TestItems.Open("participation-6", Id(6), leaver.HomeArea, new DateOnly(2026, 11, 30), "staff-supervision-participation");
+        await _council.Tracking.AddIfAbsentAsync([NewItem.Of(planned), NewItem.Of(other)], TestItems.Origin);
+
+        var result = await ImportAsync(Rows.Where((_, i) => i != 2).ToArray());
+
+        Assert.Equal(1, result.ItemsClosedAsLeft);
+        Assert.Equal((ItemStatus.ClosedOther, "left"), ((await _council.Tracking.GetAsync(planned.Key))!.Status, (await _council.Tracking.GetAsync(planned.Key))!.ClosedReason));
+        Assert.Equal(1, result.ItemsReassigned);
+        Assert.Equal(Id(4), (await _council.Tracking.GetAsync(other.Key))!.Owner);
+    }
+
+    [Fact]
     public async Task ApplyAsync_LeaverWithoutAManager_IsDeactivatedWithNoTransfer()
     {
         await ImportAsync(Rows, AreasFile);

@@ -44,7 +44,7 @@ public sealed class ProgrammeCommandsTests(SeededCouncil council) : IClassFixtur
 
     [Theory]
     [InlineData("2027-13", "is not a month or a date")]
-    [InlineData("2026-09", "September 2026 (when) has passed")]
+    [InlineData("2026-09", "--when: September 2026 has passed")]
     public async Task Add_Refused_ExitsOne_AndSaysNothingWasWritten(string when, string problem)
     {
         var (exit, _, error) = await council.Cli.RunAsync("programme", "add", "--person", Upn(DemoCouncil.KeyPeople.DirectorSchools), "--what", "Schools forum", "--when", when);

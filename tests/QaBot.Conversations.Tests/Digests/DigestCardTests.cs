@@ -293,9 +293,9 @@ public sealed class DigestCardTests
 
         var heading = json.IndexOf("Programmes of visits and meetings to plan", StringComparison.Ordinal);
         Assert.True(heading > json.IndexOf("Monthly supervision for Priya Nolan", StringComparison.Ordinal));
-        var own = json.IndexOf("Your programme of visits for 2027 has 1 of the 4 a year planned: say \\\"my programme\\\" to add the rest.", StringComparison.Ordinal);
+        var own = json.IndexOf("You have planned 1 of the 4 visits in your programme for 2027: say \\\"my programme\\\" to add the rest.", StringComparison.Ordinal);
         Assert.True(own > heading, json);
-        Assert.True(json.IndexOf("Priya Nolan's programme of meetings for 2027 has 0 of the 4 a year planned.", StringComparison.Ordinal) > own);
+        Assert.True(json.IndexOf("Priya Nolan has planned 0 of the 4 meetings in their programme for 2027.", StringComparison.Ordinal) > own);
         CardAssert.PassesOfficialParser(json, "digest with programmes short of target");
     }
 

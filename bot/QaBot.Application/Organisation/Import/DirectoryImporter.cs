@@ -1,4 +1,6 @@
 using QaBot.Application.Tracking;
+using QaBot.Core.Assurance;
+using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Tracking;
 
@@ -41,6 +43,8 @@ public sealed class DirectoryImporter
 
         foreach (var change in plan.PersonChanges.Where(c => c.Kind == ChangeKind.Deactivated))
         {
+            // A leaver's programme of visits is theirs alone: its entries close rather than pass to whoever takes their items.
+            result.ItemsClosedAsLeft += await CloseProgrammeItemsAsync(change.Before!, now, actor, origin, cancellationToken).ConfigureAwait(false);
             if (change.ItemsGoTo is { } target)
             {
                 result.ItemsReassigned += await _tracking.TransferAsync(
@@ -103,6 +107,19 @@ public sealed class DirectoryImporter
                 var updated = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.CloseAsLeft(current, now, actor, origin), cancellationToken).ConfigureAwait(false);
                 closed += updated.Status == ItemUpdateStatus.Updated ? 1 : 0;
             }
+        }
+
+        return closed;
+    }
+
+    /// <summary>Closes the leaver's open items of their programmes of visits and meetings as "left".</summary>
+    private async Task<int> CloseProgrammeItemsAsync(Person leaver, DateTimeOffset now, Actor actor, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        var closed = 0;
+        foreach (var item in (await _tracking.GetOpenItemsAsync(leaver, cancellationToken).ConfigureAwait(false)).Where(i => i.Owner == leaver.Id && Programme.IsProgrammeItem(i.Id, i.Duty)))
+        {
+            var updated = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.CloseAsLeft(current, now, actor, origin), cancellationToken).ConfigureAwait(false);
+            closed += updated.Status == ItemUpdateStatus.Updated ? 1 : 0;
         }
 
         return closed;
