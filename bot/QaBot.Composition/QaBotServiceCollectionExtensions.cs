@@ -57,6 +57,7 @@ public static class QaBotServiceCollectionExtensions
         services.AddQaBotGraph();
         services.TryAddSingleton<IMeetingScheduleSource, MeetingsFile>();
         services.TryAddSingleton<BoardMeetingSync>();
+        services.TryAddSingleton<ChairedMeetingItems>();
         services.TryAddSingleton<DirectorySync>();
         services.TryAddSingleton<AppInstallRun>();
         services.TryAddSingleton<UnreachedPeopleQuery>();

@@ -48,7 +48,8 @@ public static class RemindersServiceCollectionExtensions
             Options(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ReminderRunner>>(),
-            sp.GetService<QaBot.Application.Assurance.AnnualProgrammes>()));
+            sp.GetService<QaBot.Application.Assurance.AnnualProgrammes>(),
+            sp.GetService<QaBot.Application.Meetings.ChairedMeetingItems>()));
         services.TryAddSingleton(sp => new OperatorStatusQuery(
             sp.GetRequiredService<IReminderRunStore>(),
             sp.GetRequiredService<ISendLedger>(),

@@ -2,9 +2,11 @@ using Microsoft.Extensions.Logging;
 using QaBot.Application.Configuration;
 using QaBot.Application.Delivery;
 using QaBot.Application.Assurance;
+using QaBot.Application.Meetings;
 using QaBot.Application.Organisation;
 using QaBot.Application.Organisation.Leave;
 using QaBot.Application.Tracking;
+using QaBot.Core.Meetings;
 using QaBot.Core.Organisation;
 using QaBot.Core.Reminders;
 using QaBot.Core.Scheduling;
@@ -35,6 +37,7 @@ public sealed partial class ReminderRunner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly AnnualProgrammes? _programmes;
+    private readonly ChairedMeetingItems? _meetings;
 
     public ReminderRunner(
         ITrackingStore tracking,
@@ -47,9 +50,11 @@ public sealed partial class ReminderRunner
         RemindersOptions options,
         TimeProvider time,
         ILogger<ReminderRunner> logger,
-        AnnualProgrammes? programmes = null)
+        AnnualProgrammes? programmes = null,
+        ChairedMeetingItems? meetings = null)
     {
         _programmes = programmes;
+        _meetings = meetings;
         _tracking = tracking;
         _directory = directory;
         _policy = policy;
@@ -222,8 +227,11 @@ public sealed partial class ReminderRunner
             window.AddOccurrences(holding, occurrences);
         }
 
+        // A duty a role chairs whose meetings are in calendars is due at each meeting, not on its calendar rhythm.
+        var meetings = await PlanMeetingsAsync(today, runId, cancellationToken).ConfigureAwait(false);
         var at = _time.GetUtcNow();
         var items = occurrences
+            .Where(o => !meetings.Replaces(o.DutyId, o.Due))
             .DistinctBy(o => o.Id)
             .Select(o => TrackedItem.FromOccurrence(o, chart.Find(o.PersonId)!.HomeArea, at, Actor.System("scheduler")))
             .ToList();
@@ -231,10 +239,41 @@ public sealed partial class ReminderRunner
         {
             var vacant = new List<Occurrence>();
             window.AddOccurrences(holding, vacant);
-            items.AddRange(vacant.Where(o => o.Due >= holding.Since.AddDays(_options.HorizonDays)).Select(o => TrackedItem.FromOccurrence(o, standIn.HomeArea, at, Actor.System("scheduler")) with { Owner = standIn.Id, ReassignedFrom = holding.Person }));
+            items.AddRange(vacant.Where(o => o.Due >= holding.Since.AddDays(_options.HorizonDays) && !meetings.Replaces(o.DutyId, o.Due)).Select(o => TrackedItem.FromOccurrence(o, standIn.HomeArea, at, Actor.System("scheduler")) with { Owner = standIn.Id, ReassignedFrom = holding.Person }));
         }
 
-        return await _tracking.AddIfAbsentAsync(items, new AuditOrigin("scheduler", runId), cancellationToken).ConfigureAwait(false);
+        var origin = new AuditOrigin("scheduler", runId);
+        if (_meetings is not null)
+        {
+            items.AddRange(_meetings.ItemsFor(meetings, chart, at));
+        }
+
+        var created = await _tracking.AddIfAbsentAsync(items, origin, cancellationToken).ConfigureAwait(false);
+        if (_meetings is not null)
+        {
+            await _meetings.CloseReplacedAsync(meetings, chart, at, origin, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created;
+    }
+
+    /// <summary>The chaired meetings in the horizon; none (the calendar rhythm stands) when the meetings plan cannot be worked out today.</summary>
+    private async Task<ChairedMeetingPlan> PlanMeetingsAsync(DateOnly today, string runId, CancellationToken cancellationToken)
+    {
+        if (_meetings is null)
+        {
+            return ChairedMeetingPlan.None;
+        }
+
+        try
+        {
+            return await _meetings.PlanAsync(today, today.AddDays(_options.HorizonDays), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogMeetingsUnplanned(e, runId);
+            return ChairedMeetingPlan.None;
+        }
     }
 
     /// <summary>Items just created that fall due while their owner is away without a cover move to the day they return.</summary>
@@ -317,4 +356,7 @@ public sealed partial class ReminderRunner
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Reminders were last covered up to {CoveredUpTo:u}, longer ago than Reminders:MaxCatchUp; catching up from {From:u} only")]
     private partial void LogCatchUpTruncated(DateTimeOffset coveredUpTo, DateTimeOffset from);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "Reminder run {RunId} could not work out the meetings plan; chaired duties stay on their calendar rhythm today")]
+    private partial void LogMeetingsUnplanned(Exception exception, string runId);
 }

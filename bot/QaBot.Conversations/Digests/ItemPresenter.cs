@@ -49,6 +49,14 @@ public sealed class ItemPresenter
             return concernsName is null ? audited : $"{audited} ({concernsName}'s practice)";
         }
 
+        if (Core.Meetings.ChairedMeeting.IsMeetingItem(item.Id, item.Duty))
+        {
+            // "Chair Departmental Quality Assurance and Transformation Board: QA & Transformation Board, Tue 5 Jan 2027 at 10:00".
+            return item.Status == ItemStatus.Open && item.Note is { } meeting
+                ? $"{title}: {meeting}"
+                : $"{title}: the meeting on {UkDates.Format(item.WindowFrom)}";
+        }
+
         if (Core.Assurance.Programme.EntryOf(item.Id, item.Duty) is { } entry)
         {
             // "Visits to front-line teams and children's homes: Programme for 2027, entry 2: Oakwood House (May 2027)"; once a
@@ -162,7 +170,10 @@ public sealed class ItemPresenter
         }
     }
 
-    /// <summary>Done, Reschedule and Not applicable, each a small form that opens under the item.</summary>
+    /// <summary>
+    /// Done, Reschedule and Not applicable, each a small form that opens under the item; for a meeting the person chairs,
+    /// Held (with the minutes' link and attendance), Moved and Cancelled.
+    /// </summary>
     public ActionSet ReplyActions(TrackedItem item, int slot, ViewState view, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -170,30 +181,40 @@ public sealed class ItemPresenter
         var latest = LatestRescheduleDate(item);
         var statutoryDeadline = item.StatutoryDeadline(_catalogue);
         var canPick = (statutoryDeadline ?? DateOnly.MaxValue) >= asOf;
+        var meeting = Core.Meetings.ChairedMeeting.IsMeetingItem(item.Id, item.Duty);
         return new ActionSet
         {
             Actions =
             [
                 new ShowCardAction
                 {
-                    Title = "Done",
+                    Title = meeting ? "Held" : "Done",
                     Style = ActionStyle.Positive,
                     Card = new AdaptiveCard
                     {
                         Schema = null,
                         Body =
                         [
-                            new DateInput { Id = ActionData.DoneOnInput(slot), Label = "Date it was done", Value = asOf, IsRequired = true, ErrorMessage = "Choose the date it was done." },
-                            new TextInput { Id = ActionData.DoneNoteInput(slot), Label = "Note (optional)", IsMultiline = true, MaxLength = ActionData.MaxNoteLength },
+                            meeting
+                                ? new DateInput { Id = ActionData.DoneOnInput(slot), Label = "Date it was held", Value = item.EffectiveDue <= asOf ? item.EffectiveDue : asOf, IsRequired = true, ErrorMessage = "Choose the date it was held." }
+                                : new DateInput { Id = ActionData.DoneOnInput(slot), Label = "Date it was done", Value = asOf, IsRequired = true, ErrorMessage = "Choose the date it was done." },
+                            new TextInput
+                            {
+                                Id = ActionData.DoneNoteInput(slot),
+                                Label = meeting ? "Minutes' link and who attended (optional)" : "Note (optional)",
+                                Placeholder = meeting ? "e.g. the minutes' SharePoint link; 9 of 12 attended" : null,
+                                IsMultiline = true,
+                                MaxLength = ActionData.MaxNoteLength,
+                            },
                         ],
-                        Actions = [new ExecuteAction { Title = "Save as done", Verb = CardVerbs.Done, Data = data(), Style = ActionStyle.Positive }],
+                        Actions = [new ExecuteAction { Title = meeting ? "Save as held" : "Save as done", Verb = CardVerbs.Done, Data = data(), Style = ActionStyle.Positive }],
                     },
                 },
                 // A statutory deadline moves only with the case's events, so it offers no Reschedule.
-                .. _catalogue.FindDuty(item.Duty) is { IsStatutory: true } ? [] : new[] { RescheduleAction(item, latest, canPick, asOf, statutoryDeadline, slot, data) },
+                .. _catalogue.FindDuty(item.Duty) is { IsStatutory: true } ? [] : new[] { RescheduleAction(item, latest, canPick, asOf, statutoryDeadline, slot, data, meeting) },
                 new ShowCardAction
                 {
-                    Title = "Not applicable",
+                    Title = meeting ? "Cancelled" : "Not applicable",
                     Card = new AdaptiveCard
                     {
                         Schema = null,
@@ -202,7 +223,7 @@ public sealed class ItemPresenter
                             new ChoiceSetInput
                             {
                                 Id = ActionData.NotApplicableCodeInput(slot),
-                                Label = "Why it does not apply this time",
+                                Label = meeting ? "Why the meeting did not go ahead" : "Why it does not apply this time",
                                 Style = ChoiceInputStyle.Compact,
                                 Choices = _reasons.All.Select(r => new Choice(r.Label, r.Code)).ToList(),
                                 Placeholder = "Choose a reason",
@@ -211,7 +232,7 @@ public sealed class ItemPresenter
                             },
                             new TextInput { Id = ActionData.NotApplicableReasonInput(slot), Label = "More detail (needed for Other)", IsMultiline = true, MaxLength = ActionData.MaxNoteLength },
                         ],
-                        Actions = [new ExecuteAction { Title = "Save as not applicable", Verb = CardVerbs.NotApplicable, Data = data() }],
+                        Actions = [new ExecuteAction { Title = meeting ? "Save as cancelled" : "Save as not applicable", Verb = CardVerbs.NotApplicable, Data = data() }],
                     },
                 },
             ],
@@ -234,10 +255,10 @@ public sealed class ItemPresenter
             : $"New date (a working day; a date after {UkDates.Format(latest)} needs approval)";
     }
 
-    private ShowCardAction RescheduleAction(TrackedItem item, DateOnly latest, bool canPick, DateOnly asOf, DateOnly? statutoryDeadline, int slot, Func<JsonObject> data) =>
+    private ShowCardAction RescheduleAction(TrackedItem item, DateOnly latest, bool canPick, DateOnly asOf, DateOnly? statutoryDeadline, int slot, Func<JsonObject> data, bool meeting) =>
         new()
         {
-            Title = "Reschedule",
+            Title = meeting ? "Moved" : "Reschedule",
             Card = new AdaptiveCard
             {
                 Schema = null,

@@ -254,8 +254,37 @@ public static class ItemTransitions
         return new ItemChange(after, new AuditEntry(at, actor, "superseded", Subject(item), detail, origin));
     }
 
+    /// <summary>The closed reason of a calendar item whose chair is reminded of each meeting instead.</summary>
+    public const string ReplacedByMeetingsReason = "replaced-by-meetings";
+
     /// <summary>The reason code of items closed because the person they concern left (compliance counts them apart).</summary>
     public const string LeftReason = "left";
+
+    /// <summary>
+    /// Closes an item of a chaired meeting's duty made on the duty's calendar rhythm once its chair is reminded of each
+    /// meeting instead (<see cref="ReplacedByMeetingsReason"/>); null when it is no longer outstanding.
+    /// </summary>
+    public static ItemChange? CloseAsReplacedByMeetings(TrackedItem item, DateTimeOffset at, AuditOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!item.IsOutstanding)
+        {
+            return null;
+        }
+
+        var actor = Actor.System("meetings");
+        var after = item with
+        {
+            Status = ItemStatus.ClosedOther,
+            ClosedReason = ReplacedByMeetingsReason,
+            Approval = item.IsAwaitingApproval ? item.Approval! with { State = ApprovalState.Withdrawn } : item.Approval,
+            UpdatedAt = at,
+            UpdatedBy = actor,
+            Version = item.Version + 1,
+        };
+        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: the chair is reminded of each meeting instead (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
+        return new ItemChange(after, new AuditEntry(at, actor, "closed-replaced", Subject(item), detail, origin));
+    }
 
     /// <summary>
     /// Closes an outstanding item about someone who has left (their supervision, their My Plan/PDR): "closed, left",

@@ -258,7 +258,7 @@ public sealed class BoardMeetingSyncTests
         Assert.False(Sync().LoadSchedules("other.yaml").IsValid);
     }
 
-    private sealed class Schedules(Func<string> yaml) : IMeetingScheduleSource
+    internal sealed class Schedules(Func<string> yaml) : IMeetingScheduleSource
     {
         public MeetingScheduleLoadResult Load(string? file = null) => MeetingScheduleLoader.Load(yaml(), file ?? "meetings.yaml", ShippedFramework.Catalogue);
     }

@@ -1,0 +1,99 @@
+using QaBot.Application.Tracking;
+using QaBot.Core.Framework;
+using QaBot.Core.Meetings;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+
+namespace QaBot.Application.Meetings;
+
+/// <summary>
+/// Chairs are reminded of each meeting they chair (docs/boards.md): for a duty a role chairs whose meetings the
+/// meetings file schedules, the chair's item is due on each meeting's date from the same plan that puts the meetings
+/// in calendars, reminded the working day before and on the day, and answered held, moved or cancelled. From the day
+/// the meetings start, the duty's calendar rhythm makes no more items, and those it made already are closed as replaced.
+/// </summary>
+public sealed class ChairedMeetingItems
+{
+    private readonly BoardMeetingSync _meetings;
+    private readonly ITrackingStore _tracking;
+    private readonly ScheduleRules _rules;
+    private readonly FrameworkCatalogue _catalogue;
+
+    public ChairedMeetingItems(BoardMeetingSync meetings, ITrackingStore tracking, ScheduleRules rules, FrameworkCatalogue catalogue)
+    {
+        _meetings = meetings ?? throw new ArgumentNullException(nameof(meetings));
+        _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
+        _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
+    }
+
+    /// <summary>The chaired meetings the meetings plan puts in calendars from <paramref name="from"/> to <paramref name="to"/>; none while the meetings file cannot be read.</summary>
+    public async Task<ChairedMeetingPlan> PlanAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var loaded = _meetings.LoadSchedules();
+        if (!loaded.IsValid)
+        {
+            return ChairedMeetingPlan.None;
+        }
+
+        var plan = await _meetings.PlanAsync(from, to, cancellationToken).ConfigureAwait(false);
+        return ChairedMeetingPlan.From(plan, loaded.Schedules, _catalogue, _rules.Calendar);
+    }
+
+    /// <summary>
+    /// The chairs' items of the meetings from the day of <paramref name="at"/> on: due on the meeting's date (it can be recorded
+    /// held from that day), reminded the working day before and on the day at the usual reminder time.
+    /// </summary>
+    public IReadOnlyList<TrackedItem> ItemsFor(ChairedMeetingPlan plan, OrganisationChart chart, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(chart);
+        var today = _rules.Calendar.LocalDateOf(at);
+        var items = new List<TrackedItem>();
+        foreach (var meeting in plan.Meetings.Where(m => m.Date >= today))
+        {
+            if (chart.Find(meeting.Chair) is not { Active: true } chair)
+            {
+                continue;
+            }
+
+            var reminders = new[] { _rules.Calendar.AddWorkingDays(meeting.Date, -1), meeting.Date }
+                .Select(day => _rules.Calendar.ToInstant(day, _rules.Policy.ReminderTime))
+                .Where(instant => instant > at)
+                .ToList();
+            var occurrence = new Occurrence(meeting.ItemId, meeting.Duty, chair.Id, meeting.Date, meeting.Date, meeting.Date, reminders, null, Provisional: false);
+            items.Add(TrackedItem.FromOccurrence(occurrence, chair.HomeArea, at, Actor.System("meetings")) with { Note = meeting.Note });
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Closes, as replaced by the meetings, each chair's open items of a chaired duty that the duty's calendar rhythm
+    /// made for a period from the day its meetings start. Run again, it closes nothing twice.
+    /// </summary>
+    public async Task<int> CloseReplacedAsync(ChairedMeetingPlan plan, OrganisationChart chart, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(chart);
+        var closed = 0;
+        foreach (var chair in plan.Meetings.Select(m => m.Chair).Distinct())
+        {
+            if (chart.Find(chair) is not { Active: true } person)
+            {
+                continue;
+            }
+
+            var replaced = (await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false))
+                .Where(i => i.Owner == person.Id && plan.Replaces(i.Duty, i.Due) && !ChairedMeeting.IsMeetingItem(i.Id, i.Duty));
+            foreach (var item in replaced)
+            {
+                var updated = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.CloseAsReplacedByMeetings(current, at, origin), cancellationToken).ConfigureAwait(false);
+                closed += updated.Status == ItemUpdateStatus.Updated ? 1 : 0;
+            }
+        }
+
+        return closed;
+    }
+}

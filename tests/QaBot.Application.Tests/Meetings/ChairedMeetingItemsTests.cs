@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using QaBot.Application.Configuration;
+using QaBot.Application.Meetings;
+using QaBot.Core.Framework;
+using QaBot.Core.Meetings;
+using QaBot.Core.Organisation;
+using QaBot.Core.Scheduling;
+using QaBot.Core.Tracking;
+using QaBot.Testing.InMemory;
+using QaBot.Testing.Organisation;
+using QaBot.Testing.Scheduling;
+using static QaBot.Testing.Organisation.TestDirectory;
+
+namespace QaBot.Application.Tests.Meetings;
+
+/// <summary>
+/// The QA &amp; Transformation Board (first Tuesday, every two months from January 2027, chaired by the Executive
+/// Director, person 1) and the CME line of sight meetings (half-termly from September 2026, chaired by the Director of
+/// Schools and Learning, person 3), planned on Monday 21 December 2026.
+/// </summary>
+[Trait("Category", "Fast")]
+public sealed class ChairedMeetingItemsTests
+{
+    private static readonly DutyId Board = new("exec-director-chair-qa-transformation-board");
+    private static readonly DutyId Cme = new("director-sl-chair-cme-line-of-sight");
+    private static readonly DateTimeOffset Now = new(2026, 12, 21, 6, 0, 0, TimeSpan.Zero);
+    private static readonly ScheduleRules Rules = new(ShippedFramework.Calendar, SchedulePolicy.Default, ShippedFramework.Catalogue);
+    private readonly InMemoryTrackingStore _tracking = new();
+
+    private ChairedMeetingItems Items()
+    {
+        var options = new GraphSyncOptions();
+        options.OrganiserMailboxes.Add(BoardMeetingSyncTests.Organiser);
+        var sync = new BoardMeetingSync(
+            ShippedFramework.Catalogue, new BoardMeetingSyncTests.Schedules(() => BoardMeetingSyncTests.MeetingsYaml), ShippedFramework.Calendar,
+            InMemoryDirectoryStore.With(Areas, BoardMeetingSyncTests.Staff), new InMemoryBoardMeetingStore(), new BoardMeetingSyncTests.FakeCalendar(),
+            OrganisationPolicy.Default, Options.Create(options), new FakeTimeProvider(Now), NullLogger<BoardMeetingSync>.Instance);
+        return new ChairedMeetingItems(sync, _tracking, Rules, ShippedFramework.Catalogue);
+    }
+
+    private static OrganisationChart Chart => new(Tree, BoardMeetingSyncTests.Staff, OrganisationPolicy.Default);
+
+    [Fact]
+    public async Task ItemsFor_TheBoard_DueOnEachMeetingsDate_RemindedTheWorkingDayBeforeAndOnTheDay()
+    {
+        var items = Items();
+        var plan = await items.PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
+
+        var made = items.ItemsFor(plan, Chart, Now);
+
+        var board = made.Where(i => i.Duty == Board).OrderBy(i => i.Due).ToList();
+        Assert.Equal([new DateOnly(2027, 1, 5), new DateOnly(2027, 3, 2)], board.Select(i => i.Due));
+        Assert.All(board, i => Assert.Equal(Id(1), i.Owner));
+        Assert.Equal("exec-director-chair-qa-transformation-board.meeting-2027-01-05." + Id(1).Value, board[0].Id.Value);
+        Assert.Equal("QA & Transformation Board, Tue 5 Jan 2027 at 10:00", board[0].Note);
+        // Friday 1 January is a bank holiday: the working day before Tuesday 5 January is Monday 4 January.
+        Assert.Equal([new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 5)], board[0].RemindAt.Select(r => Rules.Calendar.LocalDateOf(r)));
+        Assert.Equal((new DateOnly(2027, 1, 5), new DateOnly(2027, 1, 5)), (board[0].WindowFrom, board[0].WindowTo));
+        Assert.Contains(made, i => i.Duty == Cme && i.Owner == Id(3));
+        Assert.True(ChairedMeeting.IsMeetingItem(board[0].Id, Board));
+        Assert.False(ChairedMeeting.IsMeetingItem(new OccurrenceId("exec-director-chair-qa-transformation-board.2027-b1." + Id(1).Value), Board));
+    }
+
+    [Fact]
+    public async Task Plan_TheCalendarRhythmGivesWayFromTheDayTheMeetingsStart()
+    {
+        var plan = await Items().PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2027, 1, 1), plan.DutiesFrom[Board]);
+        Assert.Equal(new DateOnly(2026, 9, 1), plan.DutiesFrom[Cme]);
+        Assert.True(plan.Replaces(Board, new DateOnly(2027, 2, 26)));
+        Assert.False(plan.Replaces(Board, new DateOnly(2026, 12, 31)));
+        Assert.False(plan.Replaces(new DutyId("exec-director-audit-scrutiny"), new DateOnly(2027, 2, 26)));
+    }
+
+    [Fact]
+    public async Task CloseReplaced_ClosesTheCalendarsItemsFromTheStartOnce_AndKeepsTheMeetingsAndEarlierOnes()
+    {
+        var items = Items();
+        var plan = await items.PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
+        var ed = BoardMeetingSyncTests.Staff[0];
+        var janFeb = TestItems.Open("exec-director-chair-qa-transformation-board.2027-b1." + ed.Id.Value, ed.Id, ed.HomeArea, new DateOnly(2027, 2, 26), Board.Value);
+        var novDec = TestItems.Open("exec-director-chair-qa-transformation-board.2026-b6." + ed.Id.Value, ed.Id, ed.HomeArea, new DateOnly(2026, 12, 31), Board.Value);
+        await _tracking.AddIfAbsentAsync([NewItem.Of(janFeb), NewItem.Of(novDec), .. items.ItemsFor(plan, Chart, Now).Select(NewItem.Of)], TestItems.Origin);
+
+        var closed = await items.CloseReplacedAsync(plan, Chart, Now, TestItems.Origin, CancellationToken.None);
+        var again = await items.CloseReplacedAsync(plan, Chart, Now, TestItems.Origin, CancellationToken.None);
+
+        Assert.Equal((1, 0), (closed, again));
+        var replaced = (await _tracking.GetAsync(janFeb.Key))!;
+        Assert.Equal((ItemStatus.ClosedOther, ItemTransitions.ReplacedByMeetingsReason), (replaced.Status, replaced.ClosedReason));
+        Assert.Equal("closed-replaced", (await _tracking.GetAuditTrailAsync(janFeb.Key))[^1].Action);
+        Assert.Equal(ItemStatus.Open, (await _tracking.GetAsync(novDec.Key))!.Status);
+        Assert.All((await _tracking.GetOpenItemsAsync(ed)).Where(i => i.Duty == Board && i.Id != novDec.Id), i => Assert.True(ChairedMeeting.IsMeetingItem(i.Id, Board)));
+    }
+}
