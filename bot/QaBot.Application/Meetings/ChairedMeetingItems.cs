@@ -19,9 +19,11 @@ public sealed class ChairedMeetingItems
     private readonly ITrackingStore _tracking;
     private readonly ScheduleRules _rules;
     private readonly FrameworkCatalogue _catalogue;
+    private readonly ICalendarGateway _calendars;
 
-    public ChairedMeetingItems(BoardMeetingSync meetings, ITrackingStore tracking, ScheduleRules rules, FrameworkCatalogue catalogue)
+    public ChairedMeetingItems(BoardMeetingSync meetings, ITrackingStore tracking, ScheduleRules rules, FrameworkCatalogue catalogue, ICalendarGateway calendars)
     {
+        _calendars = calendars ?? throw new ArgumentNullException(nameof(calendars));
         _meetings = meetings ?? throw new ArgumentNullException(nameof(meetings));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
@@ -70,6 +72,49 @@ public sealed class ChairedMeetingItems
     }
 
     /// <summary>
+    /// Moves the meeting of <paramref name="item"/> (a chair's meeting item, just moved on its card to
+    /// <paramref name="newDate"/>) in everyone's calendar: the series' meeting that day, or the single meeting, at the
+    /// same time on the new date. The rest of the series stays as it is.
+    /// </summary>
+    public async Task<MeetingMove> MoveInCalendarsAsync(TrackedItem item, DateOnly newDate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!ChairedMeeting.IsMeetingItem(item.Id, item.Duty))
+        {
+            return MeetingMove.NotInCalendars;
+        }
+
+        var loaded = _meetings.LoadSchedules();
+        if (!loaded.IsValid)
+        {
+            return MeetingMove.NotInCalendars;
+        }
+
+        // The meeting's own date is the item's first day: a move changes only its due date.
+        var date = item.WindowFrom;
+        var plan = await _meetings.PlanAsync(date, date, cancellationToken).ConfigureAwait(false);
+        var byId = loaded.Schedules.Meetings.ToDictionary(s => s.Id);
+        var planned = plan.Meetings.FirstOrDefault(m => m.Occurrences.Contains(date)
+            && byId.TryGetValue(m.ScheduleId, out var schedule) && ChairedMeetingPlan.ChairedDuty(schedule, _catalogue)?.Id == item.Duty
+            && m.Event.Attendees.Any(a => a.Chair && a.Person == item.Owner));
+        if (planned?.Existing?.Value is not { GraphEventId: { } eventId } record)
+        {
+            return MeetingMove.NotInCalendars;
+        }
+
+        try
+        {
+            return await _calendars.MoveMeetingAsync(record.Organiser, eventId, date, newDate.ToDateTime(planned.Event.Time), planned.Event.Duration, planned.Event.TimeZone, cancellationToken).ConfigureAwait(false)
+                ? MeetingMove.Moved
+                : MeetingMove.NotInCalendars;
+        }
+        catch (CalendarRequestException)
+        {
+            return MeetingMove.Failed;
+        }
+    }
+
+    /// <summary>
     /// Closes, as replaced by the meetings, each chair's open items of a chaired duty that the duty's calendar rhythm
     /// made for a period from the day its meetings start. Run again, it closes nothing twice.
     /// </summary>
@@ -96,4 +141,17 @@ public sealed class ChairedMeetingItems
 
         return closed;
     }
+}
+
+/// <summary>What moving a chaired meeting in calendars did.</summary>
+public enum MeetingMove
+{
+    /// <summary>Moved in everyone's calendar.</summary>
+    Moved,
+
+    /// <summary>QaBot has no calendar event for it (not synced yet, or deleted by hand): nothing to move.</summary>
+    NotInCalendars,
+
+    /// <summary>Microsoft Graph refused or could not be reached: the calendar is unchanged.</summary>
+    Failed,
 }

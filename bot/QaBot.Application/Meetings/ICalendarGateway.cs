@@ -14,6 +14,13 @@ public interface ICalendarGateway
     /// <summary>Changes the event: only its attendees when <paramref name="attendeesOnly"/>, otherwise everything. False when the event no longer exists.</summary>
     Task<bool> UpdateEventAsync(string organiser, string eventId, CalendarEventSpec spec, bool attendeesOnly, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves one meeting of the event to <paramref name="newStart"/> (for <paramref name="duration"/>, in the IANA zone
+    /// <paramref name="timeZone"/>): the series' meeting on <paramref name="meetingDate"/>, or the single meeting itself; the rest
+    /// of a series stays as it is. False when the event, or a meeting of it on that date, is no longer in the calendar.
+    /// </summary>
+    Task<bool> MoveMeetingAsync(string organiser, string eventId, DateOnly meetingDate, DateTime newStart, TimeSpan duration, string timeZone, CancellationToken cancellationToken = default);
+
     /// <summary>True when the event is still in the organiser's calendar and not cancelled.</summary>
     Task<bool> EventExistsAsync(string organiser, string eventId, CancellationToken cancellationToken = default);
 

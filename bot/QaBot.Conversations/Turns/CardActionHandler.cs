@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QaBot.Application.Assurance;
 using QaBot.Application.Conversations;
+using QaBot.Application.Meetings;
 using QaBot.Application.Organisation.Leave;
 using QaBot.Application.Tracking;
 using QaBot.Application.Tracking.Approvals;
@@ -49,6 +50,7 @@ public sealed class CardActionHandler
     private readonly ReviewCardBuilder _reviewCards;
     private readonly RecordLeave _leave;
     private readonly AnnualProgrammes _programmes;
+    private readonly ChairedMeetingItems _meetings;
 
     public CardActionHandler(
         RecordReply replies,
@@ -66,8 +68,10 @@ public sealed class CardActionHandler
         RecordLeave leave,
         AuditProgramme audits,
         AnnualProgrammes programmes,
+        ChairedMeetingItems meetings,
         ILogger<CardActionHandler> logger)
     {
+        _meetings = meetings ?? throw new ArgumentNullException(nameof(meetings));
         _programmes = programmes ?? throw new ArgumentNullException(nameof(programmes));
         _audits = audits ?? throw new ArgumentNullException(nameof(audits));
         _leave = leave ?? throw new ArgumentNullException(nameof(leave));
@@ -158,6 +162,8 @@ public sealed class CardActionHandler
 
         var notice = outcome.Kind switch
         {
+            ReplyOutcomeKind.Recorded when kind == ReplyKind.Rescheduled && Core.Meetings.ChairedMeeting.IsMeetingItem(outcome.Item!.Id, outcome.Item.Duty) =>
+                await MeetingMovedAsync(outcome, cancellationToken).ConfigureAwait(false),
             ReplyOutcomeKind.Recorded => CardNotice.Success("Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!)),
             ReplyOutcomeKind.AlreadyRecorded => AlreadyRecorded(outcome),
             ReplyOutcomeKind.Stale => CardNotice.Warning(StaleCard),
@@ -369,6 +375,18 @@ public sealed class CardActionHandler
         return creation.Audit is null
             ? Card(AuditFormCardBuilder.BuildForm(today, form, creation.Problems))
             : Card(AuditFormCardBuilder.BuildArranged(creation, _calendar));
+    }
+
+    /// <summary>A chaired meeting moved on its card: moved in everyone's calendar too, or the chair is told it was not.</summary>
+    private async Task<CardNotice> MeetingMovedAsync(ReplyOutcome outcome, CancellationToken cancellationToken)
+    {
+        var recorded = "Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!);
+        return await _meetings.MoveInCalendarsAsync(outcome.Item!, outcome.Reply!.Date!.Value, cancellationToken).ConfigureAwait(false) switch
+        {
+            MeetingMove.Moved => CardNotice.Success(recorded + " The meeting is moved in everyone's calendar."),
+            MeetingMove.NotInCalendars => CardNotice.Information(recorded + " QaBot has no calendar invitation for this meeting, so no calendar was changed."),
+            _ => CardNotice.Warning(recorded + " The calendar invitation could not be changed just now: ask the QA team to move it in Outlook."),
+        };
     }
 
     /// <summary>"Add to my programme": a visit or meeting added to one of the presser's own programmes, or the form again saying why not.</summary>

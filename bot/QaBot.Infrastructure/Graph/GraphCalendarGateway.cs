@@ -56,6 +56,46 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         }
     }
 
+    public async Task<bool> MoveMeetingAsync(string organiser, string eventId, DateOnly meetingDate, DateTime newStart, TimeSpan duration, string timeZone, CancellationToken cancellationToken = default)
+    {
+        var found = await Find(organiser, eventId, ["id", "type", "isCancelled"], cancellationToken).ConfigureAwait(false);
+        if (found is null or { IsCancelled: true })
+        {
+            return false;
+        }
+
+        var meetingId = eventId;
+        if (found.Type == EventType.SeriesMaster)
+        {
+            // The series' meeting that day: Graph lists a series' meetings between two instants (UTC here).
+            var from = _calendar.ToInstant(meetingDate, TimeOnly.MinValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var to = _calendar.ToInstant(meetingDate.AddDays(1), TimeOnly.MinValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var instances = await Call("read series meetings", () => _client().Users[organiser].Events[eventId].Instances.GetAsync(
+                r =>
+                {
+                    r.QueryParameters.StartDateTime = from;
+                    r.QueryParameters.EndDateTime = to;
+                    r.QueryParameters.Select = ["id", "isCancelled"];
+                },
+                cancellationToken)).ConfigureAwait(false);
+            if (instances?.Value?.FirstOrDefault(i => i.IsCancelled != true)?.Id is not { } instanceId)
+            {
+                return false;
+            }
+
+            meetingId = instanceId;
+        }
+
+        var zone = GraphTimeZones.WindowsName(timeZone);
+        var moved = new Event
+        {
+            Start = new DateTimeTimeZone { DateTime = newStart.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), TimeZone = zone },
+            End = new DateTimeTimeZone { DateTime = (newStart + duration).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), TimeZone = zone },
+        };
+        await Call("move meeting", () => _client().Users[organiser].Events[meetingId].PatchAsync(moved, MayRepeat, cancellationToken)).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task<bool> EventExistsAsync(string organiser, string eventId, CancellationToken cancellationToken = default)
     {
         var found = await Find(organiser, eventId, ["id", "isCancelled"], cancellationToken).ConfigureAwait(false);

@@ -305,6 +305,20 @@ public sealed class BoardMeetingSyncTests
             }
         }
 
+        public Task<bool> MoveMeetingAsync(string organiser, string eventId, DateOnly meetingDate, DateTime newStart, TimeSpan duration, string timeZone, CancellationToken cancellationToken = default)
+        {
+            lock (_gate)
+            {
+                Calls.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"move {eventId} {meetingDate:yyyy-MM-dd} to {newStart:yyyy-MM-dd HH:mm} for {duration.TotalMinutes} minutes from {organiser}"));
+                if (Refuse is { } refusal)
+                {
+                    throw refusal;
+                }
+
+                return Task.FromResult(Events.ContainsKey(eventId));
+            }
+        }
+
         public Task<bool> EventExistsAsync(string organiser, string eventId, CancellationToken cancellationToken = default)
         {
             lock (_gate)

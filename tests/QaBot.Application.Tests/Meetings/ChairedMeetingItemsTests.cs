@@ -28,17 +28,20 @@ public sealed class ChairedMeetingItemsTests
     private static readonly DateTimeOffset Now = new(2026, 12, 21, 6, 0, 0, TimeSpan.Zero);
     private static readonly ScheduleRules Rules = new(ShippedFramework.Calendar, SchedulePolicy.Default, ShippedFramework.Catalogue);
     private readonly InMemoryTrackingStore _tracking = new();
+    private readonly InMemoryBoardMeetingStore _records = new();
+    private readonly BoardMeetingSyncTests.FakeCalendar _calendar = new();
 
-    private ChairedMeetingItems Items()
+    private BoardMeetingSync Sync()
     {
         var options = new GraphSyncOptions();
         options.OrganiserMailboxes.Add(BoardMeetingSyncTests.Organiser);
-        var sync = new BoardMeetingSync(
+        return new BoardMeetingSync(
             ShippedFramework.Catalogue, new BoardMeetingSyncTests.Schedules(() => BoardMeetingSyncTests.MeetingsYaml), ShippedFramework.Calendar,
-            InMemoryDirectoryStore.With(Areas, BoardMeetingSyncTests.Staff), new InMemoryBoardMeetingStore(), new BoardMeetingSyncTests.FakeCalendar(),
+            InMemoryDirectoryStore.With(Areas, BoardMeetingSyncTests.Staff), _records, _calendar,
             OrganisationPolicy.Default, Options.Create(options), new FakeTimeProvider(Now), NullLogger<BoardMeetingSync>.Instance);
-        return new ChairedMeetingItems(sync, _tracking, Rules, ShippedFramework.Catalogue);
     }
+
+    private ChairedMeetingItems Items() => new(Sync(), _tracking, Rules, ShippedFramework.Catalogue, _calendar);
 
     private static OrganisationChart Chart => new(Tree, BoardMeetingSyncTests.Staff, OrganisationPolicy.Default);
 
@@ -73,6 +76,24 @@ public sealed class ChairedMeetingItemsTests
         Assert.True(plan.Replaces(Board, new DateOnly(2027, 2, 26)));
         Assert.False(plan.Replaces(Board, new DateOnly(2026, 12, 31)));
         Assert.False(plan.Replaces(new DutyId("exec-director-audit-scrutiny"), new DateOnly(2027, 2, 26)));
+    }
+
+    [Fact]
+    public async Task MoveInCalendars_TheSeriesMeetingThatDay_AtTheSameTimeOnTheNewDate_OnceTheBoardIsInCalendars()
+    {
+        var items = Items();
+        var plan = await items.PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
+        var march = items.ItemsFor(plan, Chart, Now).Single(i => i.Duty == Board && i.Due == new DateOnly(2027, 3, 2));
+
+        var beforeSync = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), CancellationToken.None);
+        Assert.True((await Sync().SyncAsync()).Succeeded);
+        var series = Assert.Single(await _records.GetForBodyAsync(new BodyId("qa-transformation-board"))).Value.GraphEventId;
+        var moved = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), CancellationToken.None);
+        _calendar.Refuse = new CalendarRequestException("move meeting", 503, "ServiceUnavailable");
+        var refused = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), CancellationToken.None);
+
+        Assert.Equal((MeetingMove.NotInCalendars, MeetingMove.Moved, MeetingMove.Failed), (beforeSync, moved, refused));
+        Assert.Contains($"move {series} 2027-03-02 to 2027-03-09 10:00 for 120 minutes from {BoardMeetingSyncTests.Organiser}", _calendar.Calls);
     }
 
     [Fact]

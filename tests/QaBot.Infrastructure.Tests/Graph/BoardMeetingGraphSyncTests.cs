@@ -259,6 +259,49 @@ public sealed class BoardMeetingGraphSyncTests
     }
 
     [Fact]
+    public async Task MoveMeetingAsync_ASeriesMeeting_FindsThatDaysMeetingAndMovesItAlone()
+    {
+        var fake = new GraphFake();
+        fake.Answer(
+            r => r.Method == HttpMethod.Get && r.Uri.AbsolutePath.EndsWith("/series-1", StringComparison.Ordinal),
+            _ => GraphFake.Json(HttpStatusCode.OK, """{"id":"series-1","type":"seriesMaster","isCancelled":false}"""));
+        fake.Answer(
+            r => r.Method == HttpMethod.Get && r.Uri.AbsolutePath.EndsWith("/series-1/instances", StringComparison.Ordinal),
+            _ => GraphFake.Json(HttpStatusCode.OK, """{"value":[{"id":"series-1-2027-03-02","isCancelled":false}]}"""));
+        await using var council = await GraphTestCouncil.CreateAsync(fake, seedPeople: false);
+
+        var moved = await council.Gateway.MoveMeetingAsync(GraphTestCouncil.Organiser, "series-1", new DateOnly(2027, 3, 2), new DateTime(2027, 3, 9, 10, 0, 0), TimeSpan.FromHours(2), "Europe/London");
+
+        Assert.True(moved);
+        var instances = Assert.Single(fake.Sent, r => r.Uri.AbsolutePath.EndsWith("/instances", StringComparison.Ordinal));
+        // The day in UK time as UTC instants: 2 March is in GMT.
+        Assert.Contains("startDateTime=2027-03-02T00%3A00%3A00Z", instances.Uri.Query, StringComparison.Ordinal);
+        Assert.Contains("endDateTime=2027-03-03T00%3A00%3A00Z", instances.Uri.Query, StringComparison.Ordinal);
+        var patch = Assert.Single(fake.Sent, r => r.Method == HttpMethod.Patch);
+        Assert.Equal(EventsUrl + "/series-1-2027-03-02", patch.Uri.AbsoluteUri);
+        Assert.Equal("2027-03-09T10:00:00", (string?)Body(patch)["start"]!["dateTime"]);
+        Assert.Equal("2027-03-09T12:00:00", (string?)Body(patch)["end"]!["dateTime"]);
+        Assert.Equal("GMT Standard Time", (string?)Body(patch)["start"]!["timeZone"]);
+    }
+
+    [Fact]
+    public async Task MoveMeetingAsync_ASingleMeeting_MovesTheEvent_AndOneDeletedByHandIsNotMoved()
+    {
+        var fake = new GraphFake();
+        fake.Delete("gone-1");
+        await using var council = await GraphTestCouncil.CreateAsync(fake, seedPeople: false);
+
+        var moved = await council.Gateway.MoveMeetingAsync(GraphTestCouncil.Organiser, "single-1", new DateOnly(2027, 1, 20), new DateTime(2027, 1, 27, 14, 0, 0), TimeSpan.FromMinutes(90), "Europe/London");
+        var gone = await council.Gateway.MoveMeetingAsync(GraphTestCouncil.Organiser, "gone-1", new DateOnly(2027, 1, 20), new DateTime(2027, 1, 27, 14, 0, 0), TimeSpan.FromMinutes(90), "Europe/London");
+
+        Assert.Equal((true, false), (moved, gone));
+        var patch = Assert.Single(fake.Sent, r => r.Method == HttpMethod.Patch);
+        Assert.Equal(EventsUrl + "/single-1", patch.Uri.AbsoluteUri);
+        Assert.Equal("2027-01-27T15:30:00", (string?)Body(patch)["end"]!["dateTime"]);
+        Assert.DoesNotContain(fake.Sent, r => r.Uri.AbsolutePath.EndsWith("/instances", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SyncAsync_MailboxOutsideTheAppsScope_RecordsTheRefusalPerEvent()
     {
         var fake = new GraphFake();
