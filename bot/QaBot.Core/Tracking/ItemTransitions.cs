@@ -232,27 +232,8 @@ public static class ItemTransitions
     /// framework version N", counted as closed for another reason. Returns null when it is no longer outstanding, so
     /// a run that stopped part-way can be run again without closing anything twice.
     /// </summary>
-    public static ItemChange? Supersede(TrackedItem item, int version, DateTimeOffset at, AuditOrigin origin)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        if (!item.IsOutstanding)
-        {
-            return null;
-        }
-
-        var actor = Actor.System("framework");
-        var after = item with
-        {
-            Status = ItemStatus.ClosedOther,
-            ClosedReason = SupersededReason(version),
-            Approval = item.IsAwaitingApproval ? item.Approval! with { State = ApprovalState.Withdrawn } : item.Approval,
-            UpdatedAt = at,
-            UpdatedBy = actor,
-            Version = item.Version + 1,
-        };
-        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: superseded by framework version {version} (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
-        return new ItemChange(after, new AuditEntry(at, actor, "superseded", Subject(item), detail, origin));
-    }
+    public static ItemChange? Supersede(TrackedItem item, int version, DateTimeOffset at, AuditOrigin origin) =>
+        CloseOther(item, SupersededReason(version), at, Actor.System("framework"), "superseded", $"superseded by framework version {version}", origin);
 
     /// <summary>The closed reason of a calendar item whose chair is reminded of each meeting instead.</summary>
     public const string ReplacedByMeetingsReason = "replaced-by-meetings";
@@ -264,33 +245,18 @@ public static class ItemTransitions
     /// Closes an item of a chaired meeting's duty made on the duty's calendar rhythm once its chair is reminded of each
     /// meeting instead (<see cref="ReplacedByMeetingsReason"/>); null when it is no longer outstanding.
     /// </summary>
-    public static ItemChange? CloseAsReplacedByMeetings(TrackedItem item, DateTimeOffset at, AuditOrigin origin)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        if (!item.IsOutstanding)
-        {
-            return null;
-        }
-
-        var actor = Actor.System("meetings");
-        var after = item with
-        {
-            Status = ItemStatus.ClosedOther,
-            ClosedReason = ReplacedByMeetingsReason,
-            Approval = item.IsAwaitingApproval ? item.Approval! with { State = ApprovalState.Withdrawn } : item.Approval,
-            UpdatedAt = at,
-            UpdatedBy = actor,
-            Version = item.Version + 1,
-        };
-        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: the chair is reminded of each meeting instead (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
-        return new ItemChange(after, new AuditEntry(at, actor, "closed-replaced", Subject(item), detail, origin));
-    }
+    public static ItemChange? CloseAsReplacedByMeetings(TrackedItem item, DateTimeOffset at, AuditOrigin origin) =>
+        CloseOther(item, ReplacedByMeetingsReason, at, Actor.System("meetings"), "closed-replaced", "the chair is reminded of each meeting instead", origin);
 
     /// <summary>
     /// Closes an outstanding item about someone who has left (their supervision, their My Plan/PDR): "closed, left",
     /// counted as closed for another reason rather than staying overdue. Returns null when it is no longer outstanding.
     /// </summary>
-    public static ItemChange? CloseAsLeft(TrackedItem item, DateTimeOffset at, Actor actor, AuditOrigin origin)
+    public static ItemChange? CloseAsLeft(TrackedItem item, DateTimeOffset at, Actor actor, AuditOrigin origin) =>
+        CloseOther(item, LeftReason, at, actor, "closed-left", item is null ? string.Empty : $"person:{item.Concerns} left", origin);
+
+    /// <summary>Closes an outstanding item for another reason (<paramref name="reason"/>), with its audit entry; null when it is no longer outstanding.</summary>
+    private static ItemChange? CloseOther(TrackedItem item, string reason, DateTimeOffset at, Actor actor, string action, string why, AuditOrigin origin)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (!item.IsOutstanding)
@@ -301,14 +267,14 @@ public static class ItemTransitions
         var after = item with
         {
             Status = ItemStatus.ClosedOther,
-            ClosedReason = LeftReason,
+            ClosedReason = reason,
             Approval = item.IsAwaitingApproval ? item.Approval! with { State = ApprovalState.Withdrawn } : item.Approval,
             UpdatedAt = at,
             UpdatedBy = actor,
             Version = item.Version + 1,
         };
-        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: person:{item.Concerns} left (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
-        return new ItemChange(after, new AuditEntry(at, actor, "closed-left", Subject(item), detail, origin));
+        var detail = string.Create(CultureInfo.InvariantCulture, $"closed: {why} (was {item.Status}, due {item.EffectiveDue:yyyy-MM-dd})");
+        return new ItemChange(after, new AuditEntry(at, actor, action, Subject(item), detail, origin));
     }
 
     /// <summary>
