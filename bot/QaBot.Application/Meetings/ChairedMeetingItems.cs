@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
+using QaBot.Application.Sync;
 using QaBot.Application.Tracking;
 using QaBot.Core.Framework;
 using QaBot.Core.Meetings;
@@ -20,26 +23,40 @@ public sealed class ChairedMeetingItems
     private readonly ScheduleRules _rules;
     private readonly FrameworkCatalogue _catalogue;
     private readonly ICalendarGateway _calendars;
+    private readonly IGraphConnection _graph;
+    private readonly GraphSyncOptions _options;
 
-    public ChairedMeetingItems(BoardMeetingSync meetings, ITrackingStore tracking, ScheduleRules rules, FrameworkCatalogue catalogue, ICalendarGateway calendars)
+    public ChairedMeetingItems(BoardMeetingSync meetings, ITrackingStore tracking, ScheduleRules rules, FrameworkCatalogue catalogue, ICalendarGateway calendars, IGraphConnection graph, IOptions<GraphSyncOptions> options)
     {
         _calendars = calendars ?? throw new ArgumentNullException(nameof(calendars));
+        _graph = graph ?? throw new ArgumentNullException(nameof(graph));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
         _meetings = meetings ?? throw new ArgumentNullException(nameof(meetings));
         _tracking = tracking ?? throw new ArgumentNullException(nameof(tracking));
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
         _catalogue = catalogue ?? throw new ArgumentNullException(nameof(catalogue));
     }
 
-    /// <summary>The chaired meetings the meetings plan puts in calendars from <paramref name="from"/> to <paramref name="to"/>; none while the meetings file cannot be read.</summary>
-    public async Task<ChairedMeetingPlan> PlanAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chaired meetings the nightly sync puts in calendars, planned from <paramref name="from"/> over the sync's own
+    /// window (<see cref="GraphSyncOptions.MeetingHorizon"/>), so a schedule the sync holds back is held back here too.
+    /// None while meetings do not reach calendars (Graph not configured, or no organiser mailboxes) or the meetings file
+    /// cannot be read: chairs then stay on their duties' calendar rhythm.
+    /// </summary>
+    public async Task<ChairedMeetingPlan> PlanAsync(DateOnly from, CancellationToken cancellationToken)
     {
+        if (!_graph.IsConfigured || _options.OrganiserMailboxes.Count == 0)
+        {
+            return ChairedMeetingPlan.None;
+        }
+
         var loaded = _meetings.LoadSchedules();
         if (!loaded.IsValid)
         {
             return ChairedMeetingPlan.None;
         }
 
-        var plan = await _meetings.PlanAsync(from, to, cancellationToken).ConfigureAwait(false);
+        var plan = await _meetings.PlanAsync(from, null, cancellationToken).ConfigureAwait(false);
         return ChairedMeetingPlan.From(plan, loaded.Schedules, _catalogue, _rules.Calendar);
     }
 
@@ -47,13 +64,13 @@ public sealed class ChairedMeetingItems
     /// The chairs' items of the meetings from the day of <paramref name="at"/> on: due on the meeting's date (it can be recorded
     /// held from that day), reminded the working day before and on the day at the usual reminder time.
     /// </summary>
-    public IReadOnlyList<TrackedItem> ItemsFor(ChairedMeetingPlan plan, OrganisationChart chart, DateTimeOffset at)
+    public IReadOnlyList<TrackedItem> ItemsFor(ChairedMeetingPlan plan, OrganisationChart chart, DateTimeOffset at, DateOnly until)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(chart);
         var today = _rules.Calendar.LocalDateOf(at);
         var items = new List<TrackedItem>();
-        foreach (var meeting in plan.Meetings.Where(m => m.Date >= today))
+        foreach (var meeting in plan.Meetings.Where(m => m.Date >= today && m.Date <= until))
         {
             if (chart.Find(meeting.Chair) is not { Active: true } chair)
             {
@@ -84,54 +101,61 @@ public sealed class ChairedMeetingItems
             return MeetingMove.NotInCalendars;
         }
 
-        var loaded = _meetings.LoadSchedules();
-        if (!loaded.IsValid)
-        {
-            return MeetingMove.NotInCalendars;
-        }
-
-        // The meeting's own date is the item's first day: a move changes only its due date.
-        var date = item.WindowFrom;
-        var plan = await _meetings.PlanAsync(date, date, cancellationToken).ConfigureAwait(false);
-        var byId = loaded.Schedules.Meetings.ToDictionary(s => s.Id);
-        var planned = plan.Meetings.FirstOrDefault(m => m.Occurrences.Contains(date)
-            && byId.TryGetValue(m.ScheduleId, out var schedule) && ChairedMeetingPlan.ChairedDuty(schedule, _catalogue)?.Id == item.Duty
-            && m.Event.Attendees.Any(a => a.Chair && a.Person == item.Owner));
-        if (planned?.Existing?.Value is not { GraphEventId: { } eventId } record)
-        {
-            return MeetingMove.NotInCalendars;
-        }
-
         try
         {
+            var loaded = _meetings.LoadSchedules();
+            if (!loaded.IsValid)
+            {
+                return MeetingMove.NotInCalendars;
+            }
+
+            // The meeting's own date is the item's first day: a move changes only its due date.
+            var date = item.WindowFrom;
+            var plan = await _meetings.PlanAsync(date, date, cancellationToken).ConfigureAwait(false);
+            var byId = loaded.Schedules.Meetings.ToDictionary(s => s.Id);
+            var planned = plan.Meetings.FirstOrDefault(m => m.Occurrences.Contains(date)
+                && byId.TryGetValue(m.ScheduleId, out var schedule) && ChairedMeetingPlan.ChairedDuty(schedule, _catalogue)?.Id == item.Duty
+                && m.Event.Attendees.Any(a => a.Chair && a.Person == item.Owner));
+            if (planned?.Existing?.Value is not { GraphEventId: { } eventId } record)
+            {
+                return MeetingMove.NotInCalendars;
+            }
+
             return await _calendars.MoveMeetingAsync(record.Organiser, eventId, date, newDate.ToDateTime(planned.Event.Time), planned.Event.Duration, planned.Event.TimeZone, cancellationToken).ConfigureAwait(false)
                 ? MeetingMove.Moved
                 : MeetingMove.NotInCalendars;
         }
-        catch (CalendarRequestException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // The move is recorded on the item already: the calendar is left as it was, and the chair is told.
             return MeetingMove.Failed;
         }
     }
 
     /// <summary>
     /// Closes, as replaced by the meetings, each chair's open items of a chaired duty that the duty's calendar rhythm
-    /// made for a period from the day its meetings start. Run again, it closes nothing twice.
+    /// made due within the span their meetings cover; and, up to <paramref name="until"/>, their meeting items for
+    /// meetings the plan no longer has (the day or time changed, the entry was taken out) that they have not moved
+    /// themselves. Run again, it closes nothing twice.
     /// </summary>
-    public async Task<int> CloseReplacedAsync(ChairedMeetingPlan plan, OrganisationChart chart, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
+    public async Task<int> CloseReplacedAsync(ChairedMeetingPlan plan, OrganisationChart chart, DateTimeOffset at, DateOnly until, AuditOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(chart);
+        var today = _rules.Calendar.LocalDateOf(at);
+        var planned = plan.Meetings.Select(m => m.ItemId).ToHashSet();
         var closed = 0;
-        foreach (var chair in plan.Meetings.Select(m => m.Chair).Distinct())
+        foreach (var chair in plan.Chairs.Keys.Select(k => k.Chair).Distinct())
         {
             if (chart.Find(chair) is not { Active: true } person)
             {
                 continue;
             }
 
+            bool Stale(TrackedItem i) => i.Status == ItemStatus.Open && i.WindowFrom >= today && i.WindowFrom <= until
+                && plan.Chairs.ContainsKey((i.Duty, person.Id)) && !planned.Contains(i.Id);
             var replaced = (await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false))
-                .Where(i => i.Owner == person.Id && plan.Replaces(i.Duty, i.Due) && !ChairedMeeting.IsMeetingItem(i.Id, i.Duty));
+                .Where(i => i.Owner == person.Id && (ChairedMeeting.IsMeetingItem(i.Id, i.Duty) ? Stale(i) : plan.Replaces(i.Duty, person.Id, i.Due)));
             foreach (var item in replaced)
             {
                 var updated = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.CloseAsReplacedByMeetings(current, at, origin), cancellationToken).ConfigureAwait(false);

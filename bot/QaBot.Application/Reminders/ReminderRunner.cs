@@ -231,7 +231,7 @@ public sealed partial class ReminderRunner
         var meetings = await PlanMeetingsAsync(today, runId, cancellationToken).ConfigureAwait(false);
         var at = _time.GetUtcNow();
         var items = occurrences
-            .Where(o => !meetings.Replaces(o.DutyId, o.Due))
+            .Where(o => !meetings.Replaces(o.DutyId, o.PersonId, o.Due))
             .DistinctBy(o => o.Id)
             .Select(o => TrackedItem.FromOccurrence(o, chart.Find(o.PersonId)!.HomeArea, at, Actor.System("scheduler")))
             .ToList();
@@ -239,19 +239,19 @@ public sealed partial class ReminderRunner
         {
             var vacant = new List<Occurrence>();
             window.AddOccurrences(holding, vacant);
-            items.AddRange(vacant.Where(o => o.Due >= holding.Since.AddDays(_options.HorizonDays) && !meetings.Replaces(o.DutyId, o.Due)).Select(o => TrackedItem.FromOccurrence(o, standIn.HomeArea, at, Actor.System("scheduler")) with { Owner = standIn.Id, ReassignedFrom = holding.Person }));
+            items.AddRange(vacant.Where(o => o.Due >= holding.Since.AddDays(_options.HorizonDays) && !meetings.Replaces(o.DutyId, o.PersonId, o.Due)).Select(o => TrackedItem.FromOccurrence(o, standIn.HomeArea, at, Actor.System("scheduler")) with { Owner = standIn.Id, ReassignedFrom = holding.Person }));
         }
 
         var origin = new AuditOrigin("scheduler", runId);
         if (_meetings is not null)
         {
-            items.AddRange(_meetings.ItemsFor(meetings, chart, at));
+            items.AddRange(_meetings.ItemsFor(meetings, chart, at, today.AddDays(_options.HorizonDays)));
         }
 
         var created = await _tracking.AddIfAbsentAsync(items, origin, cancellationToken).ConfigureAwait(false);
         if (_meetings is not null)
         {
-            await _meetings.CloseReplacedAsync(meetings, chart, at, origin, cancellationToken).ConfigureAwait(false);
+            await _meetings.CloseReplacedAsync(meetings, chart, at, today.AddDays(_options.HorizonDays), origin, cancellationToken).ConfigureAwait(false);
         }
 
         return created;
@@ -267,7 +267,7 @@ public sealed partial class ReminderRunner
 
         try
         {
-            return await _meetings.PlanAsync(today, today.AddDays(_options.HorizonDays), cancellationToken).ConfigureAwait(false);
+            return await _meetings.PlanAsync(today, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

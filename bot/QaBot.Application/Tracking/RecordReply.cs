@@ -151,8 +151,10 @@ public sealed partial class RecordReply
                     return (null, null, $"{UkDates.Format(date)} is in the future: choose the date it was done.");
                 }
 
-                return date < item.WindowFrom
-                    ? (null, null, $"{UkDates.Format(date)} is before this item's period began ({UkDates.Format(item.WindowFrom)}): choose the date it was done for this period.")
+                // An item moved earlier than its period began (a meeting brought forward) can be done from its new date.
+                var from = item.Status == ItemStatus.Rescheduled && item.RescheduledTo is { } moved && moved < item.WindowFrom ? moved : item.WindowFrom;
+                return date < from
+                    ? (null, null, $"{UkDates.Format(date)} is before this item's period began ({UkDates.Format(from)}): choose the date it was done for this period.")
                     : (Reply(request, item, replyId, date), null, null);
 
             case ReplyKind.Rescheduled:

@@ -38,17 +38,19 @@ public sealed record ChairedMeeting(DutyId Duty, PersonId Chair, DateOnly Date, 
 }
 
 /// <summary>
-/// The chaired meetings a meetings plan puts in calendars, and for each chaired duty whose meetings it schedules the
-/// day its meetings start: from then the chair is reminded of each meeting rather than on the duty's calendar rhythm.
+/// The chaired meetings a meetings plan puts in calendars, and for each chair of a duty whose meetings it schedules
+/// the span their meetings cover (the schedule's <c>from</c> to its <c>until</c>): within it the chair is reminded of
+/// each meeting rather than on the duty's calendar rhythm. Anyone else holding the duty (a chair whose schedule the
+/// plan holds back, a vacant post's stand-in) stays on the rhythm.
 /// </summary>
-public sealed record ChairedMeetingPlan(IReadOnlyList<ChairedMeeting> Meetings, IReadOnlyDictionary<DutyId, DateOnly> DutiesFrom)
+public sealed record ChairedMeetingPlan(IReadOnlyList<ChairedMeeting> Meetings, IReadOnlyDictionary<(DutyId Duty, PersonId Chair), ChairedSpan> Chairs)
 {
-    public static ChairedMeetingPlan None { get; } = new([], new Dictionary<DutyId, DateOnly>());
+    public static ChairedMeetingPlan None { get; } = new([], new Dictionary<(DutyId, PersonId), ChairedSpan>());
 
     /// <summary>
     /// Reads <paramref name="plan"/>: each planned event of a schedule that is a duty a role chairs (a body whose chairing
     /// is a duty, or a duty's own meetings), each of its dates, each chair in the directory. A schedule the plan holds
-    /// back (a clash, a problem in the file) is not in it, so its duty stays on the calendar rhythm.
+    /// back (a clash, a problem in the file) is not in it, so its chairs stay on the calendar rhythm.
     /// </summary>
     public static ChairedMeetingPlan From(BoardPlan plan, MeetingScheduleSet schedules, FrameworkCatalogue catalogue, CouncilCalendar calendar)
     {
@@ -58,7 +60,7 @@ public sealed record ChairedMeetingPlan(IReadOnlyList<ChairedMeeting> Meetings, 
         ArgumentNullException.ThrowIfNull(calendar);
         var byId = schedules.Meetings.ToDictionary(s => s.Id);
         var meetings = new List<ChairedMeeting>();
-        var from = new Dictionary<DutyId, DateOnly>();
+        var chairs = new Dictionary<(DutyId, PersonId), ChairedSpan>();
         foreach (var planned in plan.Meetings)
         {
             if (!byId.TryGetValue(planned.ScheduleId, out var schedule) || ChairedDuty(schedule, catalogue) is not { } duty)
@@ -66,15 +68,16 @@ public sealed record ChairedMeetingPlan(IReadOnlyList<ChairedMeeting> Meetings, 
                 continue;
             }
 
-            from[duty.Id] = from.TryGetValue(duty.Id, out var earlier) && earlier < schedule.From ? earlier : schedule.From;
             var time = TimeOnly.FromDateTime(calendar.ToLocalTime(planned.Start).DateTime);
-            foreach (var chair in planned.Event.Attendees.Where(a => a.Chair && a.Person is not null))
+            foreach (var chair in planned.Event.Attendees.Where(a => a.Chair && a.Person is not null).Select(a => a.Person!.Value))
             {
-                meetings.AddRange(planned.Occurrences.Select(date => new ChairedMeeting(duty.Id, chair.Person!.Value, date, time, planned.Event.Subject)));
+                var span = new ChairedSpan(schedule.From, schedule.Until);
+                chairs[(duty.Id, chair)] = chairs.TryGetValue((duty.Id, chair), out var other) ? other.Union(span) : span;
+                meetings.AddRange(planned.Occurrences.Select(date => new ChairedMeeting(duty.Id, chair, date, time, planned.Event.Subject)));
             }
         }
 
-        return new ChairedMeetingPlan([.. meetings.DistinctBy(m => m.ItemId)], from);
+        return new ChairedMeetingPlan([.. meetings.DistinctBy(m => m.ItemId)], chairs);
     }
 
     /// <summary>The duty a schedule's chair owes for it: the duty's own meetings, or the body's chairing duty; none when no duty is a meeting chaired.</summary>
@@ -88,6 +91,17 @@ public sealed record ChairedMeetingPlan(IReadOnlyList<ChairedMeeting> Meetings, 
         return duty is { Meeting: MeetingPart.Chair } ? duty : null;
     }
 
-    /// <summary>Whether the calendar's occurrence of <paramref name="duty"/> due on <paramref name="due"/> gives way to the meetings (due on or after they start).</summary>
-    public bool Replaces(DutyId duty, DateOnly due) => DutiesFrom.TryGetValue(duty, out var start) && due >= start;
+    /// <summary>Whether <paramref name="person"/>'s calendar occurrence of <paramref name="duty"/> due on <paramref name="due"/> gives way to the meetings they chair.</summary>
+    public bool Replaces(DutyId duty, PersonId person, DateOnly due) => Chairs.TryGetValue((duty, person), out var span) && span.Covers(due);
+}
+
+/// <summary>The days a chair's meetings cover: from the schedule's first day to its last, if it has one.</summary>
+public readonly record struct ChairedSpan(DateOnly From, DateOnly? Until)
+{
+    public bool Covers(DateOnly day) => day >= From && (Until is not { } until || day <= until);
+
+    /// <summary>The span covering both (a chair of two schedules of one duty).</summary>
+    public ChairedSpan Union(ChairedSpan other) => new(
+        From < other.From ? From : other.From,
+        Until is { } a && other.Until is { } b ? (a > b ? a : b) : null);
 }

@@ -17,6 +17,9 @@ namespace QaBot.Infrastructure.Graph;
 /// </summary>
 internal sealed class GraphCalendarGateway : ICalendarGateway
 {
+    /// <summary>How far either side of its planned day a series' meeting is looked for when it is moved (it may have been moved before).</summary>
+    private const int MoveSearchDays = 62;
+
     private readonly Func<GraphServiceClient> _client;
     private readonly CouncilCalendar _calendar;
 
@@ -67,18 +70,20 @@ internal sealed class GraphCalendarGateway : ICalendarGateway
         var meetingId = eventId;
         if (found.Type == EventType.SeriesMaster)
         {
-            // The series' meeting that day: Graph lists a series' meetings between two instants (UTC here).
-            var from = _calendar.ToInstant(meetingDate, TimeOnly.MinValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            var to = _calendar.ToInstant(meetingDate.AddDays(1), TimeOnly.MinValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            // The series' meeting planned for that day, wherever it stands now (moved once already, it starts on another
+            // day): Graph lists a series' meetings between two instants, each with the start it was planned for.
+            var from = _calendar.ToInstant(meetingDate.AddDays(-MoveSearchDays), TimeOnly.MinValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var to = _calendar.ToInstant(meetingDate.AddDays(MoveSearchDays + 1), TimeOnly.MinValue).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             var instances = await Call("read series meetings", () => _client().Users[organiser].Events[eventId].Instances.GetAsync(
                 r =>
                 {
                     r.QueryParameters.StartDateTime = from;
                     r.QueryParameters.EndDateTime = to;
-                    r.QueryParameters.Select = ["id", "isCancelled"];
+                    r.QueryParameters.Select = ["id", "isCancelled", "originalStart"];
                 },
                 cancellationToken)).ConfigureAwait(false);
-            if (instances?.Value?.FirstOrDefault(i => i.IsCancelled != true)?.Id is not { } instanceId)
+            var planned = instances?.Value?.FirstOrDefault(i => i.IsCancelled != true && i.OriginalStart is { } original && _calendar.LocalDateOf(original) == meetingDate);
+            if (planned?.Id is not { } instanceId)
             {
                 return false;
             }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QaBot.Application.Configuration;
 using QaBot.Application.Meetings;
@@ -31,17 +30,24 @@ public sealed class ChairedMeetingItemsTests
     private readonly InMemoryBoardMeetingStore _records = new();
     private readonly BoardMeetingSyncTests.FakeCalendar _calendar = new();
 
-    private BoardMeetingSync Sync()
+    private static readonly DateOnly Until = new(2027, 3, 31);
+
+    private static GraphSyncOptions Options()
     {
         var options = new GraphSyncOptions();
         options.OrganiserMailboxes.Add(BoardMeetingSyncTests.Organiser);
-        return new BoardMeetingSync(
-            ShippedFramework.Catalogue, new BoardMeetingSyncTests.Schedules(() => BoardMeetingSyncTests.MeetingsYaml), ShippedFramework.Calendar,
-            InMemoryDirectoryStore.With(Areas, BoardMeetingSyncTests.Staff), _records, _calendar,
-            OrganisationPolicy.Default, Options.Create(options), new FakeTimeProvider(Now), NullLogger<BoardMeetingSync>.Instance);
+        return options;
     }
 
-    private ChairedMeetingItems Items() => new(Sync(), _tracking, Rules, ShippedFramework.Catalogue, _calendar);
+    private BoardMeetingSync Sync() => new(
+        ShippedFramework.Catalogue, new BoardMeetingSyncTests.Schedules(() => BoardMeetingSyncTests.MeetingsYaml), ShippedFramework.Calendar,
+        InMemoryDirectoryStore.With(Areas, BoardMeetingSyncTests.Staff), _records, _calendar,
+        OrganisationPolicy.Default, Microsoft.Extensions.Options.Options.Create(Options()), new FakeTimeProvider(Now), NullLogger<BoardMeetingSync>.Instance);
+
+    private ChairedMeetingItems Items(bool graphConfigured = true) =>
+        new(Sync(), _tracking, Rules, ShippedFramework.Catalogue, _calendar, new Connection(graphConfigured), Microsoft.Extensions.Options.Options.Create(Options()));
+
+    private static Task<ChairedMeetingPlan> PlanAsync(ChairedMeetingItems items) => items.PlanAsync(new DateOnly(2026, 12, 21), CancellationToken.None);
 
     private static OrganisationChart Chart => new(Tree, BoardMeetingSyncTests.Staff, OrganisationPolicy.Default);
 
@@ -49,9 +55,9 @@ public sealed class ChairedMeetingItemsTests
     public async Task ItemsFor_TheBoard_DueOnEachMeetingsDate_RemindedTheWorkingDayBeforeAndOnTheDay()
     {
         var items = Items();
-        var plan = await items.PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
+        var plan = await PlanAsync(items);
 
-        var made = items.ItemsFor(plan, Chart, Now);
+        var made = items.ItemsFor(plan, Chart, Now, Until);
 
         var board = made.Where(i => i.Duty == Board).OrderBy(i => i.Due).ToList();
         Assert.Equal([new DateOnly(2027, 1, 5), new DateOnly(2027, 3, 2)], board.Select(i => i.Due));
@@ -69,21 +75,32 @@ public sealed class ChairedMeetingItemsTests
     [Fact]
     public async Task Plan_TheCalendarRhythmGivesWayFromTheDayTheMeetingsStart()
     {
-        var plan = await Items().PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
+        var plan = await PlanAsync(Items());
 
-        Assert.Equal(new DateOnly(2027, 1, 1), plan.DutiesFrom[Board]);
-        Assert.Equal(new DateOnly(2026, 9, 1), plan.DutiesFrom[Cme]);
-        Assert.True(plan.Replaces(Board, new DateOnly(2027, 2, 26)));
-        Assert.False(plan.Replaces(Board, new DateOnly(2026, 12, 31)));
-        Assert.False(plan.Replaces(new DutyId("exec-director-audit-scrutiny"), new DateOnly(2027, 2, 26)));
+        Assert.Equal(new ChairedSpan(new DateOnly(2027, 1, 1), null), plan.Chairs[(Board, Id(1))]);
+        Assert.Equal(new ChairedSpan(new DateOnly(2026, 9, 1), null), plan.Chairs[(Cme, Id(3))]);
+        Assert.True(plan.Replaces(Board, Id(1), new DateOnly(2027, 2, 26)));
+        Assert.False(plan.Replaces(Board, Id(1), new DateOnly(2026, 12, 31)));
+        // Only the chairs of meetings in calendars: anyone else holding the duty stays on its rhythm.
+        Assert.False(plan.Replaces(Board, Id(2), new DateOnly(2027, 2, 26)));
+        Assert.False(plan.Replaces(new DutyId("exec-director-audit-scrutiny"), Id(1), new DateOnly(2027, 2, 26)));
+    }
+
+    [Fact]
+    public async Task Plan_WithoutGraph_NoMeetingsReachCalendars_SoEveryChairStaysOnTheRhythm()
+    {
+        var plan = await PlanAsync(Items(graphConfigured: false));
+
+        Assert.Empty(plan.Meetings);
+        Assert.False(plan.Replaces(Board, Id(1), new DateOnly(2027, 2, 26)));
     }
 
     [Fact]
     public async Task MoveInCalendars_TheSeriesMeetingThatDay_AtTheSameTimeOnTheNewDate_OnceTheBoardIsInCalendars()
     {
         var items = Items();
-        var plan = await items.PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
-        var march = items.ItemsFor(plan, Chart, Now).Single(i => i.Duty == Board && i.Due == new DateOnly(2027, 3, 2));
+        var plan = await PlanAsync(items);
+        var march = items.ItemsFor(plan, Chart, Now, Until).Single(i => i.Duty == Board && i.Due == new DateOnly(2027, 3, 2));
 
         var beforeSync = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), CancellationToken.None);
         Assert.True((await Sync().SyncAsync()).Succeeded);
@@ -100,20 +117,28 @@ public sealed class ChairedMeetingItemsTests
     public async Task CloseReplaced_ClosesTheCalendarsItemsFromTheStartOnce_AndKeepsTheMeetingsAndEarlierOnes()
     {
         var items = Items();
-        var plan = await items.PlanAsync(new DateOnly(2026, 12, 21), new DateOnly(2027, 3, 31), CancellationToken.None);
+        var plan = await PlanAsync(items);
         var ed = BoardMeetingSyncTests.Staff[0];
         var janFeb = TestItems.Open("exec-director-chair-qa-transformation-board.2027-b1." + ed.Id.Value, ed.Id, ed.HomeArea, new DateOnly(2027, 2, 26), Board.Value);
+        var stale = TestItems.Open(ChairedMeeting.ItemFor(Board, new DateOnly(2027, 1, 12), ed.Id).Value, ed.Id, ed.HomeArea, new DateOnly(2027, 1, 12), Board.Value);
         var novDec = TestItems.Open("exec-director-chair-qa-transformation-board.2026-b6." + ed.Id.Value, ed.Id, ed.HomeArea, new DateOnly(2026, 12, 31), Board.Value);
-        await _tracking.AddIfAbsentAsync([NewItem.Of(janFeb), NewItem.Of(novDec), .. items.ItemsFor(plan, Chart, Now).Select(NewItem.Of)], TestItems.Origin);
+        await _tracking.AddIfAbsentAsync([NewItem.Of(janFeb), NewItem.Of(novDec), NewItem.Of(stale), .. items.ItemsFor(plan, Chart, Now, Until).Select(NewItem.Of)], TestItems.Origin);
 
-        var closed = await items.CloseReplacedAsync(plan, Chart, Now, TestItems.Origin, CancellationToken.None);
-        var again = await items.CloseReplacedAsync(plan, Chart, Now, TestItems.Origin, CancellationToken.None);
+        var closed = await items.CloseReplacedAsync(plan, Chart, Now, Until, TestItems.Origin, CancellationToken.None);
+        var again = await items.CloseReplacedAsync(plan, Chart, Now, Until, TestItems.Origin, CancellationToken.None);
 
-        Assert.Equal((1, 0), (closed, again));
+        Assert.Equal((2, 0), (closed, again));
         var replaced = (await _tracking.GetAsync(janFeb.Key))!;
         Assert.Equal((ItemStatus.ClosedOther, ItemTransitions.ReplacedByMeetingsReason), (replaced.Status, replaced.ClosedReason));
         Assert.Equal("closed-replaced", (await _tracking.GetAuditTrailAsync(janFeb.Key))[^1].Action);
         Assert.Equal(ItemStatus.Open, (await _tracking.GetAsync(novDec.Key))!.Status);
+        // A meeting the plan no longer has (the board was on the second Tuesday before the file changed) closes too.
+        Assert.Equal(ItemStatus.ClosedOther, (await _tracking.GetAsync(stale.Key))!.Status);
         Assert.All((await _tracking.GetOpenItemsAsync(ed)).Where(i => i.Duty == Board && i.Id != novDec.Id), i => Assert.True(ChairedMeeting.IsMeetingItem(i.Id, Board)));
+    }
+
+    private sealed class Connection(bool configured) : QaBot.Application.Sync.IGraphConnection
+    {
+        public bool IsConfigured => configured;
     }
 }

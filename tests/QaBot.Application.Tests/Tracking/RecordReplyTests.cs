@@ -78,6 +78,19 @@ public sealed class RecordReplyTests
     }
 
     [Fact]
+    public async Task Done_OnTheDayAMeetingWasBroughtForwardTo_BeforeItsPlannedDay_IsRecorded()
+    {
+        // A meeting planned for Fri 20 Nov (its item's first day), brought forward to Wed 18 Nov and held then.
+        var meeting = _council.Add("meeting-1", 6, new DateOnly(2026, 11, 20)) with { WindowFrom = new DateOnly(2026, 11, 20), Status = ItemStatus.Rescheduled, RescheduledTo = new DateOnly(2026, 11, 18) };
+        await _council.Tracking.UpdateAsync(meeting.Key, current => new ItemChange(meeting with { Version = current.Version + 1 }, new AuditEntry(Council.Now, Actor.Person(Id(6)), "rescheduled", "item", "moved", Council.Teams)));
+
+        var held = await ReplyAsync(Request(ReplyKind.Done, new DateOnly(2026, 11, 18), key: meeting.Key, seen: 2));
+
+        Assert.Equal(ReplyOutcomeKind.Recorded, held.Kind);
+        Assert.Equal(new DateOnly(2026, 11, 18), held.Item!.CompletedOn);
+    }
+
+    [Fact]
     public async Task Reschedule_WithinThePolicy_MovesTheDueDateAndPlansItsReminders()
     {
         var newDate = new DateOnly(2026, 11, 27);

@@ -267,16 +267,21 @@ public sealed class BoardMeetingGraphSyncTests
             _ => GraphFake.Json(HttpStatusCode.OK, """{"id":"series-1","type":"seriesMaster","isCancelled":false}"""));
         fake.Answer(
             r => r.Method == HttpMethod.Get && r.Uri.AbsolutePath.EndsWith("/series-1/instances", StringComparison.Ordinal),
-            _ => GraphFake.Json(HttpStatusCode.OK, """{"value":[{"id":"series-1-2027-03-02","isCancelled":false}]}"""));
+            _ => GraphFake.Json(HttpStatusCode.OK, """
+                {"value":[{"id":"series-1-2027-01-05","isCancelled":false,"originalStart":"2027-01-05T10:00:00Z"},
+                          {"id":"series-1-2027-03-02","isCancelled":false,"originalStart":"2027-03-02T10:00:00Z"},
+                          {"id":"series-1-2027-05-04","isCancelled":false,"originalStart":"2027-05-04T09:00:00Z"}]}
+                """));
         await using var council = await GraphTestCouncil.CreateAsync(fake, seedPeople: false);
 
         var moved = await council.Gateway.MoveMeetingAsync(GraphTestCouncil.Organiser, "series-1", new DateOnly(2027, 3, 2), new DateTime(2027, 3, 9, 10, 0, 0), TimeSpan.FromHours(2), "Europe/London");
 
         Assert.True(moved);
         var instances = Assert.Single(fake.Sent, r => r.Uri.AbsolutePath.EndsWith("/instances", StringComparison.Ordinal));
-        // The day in UK time as UTC instants: 2 March is in GMT.
-        Assert.Contains("startDateTime=2027-03-02T00%3A00%3A00Z", instances.Uri.Query, StringComparison.Ordinal);
-        Assert.Contains("endDateTime=2027-03-03T00%3A00%3A00Z", instances.Uri.Query, StringComparison.Ordinal);
+        // Sixty-two days either side of the day, in UK time as UTC instants (30 December, and 4 May in BST):
+        // the meeting planned for 2 March is found by the start it was planned for, wherever it has been moved since.
+        Assert.Contains("startDateTime=2026-12-30T00%3A00%3A00Z", instances.Uri.Query, StringComparison.Ordinal);
+        Assert.Contains("endDateTime=2027-05-03T23%3A00%3A00Z", instances.Uri.Query, StringComparison.Ordinal);
         var patch = Assert.Single(fake.Sent, r => r.Method == HttpMethod.Patch);
         Assert.Equal(EventsUrl + "/series-1-2027-03-02", patch.Uri.AbsoluteUri);
         Assert.Equal("2027-03-09T10:00:00", (string?)Body(patch)["start"]!["dateTime"]);

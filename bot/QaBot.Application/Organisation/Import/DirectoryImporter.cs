@@ -43,7 +43,8 @@ public sealed class DirectoryImporter
 
         foreach (var change in plan.PersonChanges.Where(c => c.Kind == ChangeKind.Deactivated))
         {
-            // A leaver's programme of visits is theirs alone: its entries close rather than pass to whoever takes their items.
+            // A leaver's programme of visits is theirs alone, and the meetings they chaired pass to whoever chairs next:
+            // those items close rather than pass to whoever takes their other items.
             result.ItemsClosedAsLeft += await CloseProgrammeItemsAsync(change.Before!, now, actor, origin, cancellationToken).ConfigureAwait(false);
             if (change.ItemsGoTo is { } target)
             {
@@ -112,11 +113,11 @@ public sealed class DirectoryImporter
         return closed;
     }
 
-    /// <summary>Closes the leaver's open items of their programmes of visits and meetings as "left".</summary>
+    /// <summary>Closes the leaver's open items of their programmes of visits and meetings, and of the meetings they chaired, as "left".</summary>
     private async Task<int> CloseProgrammeItemsAsync(Person leaver, DateTimeOffset now, Actor actor, AuditOrigin origin, CancellationToken cancellationToken)
     {
         var closed = 0;
-        foreach (var item in (await _tracking.GetOpenItemsAsync(leaver, cancellationToken).ConfigureAwait(false)).Where(i => i.Owner == leaver.Id && Programme.IsProgrammeItem(i.Id, i.Duty)))
+        foreach (var item in (await _tracking.GetOpenItemsAsync(leaver, cancellationToken).ConfigureAwait(false)).Where(i => i.Owner == leaver.Id && (Programme.IsProgrammeItem(i.Id, i.Duty) || Core.Meetings.ChairedMeeting.IsMeetingItem(i.Id, i.Duty))))
         {
             var updated = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.CloseAsLeft(current, now, actor, origin), cancellationToken).ConfigureAwait(false);
             closed += updated.Status == ItemUpdateStatus.Updated ? 1 : 0;

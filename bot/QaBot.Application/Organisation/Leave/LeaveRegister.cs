@@ -99,8 +99,9 @@ public sealed class LeaveRegister
         var items = await _tracking.GetOpenItemsAsync(person, cancellationToken).ConfigureAwait(false);
         var moved = 0;
 
-        // Only what is still to fall due: leave recorded after the event never moves an item already past its date.
-        foreach (var item in items.Where(i => absence.IsOn(i.EffectiveDue) && i.EffectiveDue >= today && !_engine.Rules.IsStatutory(i.Duty)))
+        // Only what is still to fall due: leave recorded after the event never moves an item already past its date. A
+        // meeting the person chairs is on its own date whoever chairs it: it is not moved after their leave.
+        foreach (var item in items.Where(i => absence.IsOn(i.EffectiveDue) && i.EffectiveDue >= today && !_engine.Rules.IsStatutory(i.Duty) && !Core.Meetings.ChairedMeeting.IsMeetingItem(i.Id, i.Duty)))
         {
             var remindAt = _engine.Rules.RemindersAfter(returnsOn, item.Duty, at);
             var result = await _tracking.UpdateAsync(item.Key, current => ItemTransitions.MoveForAbsence(current, absence, returnsOn, remindAt, at, origin), cancellationToken).ConfigureAwait(false);
