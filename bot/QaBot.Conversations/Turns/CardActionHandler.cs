@@ -212,9 +212,21 @@ public sealed class CardActionHandler
 
         var name = outcome.RequesterName!;
         var told = outcome.RequesterTold ? $" I've told {name}." : $" I couldn't message {name} in Teams: they will see it on their next card.";
+        var calendars = string.Empty;
+        if (outcome.Kind == DecisionOutcomeKind.Decided && approval.State == ApprovalState.Approved && Core.Meetings.ChairedMeeting.IsMeetingItem(outcome.Item.Id, outcome.Item.Duty))
+        {
+            // A chaired meeting's move agreed: the meeting moves in everyone's calendar, as a move within the allowance does.
+            calendars = await _meetings.MoveInCalendarsAsync(outcome.Item, approval.To, cancellationToken).ConfigureAwait(false) switch
+            {
+                MeetingMove.Moved => " The meeting is moved in everyone's calendar.",
+                MeetingMove.NotInCalendars => " QaBot has no calendar invitation for this meeting, so no calendar was changed.",
+                _ => " The calendar invitation could not be changed just now: ask the QA team to move it in Outlook.",
+            };
+        }
+
         var notice = outcome.Kind switch
         {
-            DecisionOutcomeKind.Decided when approval.State == ApprovalState.Approved => CardNotice.Success($"Approved: now due {UkDates.Format(approval.To)}.{told}"),
+            DecisionOutcomeKind.Decided when approval.State == ApprovalState.Approved => CardNotice.Success($"Approved: now due {UkDates.Format(approval.To)}.{calendars}{told}"),
             DecisionOutcomeKind.Decided => CardNotice.Success($"Declined: it stays due {UkDates.Format(outcome.Item.EffectiveDue)}.{told}"),
             DecisionOutcomeKind.AlreadyDecided => CardNotice.Information($"Already {(approval.State == ApprovalState.Approved ? "approved" : "declined")}; nothing changed."),
             DecisionOutcomeKind.Invalid => CardNotice.Warning(outcome.Problem!),

@@ -49,4 +49,33 @@ public sealed class ChairedMeetingConversationTests(DemoCouncilFixture council) 
         var moved = (await tracking.GetAsync(item.Key))!;
         Assert.Equal((ItemStatus.Rescheduled, new DateOnly(2026, 11, 24)), (moved.Status, moved.RescheduledTo));
     }
+
+    [Fact]
+    public async Task AChairedMeetingMovedBeyondTheAllowance_IsMovedWhenTheManagerAgrees_AndTheManagerIsToldAboutTheCalendar()
+    {
+        var directory = council.Services.GetRequiredService<IDirectoryStore>();
+        var ian = (await directory.GetPersonAsync(DemoCouncil.KeyPeople.HeadOfServiceNorth))!;
+        var rachel = (await directory.GetPersonAsync(ian.LineManager!.Value))!;
+        var tracking = council.Services.GetRequiredService<ITrackingStore>();
+        var duty = new Core.Framework.DutyId("head-of-service-ehs-chair-locality-scrutiny");
+        var meeting = new ChairedMeeting(duty, ian.Id, new DateOnly(2026, 11, 20), new TimeOnly(13, 30), "Locality scrutiny meeting: Locality: Chesterfield");
+        var occurrence = new Occurrence(meeting.ItemId, duty, ian.Id, meeting.Date, meeting.Date, meeting.Date, [], null, Provisional: false);
+        var item = TrackedItem.FromOccurrence(occurrence, ian.HomeArea, DemoCouncilFixture.Now.AddDays(-7), Actor.System("meetings")) with { Note = meeting.Note };
+        await tracking.AddIfAbsentAsync([NewItem.Of(item)], new AuditOrigin("test", null));
+        var chair = new ChatUser(council.Host, ian.Id, ian.DisplayName);
+        var manager = new ChatUser(council.Host, rachel.Id, rachel.DisplayName);
+        await chair.InstallAsync();
+        await manager.InstallAsync();
+        var card = CardOf((await chair.SayAsync("due this week"))[^1]);
+        var move = Buttons(card, CardVerbs.Reschedule).Single(b => b["data"]?["item"]?.GetValue<string>() == item.Id.Value);
+        var slot = move["data"]!["n"]!.GetValue<int>();
+
+        var asked = await chair.PressAsync(move, (ActionData.NewDateInput(slot), "2027-01-13"), (ActionData.MoveReasonInput(slot), "The locality's managers are on a training course"));
+        var sent = Assert.Single(asked.Sent, r => r.Uri.AbsolutePath.Contains(manager.ConversationId, StringComparison.Ordinal) || r.Uri.AbsolutePath.Contains(Uri.EscapeDataString(manager.ConversationId), StringComparison.Ordinal));
+        var approve = Assert.Single(Buttons(CardOf(System.Text.Json.Nodes.JsonNode.Parse(sent.Body)!.AsObject()), CardVerbs.Approve));
+        var agreed = await manager.PressAsync(approve);
+
+        Assert.Contains("Approved: now due Wed 13 Jan 2027. QaBot has no calendar invitation for this meeting, so no calendar was changed.", Text(agreed.Card), StringComparison.Ordinal);
+        Assert.Equal((ItemStatus.Rescheduled, new DateOnly(2027, 1, 13)), ((await tracking.GetAsync(item.Key))!.Status, (await tracking.GetAsync(item.Key))!.RescheduledTo));
+    }
 }
