@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QaBot.Application.Configuration;
+using QaBot.Application.Organisation;
 using QaBot.Application.Sync;
 using QaBot.Application.Tracking;
 using QaBot.Core.Framework;
@@ -23,11 +24,13 @@ public sealed class ChairedMeetingItems
     private readonly ScheduleRules _rules;
     private readonly FrameworkCatalogue _catalogue;
     private readonly ICalendarGateway _calendars;
+    private readonly IDirectoryStore _directory;
     private readonly IGraphConnection _graph;
     private readonly GraphSyncOptions _options;
 
-    public ChairedMeetingItems(BoardMeetingSync meetings, ITrackingStore tracking, ScheduleRules rules, FrameworkCatalogue catalogue, ICalendarGateway calendars, IGraphConnection graph, IOptions<GraphSyncOptions> options)
+    public ChairedMeetingItems(BoardMeetingSync meetings, ITrackingStore tracking, IDirectoryStore directory, ScheduleRules rules, FrameworkCatalogue catalogue, ICalendarGateway calendars, IGraphConnection graph, IOptions<GraphSyncOptions> options)
     {
+        _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _calendars = calendars ?? throw new ArgumentNullException(nameof(calendars));
         _graph = graph ?? throw new ArgumentNullException(nameof(graph));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Value;
@@ -77,23 +80,26 @@ public sealed class ChairedMeetingItems
                 continue;
             }
 
-            var reminders = new[] { _rules.Calendar.AddWorkingDays(meeting.Date, -1), meeting.Date }
-                .Select(day => _rules.Calendar.ToInstant(day, _rules.Policy.ReminderTime))
-                .Where(instant => instant > at)
-                .ToList();
-            var occurrence = new Occurrence(meeting.ItemId, meeting.Duty, chair.Id, meeting.Date, meeting.Date, meeting.Date, reminders, null, Provisional: false);
+            var occurrence = new Occurrence(meeting.ItemId, meeting.Duty, chair.Id, meeting.Date, meeting.Date, meeting.Date, RemindersFor(meeting.Date, at), null, Provisional: false);
             items.Add(TrackedItem.FromOccurrence(occurrence, chair.HomeArea, at, Actor.System("meetings")) with { Note = meeting.Note });
         }
 
         return items;
     }
 
+    /// <summary>A meeting's reminders: the working day before and the day itself, at the usual time, those still to come.</summary>
+    private List<DateTimeOffset> RemindersFor(DateOnly date, DateTimeOffset at) =>
+        [.. new[] { _rules.Calendar.AddWorkingDays(date, -1), date }
+            .Select(day => _rules.Calendar.ToInstant(day, _rules.Policy.ReminderTime))
+            .Where(instant => instant > at)];
+
     /// <summary>
     /// Moves the meeting of <paramref name="item"/> (a chair's meeting item, just moved on its card to
     /// <paramref name="newDate"/>) in everyone's calendar: the series' meeting that day, or the single meeting, at the
-    /// same time on the new date. The rest of the series stays as it is.
+    /// same time on the new date. The rest of the series stays as it is. Another chair of the same meeting has their item
+    /// moved with it, recorded as moved by <paramref name="by"/> (<paramref name="byName"/>).
     /// </summary>
-    public async Task<MeetingMove> MoveInCalendarsAsync(TrackedItem item, DateOnly newDate, CancellationToken cancellationToken)
+    public async Task<MeetingMove> MoveInCalendarsAsync(TrackedItem item, DateOnly newDate, PersonId by, string byName, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (!ChairedMeeting.IsMeetingItem(item.Id, item.Duty))
@@ -116,6 +122,11 @@ public sealed class ChairedMeetingItems
             var planned = plan.Meetings.FirstOrDefault(m => m.Occurrences.Contains(date)
                 && byId.TryGetValue(m.ScheduleId, out var schedule) && ChairedMeetingPlan.ChairedDuty(schedule, _catalogue)?.Id == item.Duty
                 && m.Event.Attendees.Any(a => a.Chair && a.Person == item.Owner));
+            if (planned is not null)
+            {
+                await MoveOtherChairsAsync(planned, item, newDate, by, byName, at, origin, cancellationToken).ConfigureAwait(false);
+            }
+
             if (planned?.Existing?.Value is not { GraphEventId: { } eventId } record)
             {
                 return MeetingMove.NotInCalendars;
@@ -129,6 +140,25 @@ public sealed class ChairedMeetingItems
         {
             // The move is recorded on the item already: the calendar is left as it was, and the chair is told.
             return MeetingMove.Failed;
+        }
+    }
+
+    /// <summary>The other chairs' items of the meeting <paramref name="item"/> moved: moved to the same day, once.</summary>
+    private async Task MoveOtherChairsAsync(PlannedMeeting planned, TrackedItem item, DateOnly newDate, PersonId by, string byName, DateTimeOffset at, AuditOrigin origin, CancellationToken cancellationToken)
+    {
+        foreach (var chair in planned.Event.Attendees.Where(a => a.Chair && a.Person is { } p && p != item.Owner).Select(a => a.Person!.Value))
+        {
+            if (await _directory.GetPersonAsync(chair, cancellationToken).ConfigureAwait(false) is not { Active: true } other)
+            {
+                continue;
+            }
+
+            var id = ChairedMeeting.ItemFor(item.Duty, item.WindowFrom, other.Id);
+            var reply = new ItemReply($"meeting.moved.{id.Value}.{newDate:yyyy-MM-dd}", id, ReplyKind.Rescheduled, by, at, newDate, $"Moved by {byName}, who also chairs it", origin);
+            await _tracking.UpdateAsync(
+                new ItemKey(other.HomeArea, id),
+                current => current.IsOutstanding && current.EffectiveDue != newDate ? ItemTransitions.Reply(current, reply, RemindersFor(newDate, at)) : null,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

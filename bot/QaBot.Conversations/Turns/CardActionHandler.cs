@@ -163,7 +163,7 @@ public sealed class CardActionHandler
         var notice = outcome.Kind switch
         {
             ReplyOutcomeKind.Recorded when kind == ReplyKind.Rescheduled && Core.Meetings.ChairedMeeting.IsMeetingItem(outcome.Item!.Id, outcome.Item.Duty) =>
-                await MeetingMovedAsync(outcome, cancellationToken).ConfigureAwait(false),
+                await MeetingMovedAsync(outcome, person, cancellationToken).ConfigureAwait(false),
             ReplyOutcomeKind.Recorded => CardNotice.Success("Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!)),
             ReplyOutcomeKind.AlreadyRecorded => AlreadyRecorded(outcome),
             ReplyOutcomeKind.Stale => CardNotice.Warning(StaleCard),
@@ -216,7 +216,7 @@ public sealed class CardActionHandler
         if (outcome.Kind == DecisionOutcomeKind.Decided && approval.State == ApprovalState.Approved && Core.Meetings.ChairedMeeting.IsMeetingItem(outcome.Item.Id, outcome.Item.Duty))
         {
             // A chaired meeting's move agreed: the meeting moves in everyone's calendar, as a move within the allowance does.
-            calendars = await _meetings.MoveInCalendarsAsync(outcome.Item, approval.To, cancellationToken).ConfigureAwait(false) switch
+            calendars = await _meetings.MoveInCalendarsAsync(outcome.Item, approval.To, outcome.Item.Owner, name, now, origin, cancellationToken).ConfigureAwait(false) switch
             {
                 MeetingMove.Moved => " The meeting is moved in everyone's calendar.",
                 MeetingMove.NotInCalendars => " QaBot has no calendar invitation for this meeting, so no calendar was changed.",
@@ -390,10 +390,10 @@ public sealed class CardActionHandler
     }
 
     /// <summary>A chaired meeting moved on its card: moved in everyone's calendar too, or the chair is told it was not.</summary>
-    private async Task<CardNotice> MeetingMovedAsync(ReplyOutcome outcome, CancellationToken cancellationToken)
+    private async Task<CardNotice> MeetingMovedAsync(ReplyOutcome outcome, Person by, CancellationToken cancellationToken)
     {
         var recorded = "Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!);
-        return await _meetings.MoveInCalendarsAsync(outcome.Item!, outcome.Reply!.Date!.Value, cancellationToken).ConfigureAwait(false) switch
+        return await _meetings.MoveInCalendarsAsync(outcome.Item!, outcome.Reply!.Date!.Value, by.Id, by.DisplayName, outcome.Reply.At, outcome.Reply.Origin, cancellationToken).ConfigureAwait(false) switch
         {
             MeetingMove.Moved => CardNotice.Success(recorded + " The meeting is moved in everyone's calendar."),
             MeetingMove.NotInCalendars => CardNotice.Information(recorded + " QaBot has no calendar invitation for this meeting, so no calendar was changed."),

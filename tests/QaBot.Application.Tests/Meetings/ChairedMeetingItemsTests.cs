@@ -39,17 +39,19 @@ public sealed class ChairedMeetingItemsTests
         return options;
     }
 
+    private IReadOnlyList<Person> _staff = BoardMeetingSyncTests.Staff;
+
     private BoardMeetingSync Sync() => new(
         ShippedFramework.Catalogue, new BoardMeetingSyncTests.Schedules(() => BoardMeetingSyncTests.MeetingsYaml), ShippedFramework.Calendar,
-        InMemoryDirectoryStore.With(Areas, BoardMeetingSyncTests.Staff), _records, _calendar,
+        InMemoryDirectoryStore.With(Areas, _staff), _records, _calendar,
         OrganisationPolicy.Default, Microsoft.Extensions.Options.Options.Create(Options()), new FakeTimeProvider(Now), NullLogger<BoardMeetingSync>.Instance);
 
     private ChairedMeetingItems Items(bool graphConfigured = true) =>
-        new(Sync(), _tracking, Rules, ShippedFramework.Catalogue, _calendar, new Connection(graphConfigured), Microsoft.Extensions.Options.Options.Create(Options()));
+        new(Sync(), _tracking, InMemoryDirectoryStore.With(Areas, _staff), Rules, ShippedFramework.Catalogue, _calendar, new Connection(graphConfigured), Microsoft.Extensions.Options.Options.Create(Options()));
 
     private static Task<ChairedMeetingPlan> PlanAsync(ChairedMeetingItems items) => items.PlanAsync(new DateOnly(2026, 12, 21), CancellationToken.None);
 
-    private static OrganisationChart Chart => new(Tree, BoardMeetingSyncTests.Staff, OrganisationPolicy.Default);
+    private OrganisationChart Chart => new(Tree, _staff, OrganisationPolicy.Default);
 
     [Fact]
     public async Task ItemsFor_TheBoard_DueOnEachMeetingsDate_RemindedTheWorkingDayBeforeAndOnTheDay()
@@ -102,15 +104,35 @@ public sealed class ChairedMeetingItemsTests
         var plan = await PlanAsync(items);
         var march = items.ItemsFor(plan, Chart, Now, Until).Single(i => i.Duty == Board && i.Due == new DateOnly(2027, 3, 2));
 
-        var beforeSync = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), CancellationToken.None);
+        var beforeSync = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), Id(1), "Person 1", Now, TestItems.Origin, CancellationToken.None);
         Assert.True((await Sync().SyncAsync()).Succeeded);
         var series = Assert.Single(await _records.GetForBodyAsync(new BodyId("qa-transformation-board"))).Value.GraphEventId;
-        var moved = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), CancellationToken.None);
+        var moved = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), Id(1), "Person 1", Now, TestItems.Origin, CancellationToken.None);
         _calendar.Refuse = new CalendarRequestException("move meeting", 503, "ServiceUnavailable");
-        var refused = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), CancellationToken.None);
+        var refused = await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), Id(1), "Person 1", Now, TestItems.Origin, CancellationToken.None);
 
         Assert.Equal((MeetingMove.NotInCalendars, MeetingMove.Moved, MeetingMove.Failed), (beforeSync, moved, refused));
         Assert.Contains($"move {series} 2027-03-02 to 2027-03-09 10:00 for 120 minutes from {BoardMeetingSyncTests.Organiser}", _calendar.Calls);
+    }
+
+    [Fact]
+    public async Task MoveInCalendars_AnotherChairOfTheSameMeeting_HasTheirItemMovedWithIt_Once()
+    {
+        // An acting Executive Director (person 8) holds the role beside person 1: both chair the board.
+        _staff = [.. BoardMeetingSyncTests.Staff, NewPerson(8, Department, null, new RoleId("executive-director"))];
+        var items = Items();
+        var plan = await PlanAsync(items);
+        await _tracking.AddIfAbsentAsync([.. items.ItemsFor(plan, Chart, Now, Until).Select(NewItem.Of)], TestItems.Origin);
+        var march = items.ItemsFor(plan, Chart, Now, Until).Single(i => i.Duty == Board && i.Owner == Id(1) && i.Due == new DateOnly(2027, 3, 2));
+        var other = new ItemKey(Department, ChairedMeeting.ItemFor(Board, new DateOnly(2027, 3, 2), Id(8)));
+
+        await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), Id(1), "Person 1", Now, TestItems.Origin, CancellationToken.None);
+        await items.MoveInCalendarsAsync(march, new DateOnly(2027, 3, 9), Id(1), "Person 1", Now, TestItems.Origin, CancellationToken.None);
+
+        var moved = (await _tracking.GetAsync(other))!;
+        Assert.Equal((ItemStatus.Rescheduled, (DateOnly?)new DateOnly(2027, 3, 9), "Moved by Person 1, who also chairs it"), (moved.Status, moved.RescheduledTo, moved.Note));
+        Assert.Equal([new DateOnly(2027, 3, 8), new DateOnly(2027, 3, 9)], moved.RemindAt.Select(r => Rules.Calendar.LocalDateOf(r)));
+        Assert.Single(await _tracking.GetRepliesAsync(other), r => r.Kind == ReplyKind.Rescheduled);
     }
 
     [Fact]
