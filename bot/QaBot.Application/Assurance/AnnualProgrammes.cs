@@ -67,6 +67,27 @@ public sealed class AnnualProgrammes
     }
 
     /// <summary>
+    /// <paramref name="person"/>'s target for <paramref name="year"/>: the duty's number a year, or for someone who took
+    /// up the role during the year that share of it, rounded up (from October, one of four).
+    /// </summary>
+    public static int Target(Duty duty, Person person, int year)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var full = Target(duty);
+        var starts = person.Roles
+            .Where(r => r.Role == duty.RoleId && r.Start.Year <= year && (r.End is not { } end || end > new DateOnly(year, 1, 1)))
+            .Select(r => r.Start)
+            .ToList();
+        if (starts.Count == 0 || starts.Min().Year < year)
+        {
+            return full;
+        }
+
+        var months = 13 - starts.Min().Month;
+        return (int)Math.Ceiling(full * months / 12.0);
+    }
+
+    /// <summary>
     /// Adds a visit or meeting to <paramref name="person"/>'s programme: <paramref name="what"/> (checked for personal
     /// identifiers) and <paramref name="when"/> ("2027-03" for a month, "2027-03-16" for a date: from today, and from
     /// the day the framework version that plans programmes takes effect, this year or next). The person must hold the
@@ -184,7 +205,7 @@ public sealed class AnnualProgrammes
                 entries.Add(new ProgrammeEntryView(entry, item));
             }
 
-            views.Add(new ProgrammeView(programme, duty, Target(duty), entries));
+            views.Add(new ProgrammeView(programme, duty, Target(duty, person, year), entries));
         }
 
         return views;
@@ -219,7 +240,7 @@ public sealed class AnnualProgrammes
         var planned = kept.ToDictionary(p => (p.Key.Person, p.Key.Duty), p => p.Entries.Count);
         return [.. owing.SelectMany(person => duties
                 .Where(d => person.HoldsRole(d.RoleId, asOf))
-                .Select(d => new ProgrammeShortfall(person.Id, person.DisplayName, d, asOf.Year, planned.GetValueOrDefault((person.Id, d.Id)), Target(d))))
+                .Select(d => new ProgrammeShortfall(person.Id, person.DisplayName, d, asOf.Year, planned.GetValueOrDefault((person.Id, d.Id)), Target(d, person, asOf.Year))))
             .Where(s => s.Planned < s.Target)];
     }
 

@@ -178,6 +178,19 @@ public sealed class AnnualProgrammesTests
     }
 
     [Fact]
+    public void Target_ForSomeoneTakingUpTheRoleDuringTheYear_IsTheirShareOfIt_RoundedUp()
+    {
+        var visits = ShippedFramework.Catalogue.FindDuty(new DutyId(Visits))!;
+        QaBot.Core.Organisation.Person StartingOn(DateOnly start) => Council.Person(1) with { Roles = [new QaBot.Core.Organisation.RoleAssignment(ExecutiveDirector, start)] };
+
+        // Four a year: from January all four; from July two; from October one; from an earlier year all four.
+        Assert.Equal(4, AnnualProgrammes.Target(visits, StartingOn(new DateOnly(2027, 1, 4)), 2027));
+        Assert.Equal(2, AnnualProgrammes.Target(visits, StartingOn(new DateOnly(2027, 7, 1)), 2027));
+        Assert.Equal(1, AnnualProgrammes.Target(visits, StartingOn(new DateOnly(2027, 10, 1)), 2027));
+        Assert.Equal(4, AnnualProgrammes.Target(visits, StartingOn(new DateOnly(2026, 10, 1)), 2027));
+    }
+
+    [Fact]
     public async Task Digest_CarriesTheFlags_OwnInJanuary_ThoseOfTheDirectorsReportingToTheExecutiveDirectorInMarch()
     {
         await AddAsync("Chesterfield locality team", "2027-02");
