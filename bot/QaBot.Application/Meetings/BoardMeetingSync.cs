@@ -73,20 +73,26 @@ public sealed partial class BoardMeetingSync
     /// <summary>What a sync would do with <paramref name="file"/> (null: the configured meetings file).</summary>
     public async Task<BoardPlan> PlanAsync(DateOnly? from, DateOnly? to, string? file, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var today = _calendar.LocalDateOf(now);
-        var windowFrom = from ?? today;
-        var windowTo = to ?? today.AddDays((int)_options.MeetingHorizon.TotalDays);
         var loaded = LoadSchedules(file);
         if (!loaded.IsValid)
         {
+            var (windowFrom, windowTo) = Window(from, to);
             return new BoardPlan(windowFrom, windowTo, [], [], [], loaded.Errors, []);
         }
 
+        return await PlanAsync(loaded.Schedules, from, to, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What a sync would do with schedules already read (<see cref="LoadSchedules"/>), from <paramref name="from"/> (default today) to <paramref name="to"/> (default the sync's horizon).</summary>
+    public async Task<BoardPlan> PlanAsync(MeetingScheduleSet schedules, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedules);
+        var now = _time.GetUtcNow();
+        var (windowFrom, windowTo) = Window(from, to);
         var snapshot = await _directory.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
         var records = await _store.ListAsync(cancellationToken).ConfigureAwait(false);
         return BoardMeetingPlanner.Plan(new BoardPlanInput(
-            loaded.Schedules,
+            schedules,
             _catalogue,
             _calendar,
             snapshot.ToChart(_policy),
@@ -95,6 +101,12 @@ public sealed partial class BoardMeetingSync
             now,
             windowFrom,
             windowTo));
+    }
+
+    private (DateOnly From, DateOnly To) Window(DateOnly? from, DateOnly? to)
+    {
+        var today = _calendar.LocalDateOf(_time.GetUtcNow());
+        return (from ?? today, to ?? today.AddDays((int)_options.MeetingHorizon.TotalDays));
     }
 
     /// <summary>Plans and applies: at most <see cref="GraphSyncOptions.MaxConcurrentRequests"/> events at once.</summary>

@@ -59,7 +59,7 @@ public sealed class ChairedMeetingItems
             return ChairedMeetingPlan.None;
         }
 
-        var plan = await _meetings.PlanAsync(from, null, cancellationToken).ConfigureAwait(false);
+        var plan = await _meetings.PlanAsync(loaded.Schedules, from, null, cancellationToken).ConfigureAwait(false);
         return ChairedMeetingPlan.From(plan, loaded.Schedules, _catalogue, _rules.Calendar);
     }
 
@@ -117,7 +117,7 @@ public sealed class ChairedMeetingItems
 
             // The meeting's own date is the item's first day: a move changes only its due date.
             var date = item.WindowFrom;
-            var plan = await _meetings.PlanAsync(date, date, cancellationToken).ConfigureAwait(false);
+            var plan = await _meetings.PlanAsync(loaded.Schedules, date, date, cancellationToken).ConfigureAwait(false);
             var byId = loaded.Schedules.Meetings.ToDictionary(s => s.Id);
             var planned = plan.Meetings.FirstOrDefault(m => m.Occurrences.Contains(date)
                 && byId.TryGetValue(m.ScheduleId, out var schedule) && ChairedMeetingPlan.ChairedDuty(schedule, _catalogue)?.Id == item.Duty

@@ -216,12 +216,7 @@ public sealed class CardActionHandler
         if (outcome.Kind == DecisionOutcomeKind.Decided && approval.State == ApprovalState.Approved && Core.Meetings.ChairedMeeting.IsMeetingItem(outcome.Item.Id, outcome.Item.Duty))
         {
             // A chaired meeting's move agreed: the meeting moves in everyone's calendar, as a move within the allowance does.
-            calendars = await _meetings.MoveInCalendarsAsync(outcome.Item, approval.To, outcome.Item.Owner, name, now, origin, cancellationToken).ConfigureAwait(false) switch
-            {
-                MeetingMove.Moved => " The meeting is moved in everyone's calendar.",
-                MeetingMove.NotInCalendars => " QaBot has no calendar invitation for this meeting, so no calendar was changed.",
-                _ => " The calendar invitation could not be changed just now: ask the QA team to move it in Outlook.",
-            };
+            calendars = MeetingMoveText(await _meetings.MoveInCalendarsAsync(outcome.Item, approval.To, outcome.Item.Owner, name, now, origin, cancellationToken).ConfigureAwait(false));
         }
 
         var notice = outcome.Kind switch
@@ -393,13 +388,23 @@ public sealed class CardActionHandler
     private async Task<CardNotice> MeetingMovedAsync(ReplyOutcome outcome, Person by, CancellationToken cancellationToken)
     {
         var recorded = "Recorded. " + Describe(outcome.Item!, outcome.Reply!, outcome.RecordedBy!);
-        return await _meetings.MoveInCalendarsAsync(outcome.Item!, outcome.Reply!.Date!.Value, by.Id, by.DisplayName, outcome.Reply.At, outcome.Reply.Origin, cancellationToken).ConfigureAwait(false) switch
+        var move = await _meetings.MoveInCalendarsAsync(outcome.Item!, outcome.Reply!.Date!.Value, by.Id, by.DisplayName, outcome.Reply.At, outcome.Reply.Origin, cancellationToken).ConfigureAwait(false);
+        var text = recorded + MeetingMoveText(move);
+        return move switch
         {
-            MeetingMove.Moved => CardNotice.Success(recorded + " The meeting is moved in everyone's calendar."),
-            MeetingMove.NotInCalendars => CardNotice.Information(recorded + " QaBot has no calendar invitation for this meeting, so no calendar was changed."),
-            _ => CardNotice.Warning(recorded + " The calendar invitation could not be changed just now: ask the QA team to move it in Outlook."),
+            MeetingMove.Moved => CardNotice.Success(text),
+            MeetingMove.NotInCalendars => CardNotice.Information(text),
+            _ => CardNotice.Warning(text),
         };
     }
+
+    /// <summary>What moving a chaired meeting did to calendars, as the chair or the agreeing manager is told it.</summary>
+    private static string MeetingMoveText(MeetingMove move) => move switch
+    {
+        MeetingMove.Moved => " The meeting is moved in everyone's calendar.",
+        MeetingMove.NotInCalendars => " QaBot has no calendar invitation for this meeting, so no calendar was changed.",
+        _ => " The calendar invitation could not be changed just now: ask the QA team to move it in Outlook.",
+    };
 
     /// <summary>"Add to my programme": a visit or meeting added to one of the presser's own programmes, or the form again saying why not.</summary>
     private async Task<InvokeResponse> AddProgrammeEntryAsync(CardActionRequest request, Person person, DateTimeOffset now, DateOnly today, AuditOrigin origin, CancellationToken cancellationToken)
