@@ -76,12 +76,19 @@ public sealed class RebuildCompliance
         var stored = (await _store.GetOpenAsync(null, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Area);
         var differences = new List<OpenDifference>();
         var corrected = new List<OpenTally>();
+        var refilled = new List<OpenTally>();
         foreach (var area in counted.Keys.Union(stored.Keys).OrderBy(a => a.Value, StringComparer.Ordinal))
         {
             var want = counted.GetValueOrDefault(area) ?? new OpenTally(area);
             var have = stored.GetValueOrDefault(area) ?? new OpenTally(area);
             if (want.SameCounts(have))
             {
+                // Right counts but short or missing oldest keys (a tally written by an older release has none): filled, not a difference.
+                if (!want.Same(have))
+                {
+                    refilled.Add(want);
+                }
+
                 continue;
             }
 
@@ -97,9 +104,9 @@ public sealed class RebuildCompliance
             }
         }
 
-        if (!dryRun && corrected.Count > 0)
+        if (!dryRun && corrected.Count + refilled.Count > 0)
         {
-            await _store.ReplaceOpenAsync(corrected, cancellationToken).ConfigureAwait(false);
+            await _store.ReplaceOpenAsync([.. corrected, .. refilled], cancellationToken).ConfigureAwait(false);
         }
 
         return (differences, corrected.Count);

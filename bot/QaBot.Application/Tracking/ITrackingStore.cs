@@ -1,3 +1,4 @@
+using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
 
@@ -47,6 +48,12 @@ public interface ITrackingStore
     /// bounded key-range read of live items: at most <paramref name="max"/> entities.
     /// </summary>
     Task<IReadOnlyList<TrackedItem>> GetOutstandingKeptInAsync(AreaId area, DateOnly firstDue, DateOnly lastDue, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The outstanding items kept in <paramref name="area"/> with the keys given (due date now and id), by point reads of
+    /// the Outstanding index, in the keys' order; an item no longer outstanding there is left out.
+    /// </summary>
+    Task<IReadOnlyList<TrackedItem>> GetOutstandingByKeyAsync(AreaId area, IReadOnlyList<OpenKey> keys, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts of outstanding items due before <paramref name="dueBefore"/> in the area's subtree, by the area one level

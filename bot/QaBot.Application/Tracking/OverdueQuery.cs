@@ -10,8 +10,9 @@ namespace QaBot.Application.Tracking;
 /// <summary>
 /// Works out "what's overdue" for a viewer: scope from the directory (never from what they typed), the counts by area
 /// and duty from the compliance model's open tallies (one small row per area in scope, compared with today's cut-off),
-/// and from the Outstanding index only the items on the page shown, by bounded key-range reads, with names looked up
-/// for those items only.
+/// and from the Outstanding index only the items on the page shown, by point reads where the tallies keep the items'
+/// keys (the oldest of each area, so the first pages) and bounded key-range reads where they do not, with names looked
+/// up for those items only.
 /// </summary>
 public sealed class OverdueQuery
 {
@@ -58,12 +59,12 @@ public sealed class OverdueQuery
             return new OverdueAnswer(viewer, asOf, ScopeKind.OwnItems, [], asked, request.Restricted, own, [], names, tree, 0, own.Count);
         }
 
-        var tallies = await Task.WhenAll(request.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken))).ConfigureAwait(false);
-        var overdue = tallies.SelectMany(t => t)
+        var tallies = (await Task.WhenAll(request.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken))).ConfigureAwait(false))
+            .SelectMany(t => t)
             .DistinctBy(t => t.Area)
             .Where(t => request.Areas.Any(t.Area.IsWithin))
-            .SelectMany(t => t.DueBefore(dueBefore))
-            .ToList();
+            .ToDictionary(t => t.Area);
+        var overdue = tallies.Values.SelectMany(t => t.DueBefore(dueBefore)).ToList();
         var total = overdue.Sum(c => c.Count);
 
         if (!request.NamesVisible)
@@ -83,7 +84,7 @@ public sealed class OverdueQuery
             : ByScopeArea(overdue, request.Areas);
         var pages = Math.Max(1, (total + ItemsPerPage - 1) / ItemsPerPage);
         var shownPage = Math.Clamp(page, 0, pages - 1);
-        var onPage = await PageAsync(overdue, shownPage * ItemsPerPage, ItemsPerPage, cancellationToken).ConfigureAwait(false);
+        var onPage = await PageAsync(tallies, overdue, shownPage * ItemsPerPage, ItemsPerPage, cancellationToken).ConfigureAwait(false);
         var pageNames = await NamesAsync(onPage, viewer, cancellationToken).ConfigureAwait(false);
         return new OverdueAnswer(viewer, asOf, scope.Kind, request.Areas, asked, request.Restricted, onPage, groups, pageNames, tree, shownPage, total);
     }
@@ -92,8 +93,10 @@ public sealed class OverdueQuery
     /// The overdue items ranked <paramref name="skip"/> onwards, <paramref name="take"/> of them, in the answer's order
     /// (due date, area, id). The counts say how many each area keeps on each date, so the page is read as one key
     /// range per area it touches; only the area whose date the page starts part-way through reads the items before it.
+    /// Where an area's tally keeps the keys of the items wanted from it, they are read by key instead, and read by range
+    /// only if one of them has closed since.
     /// </summary>
-    private async Task<List<TrackedItem>> PageAsync(IReadOnlyList<OpenCount> overdue, int skip, int take, CancellationToken cancellationToken)
+    private async Task<List<TrackedItem>> PageAsync(Dictionary<AreaId, OpenTally> tallies, IReadOnlyList<OpenCount> overdue, int skip, int take, CancellationToken cancellationToken)
     {
         var reads = new Dictionary<AreaId, (DateOnly First, DateOnly Last, int Skip, int Take)>();
         var position = 0;
@@ -124,8 +127,19 @@ public sealed class OverdueQuery
         }
 
         var parts = await Task.WhenAll(reads.Select(async r =>
-            (await _tracking.GetOutstandingKeptInAsync(r.Key, r.Value.First, r.Value.Last, r.Value.Skip + r.Value.Take, cancellationToken).ConfigureAwait(false))
-                .Skip(r.Value.Skip))).ConfigureAwait(false);
+        {
+            var (area, (first, last, from, count)) = (r.Key, r.Value);
+            if (tallies[area].OldestAt(tallies[area].OpenBefore(first) + from, count) is { } keys)
+            {
+                var found = await _tracking.GetOutstandingByKeyAsync(area, keys, cancellationToken).ConfigureAwait(false);
+                if (found.Count == keys.Count)
+                {
+                    return found;
+                }
+            }
+
+            return (await _tracking.GetOutstandingKeptInAsync(area, first, last, from + count, cancellationToken).ConfigureAwait(false)).Skip(from);
+        })).ConfigureAwait(false);
         return parts.SelectMany(p => p)
             .OrderBy(i => i.EffectiveDue)
             .ThenBy(i => i.Area.Value, StringComparer.Ordinal)

@@ -11,7 +11,9 @@ namespace QaBot.Infrastructure.Storage;
 /// Keeps the Compliance table's cells and open tallies in step with item writes: each change adds and takes away
 /// entries with one read and one transaction per area, conditional on the ETags read (tried again on a clash), and a
 /// cell named by a write-ahead marker that a stopped process left behind is recounted from its items, with its area's
-/// open tally, which gives the same answer however often it runs.
+/// open tally, which gives the same answer however often it runs. When the open tally's kept keys of its oldest items
+/// run short of a page (<see cref="OpenTally.NeedsOldest"/>), the change that shortened them reads the first keys of the
+/// area's Outstanding rows, one small key-range read, and keeps them with the counts it writes.
 /// </summary>
 internal sealed class ComplianceCells
 {
@@ -19,11 +21,31 @@ internal sealed class ComplianceCells
 
     private readonly TableClient _compliance;
     private readonly TableClient _items;
+    private readonly TableClient _outstanding;
 
     public ComplianceCells(StorageTables tables)
     {
         _compliance = tables.Compliance;
         _items = tables.Items;
+        _outstanding = tables.Outstanding;
+    }
+
+    /// <summary>Reads the Outstanding row keys of the area's oldest open items, as many as a tally keeps.</summary>
+    public async Task<List<OpenKey>> ReadOldestAsync(AreaId area, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ItemEntities.Partition(area)} and RowKey ge {Keys.Date(DateOnly.MinValue)} and RowKey lt {Keys.UpperBound(Keys.Date(DateOnly.MaxValue))}");
+        var keys = new List<OpenKey>();
+        await foreach (var page in _outstanding.QueryAsync<TableEntity>(filter, maxPerPage: OpenTally.OldestKept, select: ["RowKey"], cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            keys.AddRange(page.Values.Take(OpenTally.OldestKept - keys.Count).Select(e => ItemEntities.ReadOutstandingKey(e.RowKey)));
+            if (keys.Count >= OpenTally.OldestKept)
+            {
+                break;
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>The key a write-ahead marker names a cell by.</summary>
@@ -100,7 +122,7 @@ internal sealed class ComplianceCells
                 $"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"} and (Status eq {nameof(ItemStatus.Open)} or Status eq {nameof(ItemStatus.Rescheduled)})");
             var items = (await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false)).Select(ItemEntities.Read);
             var tally = OpenTally.Recount(items).SingleOrDefault() ?? new OpenTally(area);
-            if (stored is not null && ComplianceEntities.ReadOpen(stored).SameCounts(tally))
+            if (stored is not null && ComplianceEntities.ReadOpen(stored).Same(tally))
             {
                 return;
             }
@@ -157,6 +179,11 @@ internal sealed class ComplianceCells
             foreach (var (entry, sign) in changes)
             {
                 openChanged |= open.Apply(entry, sign);
+            }
+
+            if (openChanged && open.NeedsOldest)
+            {
+                open.FillOldest(await ReadOldestAsync(area, cancellationToken).ConfigureAwait(false));
             }
 
             if (openChanged && OpenWrite(open, openEntity?.ETag) is { } openAction)

@@ -10,7 +10,8 @@ namespace QaBot.Infrastructure.Storage;
 /// Rows of the Compliance table: partition the team-level area (<c>{area}.</c>, as the Items table), row the month
 /// (<c>yyyy-MM</c>), and the counts per duty as one JSON property, so a cell never nears the 252-property limit. Row
 /// <c>open</c> of the same partition holds the area's open items of every month by duty and date due now, in as many
-/// properties of up to <see cref="MaxPropertyChars"/> characters as it needs.
+/// properties of up to <see cref="MaxPropertyChars"/> characters as it needs, and in <c>Oldest</c> the Outstanding row
+/// keys of its oldest open items (<see cref="OpenTally.Oldest"/>), one per line.
 /// </summary>
 internal static class ComplianceEntities
 {
@@ -38,6 +39,11 @@ internal static class ComplianceEntities
             d => d.Value.ToDictionary(o => Keys.Date(o.Key), o => o.Value, StringComparer.Ordinal),
             StringComparer.Ordinal));
         var entity = new TableEntity(Partition(tally.Area), OpenRow) { ["Area"] = tally.Area.Value };
+        if (tally.Oldest.Count > 0)
+        {
+            entity["Oldest"] = string.Join('\n', tally.Oldest.Select(k => ItemEntities.OutstandingKey(k.Due, k.Item)));
+        }
+
         for (var (part, at) = (0, 0); at < json.Length; part++, at += MaxPropertyChars)
         {
             entity[string.Create(CultureInfo.InvariantCulture, $"Open{part}")] = json.Substring(at, Math.Min(MaxPropertyChars, json.Length - at));
@@ -62,6 +68,11 @@ internal static class ComplianceEntities
             {
                 tally.Add(new DutyId(duty), DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture), n);
             }
+        }
+
+        if (entity.Optional("Oldest") is { Length: > 0 } oldest)
+        {
+            tally.FillOldest(oldest.Split('\n').Select(ItemEntities.ReadOutstandingKey));
         }
 
         return tally;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Azure.Data.Tables;
+using QaBot.Core.Compliance;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Scheduling;
@@ -22,6 +24,13 @@ internal static class ItemEntities
     public static string OutstandingKey(TrackedItem item) => $"{Keys.Date(item.EffectiveDue)}|{Keys.Encode(item.Id.Value)}";
 
     public static string OutstandingKey(DateOnly due, OccurrenceId id) => $"{Keys.Date(due)}|{Keys.Encode(id.Value)}";
+
+    /// <summary>The due date and item an Outstanding row key names.</summary>
+    public static OpenKey ReadOutstandingKey(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        return new OpenKey(DateOnly.ParseExact(rowKey[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture), new OccurrenceId(Keys.Decode(rowKey[11..])));
+    }
 
     public static string HistoryPrefix(char kind, OccurrenceId id) => $"{kind}|{Keys.Encode(id.Value)}|";
 

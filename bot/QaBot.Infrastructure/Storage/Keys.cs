@@ -39,6 +39,13 @@ internal static class Keys
         return builder.ToString();
     }
 
+    /// <summary>The value <see cref="Encode"/> was given.</summary>
+    public static string Decode(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(key) : key;
+    }
+
     /// <summary>The smallest key greater than every key that starts with <paramref name="prefix"/>.</summary>
     public static string UpperBound(string prefix)
     {

@@ -166,6 +166,14 @@ public sealed partial class TableTrackingStore : ITrackingStore
         return items;
     }
 
+    public async Task<IReadOnlyList<TrackedItem>> GetOutstandingByKeyAsync(AreaId area, IReadOnlyList<OpenKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var partition = ItemEntities.Partition(area);
+        var rows = await Task.WhenAll(keys.Select(k => TableQueries.FindAsync(_outstanding, partition, ItemEntities.OutstandingKey(k.Due, k.Item), cancellationToken))).ConfigureAwait(false);
+        return rows.OfType<TableEntity>().Select(ItemEntities.Read).ToList();
+    }
+
     public async Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default)
     {
         var rows = new List<(AreaId, DutyId, DateOnly)>();

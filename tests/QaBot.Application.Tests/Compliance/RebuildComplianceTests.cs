@@ -134,4 +134,26 @@ public sealed class RebuildComplianceTests
         Assert.Equal([ChesterfieldTeam1], (await _store.GetOpenAsync(null)).Select(t => t.Area));
         Assert.Equal(0, (await _rebuild.RunAsync(October, October, dryRun: false)).DifferenceCount);
     }
+
+    [Fact]
+    public async Task RunAsync_TallyWithRightCountsButNoOldestKeys_FillsThemWithoutCallingItADifference()
+    {
+        var items = new[] { TestItems.Open("b", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 14)), TestItems.Open("a", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 12)) };
+        await _tracking.AddIfAbsentAsync(items, TestItems.Origin);
+        var counts = (await _store.GetOpenAsync(null)).Single();
+        var written = new OpenTally(ChesterfieldTeam1);
+        foreach (var (due, n) in counts.Duties.Single().Value)
+        {
+            written.Add(new("supervision"), due, n);
+        }
+
+        await _store.ReplaceOpenAsync([written]);
+        Assert.Empty((await _store.GetOpenAsync(null)).Single().Oldest);
+
+        var result = await _rebuild.RunAsync(October, October, dryRun: false);
+
+        Assert.Equal(0, result.DifferenceCount);
+        Assert.Equal(0, result.OpenTalliesCorrected);
+        Assert.Equal(new[] { "a", "b" }, (await _store.GetOpenAsync(null)).Single().Oldest.Select(k => k.Item.Value));
+    }
 }

@@ -187,6 +187,9 @@ public sealed class SupersedeDutiesTests
         public Task<IReadOnlyList<TrackedItem>> GetOutstandingKeptInAsync(AreaId area, DateOnly firstDue, DateOnly lastDue, int max, CancellationToken cancellationToken = default) =>
             inner.GetOutstandingKeptInAsync(area, firstDue, lastDue, max, cancellationToken);
 
+        public Task<IReadOnlyList<TrackedItem>> GetOutstandingByKeyAsync(AreaId area, IReadOnlyList<OpenKey> keys, CancellationToken cancellationToken = default) =>
+            inner.GetOutstandingByKeyAsync(area, keys, cancellationToken);
+
         public Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default) => inner.CountOutstandingAsync(area, dueBefore, cancellationToken);
 
         public Task<IReadOnlyList<ReminderDue>> GetDueForReminderAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken = default) => inner.GetDueForReminderAsync(after, upTo, cancellationToken);

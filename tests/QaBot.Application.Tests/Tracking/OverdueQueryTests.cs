@@ -1,4 +1,6 @@
+using Moq;
 using QaBot.Application.Tracking;
+using QaBot.Core.Compliance;
 using QaBot.Core.Framework;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
@@ -211,5 +213,53 @@ public sealed class OverdueQueryTests
         Assert.Equal([Department], answer.Areas);
         Assert.Equal(["chesterfield", "send"], answer.Items.Select(i => i.Id.Value));
         Assert.Equal("Person 12", answer.Names[Id(12)]);
+    }
+
+    [Fact]
+    public async Task FirstPage_ReadByTheKeysTheTallyKeeps_WithoutAKeyRangeRead()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _council.Add($"k-{i:D2}", 6, LongAgo.AddDays(i));
+        }
+
+        var tracking = Recording();
+
+        var answer = await new OverdueQuery(_council.Directory, tracking.Object, new InMemoryComplianceStore(_council.Tracking), Council.Composer, Council.Policy)
+            .RunAsync(Council.Person(4), Tree, null, Council.Today, 0, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"k-{i:D2}"), answer.Items.Select(i => i.Id.Value));
+        tracking.Verify(t => t.GetOutstandingByKeyAsync(It.IsAny<AreaId>(), It.IsAny<IReadOnlyList<OpenKey>>(), It.IsAny<CancellationToken>()), Times.Once);
+        tracking.Verify(t => t.GetOutstandingKeptInAsync(It.IsAny<AreaId>(), It.IsAny<DateOnly>(), It.IsAny<DateOnly>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task KeptKeyNamingAnItemNoLongerThere_PageReadByKeyRangeInstead()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _council.Add($"k-{i:D2}", 6, LongAgo.AddDays(i));
+        }
+
+        var tracking = Recording();
+        tracking.Setup(t => t.GetOutstandingByKeyAsync(It.IsAny<AreaId>(), It.IsAny<IReadOnlyList<OpenKey>>(), It.IsAny<CancellationToken>()))
+            .Returns((AreaId area, IReadOnlyList<OpenKey> keys, CancellationToken ct) => _council.Tracking.GetOutstandingByKeyAsync(area, keys.Skip(1).ToList(), ct));
+
+        var answer = await new OverdueQuery(_council.Directory, tracking.Object, new InMemoryComplianceStore(_council.Tracking), Council.Composer, Council.Policy)
+            .RunAsync(Council.Person(4), Tree, null, Council.Today, 0, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"k-{i:D2}"), answer.Items.Select(i => i.Id.Value));
+        tracking.Verify(t => t.GetOutstandingKeptInAsync(It.IsAny<AreaId>(), It.IsAny<DateOnly>(), It.IsAny<DateOnly>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    /// <summary>The council's store behind a mock that records which reads the answer makes.</summary>
+    private Mock<ITrackingStore> Recording()
+    {
+        var tracking = new Mock<ITrackingStore>(MockBehavior.Strict);
+        tracking.Setup(t => t.GetOutstandingByKeyAsync(It.IsAny<AreaId>(), It.IsAny<IReadOnlyList<OpenKey>>(), It.IsAny<CancellationToken>()))
+            .Returns((AreaId area, IReadOnlyList<OpenKey> keys, CancellationToken ct) => _council.Tracking.GetOutstandingByKeyAsync(area, keys, ct));
+        tracking.Setup(t => t.GetOutstandingKeptInAsync(It.IsAny<AreaId>(), It.IsAny<DateOnly>(), It.IsAny<DateOnly>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .Returns((AreaId area, DateOnly first, DateOnly last, int max, CancellationToken ct) => _council.Tracking.GetOutstandingKeptInAsync(area, first, last, max, ct));
+        return tracking;
     }
 }

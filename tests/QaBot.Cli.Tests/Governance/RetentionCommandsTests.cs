@@ -28,8 +28,9 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         return rows;
     }
 
+    /// <summary>The compliance rows' counts; an open tally's oldest keys name items, whose ids pseudonymising a leaver rewrites.</summary>
     private async Task<List<string>> ComplianceFiguresAsync() =>
-        (await RowsAsync("Compliance")).Where(r => r.PartitionKey != "model").Select(Describe).Order(StringComparer.Ordinal).ToList();
+        (await RowsAsync("Compliance")).Where(r => r.PartitionKey != "model").Select(r => { r.Remove("Oldest"); return Describe(r); }).Order(StringComparer.Ordinal).ToList();
 
     private static string Describe(TableEntity row) =>
         row.PartitionKey + "/" + row.RowKey + ":" + string.Join(";", row.Where(p => p.Key is not ("odata.etag" or "Timestamp")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
@@ -46,7 +47,7 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         bool Removed(TableEntity r) => r.RowKey.Length > 2 && r.RowKey[0] is 'i' or 'r' or 'n' && r.RowKey[1] == '|'
             && past.Contains((r.PartitionKey, r.RowKey[0] == 'i' ? r.RowKey[2..] : r.RowKey[2..r.RowKey.LastIndexOf('|')]));
         var kept = items.Where(r => !Removed(r)).Select(Describe).Order(StringComparer.Ordinal).ToList();
-        var compliance = (await RowsAsync("Compliance")).Select(Describe).Order(StringComparer.Ordinal).ToList();
+        var compliance = await ComplianceFiguresAsync();
         Assert.True(past.Count > 100, $"the demo should have closed items from June to August, not {past.Count}");
         Assert.Contains(items, r => r.RowKey.StartsWith("i|", StringComparison.Ordinal) && string.CompareOrdinal(r.GetString("Due"), "2026-09-01") >= 0);
 

@@ -17,7 +17,7 @@ public sealed class ComplianceEntryTests
     {
         var entry = ComplianceEntry.Of(TestItems.Open("a", Owner, Team, Due));
 
-        Assert.Equal(new ComplianceEntry(Team, new ReportMonth(2026, 10), new("supervision"), ComplianceOutcome.Open, null, Due), entry);
+        Assert.Equal(new ComplianceEntry(Team, new ReportMonth(2026, 10), new("supervision"), ComplianceOutcome.Open, null, Due, new("a")), entry);
     }
 
     [Fact]

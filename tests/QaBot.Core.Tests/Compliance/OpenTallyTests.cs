@@ -74,4 +74,77 @@ public sealed class OpenTallyTests
         Assert.False(tally.Apply(ComplianceEntry.Of(done), 1));
         Assert.True(tally.IsEmpty);
     }
+
+    [Fact]
+    public void Oldest_AnyOpeningsAndClosings_AreAlwaysTheFirstKeysInOrderAndAPageOnceFilledAgain() =>
+        Gen.Select(Gen.Int[0, 60], Gen.Int[0, 40], Gen.Bool).Array[1, 150].Sample(steps =>
+        {
+            var tally = new OpenTally(ChesterfieldTeam1);
+            var open = new SortedSet<OpenKey>();
+            foreach (var (n, day, opens) in steps)
+            {
+                var item = TestItems.Open($"o-{n:D2}", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 1).AddDays(day));
+                var key = new OpenKey(item.EffectiveDue, item.Id);
+                var isOpen = open.Any(k => k.Item == item.Id);
+                if (opens && !isOpen)
+                {
+                    tally.Apply(ComplianceEntry.Of(item), 1);
+                    open.Add(key);
+                }
+                else if (!opens && isOpen)
+                {
+                    var was = open.First(k => k.Item == item.Id);
+                    tally.Apply(ComplianceEntry.Of(item with { Due = was.Due }), -1);
+                    open.Remove(was);
+                }
+
+                Assert.Equal(open.Take(tally.Oldest.Count), tally.Oldest);
+                Assert.True(tally.Oldest.Count <= OpenTally.OldestKept);
+                if (tally.NeedsOldest)
+                {
+                    Assert.True(tally.FillOldest(open));
+                    Assert.Equal(open.Take(OpenTally.OldestKept), tally.Oldest);
+                }
+
+                Assert.Equal(open.Count, tally.Total);
+            }
+        }, iter: 300);
+
+    [Fact]
+    public void FillOldest_KeysMissingAnItemBeforeTheLastDate_KeepsNone()
+    {
+        var tally = new OpenTally(ChesterfieldTeam1);
+        var first = TestItems.Open("f-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 5));
+        var second = TestItems.Open("f-2", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 5));
+        var third = TestItems.Open("f-3", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 9));
+        foreach (var item in new[] { first, second, third })
+        {
+            tally.Add(item.Duty, item.Due, 1);
+        }
+
+        Assert.False(tally.FillOldest([new(first.Due, first.Id), new(third.Due, third.Id)]));
+        Assert.Empty(tally.Oldest);
+        Assert.True(tally.NeedsOldest);
+
+        Assert.True(tally.FillOldest([new(third.Due, third.Id), new(first.Due, first.Id), new(second.Due, second.Id)]));
+        Assert.Equal([new(first.Due, first.Id), new(second.Due, second.Id), new(third.Due, third.Id)], tally.Oldest);
+        Assert.Equal([new OpenKey(second.Due, second.Id)], tally.OldestAt(1, 1));
+        Assert.Null(tally.OldestAt(2, 2));
+    }
+
+    [Fact]
+    public void Apply_ClosingAnOlderItemThanTheKeysHoldWithoutItsKey_EmptiesThemRatherThanKeepAGap()
+    {
+        var tally = new OpenTally(ChesterfieldTeam1);
+        var kept = TestItems.Open("g-2", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 9));
+        var unkept = TestItems.Open("g-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 10, 5));
+        tally.Apply(ComplianceEntry.Of(kept), 1);
+        tally.Add(unkept.Duty, unkept.Due, 1);
+        Assert.Equal([new OpenKey(kept.Due, kept.Id)], tally.Oldest);
+
+        tally.Apply(ComplianceEntry.Of(unkept), -1);
+
+        Assert.Empty(tally.Oldest);
+        Assert.Equal(1, tally.Total);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using QaBot.Core.Compliance;
 using QaBot.Core.Tracking;
+using QaBot.Testing.Organisation;
 using QaBot.Testing.Storage;
 using Xunit.Abstractions;
 
@@ -73,5 +75,37 @@ public sealed class OverdueReadCountTests : IAsyncLifetime
 
         Assert.Equal(rows.Where(i => i.Area == first.Area).Take(10).Select(i => i.Id), page.Select(i => i.Id));
         Assert.InRange(_storage.Counter.Entities, 1, 10);
+    }
+
+    [Fact]
+    public async Task OpenTallies_TenThousandItems_KeepTheKeysOfEachAreasOldestItemsSoAPageIsReadByKeyAlone()
+    {
+        var data = SyntheticItems.Create(10_000);
+        await _storage.Tracking.AddIfAbsentAsync(data.Items, new("test"));
+        var rows = await _storage.Tracking.GetOutstandingAsync(data.Division, SyntheticItems.AsOf);
+        var tallies = await _storage.Compliance.GetOpenAsync(data.Division);
+        var first = rows[0];
+        var tally = tallies.Single(t => t.Area == first.Area);
+        var expected = (await _storage.Tracking.GetOutstandingKeptInAsync(first.Area, DateOnly.MinValue, new DateOnly(2100, 1, 1), OpenTally.OldestKept)).Select(i => i.Id).ToList();
+        Assert.Equal(expected, tally.Oldest.Select(k => k.Item));
+
+        var keys = tally.OldestAt(0, 10)!;
+        _storage.Counter.Reset();
+        var page = await _storage.Tracking.GetOutstandingByKeyAsync(first.Area, keys);
+
+        _output.WriteLine($"a page of one area by key: {_storage.Counter.Entities} entities in {_storage.Counter.Reads} requests");
+        Assert.Equal(expected.Take(10), page.Select(i => i.Id));
+        Assert.Equal(10, _storage.Counter.Entities);
+        Assert.Equal(10, _storage.Counter.Reads);
+
+        // Closing the oldest items one by one: the tally's keys stay the first ones, filled again before they fall short of a page.
+        foreach (var item in rows.Where(i => i.Area == first.Area).Take(15))
+        {
+            await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, SyntheticItems.AsOf, $"r-{i.Id.Value}")));
+            var now = (await _storage.Compliance.GetOpenAsync(first.Area)).Single();
+            var order = (await _storage.Tracking.GetOutstandingKeptInAsync(first.Area, DateOnly.MinValue, new DateOnly(2100, 1, 1), OpenTally.OldestKept)).Select(i => new OpenKey(i.EffectiveDue, i.Id));
+            Assert.Equal(order.Take(now.Oldest.Count), now.Oldest);
+            Assert.InRange(now.Oldest.Count, OpenTally.OldestRefillBelow, OpenTally.OldestKept);
+        }
     }
 }

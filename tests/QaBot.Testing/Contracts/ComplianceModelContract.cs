@@ -181,6 +181,14 @@ public abstract class ComplianceModelContract : IAsyncLifetime
         {
             Assert.True(tally.SameCounts(storedOpen[area]), $"The model's open tally of {area} differs from a recount of its items.");
         }
+
+        // Each tally keeps the keys of its area's oldest open items: the first ones in order, at least a page of them.
+        foreach (var recounted in await Compliance.RecountOpenAsync())
+        {
+            var kept = storedOpen[recounted.Area].Oldest;
+            Assert.Equal(recounted.Oldest.Take(kept.Count), kept);
+            Assert.True(kept.Count >= Math.Min(OpenTally.OldestRefillBelow, recounted.Total), $"The open tally of {recounted.Area} keeps {kept.Count} of its oldest {recounted.Total} items' keys.");
+        }
     }
 
     private async Task RunAndCompareAsync(int count, ItemStep[] steps)

@@ -209,6 +209,19 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         }
     }
 
+    public Task<IReadOnlyList<TrackedItem>> GetOutstandingByKeyAsync(AreaId area, IReadOnlyList<OpenKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_gate)
+        {
+            IReadOnlyList<TrackedItem> items = keys
+                .Select(k => _items.TryGetValue(new ItemKey(area, k.Item), out var stored) && stored.Item.IsOutstanding && stored.Item.EffectiveDue == k.Due ? stored.Item : null)
+                .OfType<TrackedItem>()
+                .ToList();
+            return Task.FromResult(items);
+        }
+    }
+
     public Task<IReadOnlyList<AreaDutyCount>> CountOutstandingAsync(AreaId area, DateOnly dueBefore, CancellationToken cancellationToken = default) =>
         Task.FromResult(OverdueSummary.ByAreaAndDuty(Outstanding(area, dueBefore), area));
 
@@ -341,6 +354,10 @@ public sealed class InMemoryTrackingStore : ITrackingStore
             }
 
             open.Apply(e, sign);
+            if (open.NeedsOldest)
+            {
+                open.FillOldest(_items.Values.Select(s => s.Item).Where(i => i.IsOutstanding && i.Area == e.Area).Select(i => new OpenKey(i.EffectiveDue, i.Id)));
+            }
         }
     }
 
@@ -351,19 +368,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         {
             return _open.Values
                 .Where(t => (area is not { } within || t.Area.IsWithin(within)) && !t.IsEmpty)
-                .Select(t =>
-                {
-                    var copy = new OpenTally(t.Area);
-                    foreach (var (duty, dates) in t.Duties)
-                    {
-                        foreach (var (due, n) in dates)
-                        {
-                            copy.Add(duty, due, n);
-                        }
-                    }
-
-                    return copy;
-                })
+                .Select(t => t.Copy())
                 .ToList();
         }
     }
@@ -405,16 +410,7 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         {
             foreach (var tally in tallies)
             {
-                var copy = new OpenTally(tally.Area);
-                foreach (var (duty, dates) in tally.Duties)
-                {
-                    foreach (var (due, n) in dates)
-                    {
-                        copy.Add(duty, due, n);
-                    }
-                }
-
-                _open[tally.Area] = copy;
+                _open[tally.Area] = tally.Copy();
             }
         }
     }
