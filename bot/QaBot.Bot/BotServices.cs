@@ -15,6 +15,7 @@ public static class BotServices
         services.AddConversationEndpoint();
         services.AddHostedService<CalendarStartupLog>();
         services.AddDashboard();
+        services.AddHostedService<DashboardWarmUp>();
 
         // Local development only (Reminders:RunInProcess, off by default): the bot runs the reminder schedule itself.
         services.AddInProcessReminderScheduler();

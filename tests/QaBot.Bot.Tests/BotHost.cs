@@ -148,6 +148,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
         builder.UseSetting("Bot:Retry:BaseDelay", "00:00:00.010");
         builder.UseSetting("Bot:Retry:MaxDelay", "00:00:00.050");
+
+        // Most hosts have no storage to warm the dashboard against; the hosts that test it turn it on.
+        builder.UseSetting("Dashboard:WarmUpAtStartup", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -267,6 +267,10 @@ try {
   expect.check(/script-src 'self'/.test(csp) && /frame-ancestors [^;]*teams\.microsoft\.com/.test(csp), `the page's Content-Security-Policy is ${csp}`);
   await ready(page);
   const firstView = await page.evaluate(() => Math.round(performance.getEntriesByName('dashboard-ready')[0].startTime));
+  // Where the first view's time went: the page's own files and the API's answers, each from navigation start.
+  const spent = await page.evaluate(() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+    .map((r) => `${r.name.replace(location.origin, '').replace(/\?.*$/, '')} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ms`));
+  log(`first view: ${spent.join(', ')}`);
   await page.reload();
   await ready(page);
   const secondView = await page.evaluate(() => Math.round(performance.getEntriesByName('dashboard-ready')[0].startTime));

@@ -34,6 +34,12 @@ public sealed class DashboardOptions
     /// </summary>
     public string LocalPerson { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Work out the department's dashboard once when the bot starts, before it takes requests, so the first view after a
+    /// start is not slowed by it (<see cref="DashboardWarmUp"/>). Off where start-up time matters more.
+    /// </summary>
+    public bool WarmUpAtStartup { get; set; } = true;
+
     public bool SignInConfigured => !string.IsNullOrWhiteSpace(ClientId);
 
     /// <summary>The tenant tokens must come from: this section's, else the bot's.</summary>

@@ -19,6 +19,8 @@ public sealed class DashboardFixture : DemoCouncilFixture
             settings[key] = value;
         }
 
+        settings["Dashboard:WarmUpAtStartup"] = "true";
+
         var host = new BotHost(replaceHandler: false, settings: settings, now: Now, configureServices: services =>
             services.Configure<JwtBearerOptions>(DashboardServices.Scheme, o => o.BackchannelHttpHandler = Entra.Handler));
         Entra = new TestEntraAuthority(host.Time);

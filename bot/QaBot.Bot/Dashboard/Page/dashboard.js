@@ -67,12 +67,14 @@
   async function load() {
     $('status').textContent = 'Loading the figures…';
     document.documentElement.dataset.ready = 'loading';
+    // The assurance panel is asked for beside the figures, not after them; it catches its own failures.
+    const assurance = state.assurance ? null : loadAssurance();
     try {
       const response = await request(`/api/dashboard?${query()}`);
       const view = await response.json();
       state.view = view;
       render(view);
-      if (!state.assurance) await loadAssurance();
+      if (assurance) await assurance;
       const own = query();
       history.replaceState(null, '', own ? `?${own}` : location.pathname);
       document.documentElement.dataset.ready = 'yes';
