@@ -83,8 +83,10 @@ public sealed class RebuildCompliance
             var have = stored.GetValueOrDefault(area) ?? new OpenTally(area);
             if (want.SameCounts(have))
             {
-                // Right counts but short or missing oldest keys (a tally written by an older release has none): filled, not a difference.
-                if (!want.Same(have))
+                // Right counts but no oldest keys where it should have some (a tally written by an older release, or one
+                // whose keys did not agree with its counts): filled, not a difference. Keys that are only short are left
+                // to the writes, which fill them conditionally; an unconditional write here could lose a reply's count.
+                if (have.Oldest.Count == 0 && want.Oldest.Count > 0)
                 {
                     refilled.Add(want);
                 }

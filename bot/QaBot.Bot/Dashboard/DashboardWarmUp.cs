@@ -8,14 +8,15 @@ using QaBot.Application.Dashboard;
 using QaBot.Application.Organisation;
 using QaBot.Core.Calendar;
 using QaBot.Core.Framework;
+using QaBot.Core.Organisation;
 
 namespace QaBot.Bot.Dashboard;
 
 /// <summary>
 /// Works out one dashboard when the bot starts, before it takes requests: the department's figures and its quality
 /// assurance panel, as its head would see them, thrown away once their JSON is written. The first person to open the tab after a start or a restart then does not
-/// wait for the endpoints' handlers to be built, the code to be compiled, the storage connections to be opened and the
-/// JSON writer to learn the answers' shapes. Never stops the bot: with nobody at the top of the directory it does nothing, and a failure or a slow
+/// wait for the code to be compiled, the storage connections to be opened and the JSON writer to learn the answers'
+/// shapes. Never stops the bot: with nobody at the top of the directory it does nothing, and a failure or a slow
 /// store (more than <see cref="Limit"/>) is logged and start-up goes on.
 /// </summary>
 internal sealed partial class DashboardWarmUp(
@@ -27,7 +28,7 @@ internal sealed partial class DashboardWarmUp(
     FrameworkCatalogue catalogue,
     CouncilCalendar calendar,
     TimeProvider time,
-    EndpointDataSource endpoints,
+    OrganisationPolicy policy,
     IOptions<JsonOptions> json,
     IOptions<DashboardOptions> options,
     ILogger<DashboardWarmUp> logger) : IHostedService
@@ -46,21 +47,22 @@ internal sealed partial class DashboardWarmUp(
         var clock = Stopwatch.StartNew();
         try
         {
-            // Builds every endpoint's request handler now rather than on the first request.
-            _ = endpoints.Endpoints.Count;
             var tree = await areas.GetAsync(limit.Token).ConfigureAwait(false);
             if (tree.Root is not { } root)
             {
                 return;
             }
 
-            var head = (await directory.GetPeopleInAreaAsync(root.Id, limit.Token).ConfigureAwait(false)).FirstOrDefault(p => p.Active);
+            // The head of the department: someone kept at the top whose scope takes in the whole department.
+            var today = calendar.LocalDateOf(time.GetUtcNow());
+            var head = (await directory.GetPeopleInAreaAsync(root.Id, limit.Token).ConfigureAwait(false))
+                .Where(p => p.Active && p.Areas.Contains(root.Id))
+                .FirstOrDefault(p => ScopeRules.For(p, policy, tree, today).Narrow(root.Id) is { OwnItemsOnly: false, Restricted: false });
             if (head is null)
             {
                 return;
             }
 
-            var today = calendar.LocalDateOf(time.GetUtcNow());
             var view = await query.RunAsync(head, tree, today, DashboardRequest.Default, limit.Token).ConfigureAwait(false);
             await WriteAsync(DashboardJson.Of(view, head, tree, catalogue), limit.Token).ConfigureAwait(false);
             var (from, to, label) = ReviewPeriods.Of(ReviewPeriod.ThisQuarter, today);

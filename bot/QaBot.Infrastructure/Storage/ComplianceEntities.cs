@@ -27,6 +27,9 @@ internal static class ComplianceEntities
     /// <summary>The row holding the last month sealed against recounts (property <c>Through</c>, <c>yyyy-MM</c>).</summary>
     public const string SealRow = "sealed";
 
+    /// <summary>The open row's property holding the Outstanding row keys of the area's oldest open items, one per line.</summary>
+    public const string OldestProperty = "Oldest";
+
     /// <summary>A string property holds up to 32K characters; the open tally is split below that.</summary>
     public const int MaxPropertyChars = 30_000;
 
@@ -41,7 +44,7 @@ internal static class ComplianceEntities
         var entity = new TableEntity(Partition(tally.Area), OpenRow) { ["Area"] = tally.Area.Value };
         if (tally.Oldest.Count > 0)
         {
-            entity["Oldest"] = string.Join('\n', tally.Oldest.Select(k => ItemEntities.OutstandingKey(k.Due, k.Item)));
+            entity[OldestProperty] = string.Join('\n', tally.Oldest.Select(k => ItemEntities.OutstandingKey(k.Due, k.Item)));
         }
 
         for (var (part, at) = (0, 0); at < json.Length; part++, at += MaxPropertyChars)
@@ -70,9 +73,10 @@ internal static class ComplianceEntities
             }
         }
 
-        if (entity.Optional("Oldest") is { Length: > 0 } oldest)
+        // Keys that cannot be read are dropped, all of them: the next change in the area fills them again.
+        if (entity.Optional(OldestProperty) is { Length: > 0 } oldest && oldest.Split('\n').Select(ItemEntities.TryReadOutstandingKey).ToList() is var keys && keys.All(k => k is not null))
         {
-            tally.FillOldest(oldest.Split('\n').Select(ItemEntities.ReadOutstandingKey));
+            tally.FillOldest(keys.Select(k => k!.Value));
         }
 
         return tally;

@@ -26,11 +26,15 @@ internal static class ItemEntities
     public static string OutstandingKey(DateOnly due, OccurrenceId id) => $"{Keys.Date(due)}|{Keys.Encode(id.Value)}";
 
     /// <summary>The due date and item an Outstanding row key names.</summary>
-    public static OpenKey ReadOutstandingKey(string rowKey)
-    {
-        ArgumentNullException.ThrowIfNull(rowKey);
-        return new OpenKey(DateOnly.ParseExact(rowKey[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture), new OccurrenceId(Keys.Decode(rowKey[11..])));
-    }
+    public static OpenKey ReadOutstandingKey(string rowKey) =>
+        TryReadOutstandingKey(rowKey) ?? throw new FormatException($"'{rowKey}' is not an Outstanding row key (yyyy-MM-dd|id).");
+
+    /// <summary>The due date and item an Outstanding row key names; null when it is not one.</summary>
+    public static OpenKey? TryReadOutstandingKey(string rowKey) =>
+        rowKey is { Length: > 11 } && rowKey[10] == '|'
+        && DateOnly.TryParseExact(rowKey.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due)
+            ? new OpenKey(due, new OccurrenceId(Keys.Decode(rowKey[11..])))
+            : null;
 
     public static string HistoryPrefix(char kind, OccurrenceId id) => $"{kind}|{Keys.Encode(id.Value)}|";
 

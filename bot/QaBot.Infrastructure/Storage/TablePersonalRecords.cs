@@ -198,6 +198,13 @@ public sealed class TablePersonalRecords : IPersonalRecords
                 continue;
             }
 
+            // An open tally's oldest keys name items by id, in id order: rewritten, they could fall out of order, so they
+            // are dropped and the area's next change fills them again (docs/storage.md).
+            if (name == ComplianceEntities.OldestProperty)
+            {
+                continue;
+            }
+
             copy[name] = value is string text ? person.ReplaceWith(text, pseudonym) : value;
         }
 

@@ -112,6 +112,9 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
         }
 
         Assert.Equal(compliance, Snapshot(after.Where(r => r.Table == "Compliance")));
+        var keyed = before.Where(r => r.Table == "Compliance" && Carries(r.Row, worker)).Select(r => (r.Row.PartitionKey, r.Row.RowKey)).ToList();
+        Assert.NotEmpty(keyed);
+        Assert.All(keyed, key => Assert.False(after.Single(r => r.Table == "Compliance" && (r.Row.PartitionKey, r.Row.RowKey) == key).Row.ContainsKey("Oldest")));
         var pseudonym = after.Single(r => r.Table == "Directory" && r.Row.RowKey.StartsWith("p|", StringComparison.Ordinal) && r.Row.GetString("Upn").EndsWith("@erased.invalid", StringComparison.Ordinal)).Row;
         Assert.False(pseudonym.GetBoolean("Active"));
 

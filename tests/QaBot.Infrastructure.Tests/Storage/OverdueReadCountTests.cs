@@ -108,4 +108,23 @@ public sealed class OverdueReadCountTests : IAsyncLifetime
             Assert.InRange(now.Oldest.Count, OpenTally.OldestRefillBelow, OpenTally.OldestKept);
         }
     }
+
+    [Fact]
+    public async Task OpenTally_OldestKeysUnreadable_DropsThemAndKeepsTheCountsAndTheWrites()
+    {
+        var items = Enumerable.Range(0, 3).Select(i => TestItems.Open($"u-{i}", TestDirectory.Id(6), TestDirectory.ChesterfieldTeam1, new DateOnly(2026, 10, 5).AddDays(i))).ToList();
+        await _storage.Tracking.AddIfAbsentAsync(items.Select(NewItem.Of).ToList(), TestItems.Origin);
+        var partition = TestDirectory.ChesterfieldTeam1.Value + ".";
+        var row = (await _storage.Tables.Compliance.GetEntityAsync<Azure.Data.Tables.TableEntity>(partition, "open")).Value;
+        row["Oldest"] = "not a key\n2026-10-05|u-0";
+        await _storage.Tables.Compliance.UpdateEntityAsync(row, row.ETag);
+
+        var tally = Assert.Single(await _storage.Compliance.GetOpenAsync(TestDirectory.ChesterfieldTeam1));
+
+        Assert.Empty(tally.Oldest);
+        Assert.Equal(3, tally.Total);
+        await _storage.Tracking.UpdateAsync(items[2].Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 6))));
+        var after = Assert.Single(await _storage.Compliance.GetOpenAsync(TestDirectory.ChesterfieldTeam1));
+        Assert.Equal(["u-0", "u-1"], after.Oldest.Select(k => k.Item.Value));
+    }
 }

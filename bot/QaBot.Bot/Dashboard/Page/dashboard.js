@@ -7,7 +7,7 @@
   const $ = (id) => document.getElementById(id);
   const families = new Map();
   const charts = new Map();
-  const state = { area: '', duty: '', period: 'this-month', inTeams: false, view: null, assurance: null };
+  const state = { area: '', duty: '', period: 'this-month', inTeams: false, view: null, assurance: null, assuranceAsked: null };
   const columns = [
     ['due', 'Due', 'Due'],
     ['onTime', 'On time', 'OnTime'],
@@ -67,14 +67,14 @@
   async function load() {
     $('status').textContent = 'Loading the figures…';
     document.documentElement.dataset.ready = 'loading';
-    // The assurance panel is asked for beside the figures, not after them; it catches its own failures.
-    const assurance = state.assurance ? null : loadAssurance();
+    // The assurance panel is asked for beside the figures, not after them, and once; it catches its own failures.
+    if (!state.assurance && !state.assuranceAsked) state.assuranceAsked = loadAssurance();
     try {
       const response = await request(`/api/dashboard?${query()}`);
       const view = await response.json();
       state.view = view;
       render(view);
-      if (assurance) await assurance;
+      if (state.assuranceAsked) await state.assuranceAsked;
       const own = query();
       history.replaceState(null, '', own ? `?${own}` : location.pathname);
       document.documentElement.dataset.ready = 'yes';
