@@ -54,19 +54,62 @@ internal static class TableQueries
             TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" +
             string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")");
 
-    /// <summary>Which of <paramref name="rowKeys"/> exist in the partition, reading only their keys, <see cref="RowKeysPerFilter"/> to a query.</summary>
-    public static async Task<HashSet<string>> ExistingAsync(TableClient table, string partitionKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which of <paramref name="rowKeys"/> exist in the partition, reading only keys. Keys that share their part before
+    /// <paramref name="separator"/> are read as one range, from the least of them to the greatest (the other rows in
+    /// it come back too and are ignored), with as many ranges and single keys to a query as the service allows: a
+    /// day's worth of keys of the same kinds, differing in their later parts, then takes a few queries rather than
+    /// one per <see cref="RowKeysPerFilter"/> keys.
+    /// </summary>
+    public static async Task<HashSet<string>> ExistingAsync(TableClient table, string partitionKey, IEnumerable<string> rowKeys, char separator, CancellationToken cancellationToken)
     {
+        var asked = rowKeys.ToHashSet(StringComparer.Ordinal);
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var filter in KeyFilters(partitionKey, rowKeys))
+        foreach (var filter in RangeFilters(partitionKey, asked, separator))
         {
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                found.Add(entity.RowKey);
+                if (asked.Contains(entity.RowKey))
+                {
+                    found.Add(entity.RowKey);
+                }
             }
         }
 
         return found;
+    }
+
+    /// <summary>Filters for the key ranges <see cref="ExistingAsync"/> reads: a single key costs one of the filter's comparisons, a range two.</summary>
+    internal static IEnumerable<string> RangeFilters(string partitionKey, IEnumerable<string> rowKeys, char separator)
+    {
+        var ranges = rowKeys
+            .GroupBy(k => k.IndexOf(separator, StringComparison.Ordinal) is var at and >= 0 ? k[..at] : k, StringComparer.Ordinal)
+            .Select(g => (First: g.Min(StringComparer.Ordinal)!, Last: g.Max(StringComparer.Ordinal)!))
+            .OrderBy(r => r.First, StringComparer.Ordinal);
+        var parts = new List<string>();
+        var comparisons = 0;
+        foreach (var (first, last) in ranges)
+        {
+            var cost = first == last ? 1 : 2;
+            if (comparisons + cost > RowKeysPerFilter)
+            {
+                yield return Filter();
+                parts.Clear();
+                comparisons = 0;
+            }
+
+            parts.Add(first == last
+                ? TableClient.CreateQueryFilter($"RowKey eq {first}")
+                : "(" + TableClient.CreateQueryFilter($"RowKey ge {first} and RowKey le {last}") + ")");
+            comparisons += cost;
+        }
+
+        if (parts.Count > 0)
+        {
+            yield return Filter();
+        }
+
+        string Filter() => TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" + string.Join(" or ", parts) + ")";
     }
 
     /// <summary>

@@ -513,7 +513,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
     {
         // Most of a daily run's items were made by an earlier run: leave those out before writing, rather than finding
         // each by a failed transaction (one round trip per item already there).
-        var kept = await TableQueries.ExistingAsync(_items, ItemEntities.Partition(items[0].Current.Area), items.Select(i => ItemEntities.PrimaryKey(i.Current.Id)), cancellationToken).ConfigureAwait(false);
+        var kept = await TableQueries.ExistingAsync(_items, ItemEntities.Partition(items[0].Current.Area), items.Select(i => ItemEntities.PrimaryKey(i.Current.Id)), OccurrenceId.Separator, cancellationToken).ConfigureAwait(false);
         items = items.Where(i => !kept.Contains(ItemEntities.PrimaryKey(i.Current.Id))).ToList();
         var added = 0;
         var chunk = new List<(NewItem Item, List<TableTransactionAction> Actions)>();

@@ -37,6 +37,54 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddIfAbsentAsync_TheNextMorningsItems_FoundKeptByOneQueryAndNothingWritten()
+    {
+        // Three duties, two months, 24 people in one team: 144 items, which one key at a time would take 11 queries to look for.
+        var items = Month("supervision", 2026, 12).Concat(Month("supervision", 2027, 1))
+            .Concat(Month("case-review", 2026, 12)).Concat(Month("case-review", 2027, 1))
+            .Concat(Month("observation", 2026, 12)).Concat(Month("observation", 2027, 1))
+            .ToList();
+        Assert.Equal(144, await _storage.Tracking.AddIfAbsentAsync(items, TestItems.Origin));
+
+        _storage.Counter.Reset();
+        Assert.Equal(0, await _storage.Tracking.AddIfAbsentAsync(items, TestItems.Origin));
+
+        Assert.Equal(1, _storage.Counter.Requests);
+
+        static IEnumerable<NewItem> Month(string duty, int year, int month) => Enumerable.Range(10, 24)
+            .Select(n => NewItem.Of(TestItems.Open($"{duty}.{year}-{month:00}.{Id(n)}", Id(n), ChesterfieldTeam1, new DateOnly(year, month, 20))));
+    }
+
+    [Fact]
+    public async Task AddIfAbsentAsync_KeptItemsAroundOnesNotAskedFor_AddsOnlyTheNewOnes()
+    {
+        NewItem Supervision(string month, int person) => NewItem.Of(Item($"supervision.2026-{month}.{Id(person)}", person, ChesterfieldTeam1, new DateOnly(2026, int.Parse(month, System.Globalization.CultureInfo.InvariantCulture), 20)));
+        await _storage.Tracking.AddIfAbsentAsync([Supervision("09", 6), Supervision("10", 6), Supervision("11", 6)], TestItems.Origin);
+
+        // The range read for September to November returns October's item too, though it is not asked for.
+        var added = await _storage.Tracking.AddIfAbsentAsync([Supervision("09", 6), Supervision("10", 7), Supervision("11", 6)], TestItems.Origin);
+
+        Assert.Equal(1, added);
+        Assert.NotNull(await _storage.Tracking.GetAsync(new ItemKey(ChesterfieldTeam1, new("supervision.2026-10." + Id(7).Value))));
+        Assert.Equal(4, (await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, new DateOnly(2027, 1, 1))).Count);
+    }
+
+    [Fact]
+    public void RangeFilters_KeysOfEightKinds_TwoQueriesOfRangesAndSingleKeys()
+    {
+        var keys = Enumerable.Range(1, 8).SelectMany(kind => new[] { $"i|duty{kind}.2026-11.a", $"i|duty{kind}.2026-12.b" }).Append("i|single.2026-12.c").ToList();
+
+        var filters = QaBot.Infrastructure.Storage.TableQueries.RangeFilters("p", keys, '.').ToList();
+
+        Assert.Equal(2, filters.Count);
+        Assert.Equal("PartitionKey eq 'p' and ((RowKey ge 'i|duty1.2026-11.a' and RowKey le 'i|duty1.2026-12.b') or " +
+            "(RowKey ge 'i|duty2.2026-11.a' and RowKey le 'i|duty2.2026-12.b') or (RowKey ge 'i|duty3.2026-11.a' and RowKey le 'i|duty3.2026-12.b') or " +
+            "(RowKey ge 'i|duty4.2026-11.a' and RowKey le 'i|duty4.2026-12.b') or (RowKey ge 'i|duty5.2026-11.a' and RowKey le 'i|duty5.2026-12.b') or " +
+            "(RowKey ge 'i|duty6.2026-11.a' and RowKey le 'i|duty6.2026-12.b') or (RowKey ge 'i|duty7.2026-11.a' and RowKey le 'i|duty7.2026-12.b'))", filters[0]);
+        Assert.Equal("PartitionKey eq 'p' and ((RowKey ge 'i|duty8.2026-11.a' and RowKey le 'i|duty8.2026-12.b') or RowKey eq 'i|single.2026-12.c')", filters[1]);
+    }
+
+    [Fact]
     public async Task RepairAsync_ProcessStoppedAfterAddingItems_PlansTheirRemindersAndIndex()
     {
         var item = Item("occ-1", 6, ChesterfieldTeam1, AsOf);
