@@ -1,6 +1,7 @@
 using System.Globalization;
 using QaBot.Application.Assurance;
 using QaBot.Core.Assurance;
+using QaBot.Core.Organisation;
 
 namespace QaBot.Bot.Dashboard;
 
@@ -14,6 +15,15 @@ internal static class AssuranceJson
     public const int MaxThemes = 6;
 
     private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>The panel for <paramref name="viewer"/> on <paramref name="today"/>: this quarter's reviews and the audits in progress.</summary>
+    public static async Task<object> ForAsync(Person viewer, DateOnly today, ReviewOverview reviews, AuditOverview audits, CancellationToken cancellationToken)
+    {
+        var (from, to, label) = ReviewPeriods.Of(ReviewPeriod.ThisQuarter, today);
+        var summary = await reviews.SummariseAsync(viewer, from, to, today, cancellationToken).ConfigureAwait(false);
+        var progress = await audits.InProgressForAsync(viewer, today, cancellationToken).ConfigureAwait(false);
+        return Of(summary, label, progress);
+    }
 
     public static object Of(ReviewSummary reviews, string periodLabel, AuditProgress audits) => new
     {

@@ -36,12 +36,9 @@ public static class DashboardEndpoints
             return refusal!;
         }
 
-        var today = calendar.LocalDateOf(time.GetUtcNow());
-        var (from, to, label) = ReviewPeriods.Of(ReviewPeriod.ThisQuarter, today);
-        var summary = await reviews.SummariseAsync(viewer, from, to, today, context.RequestAborted).ConfigureAwait(false);
-        var progress = await audits.InProgressForAsync(viewer, today, context.RequestAborted).ConfigureAwait(false);
+        var panel = await AssuranceJson.ForAsync(viewer, calendar.LocalDateOf(time.GetUtcNow()), reviews, audits, context.RequestAborted).ConfigureAwait(false);
         NoStore(context);
-        return Results.Json(AssuranceJson.Of(summary, label, progress));
+        return Results.Json(panel);
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, DashboardViewer viewers, AreaTreeCache areas, DashboardQuery query, CouncilCalendar calendar, TimeProvider time, FrameworkCatalogue catalogue)

@@ -65,10 +65,7 @@ internal sealed partial class DashboardWarmUp(
 
             var view = await query.RunAsync(head, tree, today, DashboardRequest.Default, limit.Token).ConfigureAwait(false);
             await WriteAsync(DashboardJson.Of(view, head, tree, catalogue), limit.Token).ConfigureAwait(false);
-            var (from, to, label) = ReviewPeriods.Of(ReviewPeriod.ThisQuarter, today);
-            var summary = await reviews.SummariseAsync(head, from, to, today, limit.Token).ConfigureAwait(false);
-            var progress = await audits.InProgressForAsync(head, today, limit.Token).ConfigureAwait(false);
-            await WriteAsync(AssuranceJson.Of(summary, label, progress), limit.Token).ConfigureAwait(false);
+            await WriteAsync(await AssuranceJson.ForAsync(head, today, reviews, audits, limit.Token).ConfigureAwait(false), limit.Token).ConfigureAwait(false);
             LogWarmed(logger, clock.ElapsedMilliseconds);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
