@@ -5,7 +5,7 @@ using QaBot.Application.Reminders;
 namespace QaBot.Functions;
 
 /// <summary>
-/// The queue trigger: delivers one person's digest from the <c>reminders</c> queue. An exception puts the message
+/// The queue trigger: delivers the digests of one message from the <c>reminders</c> queue (up to 32 people's, side by side). An exception puts the message
 /// back for the host to retry (host.json: <c>visibilityTimeout</c>); after <c>maxDequeueCount</c> tries the host moves
 /// it to <c>reminders-poison</c>, which the status endpoint shows.
 /// </summary>
@@ -22,9 +22,9 @@ public sealed class ReminderSendFunction
     }
 
     [Function("ReminderSend")]
-    public Task<DeliveryResult> RunAsync([QueueTrigger(QueueName)] QueueMessage message, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeliveryResult>> RunAsync([QueueTrigger(QueueName)] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _delivery.DeliverAsync(DigestMessage.Parse(message.Body.ToString()), message.DequeueCount, cancellationToken);
+        return _delivery.DeliverAllAsync(DigestBundle.Parse(message.Body.ToString()), message.DequeueCount, cancellationToken);
     }
 }

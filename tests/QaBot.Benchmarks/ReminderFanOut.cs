@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QaBot.Application.Configuration;
 using QaBot.Application.Conversations;
 using QaBot.Application.Delivery;
 using QaBot.Application.Reminders;
@@ -38,8 +40,17 @@ internal static class ReminderFanOut
         await output.WriteLineAsync("allowed/s | digests | sent | first to last accepted | achieved/s | fraction | 429s | busiest second | busiest conversation-second | put back | storage round trips per digest (tables + queue)");
         foreach (var allowed in senders == 1 ? new[] { 50, 500 } : [50])
         {
-            var figures = await OnceAsync(allowed, digests, senders);
+            var times = new RequestTimes();
+            var figures = await OnceAsync(allowed, digests, senders, times);
             await output.WriteLineAsync(figures);
+            if (senders == 1)
+            {
+                await output.WriteLineAsync("  Where the storage requests' time went (from sending to the answer, summed over requests running side by side):");
+                foreach (var line in times.Summary(8))
+                {
+                    await output.WriteLineAsync("  " + line);
+                }
+            }
         }
     }
 
@@ -59,7 +70,7 @@ internal static class ReminderFanOut
         }
     }
 
-    /// <summary>The run's settings; <c>QABOT_BENCH_MARGIN</c> and <c>QABOT_BENCH_MARKER_REFRESH</c> (time spans) try other limiter settings.</summary>
+    /// <summary>The run's settings; <c>QABOT_BENCH_MARGIN</c> and <c>QABOT_BENCH_MARKER_REFRESH</c> (time spans) try other limiter settings, <c>QABOT_BENCH_PER_MESSAGE</c> other numbers of digests to a queue message.</summary>
     private static Dictionary<string, string?> Settings(string prefix, string queueName, int allowed, bool shared)
     {
         var settings = new Dictionary<string, string?>
@@ -75,6 +86,11 @@ internal static class ReminderFanOut
             settings["Reminders:LimiterMargin"] = margin;
         }
 
+        if (Environment.GetEnvironmentVariable("QABOT_BENCH_PER_MESSAGE") is { Length: > 0 } perMessage)
+        {
+            settings["Reminders:DigestsPerMessage"] = perMessage;
+        }
+
         if (Environment.GetEnvironmentVariable("QABOT_BENCH_MARKER_REFRESH") is { Length: > 0 } refresh)
         {
             settings["Reminders:ThrottleMarkerRefresh"] = refresh;
@@ -83,7 +99,7 @@ internal static class ReminderFanOut
         return settings;
     }
 
-    private static (ServiceProvider Provider, EntityCounter Tables, EntityCounter Queue) Build(Dictionary<string, string?> settings)
+    private static (ServiceProvider Provider, EntityCounter Tables, EntityCounter Queue) Build(Dictionary<string, string?> settings, RequestTimes? times = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -96,40 +112,57 @@ internal static class ReminderFanOut
         var queueTrips = new EntityCounter();
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(tableTrips, HttpPipelinePosition.PerCall);
+        if (times is not null)
+        {
+            tableOptions.AddPolicy(times, HttpPipelinePosition.PerCall);
+        }
+
         services.Replace(ServiceDescriptor.Singleton(new TableServiceClient(Azurite.Instance.ConnectionString, tableOptions)));
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         queueOptions.AddPolicy(queueTrips, HttpPipelinePosition.PerCall);
+        if (times is not null)
+        {
+            queueOptions.AddPolicy(times, HttpPipelinePosition.PerCall);
+        }
+
         services.Replace(ServiceDescriptor.Singleton(new AzureDigestOutbox(new QueueServiceClient(Azurite.Instance.ConnectionString, queueOptions), settings["Reminders:QueueName"]!, settings["Reminders:QueueName"] + "-poison")));
         return (services.BuildServiceProvider(), tableTrips, queueTrips);
     }
 
-    private static async Task<string> OnceAsync(int allowed, int digests, int senders)
+    private static async Task<string> OnceAsync(int allowed, int digests, int senders, RequestTimes times)
     {
         await using var connector = await FakeBotConnector.StartAsync();
         connector.EnforceLimit(allowed);
         var settings = Settings(Azurite.UniqueName("b"), Azurite.UniqueName("bq"), allowed, shared: senders > 1);
-        var (provider, tableTrips, queueTrips) = Build(settings);
+        times.TablePrefix = settings["Storage:TablePrefix"]!;
+        var (provider, tableTrips, queueTrips) = Build(settings, times);
         await using var owned = provider;
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync();
         var queue = provider.GetRequiredService<AzureDigestOutbox>();
         await queue.CreateIfMissingAsync();
 
-        // Set up as the run leaves it: a Pending ledger entry and a queue message per person, every chat known.
+        // Set up as the run leaves it: a Pending ledger entry per person, every chat known, and the digests on the queue
+        // as many to a message as Reminders:DigestsPerMessage says (QABOT_BENCH_PER_MESSAGE, 16 unless set).
         var ledger = provider.GetRequiredService<ISendLedger>();
         var chats = provider.GetRequiredService<IConversationReferenceStore>();
+        var perMessage = provider.GetRequiredService<IOptions<RemindersOptions>>().Value.DigestsPerMessage;
         var now = TimeProvider.System.GetUtcNow();
         const string RunId = "run-20261130T090000Z";
-        await Parallel.ForEachAsync(Enumerable.Range(1, digests), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (n, ct) =>
+        var asOf = new DateOnly(2026, 11, 30);
+        var people = Enumerable.Range(1, digests).Select(n => new PersonId($"20000000-0000-4000-8000-{n:D12}")).ToList();
+        await Parallel.ForEachAsync(people.Chunk(perMessage), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, 32 / perMessage) }, async (chunk, ct) =>
         {
-            var person = new PersonId($"20000000-0000-4000-8000-{n:D12}");
-            await chats.SaveAsync(new ConversationReference(person, "msteams", connector.ServiceUrl, "a:" + person.Value, "29:" + person.Value, "28:bench-bot", "bench-tenant"), now, ct);
-            var message = new DigestMessage(RunId, person, new DateOnly(2026, 11, 30));
-            await ledger.CreateAsync(new SendRecord(message.Key, SendState.Pending, 0, null, null, null, [], false, now, now), ct);
-            await queue.EnqueueAsync(message, ct);
+            await Task.WhenAll(chunk.Select(async person =>
+            {
+                await chats.SaveAsync(new ConversationReference(person, "msteams", connector.ServiceUrl, "a:" + person.Value, "29:" + person.Value, "28:bench-bot", "bench-tenant"), now, ct);
+                await ledger.CreateAsync(new SendRecord(new DigestKey(RunId, person), SendState.Pending, 0, null, null, null, [], false, now, now), ct);
+            }));
+            await queue.EnqueueAsync(new DigestBundle(RunId, asOf, chunk), ct);
         });
 
         tableTrips.Reset();
         queueTrips.Reset();
+        times.Reset();
         var wall = Stopwatch.StartNew();
         long tables, queues;
         int sent, putBack;

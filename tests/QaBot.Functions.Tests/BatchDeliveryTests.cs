@@ -77,7 +77,7 @@ public sealed class BatchDeliveryTests : IAsyncLifetime
     {
         await _host.SaveConversationAsync(Person(6));
         await _host.QueueDigestAsync(Run, Person(6), AsOf);
-        await _host.Queue.EnqueueAsync(new DigestMessage(Run, Person(6), AsOf));
+        await _host.Queue.EnqueueAsync(DigestBundle.Of(new DigestMessage(Run, Person(6), AsOf)));
 
         var summary = await DrainAsync();
         var pointReads = _reads.PointReads;
@@ -134,6 +134,59 @@ public sealed class BatchDeliveryTests : IAsyncLifetime
         Assert.True(result.AlreadyFinal);
         Assert.False(result.PossibleDuplicate);
         Assert.Empty(_host.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task Drain_TwoMessagesOfSixteenDigests_EachSentOnceAndBothMessagesDone()
+    {
+        var people = Enumerable.Range(1, 32).Select(Person).ToList();
+        var now = TimeProvider.System.GetUtcNow();
+        foreach (var person in people)
+        {
+            await _host.SaveConversationAsync(person);
+            await _host.Ledger.CreateAsync(new SendRecord(new DigestKey(Run, person), SendState.Pending, 0, null, null, null, [], false, now, now));
+        }
+
+        await _host.Queue.EnqueueAsync(new DigestBundle(Run, AsOf, people[..16]));
+        await _host.Queue.EnqueueAsync(new DigestBundle(Run, AsOf, people[16..]));
+
+        var summary = await DrainAsync();
+
+        Assert.Equal(32, summary.Count(SendState.Sent));
+        Assert.Equal(32, _host.Connector.Accepted.Select(r => r.ConversationId).Distinct().Count());
+        Assert.Equal(32, _host.Connector.Requests.Count);
+        Assert.Equal((0, 0), (summary.PutBack, summary.Poisoned));
+        Assert.Equal(new DigestBacklog(0, 0), await _host.Queue.GetBacklogAsync());
+        Assert.Equal(0, _reads.PointReads);
+    }
+
+    [Fact]
+    public async Task Drain_OneDigestOfAMessageBeingSentElsewhere_TheOtherSentOnceAndTheMessageComesBackUntilBothAreDone()
+    {
+        await _host.SaveConversationAsync(Person(6));
+        await _host.SaveConversationAsync(Person(8));
+        var now = TimeProvider.System.GetUtcNow();
+        await _host.Ledger.CreateAsync(new SendRecord(new DigestKey(Run, Person(6)), SendState.Pending, 0, null, null, null, [], false, now, now));
+        await _host.Ledger.CreateAsync(new SendRecord(new DigestKey(Run, Person(8)), SendState.Pending, 0, null, null, null, [], false, now, now));
+        await _host.Queue.EnqueueAsync(new DigestBundle(Run, AsOf, [Person(6), Person(8)]));
+        await SetStateAsync(Person(8), SendState.Sending, TimeProvider.System.GetUtcNow());
+
+        var drain = DrainAsync();
+        while (_reads.BatchReads < 2 && !drain.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Single(_host.Connector.Requests);
+        await SetStateAsync(Person(8), SendState.Sent, TimeProvider.System.GetUtcNow());
+        var summary = await drain;
+
+        Assert.True(summary.PutBack >= 1);
+        Assert.Single(_host.Connector.Requests);
+        Assert.Equal(SendState.Sent, (await _host.Ledger.GetAsync(new DigestKey(Run, Person(6))))!.Value.State);
+        Assert.All(summary.Deliveries.Where(r => r.Key.Person == Person(8)), r => Assert.True(r.AlreadyFinal));
+        Assert.Single(summary.Deliveries, r => r is { State: SendState.Sent, AlreadyFinal: false });
+        Assert.Equal(new DigestBacklog(0, 0), await _host.Queue.GetBacklogAsync());
     }
 
     private async Task SetStateAsync(PersonId person, SendState state, DateTimeOffset at)

@@ -61,17 +61,38 @@ public sealed class FunctionTests
         await using var _ = host;
         await host.AddItemsAsync(RunPeople.Item("a", RunPeople.Worker4, new DateOnly(2026, 11, 30), NineLondon));
         await host.QueueDigestAsync("run-20261123T090000Z", RunPeople.Worker4, new DateOnly(2026, 11, 23));
-        var body = new DigestMessage("run-20261123T090000Z", RunPeople.Worker4, new DateOnly(2026, 11, 23)).ToJson();
+        var body = DigestBundle.Of(new DigestMessage("run-20261123T090000Z", RunPeople.Worker4, new DateOnly(2026, 11, 23))).ToJson();
         var function = new ReminderSendFunction(host.Get<DigestDelivery>());
 
         var first = await function.RunAsync(QueuesModelFactory.QueueMessage("m1", "r1", BinaryData.FromString(body), 1), CancellationToken.None);
         var redelivered = await function.RunAsync(QueuesModelFactory.QueueMessage("m1", "r2", BinaryData.FromString(body), 2), CancellationToken.None);
 
-        Assert.Equal(SendState.Sent, first.State);
-        Assert.True(redelivered.AlreadyFinal);
+        Assert.Equal(SendState.Sent, Assert.Single(first).State);
+        Assert.True(Assert.Single(redelivered).AlreadyFinal);
         var send = Assert.Single(host.Connector.Accepted);
         Assert.Equal($"run-20261123T090000Z/{RunPeople.Worker4}", send.DigestId);
         Assert.False(string.IsNullOrEmpty((await host.Ledger.GetAsync(new DigestKey("run-20261123T090000Z", RunPeople.Worker4)))!.Value.ActivityId));
+    }
+
+    [Fact]
+    [Trait("Category", "Storage")]
+    public async Task ReminderSend_MessageOfTwoDigestsOneBeingSentElsewhere_SendsTheOtherThenAsksForTheMessageAgain()
+    {
+        var (host, _) = await StartAsync();
+        await using var _ = host;
+        await host.AddItemsAsync(RunPeople.Item("a", RunPeople.Worker3, new DateOnly(2026, 11, 30), NineLondon), RunPeople.Item("b", RunPeople.Worker4, new DateOnly(2026, 11, 30), NineLondon));
+        await host.QueueDigestAsync("run-20261123T090000Z", RunPeople.Worker3, new DateOnly(2026, 11, 23));
+        var now = TimeProvider.System.GetUtcNow();
+        await host.Ledger.CreateAsync(new SendRecord(new DigestKey("run-20261123T090000Z", RunPeople.Worker4), SendState.Sending, 1, null, null, null, [], false, now, now));
+        var body = new DigestBundle("run-20261123T090000Z", new DateOnly(2026, 11, 23), [RunPeople.Worker3, RunPeople.Worker4]).ToJson();
+        var function = new ReminderSendFunction(host.Get<DigestDelivery>());
+
+        await Assert.ThrowsAsync<DigestRetryLaterException>(() => function.RunAsync(QueuesModelFactory.QueueMessage("m1", "r1", BinaryData.FromString(body), 1), CancellationToken.None));
+
+        var send = Assert.Single(host.Connector.Accepted);
+        Assert.Equal($"run-20261123T090000Z/{RunPeople.Worker3}", send.DigestId);
+        Assert.Equal(SendState.Sent, (await host.Ledger.GetAsync(new DigestKey("run-20261123T090000Z", RunPeople.Worker3)))!.Value.State);
+        Assert.Equal(SendState.Sending, (await host.Ledger.GetAsync(new DigestKey("run-20261123T090000Z", RunPeople.Worker4)))!.Value.State);
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public sealed class PipelineHost : IAsyncDisposable
         var now = TimeProvider.System.GetUtcNow();
         var message = new DigestMessage(runId, person, asOf);
         Assert.True((await Ledger.CreateAsync(new SendRecord(message.Key, SendState.Pending, 0, null, null, null, [], false, now, now))).Saved);
-        await Queue.EnqueueAsync(message);
+        await Queue.EnqueueAsync(DigestBundle.Of(message));
     }
 
     public static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);

@@ -44,7 +44,7 @@ public sealed class RemindersStatusFunctionTests
         await _conversations.SaveAsync(new ConversationReference(Stale, "msteams", "https://smba.trafficmanager.net/uk/", "a:1", "29:1", "28:bot", "tenant"), Now.AddDays(-1));
         await _conversations.MarkStaleAsync(Stale, "Teams answered 403.", Now);
         await _outbox.CreateIfMissingAsync();
-        _outbox.GiveUp(new DigestMessage("run-1", GivenUp, new DateOnly(2026, 11, 23)).ToJson(), Now);
+        _outbox.GiveUp(DigestBundle.Of(new DigestMessage("run-1", GivenUp, new DateOnly(2026, 11, 23))).ToJson(), Now);
         var request = new DefaultHttpContext().Request;
 
         var result = Assert.IsType<ContentResult>(await Function().RunAsync(request, CancellationToken.None));

@@ -47,6 +47,14 @@ public sealed class RemindersOptions : IValidatableObject
     [Range(1, 256)]
     public int SendConcurrency { get; set; } = 32;
 
+    /// <summary>
+    /// Digests the reminder run puts in one queue message (<see cref="Reminders.DigestBundle"/>). Each queue request
+    /// then serves several digests, which matters most to a large department; a message's digests still go and are
+    /// recorded one by one.
+    /// </summary>
+    [Range(1, Reminders.DigestBundle.MaxPeople)]
+    public int DigestsPerMessage { get; set; } = 16;
+
     /// <summary>HTTP attempts for one digest in one delivery before it is put back on the queue for later.</summary>
     [Range(1, 20)]
     public int MaxAttemptsPerDelivery { get; set; } = 6;

@@ -66,6 +66,20 @@ public sealed partial class DigestDelivery
     public Task<DeliveryResult> DeliverAsync(DigestMessage message, long dequeueCount, CancellationToken cancellationToken) =>
         DeliverAsync(message, dequeueCount, DeliveryBatch.None, cancellationToken);
 
+    /// <summary>
+    /// Delivers every digest of one queue message side by side (the queue trigger's one call), having read their
+    /// ledger entries and conversations together. Each digest's outcome is recorded as <see cref="DeliverAsync(DigestMessage, long, CancellationToken)"/>
+    /// records it. When a digest must go back on the queue or failed, the others still finish, and then the first such
+    /// exception is thrown, so the queue hands the message out again and the digests already done are passed over.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryResult>> DeliverAllAsync(DigestBundle message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var digests = message.Digests;
+        var batch = await ReadBatchAsync(digests, cancellationToken).ConfigureAwait(false);
+        return await Task.WhenAll(digests.Select(d => DeliverAsync(d, dequeueCount, batch, cancellationToken))).ConfigureAwait(false);
+    }
+
     /// <summary>Reads what the messages taken from the queue together need (their ledger entries and conversations) in one go.</summary>
     public Task<DeliveryBatch> ReadBatchAsync(IReadOnlyCollection<DigestMessage> messages, CancellationToken cancellationToken) =>
         DeliveryBatch.ReadAsync(messages, _ledger, _conversations, cancellationToken);

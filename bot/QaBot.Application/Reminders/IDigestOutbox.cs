@@ -9,14 +9,14 @@ public interface IDigestOutbox
     /// <summary>Creates the queue, and the place digests go when every attempt failed, if they are missing.</summary>
     Task CreateIfMissingAsync(CancellationToken cancellationToken = default);
 
-    Task EnqueueAsync(DigestMessage message, CancellationToken cancellationToken = default);
+    Task EnqueueAsync(DigestBundle message, CancellationToken cancellationToken = default);
 
-    /// <summary>Approximate numbers of digests waiting to be sent and of digests given up after their last attempt.</summary>
+    /// <summary>Approximate numbers of queue messages waiting to be sent and given up after their last attempt (each holds one or more digests).</summary>
     Task<DigestBacklog> GetBacklogAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="max"/> of the digests given up, for operators, without taking them.</summary>
     Task<IReadOnlyList<GivenUpDigest>> PeekGivenUpAsync(int max, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Digests waiting to be sent, and digests given up after their last attempt.</summary>
+/// <summary>Queue messages waiting to be sent, and given up after their last attempt; each holds one or more digests (<see cref="DigestBundle"/>).</summary>
 public readonly record struct DigestBacklog(int Waiting, int GivenUp);

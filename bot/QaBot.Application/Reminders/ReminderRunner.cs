@@ -296,30 +296,43 @@ public sealed partial class ReminderRunner
         }
     }
 
-    /// <summary>Creates each person's ledger entry and queues their message; someone already queued by a run that died is not queued again.</summary>
+    /// <summary>
+    /// Creates each person's ledger entry and queues their digest, <see cref="RemindersOptions.DigestsPerMessage"/> to a
+    /// message; someone already queued by a run that died is not queued again. Returns the digests queued.
+    /// </summary>
     private async Task<int> QueueAsync(ReminderRun run, IReadOnlyList<PersonId> recipients, DateOnly asOf, CancellationToken cancellationToken)
     {
         var queued = 0;
         var now = _time.GetUtcNow();
-        await Parallel.ForEachAsync(recipients, new ParallelOptions { MaxDegreeOfParallelism = QueueParallelism, CancellationToken = cancellationToken }, async (person, ct) =>
+        var perMessage = Math.Clamp(_options.DigestsPerMessage, 1, DigestBundle.MaxPeople);
+        var messagesAtOnce = Math.Max(1, QueueParallelism / perMessage);
+        await Parallel.ForEachAsync(recipients.Chunk(perMessage), new ParallelOptions { MaxDegreeOfParallelism = messagesAtOnce, CancellationToken = cancellationToken }, async (chunk, ct) =>
         {
-            var message = new DigestMessage(run.RunId, person, asOf);
-            var created = await _ledger.CreateAsync(new SendRecord(message.Key, SendState.Pending, 0, null, null, null, [], false, now, now), ct).ConfigureAwait(false);
-            if (!created.Saved)
+            var toQueue = await Task.WhenAll(chunk.Select(person => NeedsQueueingAsync(new DigestMessage(run.RunId, person, asOf), now, ct))).ConfigureAwait(false);
+            var people = chunk.Where((_, i) => toQueue[i]).ToList();
+            if (people.Count > 0)
             {
-                var existing = await _ledger.GetAsync(message.Key, ct).ConfigureAwait(false);
-                if (existing is not null && existing.Value.State != SendState.Pending)
-                {
-                    return;
-                }
+                await _queue.EnqueueAsync(new DigestBundle(run.RunId, asOf, people), ct).ConfigureAwait(false);
+                Interlocked.Add(ref queued, people.Count);
             }
-
-            // A Pending entry found again may or may not have reached the queue before the run died: queue it (again);
-            // the sender skips whatever the ledger shows as done.
-            await _queue.EnqueueAsync(message, ct).ConfigureAwait(false);
-            Interlocked.Increment(ref queued);
         }).ConfigureAwait(false);
         return queued;
+    }
+
+    /// <summary>
+    /// Creates the digest's ledger entry. A Pending entry found again may or may not have reached the queue before the
+    /// run died: it is queued (again), and the sender skips whatever the ledger shows as done.
+    /// </summary>
+    private async Task<bool> NeedsQueueingAsync(DigestMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var created = await _ledger.CreateAsync(new SendRecord(message.Key, SendState.Pending, 0, null, null, null, [], false, now, now), cancellationToken).ConfigureAwait(false);
+        if (created.Saved)
+        {
+            return true;
+        }
+
+        var existing = await _ledger.GetAsync(message.Key, cancellationToken).ConfigureAwait(false);
+        return existing is null || existing.Value.State == SendState.Pending;
     }
 
     /// <summary>Run ids sort by time and are valid ledger partition keys.</summary>

@@ -30,7 +30,7 @@ public sealed class AzureDigestOutbox : IDigestOutbox
         await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task EnqueueAsync(DigestMessage message, CancellationToken cancellationToken = default)
+    public async Task EnqueueAsync(DigestBundle message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         await _queue.SendMessageAsync(message.ToJson(), cancellationToken).ConfigureAwait(false);
@@ -87,20 +87,7 @@ public sealed class AzureDigestOutbox : IDigestOutbox
             return [];
         }
 
-        return peeked.Select(Describe).ToList();
-    }
-
-    private static GivenUpDigest Describe(PeekedMessage message)
-    {
-        try
-        {
-            var digest = DigestMessage.Parse(message.Body.ToString());
-            return new GivenUpDigest(message.MessageId, digest.RunId, digest.Person.Value, message.InsertedOn, null);
-        }
-        catch (FormatException e)
-        {
-            return new GivenUpDigest(message.MessageId, null, null, message.InsertedOn, e.Message);
-        }
+        return peeked.SelectMany(m => GivenUpDigest.Of(m.MessageId, m.Body.ToString(), m.InsertedOn)).ToList();
     }
 
     private static async Task<int> CountAsync(QueueClient queue, CancellationToken cancellationToken)

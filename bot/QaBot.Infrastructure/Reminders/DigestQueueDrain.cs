@@ -57,7 +57,9 @@ public sealed partial class DigestQueueDrain
                 cancellationToken.ThrowIfCancellationRequested();
                 running.RemoveAll(t => t.IsCompleted);
                 var free = slots.CurrentCount;
-                var batch = free == 0 ? [] : await _queue.ReceiveAsync(Math.Min(free, 32), _options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+                // Enough messages to fill the free slots, at the digests a message usually holds; the rest wait for slots.
+                var perMessage = Math.Max(1, _options.DigestsPerMessage);
+                var batch = free == 0 ? [] : await _queue.ReceiveAsync(Math.Min((free + perMessage - 1) / perMessage, 32), _options.VisibilityTimeout, cancellationToken).ConfigureAwait(false);
                 if (batch.Count == 0)
                 {
                     if (free == 0 || running.Count > 0)
@@ -77,23 +79,56 @@ public sealed partial class DigestQueueDrain
                     continue;
                 }
 
-                var together = await ReadTogetherAsync(batch, cancellationToken).ConfigureAwait(false);
-                foreach (var message in batch)
+                var bundles = batch.Select(m => TryParse(m.Text)).ToList();
+                var together = await ReadTogetherAsync([.. bundles.SelectMany(b => b.Bundle?.Digests ?? [])], cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var message = batch[i];
+                    var (bundle, unreadable) = bundles[i];
                     var holder = new Holder(message);
                     inFlight[message.MessageId] = holder;
+                    var digests = new List<Task<Exception?>>();
+                    foreach (var digest in bundle?.Digests ?? [])
+                    {
+                        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        digests.Add(Task.Run(
+                            async () =>
+                            {
+                                try
+                                {
+                                    var result = await _delivery.DeliverAsync(digest, message.DequeueCount, together, cancellationToken).ConfigureAwait(false);
+                                    results.Enqueue(result);
+                                    onDelivered?.Invoke(result);
+                                    return null;
+                                }
+                                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                                {
+                                    // Stopping: leave the message to reappear when its visibility runs out, as after a crash.
+                                    throw;
+                                }
+#pragma warning disable CA1031 // Any failure of one digest is the queue's business for its message (retry, then poison), as under the Functions host.
+                                catch (Exception e)
+#pragma warning restore CA1031
+                                {
+                                    return e;
+                                }
+                                finally
+                                {
+                                    slots.Release();
+                                }
+                            },
+                            CancellationToken.None));
+                    }
+
                     running.Add(Task.Run(
                         async () =>
                         {
                             try
                             {
-                                var outcome = await ProcessAsync(holder, together, cancellationToken).ConfigureAwait(false);
-                                switch (outcome)
+                                var failures = unreadable is not null ? [unreadable] : (await Task.WhenAll(digests).ConfigureAwait(false)).OfType<Exception>().ToList();
+                                switch (await FinishAsync(holder, failures, cancellationToken).ConfigureAwait(false))
                                 {
-                                    case DeliveryResult result:
-                                        results.Enqueue(result);
-                                        onDelivered?.Invoke(result);
+                                    case true:
                                         break;
                                     case false:
                                         Interlocked.Increment(ref putBack);
@@ -108,7 +143,6 @@ public sealed partial class DigestQueueDrain
                             {
                                 inFlight.TryRemove(message.MessageId, out _);
                                 holder.Dispose();
-                                slots.Release();
                             }
                         },
                         CancellationToken.None));
@@ -134,81 +168,70 @@ public sealed partial class DigestQueueDrain
     }
 
     /// <summary>Delivers one message: the result, false when it went back on the queue, or null when it was poisoned.</summary>
-    private async Task<object?> ProcessAsync(Holder holder, DeliveryBatch together, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a message once each of its digests has been delivered or has failed: deleted when none failed; else put back
+    /// for a later try (false), or moved to the poison queue after an error on its last allowed delivery (null). The
+    /// digests already done are passed over when it comes back, by their ledger entries.
+    /// </summary>
+    private async Task<bool?> FinishAsync(Holder holder, List<Exception> failures, CancellationToken cancellationToken)
     {
         var message = holder.Message;
+        if (failures.Count == 0)
+        {
+            await holder.UseAsync(m => _queue.DeleteAsync(m, cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+
+        if (failures.FirstOrDefault(e => e is not DigestRetryLaterException) is not { } error)
+        {
+            await holder.UseAsync(m => _queue.HideAsync(m, RetryDelay, cancellationToken)).ConfigureAwait(false);
+            return false;
+        }
+
+        if (message.DequeueCount >= _options.MaxDequeueCount)
+        {
+            LogPoisoned(error, message.MessageId, message.DequeueCount);
+            await holder.UseAsync(m => _queue.MoveToPoisonAsync(m, cancellationToken)).ConfigureAwait(false);
+            return null;
+        }
+
+        LogFailedWillRetry(error, message.MessageId, message.DequeueCount);
+        await holder.UseAsync(m => _queue.HideAsync(m, RetryDelay, cancellationToken)).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>The message's digests, or what is wrong with a message that is not one of ours (it fails, and in the end is poisoned).</summary>
+    private static (DigestBundle? Bundle, FormatException? Problem) TryParse(string text)
+    {
         try
         {
-            var digest = DigestMessage.Parse(message.Text);
-            var result = await _delivery.DeliverAsync(digest, message.DequeueCount, together, cancellationToken).ConfigureAwait(false);
-            await holder.UseAsync(m => _queue.DeleteAsync(m, cancellationToken)).ConfigureAwait(false);
-            return result;
+            return (DigestBundle.Parse(text), null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (FormatException e)
         {
-            // Stopping: leave the message to reappear when its visibility runs out, as after a crash.
-            throw;
-        }
-        catch (DigestRetryLaterException)
-        {
-            await holder.UseAsync(m => _queue.HideAsync(m, RetryDelay, cancellationToken)).ConfigureAwait(false);
-            return false;
-        }
-#pragma warning disable CA1031 // Any failure of one message is the queue's business (retry, then poison), as under the Functions host.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            if (message.DequeueCount >= _options.MaxDequeueCount)
-            {
-                LogPoisoned(e, message.MessageId, message.DequeueCount);
-                await holder.UseAsync(m => _queue.MoveToPoisonAsync(m, cancellationToken)).ConfigureAwait(false);
-                return null;
-            }
-
-            LogFailedWillRetry(e, message.MessageId, message.DequeueCount);
-            await holder.UseAsync(m => _queue.HideAsync(m, RetryDelay, cancellationToken)).ConfigureAwait(false);
-            return false;
+            return (null, e);
         }
     }
 
-    /// <summary>
-    /// Reads the ledger entries and conversations of the messages taken together in one go (a few queries instead of
-    /// two point reads each). If that read fails, each message reads for itself and meets the failure there, where
-    /// the queue's retries handle it.
-    /// </summary>
-    private async Task<DeliveryBatch> ReadTogetherAsync(IReadOnlyList<QueuedDigest> batch, CancellationToken cancellationToken)
+    private async Task<DeliveryBatch> ReadTogetherAsync(IReadOnlyList<DigestMessage> digests, CancellationToken cancellationToken)
     {
-        var messages = new List<DigestMessage>(batch.Count);
-        foreach (var queued in batch)
-        {
-            try
-            {
-                messages.Add(DigestMessage.Parse(queued.Text));
-            }
-            catch (FormatException)
-            {
-                // Not one of ours: its own delivery reports it and poisons it in the end.
-            }
-        }
-
         try
         {
-            return await _delivery.ReadBatchAsync(messages, cancellationToken).ConfigureAwait(false);
+            return await _delivery.ReadBatchAsync(digests, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-#pragma warning disable CA1031 // Each message then reads for itself and its failure takes the queue's usual path.
+#pragma warning disable CA1031 // Each digest then reads for itself and its failure takes the queue's usual path.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogBatchReadFailed(e, batch.Count);
+            LogBatchReadFailed(e, digests.Count);
             return DeliveryBatch.None;
         }
     }
 
-    /// <summary>Keeps messages being worked on hidden, renewing them every half visibility timeout.</summary>
     private async Task RenewAsync(ConcurrentDictionary<string, Holder> inFlight, CancellationToken cancellationToken)
     {
         var every = _options.VisibilityTimeout / 2;
@@ -287,7 +310,7 @@ public sealed partial class DigestQueueDrain
     [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "Queue message {MessageId} failed on delivery {DequeueCount}; it will be tried again")]
     private partial void LogFailedWillRetry(Exception exception, string messageId, long dequeueCount);
 
-    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "Could not read the ledger entries and conversations of {Count} queue messages together; each reads its own")]
+    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "Could not read the ledger entries and conversations of {Count} digests together; each reads its own")]
     private partial void LogBatchReadFailed(Exception exception, int count);
 
     [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "Could not keep queue message {MessageId} hidden; it may be delivered again")]

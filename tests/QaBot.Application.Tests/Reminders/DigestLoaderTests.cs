@@ -287,18 +287,27 @@ public sealed class DirectoryCacheTests
 }
 
 [Trait("Category", "Fast")]
-public sealed class DigestMessageTests
+public sealed class DigestBundleTests
 {
     [Fact]
     public void ToJson_Parse_RoundTrips()
     {
-        var message = new DigestMessage("run-20261120T090000Z", Id(6), new DateOnly(2026, 11, 20));
+        var message = new DigestBundle("run-20261120T090000Z", new DateOnly(2026, 11, 20), [Id(6), Id(7)]);
 
         var json = message.ToJson();
 
-        Assert.Equal($$"""{"runId":"run-20261120T090000Z","person":"{{Id(6)}}","asOf":"2026-11-20"}""", json);
-        Assert.Equal(message, DigestMessage.Parse(json));
-        Assert.Equal("run-20261120T090000Z/" + Id(6), message.Key.ToString());
+        Assert.Equal($$"""{"runId":"run-20261120T090000Z","people":["{{Id(6)}}","{{Id(7)}}"],"asOf":"2026-11-20"}""", json);
+        var read = DigestBundle.Parse(json);
+        Assert.Equal([new DigestMessage("run-20261120T090000Z", Id(6), new DateOnly(2026, 11, 20)), new DigestMessage("run-20261120T090000Z", Id(7), new DateOnly(2026, 11, 20))], read.Digests);
+        Assert.Equal("run-20261120T090000Z/" + Id(6), read.Digests[0].Key.ToString());
+    }
+
+    [Fact]
+    public void Parse_OneDigestAsQueuedBeforeMessagesHeldSeveral_ReadsIt()
+    {
+        var read = DigestBundle.Parse($$"""{"runId":"run-20261120T090000Z","person":"{{Id(6)}}","asOf":"2026-11-20"}""");
+
+        Assert.Equal([new DigestMessage("run-20261120T090000Z", Id(6), new DateOnly(2026, 11, 20))], read.Digests);
     }
 
     [Theory]
@@ -307,12 +316,20 @@ public sealed class DigestMessageTests
     [InlineData("""{"runId":"has space","person":"00000000-0000-4000-8000-000000000006","asOf":"2026-11-20"}""", "The queue message has no valid runId.")]
     [InlineData("""{"person":"00000000-0000-4000-8000-000000000006","asOf":"2026-11-20"}""", "The queue message has no valid runId.")]
     [InlineData("""{"runId":"run-1","person":"someone@council.example","asOf":"2026-11-20"}""", "The queue message's person is not an Entra object id.")]
+    [InlineData("""{"runId":"run-1","people":["00000000-0000-4000-8000-000000000006","someone@council.example"],"asOf":"2026-11-20"}""", "The queue message's people[1] is not an Entra object id.")]
+    [InlineData("""{"runId":"run-1","people":["00000000-0000-4000-8000-000000000006","00000000-0000-4000-8000-000000000006"],"asOf":"2026-11-20"}""", "The queue message's people[1] is named twice.")]
+    [InlineData("""{"runId":"run-1","people":[],"asOf":"2026-11-20"}""", "The queue message names 0 people; a digest message names 1 to 32.")]
+    [InlineData("""{"runId":"run-1","asOf":"2026-11-20"}""", "The queue message names 0 people; a digest message names 1 to 32.")]
     [InlineData("""{"runId":"run-1","person":"00000000-0000-4000-8000-000000000006","asOf":"20/11/2026"}""", "The queue message's asOf is not a date (yyyy-MM-dd).")]
     [InlineData("""{"runId":"run-1","person":"00000000-0000-4000-8000-000000000006"}""", "The queue message's asOf is not a date (yyyy-MM-dd).")]
     public void Parse_NotOneOfOurs_NamesWhatIsWrong(string json, string expected)
     {
-        var error = Assert.Throws<FormatException>(() => DigestMessage.Parse(json));
+        var error = Assert.Throws<FormatException>(() => DigestBundle.Parse(json));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void New_MorePeopleThanAMessageHolds_Refused() =>
+        Assert.Throws<ArgumentException>(() => new DigestBundle("run-1", new DateOnly(2026, 11, 20), [.. Enumerable.Range(1, DigestBundle.MaxPeople + 1).Select(Id)]));
 }

@@ -135,7 +135,7 @@ public sealed class OperatorStatusQueryTests
     {
         await SucceededAsync(Council.Now.AddMinutes(-5));
         await _queue.CreateIfMissingAsync();
-        _queue.GiveUp(new DigestMessage("run-x", Id(6), Council.Today).ToJson(), Council.Now);
+        _queue.GiveUp(DigestBundle.Of(new DigestMessage("run-x", Id(6), Council.Today)).ToJson(), Council.Now);
         _queue.GiveUp("not json", Council.Now);
 
         var status = await StatusAsync();

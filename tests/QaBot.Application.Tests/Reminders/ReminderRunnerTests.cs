@@ -56,6 +56,23 @@ public sealed class ReminderRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_TwoDigestsToAMessage_QueuesEachPersonOnceInMessagesOfTwo()
+    {
+        _options.DigestsPerMessage = 2;
+        _council.Add("occ-6", 6, Council.Today);
+        _council.Add("occ-7", 7, Council.Today);
+        _council.Add("occ-8", 8, Council.Today);
+
+        var run = Assert.Single((await RunAsync()).Runs);
+
+        Assert.InRange(run.Digests, 3, 100);
+        Assert.Equal((run.Digests + 1) / 2, _queue.EnqueuedMessages.Count);
+        Assert.All(_queue.EnqueuedMessages, m => Assert.InRange(m.People.Count, 1, 2));
+        Assert.Equal(run.Digests, _queue.Enqueued.Select(m => m.Person).Distinct().Count());
+        Assert.Subset(_queue.Enqueued.Select(m => m.Person).ToHashSet(), new HashSet<PersonId> { Id(6), Id(7), Id(8) });
+    }
+
+    [Fact]
     public async Task RunAsync_AgainAtTheSameMoment_FindsNothingNew()
     {
         await RunAsync();

@@ -10,7 +10,7 @@ namespace QaBot.Testing.Contracts;
 /// </summary>
 public abstract class DigestOutboxContract : IAsyncLifetime
 {
-    private static readonly DigestMessage Message = new("run-20261120T090000Z", Id(6), new DateOnly(2026, 11, 20));
+    private static readonly DigestBundle Message = new("run-20261120T090000Z", new DateOnly(2026, 11, 20), [Id(6)]);
 
     protected abstract IDigestOutbox Outbox { get; }
 
@@ -39,27 +39,27 @@ public abstract class DigestOutboxContract : IAsyncLifetime
         await Outbox.CreateIfMissingAsync();
 
         await Outbox.EnqueueAsync(Message);
-        await Outbox.EnqueueAsync(Message with { Person = Id(7) });
+        await Outbox.EnqueueAsync(new DigestBundle(Message.RunId, Message.AsOf, [Id(7), Id(8)]));
 
         Assert.Equal(new DigestBacklog(2, 0), await Outbox.GetBacklogAsync());
         Assert.Empty(await Outbox.PeekGivenUpAsync(10));
     }
 
     [Fact]
-    public async Task PeekGivenUpAsync_DigestAndSomethingUnreadable_DescribesEachWithoutTakingThem()
+    public async Task PeekGivenUpAsync_DigestsAndSomethingUnreadable_DescribesEachDigestWithoutTakingThem()
     {
         await Outbox.CreateIfMissingAsync();
-        await GiveUpAsync(Message.ToJson());
+        await GiveUpAsync(new DigestBundle(Message.RunId, Message.AsOf, [Id(6), Id(7)]).ToJson());
         await GiveUpAsync("not a digest");
 
         var peeked = await Outbox.PeekGivenUpAsync(10);
 
-        Assert.Equal(2, peeked.Count);
+        Assert.Equal(3, peeked.Count);
         Assert.Equal((Message.RunId, Id(6).Value, null), (peeked[0].RunId, peeked[0].Person, peeked[0].Problem));
-        Assert.Equal((null, null), (peeked[1].RunId, peeked[1].Person));
-        Assert.Contains("not a digest message", peeked[1].Problem, StringComparison.Ordinal);
+        Assert.Equal((Message.RunId, Id(7).Value, peeked[0].MessageId), (peeked[1].RunId, peeked[1].Person, peeked[1].MessageId));
+        Assert.Equal((null, null), (peeked[2].RunId, peeked[2].Person));
+        Assert.Contains("not a digest message", peeked[2].Problem, StringComparison.Ordinal);
         Assert.All(peeked, p => Assert.False(string.IsNullOrEmpty(p.MessageId)));
         Assert.Equal(new DigestBacklog(0, 2), await Outbox.GetBacklogAsync());
-        Assert.Single(await Outbox.PeekGivenUpAsync(1));
     }
 }

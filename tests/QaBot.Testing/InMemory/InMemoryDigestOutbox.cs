@@ -4,7 +4,7 @@ namespace QaBot.Testing.InMemory;
 
 /// <summary>
 /// <see cref="IDigestOutbox"/> in memory, behaving as the Azure queue pair does: nothing can be queued before the
-/// queues are created, missing queues count as empty, and operators peek at most 32 given-up digests. Tests take
+/// queues are created, missing queues count as empty, and operators peek at most 32 given-up messages. Tests take
 /// messages off with <see cref="TakeAll"/> and give them up with <see cref="GiveUp"/>.
 /// </summary>
 public sealed class InMemoryDigestOutbox : IDigestOutbox
@@ -12,14 +12,26 @@ public sealed class InMemoryDigestOutbox : IDigestOutbox
     private const int MaxPeek = 32;
 
     private readonly object _gate = new();
-    private readonly List<DigestMessage> _waiting = [];
+    private readonly List<DigestBundle> _waiting = [];
     private readonly List<GivenUpDigest> _givenUp = [];
-    private readonly List<DigestMessage> _enqueued = [];
+    private readonly List<DigestBundle> _enqueued = [];
     private int _givenUpCount;
     private bool _created;
 
-    /// <summary>Every message ever queued, in order (taking them does not remove them from here).</summary>
+    /// <summary>Every digest ever queued, in order, whatever message it went in (taking them does not remove them from here).</summary>
     public IReadOnlyList<DigestMessage> Enqueued
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _enqueued.SelectMany(m => m.Digests)];
+            }
+        }
+    }
+
+    /// <summary>The queue messages put on the queue, each with its digests.</summary>
+    public IReadOnlyList<DigestBundle> EnqueuedMessages
     {
         get
         {
@@ -40,7 +52,7 @@ public sealed class InMemoryDigestOutbox : IDigestOutbox
         return Task.CompletedTask;
     }
 
-    public Task EnqueueAsync(DigestMessage message, CancellationToken cancellationToken = default)
+    public Task EnqueueAsync(DigestBundle message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         lock (_gate)
@@ -61,7 +73,7 @@ public sealed class InMemoryDigestOutbox : IDigestOutbox
     {
         lock (_gate)
         {
-            return Task.FromResult(new DigestBacklog(_waiting.Count, _givenUp.Count));
+            return Task.FromResult(new DigestBacklog(_waiting.Count, _givenUp.DistinctBy(g => g.MessageId).Count()));
         }
     }
 
@@ -69,17 +81,17 @@ public sealed class InMemoryDigestOutbox : IDigestOutbox
     {
         lock (_gate)
         {
-            IReadOnlyList<GivenUpDigest> peeked = _givenUp.Take(Math.Clamp(max, 1, MaxPeek)).ToList();
+            IReadOnlyList<GivenUpDigest> peeked = _givenUp.GroupBy(g => g.MessageId).Take(Math.Clamp(max, 1, MaxPeek)).SelectMany(g => g).ToList();
             return Task.FromResult(peeked);
         }
     }
 
-    /// <summary>Takes every waiting message off the queue, oldest first.</summary>
+    /// <summary>Takes every waiting message off the queue, oldest first, and returns their digests.</summary>
     public IReadOnlyList<DigestMessage> TakeAll()
     {
         lock (_gate)
         {
-            var taken = _waiting.ToList();
+            var taken = _waiting.SelectMany(m => m.Digests).ToList();
             _waiting.Clear();
             return taken;
         }
@@ -97,15 +109,7 @@ public sealed class InMemoryDigestOutbox : IDigestOutbox
             }
 
             var id = "given-up-" + (++_givenUpCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            try
-            {
-                var digest = DigestMessage.Parse(text);
-                _givenUp.Add(new GivenUpDigest(id, digest.RunId, digest.Person.Value, insertedOn, null));
-            }
-            catch (FormatException e)
-            {
-                _givenUp.Add(new GivenUpDigest(id, null, null, insertedOn, e.Message));
-            }
+            _givenUp.AddRange(GivenUpDigest.Of(id, text, insertedOn));
         }
     }
 }
