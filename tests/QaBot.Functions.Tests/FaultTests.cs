@@ -47,7 +47,7 @@ public sealed class FaultTests
 
         // Nine in ten have talked to the bot; the rest need their chat opened first.
         await Parallel.ForEachAsync(people.Where((_, i) => i % 10 != 0), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, _) => await host.SaveConversationAsync(p));
-        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, _) => await host.QueueDigestAsync("run-fault", p, AsOf));
+        await host.QueueDigestsAsync("run-fault", people, AsOf);
 
         // One send in five is answered 429 or 503; a few of the 429s carry Retry-After: 1, which every sender honours.
         var random = new Random(7);
@@ -127,7 +127,7 @@ public sealed class FaultTests
         const int Digests = 600;
         var people = Enumerable.Range(1, Digests).Select(Person).ToList();
         await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, _) => await host.SaveConversationAsync(p));
-        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (p, _) => await host.QueueDigestAsync("run-scaled", p, AsOf));
+        await host.QueueDigestsAsync("run-scaled", people, AsOf);
 
         // One send in five is answered 429 or 503.
         var random = new Random(11);

@@ -156,6 +156,21 @@ public sealed class PipelineHost : IAsyncDisposable
         await Queue.EnqueueAsync(DigestBundle.Of(message));
     }
 
+    /// <summary>Queues the people's digests with their ledger entries as the run does, <paramref name="perMessage"/> to a queue message.</summary>
+    public async Task QueueDigestsAsync(string runId, IReadOnlyList<PersonId> people, DateOnly asOf, int perMessage = 16)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        await Parallel.ForEachAsync(people.Chunk(perMessage), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, ct) =>
+        {
+            foreach (var person in chunk)
+            {
+                Assert.True((await Ledger.CreateAsync(new SendRecord(new DigestKey(runId, person), SendState.Pending, 0, null, null, null, [], false, now, now), ct)).Saved);
+            }
+
+            await Queue.EnqueueAsync(new DigestBundle(runId, asOf, chunk), ct);
+        });
+    }
+
     public static DateTimeOffset Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
     public static string Text(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -53,7 +53,7 @@ public sealed class OperatorStatusQuery
         var (state, _) = await _runs.GetStateAsync(cancellationToken).ConfigureAwait(false);
         var runs = await _runs.ListRecentRunsAsync(RecentRuns, cancellationToken).ConfigureAwait(false);
         var (queued, poison) = await _queue.GetBacklogAsync(cancellationToken).ConfigureAwait(false);
-        var poisonMessages = poison > 0 ? await _queue.PeekGivenUpAsync(32, cancellationToken).ConfigureAwait(false) : [];
+        var poisonMessages = poison > 0 ? [.. (await _queue.PeekGivenUpAsync(32, cancellationToken).ConfigureAwait(false)).Take(MaxListed)] : new List<GivenUpDigest>();
         var throttledUntil = await _throttle.GetAsync(cancellationToken).ConfigureAwait(false);
         var stale = (await _conversations.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(c => c.IsStale)

@@ -305,7 +305,7 @@ public sealed partial class ReminderRunner
         var queued = 0;
         var now = _time.GetUtcNow();
         var perMessage = Math.Clamp(_options.DigestsPerMessage, 1, DigestBundle.MaxPeople);
-        var messagesAtOnce = Math.Max(1, QueueParallelism / perMessage);
+        var messagesAtOnce = Math.Max(4, QueueParallelism / perMessage);
         await Parallel.ForEachAsync(recipients.Chunk(perMessage), new ParallelOptions { MaxDegreeOfParallelism = messagesAtOnce, CancellationToken = cancellationToken }, async (chunk, ct) =>
         {
             var toQueue = await Task.WhenAll(chunk.Select(person => NeedsQueueingAsync(new DigestMessage(run.RunId, person, asOf), now, ct))).ConfigureAwait(false);

@@ -42,6 +42,11 @@ public sealed partial class DigestQueueDrain
     public async Task<DrainSummary> RunAsync(bool continuous, Action<DeliveryResult>? onDelivered, CancellationToken cancellationToken)
     {
         var results = new ConcurrentQueue<DeliveryResult>();
+        Action<DeliveryResult> delivered = result =>
+        {
+            results.Enqueue(result);
+            onDelivered?.Invoke(result);
+        };
         var putBack = 0;
         var poisoned = 0;
         var lastPutBack = long.MinValue;
@@ -79,45 +84,27 @@ public sealed partial class DigestQueueDrain
                     continue;
                 }
 
-                var bundles = batch.Select(m => TryParse(m.Text)).ToList();
-                var together = await ReadTogetherAsync([.. bundles.SelectMany(b => b.Bundle?.Digests ?? [])], cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
+                // Every message taken is kept hidden from the start, though its digests may wait for slots.
+                var holders = batch.Select(m => new Holder(m)).ToList();
+                foreach (var holder in holders)
                 {
-                    var message = batch[i];
-                    var (bundle, unreadable) = bundles[i];
-                    var holder = new Holder(message);
-                    inFlight[message.MessageId] = holder;
-                    var digests = new List<Task<Exception?>>();
-                    foreach (var digest in bundle?.Digests ?? [])
+                    inFlight[holder.Message.MessageId] = holder;
+                }
+
+                foreach (var holder in holders)
+                {
+                    var (bundle, unreadable) = TryParse(holder.Message.Text);
+                    var digests = bundle?.Digests ?? [];
+
+                    // The message's ledger entries and conversations are read together just before its digests start.
+                    var together = digests.Count == 0 ? DeliveryBatch.None : await ReadTogetherAsync(digests, cancellationToken).ConfigureAwait(false);
+                    var sends = new List<Task<Exception?>>();
+                    foreach (var digest in digests)
                     {
                         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                        digests.Add(Task.Run(
-                            async () =>
-                            {
-                                try
-                                {
-                                    var result = await _delivery.DeliverAsync(digest, message.DequeueCount, together, cancellationToken).ConfigureAwait(false);
-                                    results.Enqueue(result);
-                                    onDelivered?.Invoke(result);
-                                    return null;
-                                }
-                                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                                {
-                                    // Stopping: leave the message to reappear when its visibility runs out, as after a crash.
-                                    throw;
-                                }
-#pragma warning disable CA1031 // Any failure of one digest is the queue's business for its message (retry, then poison), as under the Functions host.
-                                catch (Exception e)
-#pragma warning restore CA1031
-                                {
-                                    return e;
-                                }
-                                finally
-                                {
-                                    slots.Release();
-                                }
-                            },
-                            CancellationToken.None));
+                        var send = SendAsync(digest, holder.Message.DequeueCount, together, slots, delivered, cancellationToken);
+                        sends.Add(send);
+                        running.Add(send);
                     }
 
                     running.Add(Task.Run(
@@ -125,7 +112,7 @@ public sealed partial class DigestQueueDrain
                         {
                             try
                             {
-                                var failures = unreadable is not null ? [unreadable] : (await Task.WhenAll(digests).ConfigureAwait(false)).OfType<Exception>().ToList();
+                                var failures = unreadable is not null ? [unreadable] : (await Task.WhenAll(sends).ConfigureAwait(false)).OfType<Exception>().ToList();
                                 switch (await FinishAsync(holder, failures, cancellationToken).ConfigureAwait(false))
                                 {
                                     case true:
@@ -141,7 +128,7 @@ public sealed partial class DigestQueueDrain
                             }
                             finally
                             {
-                                inFlight.TryRemove(message.MessageId, out _);
+                                inFlight.TryRemove(new KeyValuePair<string, Holder>(holder.Message.MessageId, holder));
                                 holder.Dispose();
                             }
                         },
@@ -153,6 +140,8 @@ public sealed partial class DigestQueueDrain
         }
         finally
         {
+            // However the loop ended, nothing it started outlives the drain: the slots and renewals go with it.
+            await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await stopRenewing.CancelAsync().ConfigureAwait(false);
             try
             {
@@ -167,13 +156,59 @@ public sealed partial class DigestQueueDrain
         return new DrainSummary([.. results], putBack, poisoned);
     }
 
-    /// <summary>Delivers one message: the result, false when it went back on the queue, or null when it was poisoned.</summary>
     /// <summary>
     /// Ends a message once each of its digests has been delivered or has failed: deleted when none failed; else put back
     /// for a later try (false), or moved to the poison queue after an error on its last allowed delivery (null). The
-    /// digests already done are passed over when it comes back, by their ledger entries.
+    /// digests already done are passed over when it comes back, by their ledger entries. A delete, put-back or move that
+    /// fails is logged and counted as put back: the message reappears when its visibility runs out.
     /// </summary>
     private async Task<bool?> FinishAsync(Holder holder, List<Exception> failures, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EndAsync(holder, failures, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The message reappears when its visibility runs out and is tried again; the ledger passes over what went.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogNotFinished(e, holder.Message.MessageId);
+            return false;
+        }
+    }
+
+    /// <summary>One digest of a message, sent in a slot of its own: null when delivered, else the failure its message answers for.</summary>
+    private Task<Exception?> SendAsync(DigestMessage digest, long dequeueCount, DeliveryBatch together, SemaphoreSlim slots, Action<DeliveryResult> delivered, CancellationToken cancellationToken) => Task.Run(
+        async () =>
+        {
+            try
+            {
+                delivered(await _delivery.DeliverAsync(digest, dequeueCount, together, cancellationToken).ConfigureAwait(false));
+                return (Exception?)null;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: leave the message to reappear when its visibility runs out, as after a crash.
+                throw;
+            }
+#pragma warning disable CA1031 // Any failure of one digest is the queue's business for its message (retry, then poison), as under the Functions host.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return e;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        },
+        CancellationToken.None);
+
+    private async Task<bool?> EndAsync(Holder holder, List<Exception> failures, CancellationToken cancellationToken)
     {
         var message = holder.Message;
         if (failures.Count == 0)
@@ -312,6 +347,9 @@ public sealed partial class DigestQueueDrain
 
     [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "Could not read the ledger entries and conversations of {Count} digests together; each reads its own")]
     private partial void LogBatchReadFailed(Exception exception, int count);
+
+    [LoggerMessage(EventId = 6205, Level = LogLevel.Warning, Message = "Could not delete, put back or poison queue message {MessageId}; it reappears when its visibility runs out and is tried again")]
+    private partial void LogNotFinished(Exception exception, string messageId);
 
     [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "Could not keep queue message {MessageId} hidden; it may be delivered again")]
     private partial void LogRenewFailed(Exception exception, string messageId);
