@@ -121,7 +121,7 @@ public sealed class OperatorStatusQuery
 
         if (poison > 0)
         {
-            problems.Add((2, $"{poison} message(s) are in the poison queue ({_options.PoisonQueueName}): digests that failed {_options.MaxDequeueCount} times with an error. See the logs for the error (event 6201); once fixed, move them back to {_options.QueueName}."));
+            problems.Add((2, $"{poison} message(s) are in the poison queue ({_options.PoisonQueueName}): their digests failed {_options.MaxDequeueCount} times with an error, and those not sent have not gone. See the logs for the error (event 6201); once fixed, move them back to {_options.QueueName}, and only those not sent go."));
         }
 
         if (stuck > 0)

@@ -141,7 +141,7 @@ public sealed class OperatorStatusQueryTests
         var status = await StatusAsync();
 
         Assert.Equal((2, "failing"), (status.PoisonQueueDepth, status.Health));
-        Assert.Equal("2 message(s) are in the poison queue (reminders-poison): digests that failed 5 times with an error. See the logs for the error (event 6201); once fixed, move them back to reminders.", Assert.Single(status.Problems));
+        Assert.Equal("2 message(s) are in the poison queue (reminders-poison): their digests failed 5 times with an error, and those not sent have not gone. See the logs for the error (event 6201); once fixed, move them back to reminders, and only those not sent go.", Assert.Single(status.Problems));
         Assert.Equal(["run-x", null], status.PoisonMessages.Select(m => m.RunId));
         Assert.NotNull(status.PoisonMessages[1].Problem);
     }
