@@ -21,6 +21,9 @@ public interface IDirectoryStore
     /// <summary>Active people working anywhere in the area's subtree, each once.</summary>
     Task<IReadOnlyList<Person>> GetPeopleInAreaAsync(AreaId area, CancellationToken cancellationToken = default);
 
+    /// <summary>Active people working in the area itself, not in the areas below it: for the root, the department's leaders.</summary>
+    Task<IReadOnlyList<Person>> GetPeopleKeptAtAsync(AreaId area, CancellationToken cancellationToken = default);
+
     /// <summary>Active people whose line manager is <paramref name="manager"/>.</summary>
     Task<IReadOnlyList<Person>> GetReportsAsync(PersonId manager, CancellationToken cancellationToken = default);
 

@@ -55,8 +55,7 @@ internal sealed partial class DashboardWarmUp(
 
             // The head of the department: someone kept at the top whose scope takes in the whole department.
             var today = calendar.LocalDateOf(time.GetUtcNow());
-            var head = (await directory.GetPeopleInAreaAsync(root.Id, limit.Token).ConfigureAwait(false))
-                .Where(p => p.Active && p.Areas.Contains(root.Id))
+            var head = (await directory.GetPeopleKeptAtAsync(root.Id, limit.Token).ConfigureAwait(false))
                 .FirstOrDefault(p => ScopeRules.For(p, policy, tree, today).Narrow(root.Id) is { OwnItemsOnly: false, Restricted: false });
             if (head is null)
             {

@@ -68,6 +68,16 @@ public sealed class TableDirectoryStore : IDirectoryStore
             .ToList();
     }
 
+    public async Task<IReadOnlyList<Person>> GetPeopleKeptAtAsync(AreaId area, CancellationToken cancellationToken = default)
+    {
+        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, $"m|{Keys.AreaPartition(area)}|"), cancellationToken).ConfigureAwait(false);
+        return entities
+            .Select(ReadPerson)
+            .OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<Person>> GetReportsAsync(PersonId manager, CancellationToken cancellationToken = default)
     {
         var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, $"r|{manager.Value}|"), cancellationToken).ConfigureAwait(false);

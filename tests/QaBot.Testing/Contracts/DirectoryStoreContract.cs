@@ -80,6 +80,18 @@ public abstract class DirectoryStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetPeopleKeptAtAsync_PeopleAtTheAreaAndBelowIt_OnlyThoseAtItActive()
+    {
+        await AddAsync(NewPerson(20, Chesterfield, null, HeadOfService) with { DisplayName = "Zoe" });
+        await AddAsync(NewPerson(21, [ChesterfieldTeam1, Chesterfield], Id(20), AllStaff) with { DisplayName = "adam" });
+        await AddAsync(NewPerson(22, ChesterfieldTeam1, Id(20), AllStaff));
+        await AddAsync(NewPerson(23, Chesterfield, Id(20), AllStaff) with { Active = false, LeftOn = new DateOnly(2026, 1, 31) });
+
+        Assert.Equal(["adam", "Zoe"], (await Store.GetPeopleKeptAtAsync(Chesterfield)).Select(p => p.DisplayName));
+        Assert.Equal([Id(21), Id(22)], (await Store.GetPeopleKeptAtAsync(ChesterfieldTeam1)).Select(p => p.Id).OrderBy(p => p.Value, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task SavePersonAsync_PersonMovesTeamAndManager_LookupsFollow()
     {
         var version = await AddAsync(People[5]);

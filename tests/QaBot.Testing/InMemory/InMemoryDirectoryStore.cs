@@ -75,6 +75,20 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
         }
     }
 
+    public Task<IReadOnlyList<Person>> GetPeopleKeptAtAsync(AreaId area, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Person> people = _people.Values
+                .Select(p => p.Value)
+                .Where(p => p.Active && p.Areas.Contains(area))
+                .OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+                .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(people);
+        }
+    }
+
     public Task<IReadOnlyList<Person>> GetPeopleInAreaAsync(AreaId area, CancellationToken cancellationToken = default)
     {
         lock (_gate)
