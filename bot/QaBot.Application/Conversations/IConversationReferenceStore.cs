@@ -11,6 +11,13 @@ public interface IConversationReferenceStore
     Task<StoredConversation?> GetAsync(PersonId person, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Saves the reference as <see cref="SaveAsync"/> does and records that the person is greeted at <paramref name="at"/>,
+    /// unless they were greeted in the <paramref name="window"/> before it, by this or any other instance of the bot:
+    /// then false, and nothing changed.
+    /// </summary>
+    Task<bool> GreetOnceAsync(ConversationReference reference, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The stored conversations of several people, read together (a batch of digests): those that exist, by person.
     /// A store that can read them in fewer round trips than one each overrides this.
     /// </summary>

@@ -7,7 +7,8 @@ namespace QaBot.Application.Conversations;
 /// <summary>
 /// Keeps where to message each person: the conversation reference from their personal chat with the bot, stored when
 /// they install it and refreshed when a message shows it has changed (or they installed before the directory knew
-/// them). Teams sends an install and a "members added" together: the person is greeted once.
+/// them). Teams sends an install and a "members added" together, perhaps to two instances of the bot: the person is
+/// greeted once.
 /// </summary>
 public sealed partial class RememberConversation : IDisposable
 {
@@ -41,9 +42,11 @@ public sealed partial class RememberConversation : IDisposable
                 return false;
             }
 
-            if (reference is not null)
+            // The greeting is recorded with the conversation, so another instance of the bot sees it too.
+            if (reference is not null && !await _conversations.GreetOnceAsync(reference, at, GreetingWindow, cancellationToken).ConfigureAwait(false))
             {
-                await _conversations.SaveAsync(reference, at, cancellationToken).ConfigureAwait(false);
+                LogAlreadyGreeted(person.Id.Value, GreetingWindow);
+                return false;
             }
 
             _greeted[person.Id] = at;

@@ -32,7 +32,7 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
                 return;
             }
 
-            var entity = Write(new StoredConversation(reference, at, null, null));
+            var entity = Write(new StoredConversation(reference, at, null, null, existing is null ? null : Read(existing).GreetedAt));
             try
             {
                 if (existing is null)
@@ -53,6 +53,43 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
         }
 
         throw new RequestFailedException(412, $"The conversation reference of person {reference.PersonId} kept changing while being saved.");
+    }
+
+    public async Task<bool> GreetOnceAsync(ConversationReference reference, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        for (var attempt = 1; attempt <= TableTrackingStore.MaxAttempts; attempt++)
+        {
+            var existing = await TableQueries.FindAsync(_table, Partition, reference.PersonId.Value, cancellationToken).ConfigureAwait(false);
+            var stored = existing is null ? null : Read(existing);
+            if (stored?.GreetedAt is { } greeted && at >= greeted && at - greeted < window)
+            {
+                return false;
+            }
+
+            var next = stored is { IsStale: false } && stored.Reference == reference
+                ? stored with { GreetedAt = Latest(stored.GreetedAt, at) }
+                : new StoredConversation(reference, at, null, null, Latest(stored?.GreetedAt, at));
+            try
+            {
+                if (existing is null)
+                {
+                    await _table.AddEntityAsync(Write(next), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _table.UpdateEntityAsync(Write(next), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
+            {
+                // Another instance saved or greeted meanwhile: decide again on what it wrote.
+            }
+        }
+
+        throw new RequestFailedException(412, $"The conversation reference of person {reference.PersonId} kept changing while recording a greeting.");
     }
 
     public async Task<StoredConversation?> GetAsync(PersonId person, CancellationToken cancellationToken = default)
@@ -116,6 +153,7 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
         ["SavedAt"] = stored.SavedAt,
         ["StaleSince"] = stored.StaleSince,
         ["StaleReason"] = stored.StaleReason,
+        ["GreetedAt"] = stored.GreetedAt,
     };
 
     private static StoredConversation Read(TableEntity e) => new(
@@ -129,5 +167,9 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
             e.Required("TenantId")),
         e.RequiredInstant("SavedAt"),
         e.GetDateTimeOffset("StaleSince"),
-        e.Optional("StaleReason"));
+        e.Optional("StaleReason"),
+        e.GetDateTimeOffset("GreetedAt"));
+
+    /// <summary>The later of two greeting times: an install event arriving late does not shorten the window of the one before.</summary>
+    private static DateTimeOffset Latest(DateTimeOffset? greeted, DateTimeOffset at) => greeted is { } before && before > at ? before : at;
 }

@@ -33,6 +33,34 @@ public abstract class ConversationReferenceStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GreetOnceAsync_AgainWithinTheWindow_RefusedUntilItHasPassed()
+    {
+        var window = TimeSpan.FromMinutes(2);
+
+        Assert.True(await Store.GreetOnceAsync(Reference(), Installed, window));
+        Assert.False(await Store.GreetOnceAsync(Reference(), Installed.AddSeconds(30), window));
+
+        Assert.Equal((Reference(), Installed), ((await Store.GetAsync(Id(6)))!.Reference, (await Store.GetAsync(Id(6)))!.GreetedAt));
+        Assert.True(await Store.GreetOnceAsync(Reference(), Installed + window, window));
+    }
+
+    [Fact]
+    public async Task GreetOnceAsync_ChatSavedAgainSince_StillRemembersTheGreeting()
+    {
+        var window = TimeSpan.FromMinutes(2);
+        await Store.GreetOnceAsync(Reference(), Installed, window);
+
+        await Store.SaveAsync(Reference("a:2"), Installed.AddSeconds(10));
+        await Store.MarkStaleAsync(Id(6), "404", Installed.AddSeconds(20));
+
+        Assert.False(await Store.GreetOnceAsync(Reference("a:3"), Installed.AddSeconds(30), window));
+        var stored = (await Store.GetAsync(Id(6)))!;
+        Assert.Equal(("a:2", Installed), (stored.Reference.ConversationId, stored.GreetedAt));
+        Assert.True(await Store.GreetOnceAsync(Reference("a:3"), Installed.AddMinutes(3), window));
+        Assert.Equal(("a:3", false), ((await Store.GetAsync(Id(6)))!.Reference.ConversationId, (await Store.GetAsync(Id(6)))!.IsStale));
+    }
+
+    [Fact]
     public async Task SaveAsync_SameReferenceAgain_ChangesNothing()
     {
         await Store.SaveAsync(Reference(), Installed);

@@ -22,11 +22,30 @@ public sealed class InMemoryConversationReferenceStore : IConversationReferenceS
                 return Task.CompletedTask;
             }
 
-            _conversations[reference.PersonId] = new StoredConversation(reference, at, null, null);
+            _conversations[reference.PersonId] = new StoredConversation(reference, at, null, null, stored?.GreetedAt);
             Writes++;
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<bool> GreetOnceAsync(ConversationReference reference, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        lock (_gate)
+        {
+            var stored = _conversations.GetValueOrDefault(reference.PersonId);
+            if (stored?.GreetedAt is { } greeted && at >= greeted && at - greeted < window)
+            {
+                return Task.FromResult(false);
+            }
+
+            _conversations[reference.PersonId] = stored is { IsStale: false } && stored.Reference == reference
+                ? stored with { GreetedAt = Latest(stored.GreetedAt, at) }
+                : new StoredConversation(reference, at, null, null, Latest(stored?.GreetedAt, at));
+            Writes++;
+            return Task.FromResult(true);
+        }
     }
 
     public Task<StoredConversation?> GetAsync(PersonId person, CancellationToken cancellationToken = default)
@@ -60,4 +79,7 @@ public sealed class InMemoryConversationReferenceStore : IConversationReferenceS
             return Task.FromResult(all);
         }
     }
+
+    /// <summary>The later of two greeting times: an install event arriving late does not shorten the window of the one before.</summary>
+    private static DateTimeOffset Latest(DateTimeOffset? greeted, DateTimeOffset at) => greeted is { } before && before > at ? before : at;
 }
