@@ -24,72 +24,23 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
     public async Task SaveAsync(ConversationReference reference, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        for (var attempt = 1; attempt <= TableTrackingStore.MaxAttempts; attempt++)
-        {
-            var existing = await TableQueries.FindAsync(_table, Partition, reference.PersonId.Value, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && Read(existing) is { IsStale: false } stored && stored.Reference == reference)
-            {
-                return;
-            }
-
-            var entity = Write(new StoredConversation(reference, at, null, null, existing is null ? null : Read(existing).GreetedAt));
-            try
-            {
-                if (existing is null)
-                {
-                    await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                }
-
-                return;
-            }
-            catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
-            {
-                // Saved by another instance meanwhile: look again.
-            }
-        }
-
-        throw new RequestFailedException(412, $"The conversation reference of person {reference.PersonId} kept changing while being saved.");
+        await ChangeAsync(
+            reference.PersonId,
+            stored => stored is { IsStale: false } && stored.Reference == reference ? null : new StoredConversation(reference, at, null, null, stored?.GreetedAt),
+            "saved",
+            cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> GreetOnceAsync(ConversationReference reference, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default)
+    public Task<bool> GreetOnceAsync(ConversationReference reference, DateTimeOffset at, TimeSpan window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        for (var attempt = 1; attempt <= TableTrackingStore.MaxAttempts; attempt++)
-        {
-            var existing = await TableQueries.FindAsync(_table, Partition, reference.PersonId.Value, cancellationToken).ConfigureAwait(false);
-            var stored = existing is null ? null : Read(existing);
-            if (stored?.GreetedAt is { } greeted && at >= greeted && at - greeted < window)
-            {
-                return false;
-            }
-
-            var next = stored is { IsStale: false } && stored.Reference == reference
-                ? stored with { GreetedAt = Latest(stored.GreetedAt, at) }
-                : new StoredConversation(reference, at, null, null, Latest(stored?.GreetedAt, at));
-            try
-            {
-                if (existing is null)
-                {
-                    await _table.AddEntityAsync(Write(next), cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await _table.UpdateEntityAsync(Write(next), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                }
-
-                return true;
-            }
-            catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
-            {
-                // Another instance saved or greeted meanwhile: decide again on what it wrote.
-            }
-        }
-
-        throw new RequestFailedException(412, $"The conversation reference of person {reference.PersonId} kept changing while recording a greeting.");
+        return ChangeAsync(
+            reference.PersonId,
+            stored => stored?.GreetedAt is { } greeted && at >= greeted && at - greeted < window ? null
+                : stored is { IsStale: false } && stored.Reference == reference ? stored with { GreetedAt = Latest(stored.GreetedAt, at) }
+                : new StoredConversation(reference, at, null, null, Latest(stored?.GreetedAt, at)),
+            "greeted",
+            cancellationToken);
     }
 
     public async Task<StoredConversation?> GetAsync(PersonId person, CancellationToken cancellationToken = default)
@@ -108,38 +59,54 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
     public async Task MarkStaleAsync(PersonId person, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        for (var attempt = 1; attempt <= TableTrackingStore.MaxAttempts; attempt++)
-        {
-            var existing = await TableQueries.FindAsync(_table, Partition, person.Value, cancellationToken).ConfigureAwait(false);
-            if (existing is null)
-            {
-                return;
-            }
-
-            var stored = Read(existing);
-            if (stored.SavedAt > at || stored.IsStale)
-            {
-                return;
-            }
-
-            try
-            {
-                await _table.UpdateEntityAsync(Write(stored with { StaleSince = at, StaleReason = reason }), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
-            {
-                // Replaced meanwhile (perhaps by a fresh install): decide again on the new state.
-            }
-        }
-
-        throw new RequestFailedException(412, $"The conversation reference of person {person} kept changing while being marked stale.");
+        await ChangeAsync(
+            person,
+            stored => stored is null || stored.SavedAt > at || stored.IsStale ? null : stored with { StaleSince = at, StaleReason = reason },
+            "marked stale",
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredConversation>> ListAsync(CancellationToken cancellationToken = default)
     {
         var entities = await TableQueries.ListAsync(_table, TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken).ConfigureAwait(false);
         return entities.Select(Read).ToList();
+    }
+
+    /// <summary>
+    /// Replaces the person's stored conversation with what <paramref name="change"/> makes of it (null: nothing to
+    /// write), only if no one changed it since it was read; on a conflict it reads again and decides again. True when
+    /// something was written.
+    /// </summary>
+    private async Task<bool> ChangeAsync(PersonId person, Func<StoredConversation?, StoredConversation?> change, string what, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= TableTrackingStore.MaxAttempts; attempt++)
+        {
+            var existing = await TableQueries.FindAsync(_table, Partition, person.Value, cancellationToken).ConfigureAwait(false);
+            if (change(existing is null ? null : Read(existing)) is not { } next)
+            {
+                return false;
+            }
+
+            try
+            {
+                if (existing is null)
+                {
+                    await _table.AddEntityAsync(Write(next), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _table.UpdateEntityAsync(Write(next), existing.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            }
+            catch (RequestFailedException ex) when (TableQueries.IsConflict(ex))
+            {
+                // Changed by another instance meanwhile (a save, a greeting, a failed send): decide again on what it wrote.
+            }
+        }
+
+        throw new RequestFailedException(412, $"The conversation reference of person {person} kept changing while being {what}.");
     }
 
     private static TableEntity Write(StoredConversation stored) => new(Partition, stored.Reference.PersonId.Value)

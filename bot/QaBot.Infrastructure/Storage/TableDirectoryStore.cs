@@ -57,22 +57,19 @@ public sealed class TableDirectoryStore : IDirectoryStore
         return new AreaTree(areas.Select(a => a.Value));
     }
 
-    public async Task<IReadOnlyList<Person>> GetPeopleInAreaAsync(AreaId area, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Person>> GetPeopleInAreaAsync(AreaId area, CancellationToken cancellationToken = default) =>
+        MembersAsync("m|" + Keys.AreaPartition(area), cancellationToken);
+
+    public Task<IReadOnlyList<Person>> GetPeopleKeptAtAsync(AreaId area, CancellationToken cancellationToken = default) =>
+        MembersAsync($"m|{Keys.AreaPartition(area)}|", cancellationToken);
+
+    /// <summary>The people whose membership rows start with <paramref name="prefix"/>, each once, by name.</summary>
+    private async Task<IReadOnlyList<Person>> MembersAsync(string prefix, CancellationToken cancellationToken)
     {
-        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, "m|" + Keys.AreaPartition(area)), cancellationToken).ConfigureAwait(false);
+        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, prefix), cancellationToken).ConfigureAwait(false);
         return entities
             .Select(ReadPerson)
             .DistinctBy(p => p.Id)
-            .OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    public async Task<IReadOnlyList<Person>> GetPeopleKeptAtAsync(AreaId area, CancellationToken cancellationToken = default)
-    {
-        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition, $"m|{Keys.AreaPartition(area)}|"), cancellationToken).ConfigureAwait(false);
-        return entities
-            .Select(ReadPerson)
             .OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
             .ToList();

@@ -75,27 +75,20 @@ public sealed class InMemoryDirectoryStore : IDirectoryStore
         }
     }
 
-    public Task<IReadOnlyList<Person>> GetPeopleKeptAtAsync(AreaId area, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<Person> people = _people.Values
-                .Select(p => p.Value)
-                .Where(p => p.Active && p.Areas.Contains(area))
-                .OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-                .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
-                .ToList();
-            return Task.FromResult(people);
-        }
-    }
+    public Task<IReadOnlyList<Person>> GetPeopleKeptAtAsync(AreaId area, CancellationToken cancellationToken = default) =>
+        Members(p => p.Areas.Contains(area));
 
-    public Task<IReadOnlyList<Person>> GetPeopleInAreaAsync(AreaId area, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Person>> GetPeopleInAreaAsync(AreaId area, CancellationToken cancellationToken = default) =>
+        Members(p => p.Areas.Any(a => a.IsWithin(area)));
+
+    /// <summary>Active people placed in an area <paramref name="placed"/> accepts, by name.</summary>
+    private Task<IReadOnlyList<Person>> Members(Func<Person, bool> placed)
     {
         lock (_gate)
         {
             IReadOnlyList<Person> people = _people.Values
                 .Select(p => p.Value)
-                .Where(p => p.Active && p.Areas.Any(a => a.IsWithin(area)))
+                .Where(p => p.Active && placed(p))
                 .OrderBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)
                 .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
                 .ToList();
