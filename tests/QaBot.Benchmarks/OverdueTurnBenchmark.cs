@@ -18,6 +18,7 @@ using QaBot.Core.Organisation;
 using QaBot.Core.Organisation.Import;
 using QaBot.Core.Tracking;
 using QaBot.Testing;
+using QaBot.Testing.Organisation;
 using QaBot.Testing.Storage;
 
 namespace QaBot.Benchmarks;
@@ -44,7 +45,9 @@ internal static class OverdueTurnBenchmark
         var turns = Setting("QABOT_BENCH_TURNS", 40);
 
         // The test storage client carries a counter of the entities the table service sends back, so each answer's reads are printed.
-        var storage = new TestStorage();
+        var requestTimes = new RequestTimes();
+        var storage = new TestStorage(requestTimes);
+        requestTimes.TablePrefix = storage.Prefix;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = Azurite.Instance.ConnectionString,
@@ -117,6 +120,57 @@ internal static class OverdueTurnBenchmark
         }
 
         await ReportAsync(output, services, data.Tree.Root!.Id);
+        await UpdatesAsync(output, services, data, storage.Counter, requestTimes);
+    }
+
+    /// <summary>
+    /// What an item update costs at this size: nudges (which change no count, so the model writes nothing) and replies
+    /// marking items done (which move a count in the item's month cell and its area's open tally), one at a time across
+    /// the department's teams, with the requests each made and where they went.
+    /// </summary>
+    private static async Task UpdatesAsync(TextWriter output, IServiceProvider services, SyntheticItems data, EntityCounter counter, RequestTimes times)
+    {
+        var updates = Setting("QABOT_BENCH_UPDATES", 200);
+        var tracking = services.GetRequiredService<ITrackingStore>();
+        var open = data.Items.Select(i => i.Current).Where(i => i.IsOutstanding).ToList();
+        var step = Math.Max(1, open.Count / (2 * updates));
+        var chosen = Enumerable.Range(0, Math.Min(2 * updates, open.Count / step)).Select(n => open[n * step]).ToList();
+        var at = Now.AddMinutes(-5);
+
+        var nudges = await UpdateEachAsync(chosen.Where((_, n) => n % 2 == 0), item => ItemTransitions.Nudge(item, new ItemNudge(item.Id, item.Owner, at, new AuditOrigin("benchmark"))));
+        times.Reset();
+        var replies = await UpdateEachAsync(chosen.Where((_, n) => n % 2 == 1), item => ItemTransitions.Reply(item, TestItems.Reply(item, ReplyKind.Done, DateOnly.FromDateTime(at.UtcDateTime), "benchmark", at)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// Item updates: {nudges.Requests.Count} nudges, requests each mean {nudges.Requests.Average():F2} (min {nudges.Requests.Min()}, max {nudges.Requests.Max()}), median {Percentile(nudges.Times, 0.5):F0} ms; " +
+            $"{replies.Requests.Count} replies (done), requests each mean {replies.Requests.Average():F2} (min {replies.Requests.Min()}, max {replies.Requests.Max()}), median {Percentile(replies.Times, 0.5):F0} ms, p95 {Percentile(replies.Times, 0.95):F0} ms."));
+        output.WriteLine("// Where the replies' requests went:");
+        foreach (var line in times.Summary(12))
+        {
+            output.WriteLine("//   " + line);
+        }
+
+        async Task<(List<long> Requests, List<double> Times)> UpdateEachAsync(IEnumerable<TrackedItem> items, Func<TrackedItem, ItemChange?> change)
+        {
+            var requests = new List<long>();
+            var samples = new List<double>();
+            foreach (var item in items)
+            {
+                counter.Reset();
+                var clock = Stopwatch.StartNew();
+                var result = await tracking.UpdateAsync(item.Key, change);
+                clock.Stop();
+                if (result.Status != ItemUpdateStatus.Updated)
+                {
+                    throw new InvalidOperationException($"Item {item.Id} was not updated: {result.Status}.");
+                }
+
+                requests.Add(counter.Requests);
+                samples.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            samples.Sort();
+            return (requests, samples);
+        }
     }
 
     /// <summary>

@@ -11,7 +11,9 @@ namespace QaBot.Infrastructure.Storage;
 /// Keeps the Compliance table's cells and open tallies in step with item writes: each change adds and takes away
 /// entries with one read and one transaction per area, conditional on the ETags read (tried again on a clash), and a
 /// cell named by a write-ahead marker that a stopped process left behind is recounted from its items, with its area's
-/// open tally, which gives the same answer however often it runs. When the open tally's kept keys of its oldest items
+/// open tally, which gives the same answer however often it runs. The write's marker lives in the partition of the area
+/// it changes last and is deleted by that area's transaction, so the model adds one request to an item update, the
+/// read of the cells, over the marker's own delete. When the open tally's kept keys of its oldest items
 /// run short of a page (<see cref="OpenTally.NeedsOldest"/>), the change that shortened them reads the first keys of the
 /// area's Outstanding rows, one small key-range read, and keeps them with the counts it writes.
 /// </summary>
@@ -63,18 +65,27 @@ internal sealed class ComplianceCells
 
     /// <summary>
     /// Applies the changes: per area touched, one read of its month cells and open tally together and one transaction
-    /// writing those that changed, conditional on the ETags read.
+    /// writing those that changed, conditional on the ETags read. The write's <paramref name="marker"/> is deleted by
+    /// the transaction of its own area, which goes last, or on its own when that area has nothing to write.
     /// </summary>
-    public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, CancellationToken cancellationToken)
+    public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, TableEntity marker, CancellationToken cancellationToken)
     {
-        foreach (var group in changes.GroupBy(c => c.Entry.Area))
+        ArgumentNullException.ThrowIfNull(marker);
+        var markerTaken = false;
+        foreach (var group in changes.GroupBy(c => c.Entry.Area).OrderBy(g => ComplianceEntities.Partition(g.Key) == marker.PartitionKey))
         {
-            await UpdateAreaAsync(group.Key, group.ToList(), cancellationToken).ConfigureAwait(false);
+            var ownsMarker = ComplianceEntities.Partition(group.Key) == marker.PartitionKey;
+            markerTaken |= await UpdateAreaAsync(group.Key, group.ToList(), ownsMarker ? marker : null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!markerTaken)
+        {
+            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Applies one item change: its old entry out, its new one in.</summary>
-    public Task ApplyAsync((ComplianceEntry? Remove, ComplianceEntry? Add) change, CancellationToken cancellationToken)
+    /// <summary>Applies one item change, its old entry out and its new one in, and deletes the write's marker.</summary>
+    public Task ApplyAsync((ComplianceEntry? Remove, ComplianceEntry? Add) change, TableEntity marker, CancellationToken cancellationToken)
     {
         var changes = new List<(ComplianceEntry, int)>();
         if (change.Remove is { } remove)
@@ -87,8 +98,12 @@ internal sealed class ComplianceCells
             changes.Add((add, 1));
         }
 
-        return changes.Count == 0 ? Task.CompletedTask : ApplyAsync(changes, cancellationToken);
+        return ApplyAsync(changes, marker, cancellationToken);
     }
+
+    /// <summary>Deletes a write-ahead marker from the Compliance table, if it is still there.</summary>
+    public Task DeleteMarkerAsync(TableEntity marker, CancellationToken cancellationToken) =>
+        TableQueries.DeleteIfExistsAsync(_compliance, marker.PartitionKey, marker.RowKey, cancellationToken);
 
     /// <summary>
     /// Counts the cell again from the items in its area that fell due in its month, and the area's open tally from its
@@ -146,8 +161,11 @@ internal sealed class ComplianceCells
         throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The open tally of {area} kept changing while it was recounted; run the repair again."));
     }
 
-    /// <summary>Reads the area's cells for the months the changes touch and its open tally in one query, and writes them back in one transaction.</summary>
-    private async Task UpdateAreaAsync(AreaId area, IReadOnlyList<(ComplianceEntry Entry, int Sign)> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the area's cells for the months the changes touch and its open tally in one query, and writes them back in
+    /// one transaction, which also deletes <paramref name="marker"/> when given. True when that transaction deleted it.
+    /// </summary>
+    private async Task<bool> UpdateAreaAsync(AreaId area, IReadOnlyList<(ComplianceEntry Entry, int Sign)> changes, TableEntity? marker, CancellationToken cancellationToken)
     {
         var partition = ComplianceEntities.Partition(area);
         var months = changes.Select(c => c.Entry.Month).Distinct().ToList();
@@ -193,21 +211,38 @@ internal sealed class ComplianceCells
 
             if (actions.Count == 0)
             {
-                return;
+                return false;
+            }
+
+            if (marker is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, marker, ETag.All));
             }
 
             try
             {
                 await _compliance.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                return;
+                return marker is not null;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
             {
+                if (marker is not null && ex.Status == 404 && await MarkerGoneAsync(marker, ex.FailedTransactionActionIndex, actions.Count - 1, cancellationToken).ConfigureAwait(false))
+                {
+                    // A repair took the marker as left behind and recounted the cells it names from the items, which
+                    // already hold this write: adding the change again would count it twice.
+                    return true;
+                }
             }
         }
 
         throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The compliance cells of {area} kept changing while they were updated."));
     }
+
+    /// <summary>Whether the transaction failed because its last action, the marker's delete, found no marker.</summary>
+    private async Task<bool> MarkerGoneAsync(TableEntity marker, int? failedAction, int markerAction, CancellationToken cancellationToken) =>
+        failedAction is { } failed
+            ? failed == markerAction
+            : await TableQueries.FindAsync(_compliance, marker.PartitionKey, marker.RowKey, cancellationToken).ConfigureAwait(false) is null;
 
     private static TableTransactionAction? CellWrite(ComplianceCell cell, ETag? etag) =>
         etag is not { } read

@@ -6,14 +6,21 @@ using QaBot.Core.Scheduling;
 namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
-/// Write-ahead markers for the Outstanding index. Before an item changes, a marker naming it (and the index row it had)
-/// is written to partition <c>~pending</c> of the Outstanding table; after the item and its index are written, the
-/// marker is deleted. A marker left behind means a process stopped in between: repair brings the index in line with
-/// the item and deletes the marker. The partition sorts after every area, so area queries never meet it.
+/// Write-ahead markers for the Outstanding index and the compliance model. Before an item changes, a marker naming it
+/// (the index row it had, and the compliance cells the change touches) is written to the Compliance table, in the
+/// partition of the area whose cells the write changes last, as row <c>pending|{ticks}|{guid}</c>; the transaction that
+/// writes those cells deletes it, so keeping the model in step costs no separate delete. A marker left behind means a
+/// process stopped in between: repair brings the index in line with the item, recounts the cells and deletes the
+/// marker. The row key sorts after every month and after <c>open</c>, so no read of cells or tallies meets it. Markers
+/// written by earlier releases sit in partition <c>~pending</c> of the Outstanding table, which repair still reads.
 /// </summary>
 internal static class IndexMarkers
 {
-    public const string Partition = "~pending";
+    /// <summary>Where earlier releases wrote their markers: a partition of the Outstanding table.</summary>
+    public const string LegacyPartition = "~pending";
+
+    /// <summary>The start of every marker's row key in an area's partition of the Compliance table.</summary>
+    public const string RowPrefix = "pending|";
 
     /// <summary>
     /// One item whose index row may need bringing in line, where its old index row was, if anywhere, and the compliance
@@ -26,8 +33,8 @@ internal static class IndexMarkers
         public OccurrenceId Id => new(Occurrence);
     }
 
-    public static TableEntity Write(IReadOnlyList<Entry> entries, DateTimeOffset at) =>
-        new(Partition, $"{Keys.Ticks(at)}|{Guid.NewGuid():N}")
+    public static TableEntity Write(AreaId area, IReadOnlyList<Entry> entries, DateTimeOffset at) =>
+        new(ComplianceEntities.Partition(area), $"{RowPrefix}{Keys.Ticks(at)}|{Guid.NewGuid():N}")
         {
             ["CreatedAt"] = at,
             ["Entries"] = EntityValues.Json(entries),

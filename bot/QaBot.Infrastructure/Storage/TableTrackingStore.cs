@@ -36,6 +36,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private readonly TableClient _items;
     private readonly TableClient _outstanding;
     private readonly TableClient _reminders;
+    private readonly TableClient _compliance;
     private readonly ComplianceCells _cells;
     private readonly TimeProvider _time;
     private readonly ILogger<TableTrackingStore> _logger;
@@ -46,6 +47,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         _items = tables.Items;
         _outstanding = tables.Outstanding;
         _reminders = tables.Reminders;
+        _compliance = tables.Compliance;
         _cells = new ComplianceCells(tables);
         _time = time;
         _logger = logger;
@@ -262,9 +264,12 @@ public sealed partial class TableTrackingStore : ITrackingStore
     public async Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
         var cutoff = _time.GetUtcNow() - olderThan;
-        var markers = await TableQueries.ListAsync(_outstanding, TableClient.CreateQueryFilter($"PartitionKey eq {IndexMarkers.Partition}"), cancellationToken).ConfigureAwait(false);
+        var markers = (await TableQueries.ListAsync(_compliance, TableClient.CreateQueryFilter($"RowKey ge {IndexMarkers.RowPrefix} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}"), cancellationToken).ConfigureAwait(false))
+            .Select(m => (Table: _compliance, Marker: m))
+            .Concat((await TableQueries.ListAsync(_outstanding, TableClient.CreateQueryFilter($"PartitionKey eq {IndexMarkers.LegacyPartition}"), cancellationToken).ConfigureAwait(false))
+                .Select(m => (Table: _outstanding, Marker: m)));
         var repaired = 0;
-        foreach (var marker in markers.Where(m => m.RequiredInstant("CreatedAt") <= cutoff))
+        foreach (var (table, marker) in markers.Where(m => m.Marker.RequiredInstant("CreatedAt") <= cutoff))
         {
             foreach (var entry in IndexMarkers.Read(marker))
             {
@@ -288,7 +293,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
             try
             {
-                await _outstanding.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
+                await table.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
@@ -328,7 +333,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
             else
             {
                 var compliance = ComplianceCell.Change(before, after);
-                var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]))], cancellationToken).ConfigureAwait(false);
+                var marker = await WriteMarkerAsync(after.Area, [IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]))], cancellationToken).ConfigureAwait(false);
                 await UpsertRemindersAsync(ReminderEntities.Planned(after).Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
                 await CopyToAsync(before, change, cancellationToken).ConfigureAwait(false);
                 try
@@ -339,7 +344,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
                 {
                     // Someone changed the item in its old area after it was copied: copy the fresh state again.
                     LogConflict(before.Id.Value, attempt);
-                    await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                    await _cells.DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
                     var fresh = await TableQueries.FindAsync(_items, entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
                     if (fresh is null)
                     {
@@ -352,8 +357,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
                 await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
                 await DeleteOldHistoryAsync(before, cancellationToken).ConfigureAwait(false);
-                await _cells.ApplyAsync(compliance, cancellationToken).ConfigureAwait(false);
-                await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                await _cells.ApplyAsync(compliance, marker, cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
@@ -430,7 +434,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         var afterReminders = ReminderEntities.Planned(after);
         var remindersChange = after.Owner != before.Owner || !beforeReminders.SequenceEqual(afterReminders);
         var compliance = ComplianceCell.Change(before, after);
-        var marker = await WriteMarkerAsync([IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]))], cancellationToken).ConfigureAwait(false);
+        var marker = await WriteMarkerAsync(after.Area, [IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]))], cancellationToken).ConfigureAwait(false);
         if (remindersChange)
         {
             await UpsertRemindersAsync(afterReminders.Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
@@ -448,7 +452,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
         catch (TableTransactionFailedException ex) when (TableQueries.IsConflict(ex))
         {
-            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+            await _cells.DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -463,8 +467,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
 
         await Fault("before-compliance").ConfigureAwait(false);
-        await _cells.ApplyAsync(compliance, cancellationToken).ConfigureAwait(false);
-        await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+        await _cells.ApplyAsync(compliance, marker, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -494,18 +497,16 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
     private static DateOnly? Outstanding(TrackedItem item) => item.IsOutstanding ? item.EffectiveDue : null;
 
-    private async Task<TableEntity> WriteMarkerAsync(IReadOnlyList<IndexMarkers.Entry> entries, CancellationToken cancellationToken)
+    /// <summary>Writes a marker in the partition of <paramref name="area"/>, the area whose cells the write changes last.</summary>
+    private async Task<TableEntity> WriteMarkerAsync(AreaId area, IReadOnlyList<IndexMarkers.Entry> entries, CancellationToken cancellationToken)
     {
-        var marker = IndexMarkers.Write(entries, _time.GetUtcNow());
-        await _outstanding.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+        var marker = IndexMarkers.Write(area, entries, _time.GetUtcNow());
+        await _compliance.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
         return marker;
     }
 
     private static IndexMarkers.Entry MarkerEntry(TrackedItem item) =>
         IndexMarkers.EntryFor(item.Area, item.Id, null, null, ComplianceCells.Names([ComplianceEntry.Of(item)]));
-
-    private Task DeleteMarkerAsync(TableEntity marker, CancellationToken cancellationToken) =>
-        TableQueries.DeleteIfExistsAsync(_outstanding, marker.PartitionKey, marker.RowKey, cancellationToken);
 
     private Task Fault(string point) => FaultPoint?.Invoke(point) ?? Task.CompletedTask;
 
@@ -560,6 +561,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private async Task<int> SubmitNewAsync(List<(NewItem Item, List<TableTransactionAction> Actions)> chunk, CancellationToken cancellationToken)
     {
         var marker = await WriteMarkerAsync(
+            chunk[0].Item.Current.Area,
             chunk.Select(c => MarkerEntry(c.Item.Current)).ToList(),
             cancellationToken).ConfigureAwait(false);
 
@@ -596,8 +598,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
 
         await Fault("before-compliance").ConfigureAwait(false);
-        await _cells.ApplyAsync(pending.Select(p => (ComplianceEntry.Of(p.Item.Current), 1)), cancellationToken).ConfigureAwait(false);
-        await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+        await _cells.ApplyAsync(pending.Select(p => (ComplianceEntry.Of(p.Item.Current), 1)), marker, cancellationToken).ConfigureAwait(false);
         return added;
     }
 

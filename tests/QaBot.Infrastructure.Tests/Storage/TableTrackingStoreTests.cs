@@ -122,7 +122,7 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateAsync_Reply_TheComplianceCellCostsTwoRequestsANudgeNone()
+    public async Task UpdateAsync_Reply_TheComplianceModelCostsOneRequestANudgeNone()
     {
         var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
         var other = Item("occ-2", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 21));
@@ -137,9 +137,52 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
 
         // Both read the item, write and delete a marker, write the item's transaction and one index row (the nudge
         // rewrites the copy, the reply removes it). The reply, which closes the item, also deletes its planned reminder,
-        // and reads and writes its compliance cell: two requests for the model.
+        // and reads its compliance cell and open tally; the transaction writing them deletes the marker too, so the
+        // model costs one request.
         Assert.Equal(5, nudge);
-        Assert.Equal(nudge + 1 + 2, reply);
+        Assert.Equal(nudge + 1 + 1, reply);
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ARepairTookTheMarkerBeforeTheCellsWereWritten_CountsTheReplyOnce()
+    {
+        var october = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
+        await _storage.Tracking.AddIfAbsentAsync([october], TestItems.Origin);
+        // The write stalls after the item is written, long enough for a repair to take its marker as left behind.
+        _storage.Tracking.FaultPoint = async p =>
+        {
+            if (p == "before-compliance")
+            {
+                Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+            }
+        };
+
+        var result = await _storage.Tracking.UpdateAsync(october.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19))));
+        _storage.Tracking.FaultPoint = null;
+
+        Assert.Equal(ItemUpdateStatus.Updated, result.Status);
+        var month = new ReportMonth(2026, 10);
+        var counts = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((1, 0, 1), (counts.Due, counts.OpenTotal, counts.OnTime));
+        Assert.Empty(await _storage.Compliance.GetOpenAsync(ChesterfieldTeam1));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task RepairAsync_AMarkerAnEarlierReleaseLeftInTheOutstandingTable_PutsTheItemRightAndDeletesIt()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        await _storage.Tables.Outstanding.DeleteEntityAsync(item.Area.Value + ".", "2026-11-10|occ-1");
+        var legacy = QaBot.Infrastructure.Storage.IndexMarkers.Write(item.Area, [QaBot.Infrastructure.Storage.IndexMarkers.EntryFor(item.Area, item.Id, null, null)], TestItems.CreatedAt);
+        legacy.PartitionKey = QaBot.Infrastructure.Storage.IndexMarkers.LegacyPartition;
+        await _storage.Tables.Outstanding.AddEntityAsync(legacy);
+
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+
+        Assert.Single(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf));
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
     }
 
     [Fact]
