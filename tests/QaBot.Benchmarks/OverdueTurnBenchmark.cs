@@ -185,8 +185,15 @@ internal static class OverdueTurnBenchmark
             ?? throw new InvalidOperationException($"The benchmark's {who} is not in the directory.");
         var asOf = DateOnly.FromDateTime(Now.UtcDateTime);
         var samples = await TimeAsync(times, () => query.RunAsync(viewer, tree, asOf, DashboardRequest.Default));
+        var compliance = services.GetRequiredService<IComplianceStore>();
+        var area = viewer.Areas[0];
+        var month = ReportMonth.Of(asOf);
+        var first = ReportMonth.Of(month.FirstDay.AddMonths(-12));
+        var cells = 0;
+        var cellReads = await TimeAsync(times, async () => cells = (await compliance.GetCellsAsync(area, first, month)).Count);
+        var tallyReads = await TimeAsync(times, () => compliance.GetOpenAsync(area));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// Dashboard, {who}: {times} views, median {Percentile(samples, 0.5):F0} ms, p95 {Percentile(samples, 0.95):F0} ms."));
+            $"// Dashboard, {who}: {times} views, median {Percentile(samples, 0.5):F0} ms, p95 {Percentile(samples, 0.95):F0} ms; of which read on their own: {cells:N0} cells of {first} to {month}, median {Percentile(cellReads, 0.5):F0} ms; the open tallies, median {Percentile(tallyReads, 0.5):F0} ms."));
     }
 
     /// <summary>Runs <paramref name="work"/> twice unmeasured, then <paramref name="times"/> times; the times in milliseconds, sorted.</summary>

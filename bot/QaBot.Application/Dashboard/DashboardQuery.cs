@@ -56,13 +56,20 @@ public sealed class DashboardQuery
         var shown = narrowed.Areas.Count == 1 ? narrowed.Areas[0] : CommonAncestor(narrowed.Areas);
         var trendFrom = ReportMonth.Of(ReportMonth.Of(asOf).FirstDay.AddMonths(1 - TrendMonths));
         var first = trendFrom < from ? trendFrom : from;
-        var reads = await Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetCellsAsync(a, first.Previous(), to, cancellationToken))).ConfigureAwait(false);
+        // The cells, the open tallies and a manager's people are read side by side: none needs another.
+        var tallyReads = Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken)));
+        var dueBefore = _rules.OverdueDueBefore(asOf);
+        var peopleRead = scope.NamesVisible && narrowed.Areas.Count == 1 && viewer.Areas.Contains(shown)
+            ? PeopleAsync(viewer, dueBefore, request.Family, cancellationToken)
+            : Task.FromResult<IReadOnlyList<DashboardPerson>>([]);
+        var cellReads = Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetCellsAsync(a, first.Previous(), to, cancellationToken)));
+        await Task.WhenAll(cellReads, tallyReads, peopleRead).ConfigureAwait(false);
+        var reads = await cellReads.ConfigureAwait(false);
         var cells = reads.SelectMany(r => r)
             .DistinctBy(c => (c.Area, c.Month))
             .Where(c => narrowed.Areas.Any(c.Area.IsWithin))
             .Select(c => OnlyFamily(c, request.Family))
             .ToList();
-        var dueBefore = _rules.OverdueDueBefore(asOf);
 
         var dutyFigures = ComplianceReport.Lines(cells, shown, from, to, ComplianceGrouping.Duty, dueBefore)
             .GroupBy(l => l.Duty)
@@ -89,7 +96,7 @@ public sealed class DashboardQuery
         var trendFigures = Publish(families.Select(g => WithoutChange(ComplianceFigures.Combine(shown, null, g.ToList()) with { Month = g.Key.Month })).ToList(), scope);
         var trend = families.Select((g, i) => new DashboardTrendLine(g.Key.Family, g.Key.Month, trendFigures[i])).ToList();
 
-        var tallies = await Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken))).ConfigureAwait(false);
+        var tallies = await tallyReads.ConfigureAwait(false);
         var open = tallies.SelectMany(t => t)
             .DistinctBy(t => t.Area)
             .Where(t => narrowed.Areas.Any(t.Area.IsWithin))
@@ -118,9 +125,7 @@ public sealed class DashboardQuery
             .Select((child, i) => new DashboardChild(child, childFigures[i] is null ? null : childPublished[published++], childCounts[i], childHidden[i]))
             .ToList();
 
-        var people = scope.NamesVisible && narrowed.Areas.Count == 1 && viewer.Areas.Contains(shown)
-            ? await PeopleAsync(viewer, dueBefore, request.Family, cancellationToken).ConfigureAwait(false)
-            : [];
+        var people = await peopleRead.ConfigureAwait(false);
 
         return new DashboardView(asOf, scope.Kind, shown, narrowed.Restricted, from, to, total, byDuty, trend, overdue, notApplicable, children, people);
 
