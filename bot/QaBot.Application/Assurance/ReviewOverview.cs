@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using QaBot.Application.Configuration;
 using QaBot.Application.Organisation;
 using QaBot.Application.Tracking;
@@ -16,6 +17,9 @@ namespace QaBot.Application.Assurance;
 /// </summary>
 public sealed class ReviewOverview
 {
+    /// <summary>The most directory and item reads made at once.</summary>
+    private const int Parallelism = 8;
+
     private readonly IReviewStore _reviews;
     private readonly IDirectoryStore _directory;
     private readonly ITrackingStore _tracking;
@@ -47,39 +51,27 @@ public sealed class ReviewOverview
             throw new ArgumentException($"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).", nameof(to));
         }
 
-        var people = new Dictionary<PersonId, Person?>();
-        async Task<Person?> PersonAsync(PersonId id)
+        // Reviewers' lines overlap (one head of service over many teams), so each person is read once; the reviews and
+        // their actions are looked at a few at a time rather than one round trip after another.
+        var people = new ConcurrentDictionary<PersonId, Lazy<Task<Person?>>>();
+        Task<Person?> PersonAsync(PersonId id) =>
+            people.GetOrAdd(id, key => new Lazy<Task<Person?>>(() => _directory.GetPersonAsync(key, cancellationToken))).Value;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+
+        var reviews = await _reviews.ListAsync(from, to, cancellationToken).ConfigureAwait(false);
+        var readable = new bool[reviews.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, reviews.Count), parallel, async (i, _) =>
         {
-            if (!people.TryGetValue(id, out var person))
-            {
-                person = await _directory.GetPersonAsync(id, cancellationToken).ConfigureAwait(false);
-                people[id] = person;
-            }
+            readable[i] = viewer is null
+                || ReviewAccess.MayRead(viewer, reviews[i], await ReviewQuery.LineOfAsync(reviews[i].Reviewer, PersonAsync).ConfigureAwait(false), _policy, today);
+        }).ConfigureAwait(false);
+        var visible = reviews.Where((_, i) => readable[i]).ToList();
 
-            return person;
-        }
-
-        var visible = new List<ReflectiveCaseReview>();
-        foreach (var review in await _reviews.ListAsync(from, to, cancellationToken).ConfigureAwait(false))
-        {
-            if (viewer is null)
-            {
-                visible.Add(review);
-                continue;
-            }
-
-            var line = await ReviewQuery.LineOfAsync(review.Reviewer, PersonAsync).ConfigureAwait(false);
-            if (ReviewAccess.MayRead(viewer, review, line, _policy, today))
-            {
-                visible.Add(review);
-            }
-        }
-
-        var states = new Dictionary<OccurrenceId, ReviewActionState>();
-        foreach (var action in visible.SelectMany(r => r.Actions))
+        var states = new ConcurrentDictionary<OccurrenceId, ReviewActionState>();
+        await Parallel.ForEachAsync(visible.SelectMany(r => r.Actions), parallel, async (action, token) =>
         {
             var owner = await PersonAsync(action.Owner).ConfigureAwait(false);
-            var item = owner is null ? null : await _tracking.GetAsync(ItemKey.For(owner, action.ItemId), cancellationToken).ConfigureAwait(false);
+            var item = owner is null ? null : await _tracking.GetAsync(ItemKey.For(owner, action.ItemId), token).ConfigureAwait(false);
             states[action.ItemId] = item switch
             {
                 null => ReviewActionState.Closed,
@@ -88,7 +80,7 @@ public sealed class ReviewOverview
                 { IsOutstanding: true } => ReviewActionState.Open,
                 _ => ReviewActionState.Closed,
             };
-        }
+        }).ConfigureAwait(false);
 
         var tree = await _areas.GetAsync(cancellationToken).ConfigureAwait(false);
         return ReviewSummary.Of(from, to, _options.ToSettings().Judgements, visible, area => ServiceName(tree, area), id => states[id]);

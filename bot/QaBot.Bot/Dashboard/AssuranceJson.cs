@@ -20,9 +20,10 @@ internal static class AssuranceJson
     public static async Task<object> ForAsync(Person viewer, DateOnly today, ReviewOverview reviews, AuditOverview audits, CancellationToken cancellationToken)
     {
         var (from, to, label) = ReviewPeriods.Of(ReviewPeriod.ThisQuarter, today);
-        var summary = await reviews.SummariseAsync(viewer, from, to, today, cancellationToken).ConfigureAwait(false);
-        var progress = await audits.InProgressForAsync(viewer, today, cancellationToken).ConfigureAwait(false);
-        return Of(summary, label, progress);
+        var summary = reviews.SummariseAsync(viewer, from, to, today, cancellationToken);
+        var progress = audits.InProgressForAsync(viewer, today, cancellationToken);
+        await Task.WhenAll(summary, progress).ConfigureAwait(false);
+        return Of(await summary.ConfigureAwait(false), label, await progress.ConfigureAwait(false));
     }
 
     public static object Of(ReviewSummary reviews, string periodLabel, AuditProgress audits) => new
