@@ -33,6 +33,9 @@ internal sealed class RequestTimes : HttpPipelinePolicy
         Add(message, Stopwatch.GetTimestamp() - started);
     }
 
+    /// <summary>How many requests of one kind (as <see cref="Summary"/> names them, such as "Outstanding query") were made.</summary>
+    public long Count(string kind) => _totals.TryGetValue(kind, out var total) ? total.Count : 0;
+
     /// <summary>The kinds of request that took longest, with their count, total and mean time.</summary>
     public IEnumerable<string> Summary(int top) => _totals
         .OrderByDescending(t => t.Value.Ticks)

@@ -56,10 +56,12 @@ public sealed class DashboardQuery
         var shown = narrowed.Areas.Count == 1 ? narrowed.Areas[0] : CommonAncestor(narrowed.Areas);
         var trendFrom = ReportMonth.Of(ReportMonth.Of(asOf).FirstDay.AddMonths(1 - TrendMonths));
         var first = trendFrom < from ? trendFrom : from;
+        var dueBefore = _rules.OverdueDueBefore(asOf);
+        var showsPeople = scope.NamesVisible && narrowed.Areas.Count == 1 && viewer.Areas.Contains(shown);
+
         // The cells, the open tallies and a manager's people are read side by side: none needs another.
         var tallyReads = Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetOpenAsync(a, cancellationToken)));
-        var dueBefore = _rules.OverdueDueBefore(asOf);
-        var peopleRead = scope.NamesVisible && narrowed.Areas.Count == 1 && viewer.Areas.Contains(shown)
+        var peopleRead = showsPeople
             ? PeopleAsync(viewer, dueBefore, request.Family, cancellationToken)
             : Task.FromResult<IReadOnlyList<DashboardPerson>>([]);
         var cellReads = Task.WhenAll(narrowed.Areas.Select(a => _compliance.GetCellsAsync(a, first.Previous(), to, cancellationToken)));

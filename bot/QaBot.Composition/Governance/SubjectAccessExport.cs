@@ -28,7 +28,7 @@ public static class SubjectAccessExport
         ["Meetings"] = "Board and group meetings you attend or organise",
         ["SendLedger"] = "Reminder digests sent to you, with each attempt",
         ["Scheduler"] = "Scheduler records that name you",
-        ["Compliance"] = "Compliance figures (counts, and each area's oldest open items by id; listed only if they name you)",
+        ["Compliance"] = "Compliance figures (counts, each area's oldest open items by id, and markers of items being written; listed only if they name you)",
         ["Cases"] = "Statutory review chains you are responsible for (case references and dates, no children's names)",
         ["Governance"] = "Looks at the records that you made or that were about you (audit queries, exports)",
     };

@@ -66,21 +66,35 @@ internal sealed class ComplianceCells
     /// <summary>
     /// Applies the changes: per area touched, one read of its month cells and open tally together and one transaction
     /// writing those that changed, conditional on the ETags read. The write's <paramref name="marker"/> is deleted by
-    /// the transaction of its own area, which goes last, or on its own when that area has nothing to write.
+    /// the transaction of its own area, which goes last, or on its own when that area has nothing to write, in either
+    /// case only if it is as written (its ETag). A marker that a repair has claimed meanwhile (changed or deleted) may
+    /// have been counted from the items before or after this write's own, so every cell it names is recounted.
     /// </summary>
     public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, TableEntity marker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(marker);
-        var markerTaken = false;
+        var outcome = MarkerOutcome.NotTaken;
         foreach (var group in changes.GroupBy(c => c.Entry.Area).OrderBy(g => ComplianceEntities.Partition(g.Key) == marker.PartitionKey))
         {
             var ownsMarker = ComplianceEntities.Partition(group.Key) == marker.PartitionKey;
-            markerTaken |= await UpdateAreaAsync(group.Key, group.ToList(), ownsMarker ? marker : null, cancellationToken).ConfigureAwait(false);
+            var result = await UpdateAreaAsync(group.Key, group.ToList(), ownsMarker ? marker : null, cancellationToken).ConfigureAwait(false);
+            if (ownsMarker)
+            {
+                outcome = result;
+            }
         }
 
-        if (!markerTaken)
+        if (outcome == MarkerOutcome.NotTaken)
         {
-            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+            outcome = await DeleteMarkerAsWrittenAsync(marker, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome == MarkerOutcome.Claimed)
+        {
+            foreach (var (area, month) in IndexMarkers.Read(marker).SelectMany(e => e.Cells ?? []).Distinct(StringComparer.Ordinal).Select(Parse))
+            {
+                await RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -101,9 +115,22 @@ internal sealed class ComplianceCells
         return ApplyAsync(changes, marker, cancellationToken);
     }
 
-    /// <summary>Deletes a write-ahead marker from the Compliance table, if it is still there.</summary>
+    /// <summary>Deletes a write-ahead marker from the Compliance table, if it is still there, when its write changed nothing.</summary>
     public Task DeleteMarkerAsync(TableEntity marker, CancellationToken cancellationToken) =>
         TableQueries.DeleteIfExistsAsync(_compliance, marker.PartitionKey, marker.RowKey, cancellationToken);
+
+    private async Task<MarkerOutcome> DeleteMarkerAsWrittenAsync(TableEntity marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _compliance.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
+            return MarkerOutcome.Deleted;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return MarkerOutcome.Claimed;
+        }
+    }
 
     /// <summary>
     /// Counts the cell again from the items in its area that fell due in its month, and the area's open tally from its
@@ -163,9 +190,10 @@ internal sealed class ComplianceCells
 
     /// <summary>
     /// Reads the area's cells for the months the changes touch and its open tally in one query, and writes them back in
-    /// one transaction, which also deletes <paramref name="marker"/> when given. True when that transaction deleted it.
+    /// one transaction, which also deletes <paramref name="marker"/>, as written, when given: whether it did, or found it
+    /// claimed by a repair (and wrote nothing), or had nothing to write.
     /// </summary>
-    private async Task<bool> UpdateAreaAsync(AreaId area, IReadOnlyList<(ComplianceEntry Entry, int Sign)> changes, TableEntity? marker, CancellationToken cancellationToken)
+    private async Task<MarkerOutcome> UpdateAreaAsync(AreaId area, IReadOnlyList<(ComplianceEntry Entry, int Sign)> changes, TableEntity? marker, CancellationToken cancellationToken)
     {
         var partition = ComplianceEntities.Partition(area);
         var months = changes.Select(c => c.Entry.Month).Distinct().ToList();
@@ -211,26 +239,26 @@ internal sealed class ComplianceCells
 
             if (actions.Count == 0)
             {
-                return false;
+                return MarkerOutcome.NotTaken;
             }
 
             if (marker is not null)
             {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, marker, ETag.All));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, marker, marker.ETag));
             }
 
             try
             {
                 await _compliance.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                return marker is not null;
+                return marker is null ? MarkerOutcome.NotTaken : MarkerOutcome.Deleted;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
             {
-                if (marker is not null && ex.Status == 404 && await MarkerGoneAsync(marker, ex.FailedTransactionActionIndex, actions.Count - 1, cancellationToken).ConfigureAwait(false))
+                if (marker is not null && await MarkerClaimedAsync(marker, ex.FailedTransactionActionIndex, actions.Count - 1, cancellationToken).ConfigureAwait(false))
                 {
-                    // A repair took the marker as left behind and recounted the cells it names from the items, which
-                    // already hold this write: adding the change again would count it twice.
-                    return true;
+                    // A repair took the marker as left behind: its recount may have read the items before or after
+                    // this write's, so the caller recounts rather than adding the change on top.
+                    return MarkerOutcome.Claimed;
                 }
             }
         }
@@ -238,11 +266,12 @@ internal sealed class ComplianceCells
         throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The compliance cells of {area} kept changing while they were updated."));
     }
 
-    /// <summary>Whether the transaction failed because its last action, the marker's delete, found no marker.</summary>
-    private async Task<bool> MarkerGoneAsync(TableEntity marker, int? failedAction, int markerAction, CancellationToken cancellationToken) =>
+    /// <summary>Whether the transaction failed because its last action, the marker's delete, found the marker changed or gone.</summary>
+    private async Task<bool> MarkerClaimedAsync(TableEntity marker, int? failedAction, int markerAction, CancellationToken cancellationToken) =>
         failedAction is { } failed
             ? failed == markerAction
-            : await TableQueries.FindAsync(_compliance, marker.PartitionKey, marker.RowKey, cancellationToken).ConfigureAwait(false) is null;
+            : await TableQueries.FindAsync(_compliance, marker.PartitionKey, marker.RowKey, cancellationToken).ConfigureAwait(false) is not { } stored
+                || stored.ETag != marker.ETag;
 
     private static TableTransactionAction? CellWrite(ComplianceCell cell, ETag? etag) =>
         etag is not { } read
@@ -285,5 +314,17 @@ internal sealed class ComplianceCells
         {
             return false;
         }
+    }
+
+    private enum MarkerOutcome
+    {
+        /// <summary>No transaction of this write deleted the marker.</summary>
+        NotTaken,
+
+        /// <summary>Deleted as written, with the counts.</summary>
+        Deleted,
+
+        /// <summary>Changed or deleted by a repair before this write's counts were written.</summary>
+        Claimed,
     }
 }

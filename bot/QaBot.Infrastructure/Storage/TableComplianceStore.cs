@@ -13,12 +13,6 @@ public sealed class TableComplianceStore : IComplianceStore
 {
     private const int Parallelism = 8;
 
-    /// <summary>The most queries one read of cells makes side by side.</summary>
-    private const int MaxSpans = 4;
-
-    /// <summary>The fewest months a query of cells covers: a shorter read is one query.</summary>
-    private const int MonthsPerSpan = 4;
-
     private readonly TableClient _compliance;
     private readonly TableClient _items;
 
@@ -31,38 +25,12 @@ public sealed class TableComplianceStore : IComplianceStore
 
     public async Task<IReadOnlyList<ComplianceCell>> GetCellsAsync(AreaId? area, ReportMonth first, ReportMonth last, CancellationToken cancellationToken = default)
     {
-        // A year of a department's cells is a few pages; read as one query they come one after another, so the months
-        // are read in a few spans side by side.
-        var spans = await Task.WhenAll(Spans(first, last).Select(span => ReadCellsAsync(area, span.First, span.Last, cancellationToken))).ConfigureAwait(false);
-        return spans.SelectMany(s => s).ToList();
-    }
-
-    /// <summary>The months from <paramref name="first"/> to <paramref name="last"/> in at most <see cref="MaxSpans"/> spans of at least <see cref="MonthsPerSpan"/> months, in order.</summary>
-    internal static IReadOnlyList<(ReportMonth First, ReportMonth Last)> Spans(ReportMonth first, ReportMonth last)
-    {
-        var months = new List<ReportMonth>();
-        for (var month = first; month <= last; month = month.Next())
-        {
-            months.Add(month);
-        }
-
-        if (months.Count == 0)
-        {
-            return [(first, last)];
-        }
-
-        var size = Math.Max(MonthsPerSpan, (months.Count + MaxSpans - 1) / MaxSpans);
-        return months.Chunk(size).Select(c => (c[0], c[^1])).ToList();
-    }
-
-    private async Task<IEnumerable<ComplianceCell>> ReadCellsAsync(AreaId? area, ReportMonth first, ReportMonth last, CancellationToken cancellationToken)
-    {
         var months = TableClient.CreateQueryFilter($"RowKey ge {ComplianceEntities.RowKey(first)} and RowKey le {ComplianceEntities.RowKey(last)}");
         var filter = area is { } within
             ? TableClient.CreateQueryFilter($"PartitionKey ge {ComplianceEntities.Partition(within)} and PartitionKey lt {Keys.UpperBound(ComplianceEntities.Partition(within))}") + " and " + months
             : months;
         var entities = await TableQueries.ListAsync(_compliance, filter, cancellationToken).ConfigureAwait(false);
-        return entities.Select(ComplianceEntities.Read);
+        return entities.Select(ComplianceEntities.Read).ToList();
     }
 
     public async Task<IReadOnlyList<OpenTally>> GetOpenAsync(AreaId? area, CancellationToken cancellationToken = default)

@@ -269,8 +269,15 @@ public sealed partial class TableTrackingStore : ITrackingStore
             .Concat((await TableQueries.ListAsync(_outstanding, TableClient.CreateQueryFilter($"PartitionKey eq {IndexMarkers.LegacyPartition}"), cancellationToken).ConfigureAwait(false))
                 .Select(m => (Table: _outstanding, Marker: m)));
         var repaired = 0;
-        foreach (var (table, marker) in markers.Where(m => m.Marker.RequiredInstant("CreatedAt") <= cutoff))
+        foreach (var (table, found) in markers.Where(m => m.Marker.RequiredInstant("CreatedAt") <= cutoff))
         {
+            // Claimed before anything is read, so a writer still going finds it changed and recounts its cells after
+            // its own write, whichever way round this recount and that write fall.
+            if (await ClaimAsync(table, found, cancellationToken).ConfigureAwait(false) is not { } marker)
+            {
+                continue;
+            }
+
             foreach (var entry in IndexMarkers.Read(marker))
             {
                 var current = await GetAsync(new ItemKey(entry.AreaId, entry.Id), cancellationToken).ConfigureAwait(false);
@@ -297,7 +304,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
-                // Deleted or rewritten by its own writer meanwhile.
+                // Claimed again by another repair meanwhile, which deletes it.
             }
         }
 
@@ -307,6 +314,22 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
 
         return repaired;
+    }
+
+    /// <summary>Marks the marker as taken by a repair, conditional on it being as listed; null when it has changed or gone.</summary>
+    private async Task<TableEntity?> ClaimAsync(TableClient table, TableEntity marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var claim = new TableEntity(marker.PartitionKey, marker.RowKey) { ["ClaimedAt"] = _time.GetUtcNow() };
+            var response = await table.UpdateEntityAsync(claim, marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            marker.ETag = response.Headers.ETag ?? ETag.All;
+            return marker;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
     }
 
     private async Task<bool> TransferOneAsync(TableEntity entity, ItemTransfer transfer, CancellationToken cancellationToken)
@@ -501,7 +524,9 @@ public sealed partial class TableTrackingStore : ITrackingStore
     private async Task<TableEntity> WriteMarkerAsync(AreaId area, IReadOnlyList<IndexMarkers.Entry> entries, CancellationToken cancellationToken)
     {
         var marker = IndexMarkers.Write(area, entries, _time.GetUtcNow());
-        await _compliance.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+        var response = await _compliance.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+        marker.ETag = response.Headers.ETag ?? throw new InvalidOperationException("The table service did not say the new marker's ETag.");
+        await Fault("after-marker").ConfigureAwait(false);
         return marker;
     }
 

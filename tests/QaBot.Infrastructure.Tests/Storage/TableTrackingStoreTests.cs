@@ -170,18 +170,80 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_ARepairTookTheMarkerBeforeTheItemWasWritten_CountsTheReplyOnce()
+    {
+        var october = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
+        await _storage.Tracking.AddIfAbsentAsync([october], TestItems.Origin);
+        // The write stalls after its marker, and a repair recounts from the items as they were before the reply.
+        _storage.Tracking.FaultPoint = async p =>
+        {
+            if (p == "after-marker")
+            {
+                Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+            }
+        };
+
+        var result = await _storage.Tracking.UpdateAsync(october.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19))));
+        _storage.Tracking.FaultPoint = null;
+
+        Assert.Equal(ItemUpdateStatus.Updated, result.Status);
+        await AssertOnTimeOnceAsync();
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_ARepairClaimedTheMarkerAndHasNotFinished_CountsTheReplyOnceWhenItDoes()
+    {
+        var october = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
+        await _storage.Tracking.AddIfAbsentAsync([october], TestItems.Origin);
+        // A repair claims the marker (and may be recounting) when the writer comes to write the counts.
+        _storage.Tracking.FaultPoint = async p =>
+        {
+            if (p == "before-compliance")
+            {
+                var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo("pending|") > 0));
+                await _storage.Tables.Compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { ["ClaimedAt"] = TestItems.CreatedAt }, marker.ETag);
+            }
+        };
+
+        var result = await _storage.Tracking.UpdateAsync(october.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19))));
+        _storage.Tracking.FaultPoint = null;
+
+        Assert.Equal(ItemUpdateStatus.Updated, result.Status);
+        await AssertOnTimeOnceAsync();
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+        await AssertOnTimeOnceAsync();
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    private async Task AssertOnTimeOnceAsync()
+    {
+        var month = new ReportMonth(2026, 10);
+        var counts = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((1, 0, 1), (counts.Due, counts.OpenTotal, counts.OnTime));
+        Assert.Empty(await _storage.Compliance.GetOpenAsync(ChesterfieldTeam1));
+    }
+
+    [Fact]
     public async Task RepairAsync_AMarkerAnEarlierReleaseLeftInTheOutstandingTable_PutsTheItemRightAndDeletesIt()
     {
         var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
         await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
         await _storage.Tables.Outstanding.DeleteEntityAsync(item.Area.Value + ".", "2026-11-10|occ-1");
-        var legacy = QaBot.Infrastructure.Storage.IndexMarkers.Write(item.Area, [QaBot.Infrastructure.Storage.IndexMarkers.EntryFor(item.Area, item.Id, null, null)], TestItems.CreatedAt);
-        legacy.PartitionKey = QaBot.Infrastructure.Storage.IndexMarkers.LegacyPartition;
+        await _storage.Tables.Compliance.DeleteEntityAsync(item.Area.Value + ".", "2026-11");
+        // As an earlier release wrote it: in the Outstanding table's own partition, keyed by time alone, naming the cell.
+        var legacy = new TableEntity(QaBot.Infrastructure.Storage.IndexMarkers.LegacyPartition, $"{TestItems.CreatedAt.UtcTicks:D19}|{Guid.NewGuid():N}")
+        {
+            ["CreatedAt"] = TestItems.CreatedAt,
+            ["Entries"] = $$"""[{"area":"{{item.Area.Value}}","occurrence":"occ-1","oldArea":null,"oldDue":null,"cells":["{{item.Area.Value}}|2026-11"]}]""",
+        };
         await _storage.Tables.Outstanding.AddEntityAsync(legacy);
 
         Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
 
         Assert.Single(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf));
+        var month = new ReportMonth(2026, 11);
+        Assert.Equal(1, Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")].OpenTotal);
         Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
     }
 
