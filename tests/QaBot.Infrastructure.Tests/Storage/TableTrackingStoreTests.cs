@@ -147,46 +147,19 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_ARepairTookTheMarkerBeforeTheCellsWereWritten_CountsTheReplyOnce()
     {
-        var october = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
-        await _storage.Tracking.AddIfAbsentAsync([october], TestItems.Origin);
         // The write stalls after the item is written, long enough for a repair to take its marker as left behind.
-        _storage.Tracking.FaultPoint = async p =>
-        {
-            if (p == "before-compliance")
-            {
-                Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
-            }
-        };
+        await ReplyOnTimeStallingAtAsync("before-compliance", async () => Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero)));
 
-        var result = await _storage.Tracking.UpdateAsync(october.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19))));
-        _storage.Tracking.FaultPoint = null;
-
-        Assert.Equal(ItemUpdateStatus.Updated, result.Status);
-        var month = new ReportMonth(2026, 10);
-        var counts = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
-        Assert.Equal((1, 0, 1), (counts.Due, counts.OpenTotal, counts.OnTime));
-        Assert.Empty(await _storage.Compliance.GetOpenAsync(ChesterfieldTeam1));
+        await AssertOnTimeOnceAsync();
         Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
     }
 
     [Fact]
     public async Task UpdateAsync_ARepairTookTheMarkerBeforeTheItemWasWritten_CountsTheReplyOnce()
     {
-        var october = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
-        await _storage.Tracking.AddIfAbsentAsync([october], TestItems.Origin);
         // The write stalls after its marker, and a repair recounts from the items as they were before the reply.
-        _storage.Tracking.FaultPoint = async p =>
-        {
-            if (p == "after-marker")
-            {
-                Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
-            }
-        };
+        await ReplyOnTimeStallingAtAsync("after-marker", async () => Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero)));
 
-        var result = await _storage.Tracking.UpdateAsync(october.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19))));
-        _storage.Tracking.FaultPoint = null;
-
-        Assert.Equal(ItemUpdateStatus.Updated, result.Status);
         await AssertOnTimeOnceAsync();
         Assert.Empty(await _storage.Tracking.GetOutstandingAsync(ChesterfieldTeam1, AsOf));
     }
@@ -194,26 +167,30 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_ARepairClaimedTheMarkerAndHasNotFinished_CountsTheReplyOnceWhenItDoes()
     {
+        // A repair claims the marker (and may be recounting) when the writer comes to write the counts.
+        await ReplyOnTimeStallingAtAsync("before-compliance", async () =>
+        {
+            var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo("pending|") > 0));
+            await _storage.Tables.Compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { ["ClaimedAt"] = TestItems.CreatedAt }, marker.ETag);
+        });
+
+        await AssertOnTimeOnceAsync();
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+        await AssertOnTimeOnceAsync();
+        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    /// <summary>Adds October's supervision and marks it done on time, doing <paramref name="meanwhile"/> when the write reaches <paramref name="point"/>.</summary>
+    private async Task ReplyOnTimeStallingAtAsync(string point, Func<Task> meanwhile)
+    {
         var october = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
         await _storage.Tracking.AddIfAbsentAsync([october], TestItems.Origin);
-        // A repair claims the marker (and may be recounting) when the writer comes to write the counts.
-        _storage.Tracking.FaultPoint = async p =>
-        {
-            if (p == "before-compliance")
-            {
-                var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo("pending|") > 0));
-                await _storage.Tables.Compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { ["ClaimedAt"] = TestItems.CreatedAt }, marker.ETag);
-            }
-        };
+        _storage.Tracking.FaultPoint = p => p == point ? meanwhile() : Task.CompletedTask;
 
         var result = await _storage.Tracking.UpdateAsync(october.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19))));
         _storage.Tracking.FaultPoint = null;
 
         Assert.Equal(ItemUpdateStatus.Updated, result.Status);
-        await AssertOnTimeOnceAsync();
-        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
-        await AssertOnTimeOnceAsync();
-        Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
     }
 
     private async Task AssertOnTimeOnceAsync()
