@@ -123,8 +123,9 @@ internal sealed class ComplianceCells
     {
         try
         {
-            await _compliance.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
-            return MarkerOutcome.Deleted;
+            // The client answers a delete of a row that is not there with its 404 rather than an exception.
+            var response = await _compliance.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
+            return response.Status == 404 ? MarkerOutcome.Claimed : MarkerOutcome.Deleted;
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
