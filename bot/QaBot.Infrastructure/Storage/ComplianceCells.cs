@@ -127,7 +127,7 @@ internal sealed class ComplianceCells
             var response = await _compliance.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken).ConfigureAwait(false);
             return response.Status == 404 ? MarkerOutcome.Claimed : MarkerOutcome.Deleted;
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             return MarkerOutcome.Claimed;
         }

@@ -170,7 +170,7 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
         // A repair claims the marker (and may be recounting) when the writer comes to write the counts.
         await ReplyOnTimeStallingAtAsync("before-compliance", async () =>
         {
-            var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo("pending|") > 0));
+            var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo(QaBot.Infrastructure.Storage.IndexMarkers.RowPrefix) > 0));
             await _storage.Tables.Compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { ["ClaimedAt"] = TestItems.CreatedAt }, marker.ETag);
         });
 
