@@ -85,7 +85,7 @@ public sealed class RebuildCompliance
             {
                 // Right counts but no oldest keys where it should have some (a tally written by an older release, or one
                 // whose keys did not agree with its counts): filled, not a difference. Keys that are only short are left
-                // to the writes, which fill them conditionally; an unconditional write here could lose a reply's count.
+                // to the repair pass, which fills them conditionally; an unconditional write here could lose a reply's count.
                 if (have.Oldest.Count == 0 && want.Oldest.Count > 0)
                 {
                     refilled.Add(want);

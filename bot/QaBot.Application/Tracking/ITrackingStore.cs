@@ -85,7 +85,8 @@ public interface ITrackingStore
 
     /// <summary>
     /// Finishes index and reminder writes that a process left part-done when it stopped (found from write-ahead
-    /// markers older than <paramref name="olderThan"/>, so writes still in flight are left alone). Run it before each
+    /// markers older than <paramref name="olderThan"/>, so writes still in flight are left alone), and fills again the
+    /// compliance model's kept keys of each area's oldest open items where replies have used them up. Run it before each
     /// scheduler pass and from <c>qabot storage repair</c>. Returns the number of items put right.
     /// </summary>
     Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default);

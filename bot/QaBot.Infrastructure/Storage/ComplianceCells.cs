@@ -13,9 +13,10 @@ namespace QaBot.Infrastructure.Storage;
 /// cell named by a write-ahead marker that a stopped process left behind is recounted from its items, with its area's
 /// open tally, which gives the same answer however often it runs. The write's marker lives in the partition of the area
 /// it changes last and is deleted by that area's transaction, so the model adds one request to an item update, the
-/// read of the cells, over the marker's own delete. When the open tally's kept keys of its oldest items
-/// run short of a page (<see cref="OpenTally.NeedsOldest"/>), the change that shortened them reads the first keys of the
-/// area's Outstanding rows, one small key-range read, and keeps them with the counts it writes.
+/// read of the cells, over the marker's own delete. A change that closes one of an area's oldest items takes its key out
+/// of the open tally's kept keys and reads nothing more; keys that have run short of a page
+/// (<see cref="OpenTally.NeedsOldest"/>) are filled again by <see cref="RefillOldestAsync"/>, off the write path, and
+/// until then the overdue answer reads that area's page by key range.
 /// </summary>
 internal sealed class ComplianceCells
 {
@@ -24,12 +25,14 @@ internal sealed class ComplianceCells
     private readonly TableClient _compliance;
     private readonly TableClient _items;
     private readonly TableClient _outstanding;
+    private readonly TimeProvider _time;
 
-    public ComplianceCells(StorageTables tables)
+    public ComplianceCells(StorageTables tables, TimeProvider time)
     {
         _compliance = tables.Compliance;
         _items = tables.Items;
         _outstanding = tables.Outstanding;
+        _time = time;
     }
 
     /// <summary>Reads the Outstanding row keys of the area's oldest open items, as many as a tally keeps.</summary>
@@ -50,6 +53,38 @@ internal sealed class ComplianceCells
         return keys;
     }
 
+    /// <summary>
+    /// Fills again the kept keys of every open tally that has run short of a page (<see cref="OpenTally.NeedsOldest"/>):
+    /// one query of the tallies, then per such area one key-range read of its Outstanding rows and one write of its
+    /// tally, conditional on the tally being as read. A tally that changed meanwhile, or whose keys do not agree with its
+    /// counts (a write between its item and its cells), is left for the next pass. Returns the number refilled.
+    /// </summary>
+    public async Task<int> RefillOldestAsync(CancellationToken cancellationToken)
+    {
+        var rows = await TableQueries.ListAsync(_compliance, TableClient.CreateQueryFilter($"RowKey eq {ComplianceEntities.OpenRow}"), cancellationToken).ConfigureAwait(false);
+        var refilled = 0;
+        foreach (var row in rows)
+        {
+            var tally = ComplianceEntities.ReadOpen(row);
+            if (!tally.NeedsOldest || !tally.FillOldest(await ReadOldestAsync(tally.Area, cancellationToken).ConfigureAwait(false)) || tally.Oldest.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await _compliance.UpdateEntityAsync(ComplianceEntities.WriteOpen(tally), row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                refilled++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Changed by a write since it was read: the next pass looks again.
+            }
+        }
+
+        return refilled;
+    }
+
     /// <summary>The key a write-ahead marker names a cell by.</summary>
     public static string Name(AreaId area, ReportMonth month) => $"{area.Value}|{month}";
 
@@ -68,7 +103,8 @@ internal sealed class ComplianceCells
     /// writing those that changed, conditional on the ETags read. The write's <paramref name="marker"/> is deleted by
     /// the transaction of its own area, which goes last, or on its own when that area has nothing to write, in either
     /// case only if it is as written (its ETag). A marker that a repair has claimed meanwhile (changed or deleted) may
-    /// have been counted from the items before or after this write's own, so every cell it names is recounted.
+    /// have been counted from the items before or after this write's own, so every cell it names is recounted, and the
+    /// marker is then deleted.
     /// </summary>
     public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, TableEntity marker, CancellationToken cancellationToken)
     {
@@ -95,6 +131,10 @@ internal sealed class ComplianceCells
             {
                 await RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
             }
+
+            // Everything the marker covers is done: the item, its index row, its reminders and now its cells. A repair
+            // still holding it finds it gone when it comes to delete it; one that never came has nothing left to do.
+            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -135,7 +175,9 @@ internal sealed class ComplianceCells
 
     /// <summary>
     /// Counts the cell again from the items in its area that fell due in its month, and the area's open tally from its
-    /// outstanding items, and stores them.
+    /// outstanding items, and stores them. Another write in the area may have written its item before the count read it
+    /// and still be about to add its change: after each read of the items, the markers of the area's writes still going
+    /// are claimed (<see cref="ClaimWritesInFlightAsync"/>), so each of those recounts after its own item write instead.
     /// </summary>
     public async Task RecountAsync(AreaId area, ReportMonth month, CancellationToken cancellationToken)
     {
@@ -146,6 +188,7 @@ internal sealed class ComplianceCells
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"} and Due ge {Keys.Date(month.FirstDay)} and Due le {Keys.Date(month.LastDay)}");
             var items = (await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false)).Select(ItemEntities.Read);
+            await ClaimWritesInFlightAsync(area, cancellationToken).ConfigureAwait(false);
             var cell = ComplianceCell.Recount(items).SingleOrDefault() ?? new ComplianceCell(area, month);
             if (await TryWriteAsync(cell, stored?.ETag, cancellationToken).ConfigureAwait(false))
             {
@@ -164,6 +207,7 @@ internal sealed class ComplianceCells
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {"i|"} and RowKey lt {"i}"} and (Status eq {nameof(ItemStatus.Open)} or Status eq {nameof(ItemStatus.Rescheduled)})");
             var items = (await TableQueries.ListAsync(_items, filter, cancellationToken).ConfigureAwait(false)).Select(ItemEntities.Read);
+            await ClaimWritesInFlightAsync(area, cancellationToken).ConfigureAwait(false);
             var tally = OpenTally.Recount(items).SingleOrDefault() ?? new OpenTally(area);
             if (stored is not null && ComplianceEntities.ReadOpen(stored).Same(tally))
             {
@@ -228,11 +272,6 @@ internal sealed class ComplianceCells
                 openChanged |= open.Apply(entry, sign);
             }
 
-            if (openChanged && open.NeedsOldest)
-            {
-                open.FillOldest(await ReadOldestAsync(area, cancellationToken).ConfigureAwait(false));
-            }
-
             if (openChanged && OpenWrite(open, openEntity?.ETag) is { } openAction)
             {
                 actions.Add(openAction);
@@ -265,6 +304,34 @@ internal sealed class ComplianceCells
         }
 
         throw new RequestFailedException(412, string.Create(CultureInfo.InvariantCulture, $"The compliance cells of {area} kept changing while they were updated."));
+    }
+
+    /// <summary>
+    /// Claims the markers in the area's partition that no repair has claimed yet: writes still going (or left behind
+    /// and not yet old enough to repair). A claimed writer adds none of its change and recounts the cells it names after
+    /// its own item write, so a count that already holds its item is not added to again. A claimed marker is still
+    /// followed up by the repair once it is old enough.
+    /// </summary>
+    private async Task ClaimWritesInFlightAsync(AreaId area, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ComplianceEntities.Partition(area)} and RowKey ge {IndexMarkers.RowPrefix} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}");
+        foreach (var marker in await TableQueries.ListAsync(_compliance, filter, cancellationToken).ConfigureAwait(false))
+        {
+            if (marker.ContainsKey(IndexMarkers.ClaimedAt))
+            {
+                continue;
+            }
+
+            try
+            {
+                await _compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { [IndexMarkers.ClaimedAt] = _time.GetUtcNow() }, marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Finished (or claimed) meanwhile: its change is in the counts this recount writes only if they were read after it.
+            }
+        }
     }
 
     /// <summary>Whether the transaction failed because its last action, the marker's delete, found the marker changed or gone.</summary>

@@ -73,7 +73,7 @@ internal static class ComplianceEntities
             }
         }
 
-        // Keys that cannot be read are dropped, all of them: the next change in the area fills them again.
+        // Keys that cannot be read are dropped, all of them: the next repair pass fills them again.
         if (entity.Optional(OldestProperty) is { Length: > 0 } oldest && oldest.Split('\n').Select(ItemEntities.TryReadOutstandingKey).ToList() is var keys && keys.All(k => k is not null))
         {
             tally.FillOldest(keys.Select(k => k!.Value));

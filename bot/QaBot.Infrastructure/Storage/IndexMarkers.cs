@@ -22,6 +22,9 @@ internal static class IndexMarkers
     /// <summary>The start of every marker's row key in an area's partition of the Compliance table.</summary>
     public const string RowPrefix = "pending|";
 
+    /// <summary>The property a repair, or a recount of the marker's area, sets to claim a marker (conditional on its ETag).</summary>
+    public const string ClaimedAt = "ClaimedAt";
+
     /// <summary>
     /// One item whose index row may need bringing in line, where its old index row was, if anywhere, and the compliance
     /// cells the write changes (<see cref="ComplianceCells.Name"/>), which repair recounts.

@@ -199,7 +199,7 @@ public sealed class TablePersonalRecords : IPersonalRecords
             }
 
             // An open tally's oldest keys name items by id, in id order: rewritten, they could fall out of order, so they
-            // are dropped and the area's next change fills them again (docs/storage.md).
+            // are dropped and the next repair pass fills them again (docs/storage.md).
             if (name == ComplianceEntities.OldestProperty)
             {
                 continue;

@@ -48,7 +48,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         _outstanding = tables.Outstanding;
         _reminders = tables.Reminders;
         _compliance = tables.Compliance;
-        _cells = new ComplianceCells(tables);
+        _cells = new ComplianceCells(tables, time);
         _time = time;
         _logger = logger;
     }
@@ -280,16 +280,10 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
             foreach (var entry in IndexMarkers.Read(marker))
             {
-                var current = await GetAsync(new ItemKey(entry.AreaId, entry.Id), cancellationToken).ConfigureAwait(false);
                 var old = entry.OldArea is { } oldArea && entry.OldDue is { } oldDue
                     ? (AreaId.Parse(oldArea), DateOnly.ParseExact(oldDue, "yyyy-MM-dd", CultureInfo.InvariantCulture))
                     : ((AreaId, DateOnly)?)null;
-                await SyncIndexAsync(entry.Id, old, current, cancellationToken).ConfigureAwait(false);
-                if (current is not null)
-                {
-                    await UpsertRemindersAsync(ReminderEntities.Planned(current).Select(at => ReminderEntities.Write(current, at)), cancellationToken).ConfigureAwait(false);
-                }
-
+                await FollowUpAsync(new ItemKey(entry.AreaId, entry.Id), old, cancellationToken).ConfigureAwait(false);
                 foreach (var (area, month) in (entry.Cells ?? []).Select(ComplianceCells.Parse))
                 {
                     await _cells.RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
@@ -313,7 +307,55 @@ public sealed partial class TableTrackingStore : ITrackingStore
             LogRepaired(repaired);
         }
 
+        var refilled = await _cells.RefillOldestAsync(cancellationToken).ConfigureAwait(false);
+        if (refilled > 0)
+        {
+            LogRefilled(refilled);
+        }
+
         return repaired;
+    }
+
+    /// <summary>
+    /// Makes the item's Outstanding row and planned reminders agree with its stored state, for a repair. A reply to the
+    /// same item going on meanwhile writes its own follow-ups after its item write, so the item is read again after each
+    /// pass and the follow-ups done again, from the newer state, until it reads the same: a follow-up from the state
+    /// read first never lands after the live write's and brings back a row it removed.
+    /// </summary>
+    private async Task FollowUpAsync(ItemKey key, (AreaId Area, DateOnly Due)? old, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(key, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            await Fault("repair-read").ConfigureAwait(false);
+            await SyncIndexAsync(key.Id, old, current, cancellationToken).ConfigureAwait(false);
+            if (current is not null)
+            {
+                await UpsertRemindersAsync(ReminderEntities.Planned(current).Select(at => ReminderEntities.Write(current, at)), cancellationToken).ConfigureAwait(false);
+            }
+
+            var latest = await GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (latest?.Version == current?.Version)
+            {
+                return;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new RequestFailedException(412, $"Item {key.Id} kept changing while its index was repaired; run the repair again.");
+            }
+
+            if (current is not null)
+            {
+                old = Old(current);
+                foreach (var at in ReminderEntities.Planned(current).Except(latest is null ? [] : ReminderEntities.Planned(latest)))
+                {
+                    await TableQueries.DeleteIfExistsAsync(_reminders, ReminderEntities.Partition(at), ReminderEntities.RowKey(at, current.Id), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            current = latest;
+        }
     }
 
     /// <summary>Marks the marker as taken by a repair, conditional on it being as listed; null when it has changed or gone.</summary>
@@ -321,7 +363,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
     {
         try
         {
-            var claim = new TableEntity(marker.PartitionKey, marker.RowKey) { ["ClaimedAt"] = _time.GetUtcNow() };
+            var claim = new TableEntity(marker.PartitionKey, marker.RowKey) { [IndexMarkers.ClaimedAt] = _time.GetUtcNow() };
             var response = await table.UpdateEntityAsync(claim, marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             marker.ETag = response.Headers.ETag ?? ETag.All;
             return marker;
@@ -711,4 +753,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Repaired the Outstanding index for {Count} items left part-written by a process that stopped")]
     private partial void LogRepaired(int count);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Kept the keys of the oldest open items again for {Count} areas")]
+    private partial void LogRefilled(int count);
 }

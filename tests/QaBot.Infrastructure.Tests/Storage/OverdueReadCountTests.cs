@@ -98,15 +98,24 @@ public sealed class OverdueReadCountTests : IAsyncLifetime
         Assert.Equal(10, _storage.Counter.Entities);
         Assert.Equal(10, _storage.Counter.Reads);
 
-        // Closing the oldest items one by one: the tally's keys stay the first ones, filled again before they fall short of a page.
-        foreach (var item in rows.Where(i => i.Area == first.Area).Take(15))
+        // Closing the oldest items one by one: the tally's keys stay the first ones, one fewer each time, and a reply
+        // reads nothing to fill them; the repair pass fills them again.
+        var closing = rows.Where(i => i.Area == first.Area).Take(15).ToList();
+        foreach (var (item, n) in closing.Select((item, n) => (item, n + 1)))
         {
             await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, SyntheticItems.AsOf, $"r-{i.Id.Value}")));
             var now = (await _storage.Compliance.GetOpenAsync(first.Area)).Single();
-            var order = (await _storage.Tracking.GetOutstandingKeptInAsync(first.Area, DateOnly.MinValue, new DateOnly(2100, 1, 1), OpenTally.OldestKept)).Select(i => new OpenKey(i.EffectiveDue, i.Id));
-            Assert.Equal(order.Take(now.Oldest.Count), now.Oldest);
-            Assert.InRange(now.Oldest.Count, OpenTally.OldestRefillBelow, OpenTally.OldestKept);
+            Assert.Equal(expected.Skip(n), now.Oldest.Select(k => k.Item));
         }
+
+        var spent = (await _storage.Compliance.GetOpenAsync(first.Area)).Single();
+        Assert.True(spent.NeedsOldest);
+        await _storage.Tracking.RepairAsync(TimeSpan.FromMinutes(5));
+
+        var refilled = (await _storage.Compliance.GetOpenAsync(first.Area)).Single();
+        var order = (await _storage.Tracking.GetOutstandingKeptInAsync(first.Area, DateOnly.MinValue, new DateOnly(2100, 1, 1), OpenTally.OldestKept)).Select(i => new OpenKey(i.EffectiveDue, i.Id)).ToList();
+        Assert.Equal(OpenTally.OldestKept, refilled.Oldest.Count);
+        Assert.Equal(order, refilled.Oldest);
     }
 
     [Fact]
@@ -124,6 +133,8 @@ public sealed class OverdueReadCountTests : IAsyncLifetime
         Assert.Empty(tally.Oldest);
         Assert.Equal(3, tally.Total);
         await _storage.Tracking.UpdateAsync(items[2].Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 6))));
+        Assert.Equal(2, Assert.Single(await _storage.Compliance.GetOpenAsync(TestDirectory.ChesterfieldTeam1)).Total);
+        await _storage.Tracking.RepairAsync(TimeSpan.FromMinutes(5));
         var after = Assert.Single(await _storage.Compliance.GetOpenAsync(TestDirectory.ChesterfieldTeam1));
         Assert.Equal(["u-0", "u-1"], after.Oldest.Select(k => k.Item.Value));
     }

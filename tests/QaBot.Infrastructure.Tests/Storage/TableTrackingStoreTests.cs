@@ -1,8 +1,11 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using QaBot.Application.Tracking;
 using QaBot.Core.Compliance;
 using QaBot.Core.Organisation;
 using QaBot.Core.Tracking;
+using QaBot.Infrastructure.Storage;
 using QaBot.Testing.Organisation;
 using static QaBot.Testing.Organisation.TestDirectory;
 
@@ -170,14 +173,47 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
         // A repair claims the marker (and may be recounting) when the writer comes to write the counts.
         await ReplyOnTimeStallingAtAsync("before-compliance", async () =>
         {
-            var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo(QaBot.Infrastructure.Storage.IndexMarkers.RowPrefix) > 0));
-            await _storage.Tables.Compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { ["ClaimedAt"] = TestItems.CreatedAt }, marker.ETag);
+            var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo(IndexMarkers.RowPrefix) > 0));
+            await _storage.Tables.Compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { [IndexMarkers.ClaimedAt] = TestItems.CreatedAt }, marker.ETag);
         });
 
+        // The writer recounted its cells and, its follow-ups all done, deleted the marker; a repair has nothing to do.
         await AssertOnTimeOnceAsync();
-        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
-        await AssertOnTimeOnceAsync();
+        Assert.Empty(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo(IndexMarkers.RowPrefix) > 0));
         Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task RepairAsync_AnotherReplyInTheAreaWrittenButNotYetCounted_CountsEachReplyOnce()
+    {
+        var time = new FakeTimeProvider(TestItems.CreatedAt);
+        var tracking = new TableTrackingStore(_storage.Tables, time, NullLogger<TableTrackingStore>.Instance);
+        var first = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
+        var second = Item("occ-2", 7, ChesterfieldTeam1, new DateOnly(2026, 10, 22));
+        await tracking.AddIfAbsentAsync([first, second], TestItems.Origin);
+
+        // The first reply's process stops after its item is written; ten minutes on, the second reply is written and,
+        // before it counts itself, a repair recounts October from the items, which already show both replies.
+        tracking.FaultPoint = p => p == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => tracking.UpdateAsync(first.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19)))));
+        time.Advance(TimeSpan.FromMinutes(10));
+        tracking.FaultPoint = async p =>
+        {
+            if (p == "before-compliance")
+            {
+                tracking.FaultPoint = null;
+                Assert.Equal(1, await tracking.RepairAsync(TimeSpan.FromMinutes(5)));
+            }
+        };
+        var result = await tracking.UpdateAsync(second.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 21))));
+
+        Assert.Equal(ItemUpdateStatus.Updated, result.Status);
+        Assert.Null(tracking.FaultPoint);
+        var month = new ReportMonth(2026, 10);
+        var counts = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((2, 0, 2), (counts.Due, counts.OpenTotal, counts.OnTime));
+        Assert.Empty(await _storage.Compliance.GetOpenAsync(ChesterfieldTeam1));
+        Assert.Equal(0, await tracking.RepairAsync(TimeSpan.Zero));
     }
 
     /// <summary>Adds October's supervision and marks it done on time, doing <paramref name="meanwhile"/> when the write reaches <paramref name="point"/>.</summary>
@@ -209,7 +245,7 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
         await _storage.Tables.Outstanding.DeleteEntityAsync(item.Area.Value + ".", "2026-11-10|occ-1");
         await _storage.Tables.Compliance.DeleteEntityAsync(item.Area.Value + ".", "2026-11");
         // As an earlier release wrote it: in the Outstanding table's own partition, keyed by time alone, naming the cell.
-        var legacy = new TableEntity(QaBot.Infrastructure.Storage.IndexMarkers.LegacyPartition, $"{TestItems.CreatedAt.UtcTicks:D19}|{Guid.NewGuid():N}")
+        var legacy = new TableEntity(IndexMarkers.LegacyPartition, $"{TestItems.CreatedAt.UtcTicks:D19}|{Guid.NewGuid():N}")
         {
             ["CreatedAt"] = TestItems.CreatedAt,
             ["Entries"] = $$"""[{"area":"{{item.Area.Value}}","occurrence":"occ-1","oldArea":null,"oldDue":null,"cells":["{{item.Area.Value}}|2026-11"]}]""",
@@ -280,6 +316,35 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
         Assert.Empty(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
         Assert.Empty(await _storage.Tracking.GetOpenItemsAsync(Chart.Find(Id(6))!));
         Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task RepairAsync_AReplyLandsBetweenTheRepairsReadAndItsWrites_LeavesNoRowOrReminderOfTheOpenItem()
+    {
+        var item = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 11, 10));
+        await _storage.Tracking.AddIfAbsentAsync([item], TestItems.Origin);
+        _storage.Tracking.FaultPoint = point => point == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Nudge(i, new ItemNudge(i.Id, Id(4), TestItems.CreatedAt, TestItems.Origin))));
+
+        // The repair reads the nudged item, still open; before it writes the item's index row, the owner's reply closes
+        // the item and removes its row and reminder.
+        _storage.Tracking.FaultPoint = async point =>
+        {
+            if (point == "repair-read")
+            {
+                _storage.Tracking.FaultPoint = null;
+                await _storage.Tracking.UpdateAsync(item.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 11, 9))));
+            }
+        };
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+
+        Assert.Null(_storage.Tracking.FaultPoint);
+        Assert.Equal(ItemStatus.Done, (await _storage.Tracking.GetAsync(item.Key))!.Status);
+        Assert.Empty(await _storage.Tracking.GetOutstandingAsync(Department, AsOf));
+        Assert.Empty(_storage.Tables.Reminders.Query<TableEntity>());
+        var month = new ReportMonth(2026, 11);
+        var counts = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((1, 0, 1), (counts.Due, counts.OpenTotal, counts.OnTime));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace QaBot.Testing.InMemory;
 /// <see cref="ITrackingStore"/> in memory, with the table store's semantics (the contract suite runs against both):
 /// items keyed by their owner's home area and occurrence id, history kept per version, every change conditional on the
 /// version read and retried against fresh state up to <see cref="MaxAttempts"/> times, and transfers that leave the
-/// audit rows behind in the old area. Writes are never left part-done, so <see cref="RepairAsync"/> finds nothing.
+/// audit rows behind in the old area. Writes are never left part-done, so <see cref="RepairAsync"/> finds nothing to finish.
 /// </summary>
 public sealed class InMemoryTrackingStore : ITrackingStore
 {
@@ -299,7 +299,19 @@ public sealed class InMemoryTrackingStore : ITrackingStore
         return Task.FromResult(moved);
     }
 
-    public Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default) => Task.FromResult(0);
+    /// <summary>Nothing is left part-written here; fills again the open tallies' kept keys that replies have used up, as the table store does.</summary>
+    public Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var open in _open.Values.Where(o => o.NeedsOldest))
+            {
+                open.FillOldest(_items.Values.Select(s => s.Item).Where(i => i.IsOutstanding && i.Area == open.Area).Select(i => new OpenKey(i.EffectiveDue, i.Id)));
+            }
+        }
+
+        return Task.FromResult(0);
+    }
 
     private void Intervene(ItemKey key)
     {
@@ -354,10 +366,6 @@ public sealed class InMemoryTrackingStore : ITrackingStore
             }
 
             open.Apply(e, sign);
-            if (open.NeedsOldest)
-            {
-                open.FillOldest(_items.Values.Select(s => s.Item).Where(i => i.IsOutstanding && i.Area == e.Area).Select(i => new OpenKey(i.EffectiveDue, i.Id)));
-            }
         }
     }
 
