@@ -54,19 +54,30 @@ internal sealed class ComplianceCells
     }
 
     /// <summary>
-    /// Fills again the kept keys of every open tally that has run short of a page (<see cref="OpenTally.NeedsOldest"/>):
-    /// one query of the tallies, then per such area one key-range read of its Outstanding rows and one write of its
-    /// tally, conditional on the tally being as read. A tally that changed meanwhile, or whose keys do not agree with its
-    /// counts (a write between its item and its cells), is left for the next pass. Returns the number refilled.
+    /// The open tallies and the write-ahead markers of every area, in one query of the Compliance table (their row keys,
+    /// <c>open</c> and <c>pending|…</c>, sort next to each other, after every month's and before the seal's).
     /// </summary>
-    public async Task<int> RefillOldestAsync(CancellationToken cancellationToken)
+    public async Task<(List<TableEntity> Tallies, List<TableEntity> Markers)> ListTalliesAndMarkersAsync(CancellationToken cancellationToken)
     {
-        var rows = await TableQueries.ListAsync(_compliance, TableClient.CreateQueryFilter($"RowKey eq {ComplianceEntities.OpenRow}"), cancellationToken).ConfigureAwait(false);
+        var rows = await TableQueries.ListAsync(_compliance, TableClient.CreateQueryFilter(
+            $"RowKey ge {ComplianceEntities.OpenRow} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}"), cancellationToken).ConfigureAwait(false);
+        return (rows.Where(r => r.RowKey == ComplianceEntities.OpenRow).ToList(), rows.Where(r => r.RowKey.StartsWith(IndexMarkers.RowPrefix, StringComparison.Ordinal)).ToList());
+    }
+
+    /// <summary>
+    /// Fills again the kept keys of each open tally given, as read, that has run short of a page
+    /// (<see cref="OpenTally.NeedsOldest"/>): per such area one key-range read of its Outstanding rows and one write of
+    /// its tally, conditional on the tally being as read. A tally that changed meanwhile, or whose keys do not agree with
+    /// its counts (a write between its item and its cells), is left for the next pass. Returns the number refilled.
+    /// </summary>
+    public async Task<int> RefillOldestAsync(IEnumerable<TableEntity> tallies, CancellationToken cancellationToken)
+    {
         var refilled = 0;
-        foreach (var row in rows)
+        foreach (var row in tallies)
         {
             var tally = ComplianceEntities.ReadOpen(row);
-            if (!tally.NeedsOldest || !tally.FillOldest(await ReadOldestAsync(tally.Area, cancellationToken).ConfigureAwait(false)) || tally.Oldest.Count == 0)
+            var kept = tally.Oldest.ToList();
+            if (!tally.NeedsOldest || !tally.FillOldest(await ReadOldestAsync(tally.Area, cancellationToken).ConfigureAwait(false)) || tally.Oldest.SequenceEqual(kept))
             {
                 continue;
             }
@@ -84,6 +95,9 @@ internal sealed class ComplianceCells
 
         return refilled;
     }
+
+    private Task<List<TableEntity>> ListMarkersAsync(CancellationToken cancellationToken) =>
+        TableQueries.ListAsync(_compliance, TableClient.CreateQueryFilter($"RowKey ge {IndexMarkers.RowPrefix} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}"), cancellationToken);
 
     /// <summary>The key a write-ahead marker names a cell by.</summary>
     public static string Name(AreaId area, ReportMonth month) => $"{area.Value}|{month}";
@@ -103,8 +117,8 @@ internal sealed class ComplianceCells
     /// writing those that changed, conditional on the ETags read. The write's <paramref name="marker"/> is deleted by
     /// the transaction of its own area, which goes last, or on its own when that area has nothing to write, in either
     /// case only if it is as written (its ETag). A marker that a repair has claimed meanwhile (changed or deleted) may
-    /// have been counted from the items before or after this write's own, so every cell it names is recounted, and the
-    /// marker is then deleted.
+    /// have been counted from the items before or after this write's own, so every cell it names is recounted; the
+    /// marker is then left to the repair that claimed it, or deleted if a recount claimed it.
     /// </summary>
     public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, TableEntity marker, CancellationToken cancellationToken)
     {
@@ -132,9 +146,7 @@ internal sealed class ComplianceCells
                 await RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
             }
 
-            // Everything the marker covers is done: the item, its index row, its reminders and now its cells. A repair
-            // still holding it finds it gone when it comes to delete it; one that never came has nothing left to do.
-            await DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+            await DeleteIfClaimedByRecountAsync(marker, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -158,6 +170,29 @@ internal sealed class ComplianceCells
     /// <summary>Deletes a write-ahead marker from the Compliance table, if it is still there, when its write changed nothing.</summary>
     public Task DeleteMarkerAsync(TableEntity marker, CancellationToken cancellationToken) =>
         TableQueries.DeleteIfExistsAsync(_compliance, marker.PartitionKey, marker.RowKey, cancellationToken);
+
+    /// <summary>
+    /// Deletes a marker that a recount claimed, as it reads now: everything it covers is done (the item, its index row,
+    /// its reminders, and now its cells), and no repair holds it. One a repair claimed, or claims meanwhile, is left
+    /// to that repair, whose follow-up of the item may still be going and must be done again if it stops.
+    /// </summary>
+    private async Task DeleteIfClaimedByRecountAsync(TableEntity marker, CancellationToken cancellationToken)
+    {
+        if (await TableQueries.FindAsync(_compliance, marker.PartitionKey, marker.RowKey, cancellationToken).ConfigureAwait(false) is not { } stored
+            || stored.GetString(IndexMarkers.ClaimedBy) != IndexMarkers.ByRecount)
+        {
+            return;
+        }
+
+        try
+        {
+            await _compliance.DeleteEntityAsync(stored.PartitionKey, stored.RowKey, stored.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // A repair claimed it meanwhile and deletes it when it has followed it up.
+        }
+    }
 
     private async Task<MarkerOutcome> DeleteMarkerAsWrittenAsync(TableEntity marker, CancellationToken cancellationToken)
     {
@@ -307,25 +342,25 @@ internal sealed class ComplianceCells
     }
 
     /// <summary>
-    /// Claims the markers in the area's partition that no repair has claimed yet: writes still going (or left behind
-    /// and not yet old enough to repair). A claimed writer adds none of its change and recounts the cells it names after
-    /// its own item write, so a count that already holds its item is not added to again. A claimed marker is still
-    /// followed up by the repair once it is old enough.
+    /// Claims the markers of writes that change the area's cells (in its partition, or naming one of its cells, as a
+    /// move out of the area does) and that nothing has claimed yet: writes still going, or left behind and not yet old
+    /// enough to repair. A claimed writer adds none of its change and recounts the cells it names after its own item
+    /// write, so a count that already holds its item is not added to again. One whose writer has stopped is still
+    /// followed up by the repair once it is old enough. Markers are few (one per write in flight), so this reads them
+    /// all, one query of the Compliance table; recounts are rare (after a stopped write).
     /// </summary>
     private async Task ClaimWritesInFlightAsync(AreaId area, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {ComplianceEntities.Partition(area)} and RowKey ge {IndexMarkers.RowPrefix} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}");
-        foreach (var marker in await TableQueries.ListAsync(_compliance, filter, cancellationToken).ConfigureAwait(false))
+        foreach (var marker in await ListMarkersAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (marker.ContainsKey(IndexMarkers.ClaimedAt))
+            if (marker.ContainsKey(IndexMarkers.ClaimedAt) || !IndexMarkers.Touches(marker, area))
             {
                 continue;
             }
 
             try
             {
-                await _compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { [IndexMarkers.ClaimedAt] = _time.GetUtcNow() }, marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                await _compliance.UpdateEntityAsync(IndexMarkers.Claim(marker, IndexMarkers.ByRecount, _time.GetUtcNow()), marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {

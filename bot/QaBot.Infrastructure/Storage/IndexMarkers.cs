@@ -22,8 +22,24 @@ internal static class IndexMarkers
     /// <summary>The start of every marker's row key in an area's partition of the Compliance table.</summary>
     public const string RowPrefix = "pending|";
 
-    /// <summary>The property a repair, or a recount of the marker's area, sets to claim a marker (conditional on its ETag).</summary>
+    /// <summary>The property a repair, or a recount of a cell the marker names, sets to claim a marker (conditional on its ETag).</summary>
     public const string ClaimedAt = "ClaimedAt";
+
+    /// <summary>Who claimed a marker: <see cref="ByRepair"/>, which follows it up and deletes it, or <see cref="ByRecount"/>, which leaves both to its writer.</summary>
+    public const string ClaimedBy = "ClaimedBy";
+
+    public const string ByRepair = "repair";
+
+    public const string ByRecount = "recount";
+
+    /// <summary>The merge that claims <paramref name="marker"/> (to be written conditional on its ETag).</summary>
+    public static TableEntity Claim(TableEntity marker, string by, DateTimeOffset at) =>
+        new(marker.PartitionKey, marker.RowKey) { [ClaimedAt] = at, [ClaimedBy] = by };
+
+    /// <summary>Whether the marker's write changes cells of <paramref name="area"/>: it sits in the area's partition, or names one of its cells.</summary>
+    public static bool Touches(TableEntity marker, AreaId area) =>
+        marker.PartitionKey == ComplianceEntities.Partition(area)
+        || Read(marker).SelectMany(e => e.Cells ?? []).Any(name => ComplianceCells.Parse(name).Area == area);
 
     /// <summary>
     /// One item whose index row may need bringing in line, where its old index row was, if anywhere, and the compliance

@@ -264,16 +264,17 @@ public sealed partial class TableTrackingStore : ITrackingStore
     public async Task<int> RepairAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
         var cutoff = _time.GetUtcNow() - olderThan;
-        var markers = (await TableQueries.ListAsync(_compliance, TableClient.CreateQueryFilter($"RowKey ge {IndexMarkers.RowPrefix} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}"), cancellationToken).ConfigureAwait(false))
+        var (tallies, found) = await _cells.ListTalliesAndMarkersAsync(cancellationToken).ConfigureAwait(false);
+        var markers = found
             .Select(m => (Table: _compliance, Marker: m))
             .Concat((await TableQueries.ListAsync(_outstanding, TableClient.CreateQueryFilter($"PartitionKey eq {IndexMarkers.LegacyPartition}"), cancellationToken).ConfigureAwait(false))
                 .Select(m => (Table: _outstanding, Marker: m)));
         var repaired = 0;
-        foreach (var (table, found) in markers.Where(m => m.Marker.RequiredInstant("CreatedAt") <= cutoff))
+        foreach (var (table, listed) in markers.Where(m => m.Marker.RequiredInstant("CreatedAt") <= cutoff))
         {
             // Claimed before anything is read, so a writer still going finds it changed and recounts its cells after
             // its own write, whichever way round this recount and that write fall.
-            if (await ClaimAsync(table, found, cancellationToken).ConfigureAwait(false) is not { } marker)
+            if (await ClaimAsync(table, listed, cancellationToken).ConfigureAwait(false) is not { } marker)
             {
                 continue;
             }
@@ -307,7 +308,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
             LogRepaired(repaired);
         }
 
-        var refilled = await _cells.RefillOldestAsync(cancellationToken).ConfigureAwait(false);
+        var refilled = await _cells.RefillOldestAsync(tallies, cancellationToken).ConfigureAwait(false);
         if (refilled > 0)
         {
             LogRefilled(refilled);
@@ -348,7 +349,12 @@ public sealed partial class TableTrackingStore : ITrackingStore
             if (current is not null)
             {
                 old = Old(current);
-                foreach (var at in ReminderEntities.Planned(current).Except(latest is null ? [] : ReminderEntities.Planned(latest)))
+            }
+
+            // Reminder rows are keyed by time and id alone: an item gone from this area has moved and keeps them.
+            if (current is not null && latest is not null)
+            {
+                foreach (var at in ReminderEntities.Planned(current).Except(ReminderEntities.Planned(latest)))
                 {
                     await TableQueries.DeleteIfExistsAsync(_reminders, ReminderEntities.Partition(at), ReminderEntities.RowKey(at, current.Id), cancellationToken).ConfigureAwait(false);
                 }
@@ -363,8 +369,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
     {
         try
         {
-            var claim = new TableEntity(marker.PartitionKey, marker.RowKey) { [IndexMarkers.ClaimedAt] = _time.GetUtcNow() };
-            var response = await table.UpdateEntityAsync(claim, marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            var response = await table.UpdateEntityAsync(IndexMarkers.Claim(marker, IndexMarkers.ByRepair, _time.GetUtcNow()), marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             marker.ETag = response.Headers.ETag ?? ETag.All;
             return marker;
         }
@@ -422,6 +427,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
                 await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
                 await DeleteOldHistoryAsync(before, cancellationToken).ConfigureAwait(false);
+                await Fault("before-compliance").ConfigureAwait(false);
                 await _cells.ApplyAsync(compliance, marker, cancellationToken).ConfigureAwait(false);
                 return true;
             }

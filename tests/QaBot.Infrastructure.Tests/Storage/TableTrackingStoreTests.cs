@@ -174,12 +174,14 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
         await ReplyOnTimeStallingAtAsync("before-compliance", async () =>
         {
             var marker = Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo(IndexMarkers.RowPrefix) > 0));
-            await _storage.Tables.Compliance.UpdateEntityAsync(new TableEntity(marker.PartitionKey, marker.RowKey) { [IndexMarkers.ClaimedAt] = TestItems.CreatedAt }, marker.ETag);
+            await _storage.Tables.Compliance.UpdateEntityAsync(IndexMarkers.Claim(marker, IndexMarkers.ByRepair, TestItems.CreatedAt), marker.ETag);
         });
 
-        // The writer recounted its cells and, its follow-ups all done, deleted the marker; a repair has nothing to do.
+        // The writer recounted its cells and left the marker to the repair, which follows it up and deletes it.
         await AssertOnTimeOnceAsync();
-        Assert.Empty(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo(IndexMarkers.RowPrefix) > 0));
+        Assert.Single(_storage.Tables.Compliance.Query<TableEntity>(e => e.RowKey.CompareTo(IndexMarkers.RowPrefix) > 0));
+        Assert.Equal(1, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
+        await AssertOnTimeOnceAsync();
         Assert.Equal(0, await _storage.Tracking.RepairAsync(TimeSpan.Zero));
     }
 
@@ -213,6 +215,44 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
         var counts = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
         Assert.Equal((2, 0, 2), (counts.Due, counts.OpenTotal, counts.OnTime));
         Assert.Empty(await _storage.Compliance.GetOpenAsync(ChesterfieldTeam1));
+
+        // The second writer, claimed by the recount, deleted its own marker once it had recounted.
+        Assert.Equal(0, await tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task RepairAsync_AMoveOutOfTheAreaNotYetCounted_TakesTheMovedItemOutOnce()
+    {
+        var time = new FakeTimeProvider(TestItems.CreatedAt);
+        var tracking = new TableTrackingStore(_storage.Tables, time, NullLogger<TableTrackingStore>.Instance);
+        var stays = Item("occ-1", 7, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
+        var moves = Item("occ-2", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 22));
+        await tracking.AddIfAbsentAsync([stays, moves], TestItems.Origin);
+
+        // A reply in the team stops after its item is written; ten minutes on, the owner of the other item moves to
+        // Bolsover, and before the move counts itself a repair recounts the team's October, which no longer holds it.
+        tracking.FaultPoint = p => p == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => tracking.UpdateAsync(stays.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19)))));
+        time.Advance(TimeSpan.FromMinutes(10));
+        tracking.FaultPoint = async p =>
+        {
+            if (p == "before-compliance")
+            {
+                tracking.FaultPoint = null;
+                Assert.Equal(1, await tracking.RepairAsync(TimeSpan.FromMinutes(5)));
+            }
+        };
+        var moved = Chart.Find(Id(6))! with { Areas = [BolsoverTeam1] };
+        Assert.Equal(1, await tracking.TransferAsync(new ItemTransfer(TransferKind.MoveWithOwner, Id(6), ChesterfieldTeam1, moved, time.GetUtcNow(), Actor.System("import"), TestItems.Origin)));
+
+        Assert.Null(tracking.FaultPoint);
+        var month = new ReportMonth(2026, 10);
+        var team = Assert.Single(await _storage.Compliance.GetCellsAsync(ChesterfieldTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((1, 0, 1), (team.Due, team.OpenTotal, team.OnTime));
+        var bolsover = Assert.Single(await _storage.Compliance.GetCellsAsync(BolsoverTeam1, month, month)).Duties[new("supervision")];
+        Assert.Equal((1, 1, 0), (bolsover.Due, bolsover.OpenTotal, bolsover.OnTime));
+        Assert.Empty(await _storage.Compliance.GetOpenAsync(ChesterfieldTeam1));
+        Assert.Equal(1, Assert.Single(await _storage.Compliance.GetOpenAsync(BolsoverTeam1)).Total);
         Assert.Equal(0, await tracking.RepairAsync(TimeSpan.Zero));
     }
 
