@@ -279,18 +279,20 @@ public sealed partial class TableTrackingStore : ITrackingStore
                 continue;
             }
 
-            foreach (var entry in IndexMarkers.Read(marker))
+            var entries = IndexMarkers.Read(marker);
+            foreach (var entry in entries)
             {
                 var old = entry.OldArea is { } oldArea && entry.OldDue is { } oldDue
                     ? (AreaId.Parse(oldArea), DateOnly.ParseExact(oldDue, "yyyy-MM-dd", CultureInfo.InvariantCulture))
                     : ((AreaId, DateOnly)?)null;
                 await FollowUpAsync(new ItemKey(entry.AreaId, entry.Id), old, cancellationToken).ConfigureAwait(false);
-                foreach (var (area, month) in (entry.Cells ?? []).Select(ComplianceCells.Parse))
-                {
-                    await _cells.RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
-                }
-
                 repaired++;
+            }
+
+            // Each cell once, however many of the marker's items it counts (a bulk add names many items and few cells).
+            foreach (var (area, month) in entries.SelectMany(e => e.Cells ?? []).Distinct(StringComparer.Ordinal).Select(ComplianceCells.Parse))
+            {
+                await _cells.RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
             }
 
             try
@@ -332,7 +334,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
             await SyncIndexAsync(key.Id, old, current, cancellationToken).ConfigureAwait(false);
             if (current is not null)
             {
-                await UpsertRemindersAsync(ReminderEntities.Planned(current).Select(at => ReminderEntities.Write(current, at)), cancellationToken).ConfigureAwait(false);
+                await AddMissingRemindersAsync(current, cancellationToken).ConfigureAwait(false);
             }
 
             var latest = await GetAsync(key, cancellationToken).ConfigureAwait(false);
@@ -364,19 +366,35 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
     }
 
-    /// <summary>Marks the marker as taken by a repair, conditional on it being as listed; null when it has changed or gone.</summary>
+    /// <summary>
+    /// Marks the marker as taken by a repair, conditional on it being as listed, or as it reads now if a recount has
+    /// claimed it since it was listed (its writer recounts, but the index and reminders are still this repair's to
+    /// follow up); null when it has gone or another repair has it.
+    /// </summary>
     private async Task<TableEntity?> ClaimAsync(TableClient table, TableEntity marker, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var response = await table.UpdateEntityAsync(IndexMarkers.Claim(marker, IndexMarkers.ByRepair, _time.GetUtcNow()), marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            marker.ETag = response.Headers.ETag ?? ETag.All;
-            return marker;
+            try
+            {
+                var response = await table.UpdateEntityAsync(IndexMarkers.Claim(marker, IndexMarkers.ByRepair, _time.GetUtcNow()), marker.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                marker.ETag = response.Headers.ETag ?? ETag.All;
+                return marker;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                if (ex.Status == 404
+                    || await TableQueries.FindAsync(table, marker.PartitionKey, marker.RowKey, cancellationToken).ConfigureAwait(false) is not { } now
+                    || now.GetString(IndexMarkers.ClaimedBy) != IndexMarkers.ByRecount)
+                {
+                    return null;
+                }
+
+                marker = now;
+            }
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return null;
-        }
+
+        return null;
     }
 
     private async Task<bool> TransferOneAsync(TableEntity entity, ItemTransfer transfer, CancellationToken cancellationToken)
@@ -733,6 +751,26 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// Adds the item's planned reminders that are missing and leaves those already there: a row with the same key (time
+    /// and id) is written by the item's own writes, which may be newer than the state a repair read (a move writes its
+    /// reminders, naming the new owner and area, before it moves the item).
+    /// </summary>
+    private async Task AddMissingRemindersAsync(TrackedItem item, CancellationToken cancellationToken)
+    {
+        foreach (var at in ReminderEntities.Planned(item))
+        {
+            try
+            {
+                await _reminders.AddEntityAsync(ReminderEntities.Write(item, at), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Written already.
+            }
+        }
     }
 
     private async Task UpsertRemindersAsync(IEnumerable<TableEntity> reminders, CancellationToken cancellationToken)
