@@ -96,9 +96,6 @@ internal sealed class ComplianceCells
         return refilled;
     }
 
-    private Task<List<TableEntity>> ListMarkersAsync(CancellationToken cancellationToken) =>
-        TableQueries.ListAsync(_compliance, TableClient.CreateQueryFilter($"RowKey ge {IndexMarkers.RowPrefix} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}"), cancellationToken);
-
     /// <summary>The key a write-ahead marker names a cell by.</summary>
     public static string Name(AreaId area, ReportMonth month) => $"{area.Value}|{month}";
 
@@ -120,38 +117,56 @@ internal sealed class ComplianceCells
     /// have been counted from the items before or after this write's own, so every cell it names is recounted; the
     /// marker is then left to the repair that claimed it, or deleted if a recount claimed it.
     /// </summary>
-    public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, TableEntity marker, CancellationToken cancellationToken)
+    public Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, TableEntity marker, CancellationToken cancellationToken) =>
+        ApplyAsync(changes, [marker ?? throw new ArgumentNullException(nameof(marker))], cancellationToken);
+
+    /// <summary>
+    /// As above, for a write with a marker in the partition of each area it changes (a move between areas): each area's
+    /// transaction deletes that area's marker, as written, so no area's change is added once a recount has claimed the
+    /// write; if any marker was claimed, every cell the markers name is recounted.
+    /// </summary>
+    public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, IReadOnlyList<TableEntity> markers, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(marker);
-        var outcome = MarkerOutcome.NotTaken;
-        foreach (var group in changes.GroupBy(c => c.Entry.Area).OrderBy(g => ComplianceEntities.Partition(g.Key) == marker.PartitionKey))
+        ArgumentNullException.ThrowIfNull(markers);
+        var outcomes = new Dictionary<TableEntity, MarkerOutcome>();
+        foreach (var group in changes.GroupBy(c => c.Entry.Area))
         {
-            var ownsMarker = ComplianceEntities.Partition(group.Key) == marker.PartitionKey;
-            var result = await UpdateAreaAsync(group.Key, group.ToList(), ownsMarker ? marker : null, cancellationToken).ConfigureAwait(false);
-            if (ownsMarker)
+            var own = markers.FirstOrDefault(m => m.PartitionKey == ComplianceEntities.Partition(group.Key));
+            var result = await UpdateAreaAsync(group.Key, group.ToList(), own, cancellationToken).ConfigureAwait(false);
+            if (own is not null)
             {
-                outcome = result;
+                outcomes[own] = result;
             }
         }
 
-        if (outcome == MarkerOutcome.NotTaken)
+        var claimed = false;
+        foreach (var marker in markers)
         {
-            outcome = await DeleteMarkerAsWrittenAsync(marker, cancellationToken).ConfigureAwait(false);
+            var outcome = outcomes.GetValueOrDefault(marker, MarkerOutcome.NotTaken);
+            if (outcome == MarkerOutcome.NotTaken)
+            {
+                outcome = await DeleteMarkerAsWrittenAsync(marker, cancellationToken).ConfigureAwait(false);
+            }
+
+            claimed |= outcome == MarkerOutcome.Claimed;
         }
 
-        if (outcome == MarkerOutcome.Claimed)
+        if (claimed)
         {
-            foreach (var (area, month) in IndexMarkers.Read(marker).SelectMany(e => e.Cells ?? []).Distinct(StringComparer.Ordinal).Select(Parse))
+            foreach (var (area, month) in markers.SelectMany(IndexMarkers.Read).SelectMany(e => e.Cells ?? []).Distinct(StringComparer.Ordinal).Select(Parse))
             {
                 await RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
             }
 
-            await DeleteIfClaimedByRecountAsync(marker, cancellationToken).ConfigureAwait(false);
+            foreach (var marker in markers)
+            {
+                await DeleteIfClaimedByRecountAsync(marker, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Applies one item change, its old entry out and its new one in, and deletes the write's marker.</summary>
-    public Task ApplyAsync((ComplianceEntry? Remove, ComplianceEntry? Add) change, TableEntity marker, CancellationToken cancellationToken)
+    /// <summary>Applies one item change, its old entry out and its new one in, and deletes the write's markers.</summary>
+    public Task ApplyAsync((ComplianceEntry? Remove, ComplianceEntry? Add) change, IReadOnlyList<TableEntity> markers, CancellationToken cancellationToken)
     {
         var changes = new List<(ComplianceEntry, int)>();
         if (change.Remove is { } remove)
@@ -164,7 +179,7 @@ internal sealed class ComplianceCells
             changes.Add((add, 1));
         }
 
-        return ApplyAsync(changes, marker, cancellationToken);
+        return ApplyAsync(changes, markers, cancellationToken);
     }
 
     /// <summary>Deletes a write-ahead marker from the Compliance table, if it is still there, when its write changed nothing.</summary>
@@ -342,18 +357,19 @@ internal sealed class ComplianceCells
     }
 
     /// <summary>
-    /// Claims the markers of writes that change the area's cells (in its partition, or naming one of its cells, as a
-    /// move out of the area does) and that nothing has claimed yet: writes still going, or left behind and not yet old
+    /// Claims the markers in the area's partition that nothing has claimed yet: writes still going that change the
+    /// area's cells (every write has a marker in the partition of each area it changes), or left behind and not yet old
     /// enough to repair. A claimed writer adds none of its change and recounts the cells it names after its own item
     /// write, so a count that already holds its item is not added to again. One whose writer has stopped is still
-    /// followed up by the repair once it is old enough. Markers are few (one per write in flight), so this reads them
-    /// all, one query of the Compliance table; recounts are rare (after a stopped write).
+    /// followed up by the repair once it is old enough.
     /// </summary>
     private async Task ClaimWritesInFlightAsync(AreaId area, CancellationToken cancellationToken)
     {
-        foreach (var marker in await ListMarkersAsync(cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ComplianceEntities.Partition(area)} and RowKey ge {IndexMarkers.RowPrefix} and RowKey lt {Keys.UpperBound(IndexMarkers.RowPrefix)}");
+        foreach (var marker in await TableQueries.ListAsync(_compliance, filter, cancellationToken).ConfigureAwait(false))
         {
-            if (marker.ContainsKey(IndexMarkers.ClaimedAt) || !IndexMarkers.Touches(marker, area))
+            if (marker.ContainsKey(IndexMarkers.ClaimedAt))
             {
                 continue;
             }

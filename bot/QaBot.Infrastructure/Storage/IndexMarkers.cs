@@ -36,11 +36,6 @@ internal static class IndexMarkers
     public static TableEntity Claim(TableEntity marker, string by, DateTimeOffset at) =>
         new(marker.PartitionKey, marker.RowKey) { [ClaimedAt] = at, [ClaimedBy] = by };
 
-    /// <summary>Whether the marker's write changes cells of <paramref name="area"/>: it sits in the area's partition, or names one of its cells.</summary>
-    public static bool Touches(TableEntity marker, AreaId area) =>
-        marker.PartitionKey == ComplianceEntities.Partition(area)
-        || Read(marker).SelectMany(e => e.Cells ?? []).Any(name => ComplianceCells.Parse(name).Area == area);
-
     /// <summary>
     /// One item whose index row may need bringing in line, where its old index row was, if anywhere, and the compliance
     /// cells the write changes (<see cref="ComplianceCells.Name"/>), which repair recounts.

@@ -421,7 +421,15 @@ public sealed partial class TableTrackingStore : ITrackingStore
             else
             {
                 var compliance = ComplianceCell.Change(before, after);
-                var marker = await WriteMarkerAsync(after.Area, [IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]))], cancellationToken).ConfigureAwait(false);
+                var entry = IndexMarkers.EntryFor(after.Area, after.Id, before.Area, Outstanding(before), ComplianceCells.Names([compliance.Remove, compliance.Add]));
+                var markers = new List<TableEntity> { await WriteMarkerAsync(after.Area, [entry], cancellationToken).ConfigureAwait(false) };
+                if (compliance.Remove is { } leaving && leaving.Area != after.Area)
+                {
+                    // The area the item leaves has a marker of its own, so its change too is written only while no
+                    // recount of it has claimed the move.
+                    markers.Add(await WriteMarkerAsync(leaving.Area, [entry], cancellationToken).ConfigureAwait(false));
+                }
+
                 await UpsertRemindersAsync(ReminderEntities.Planned(after).Select(at => ReminderEntities.Write(after, at)), cancellationToken).ConfigureAwait(false);
                 await CopyToAsync(before, change, cancellationToken).ConfigureAwait(false);
                 try
@@ -432,7 +440,11 @@ public sealed partial class TableTrackingStore : ITrackingStore
                 {
                     // Someone changed the item in its old area after it was copied: copy the fresh state again.
                     LogConflict(before.Id.Value, attempt);
-                    await _cells.DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                    foreach (var marker in markers)
+                    {
+                        await _cells.DeleteMarkerAsync(marker, cancellationToken).ConfigureAwait(false);
+                    }
+
                     var fresh = await TableQueries.FindAsync(_items, entity.PartitionKey, entity.RowKey, cancellationToken).ConfigureAwait(false);
                     if (fresh is null)
                     {
@@ -446,7 +458,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
                 await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
                 await DeleteOldHistoryAsync(before, cancellationToken).ConfigureAwait(false);
                 await Fault("before-compliance").ConfigureAwait(false);
-                await _cells.ApplyAsync(compliance, marker, cancellationToken).ConfigureAwait(false);
+                await _cells.ApplyAsync(compliance, markers, cancellationToken).ConfigureAwait(false);
                 return true;
             }
 
@@ -556,7 +568,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
 
         await Fault("before-compliance").ConfigureAwait(false);
-        await _cells.ApplyAsync(compliance, marker, cancellationToken).ConfigureAwait(false);
+        await _cells.ApplyAsync(compliance, [marker], cancellationToken).ConfigureAwait(false);
         return true;
     }
 
