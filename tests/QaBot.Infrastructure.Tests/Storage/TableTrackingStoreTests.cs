@@ -188,25 +188,10 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     [Fact]
     public async Task RepairAsync_AnotherReplyInTheAreaWrittenButNotYetCounted_CountsEachReplyOnce()
     {
-        var time = new FakeTimeProvider(TestItems.CreatedAt);
-        var tracking = new TableTrackingStore(_storage.Tables, time, NullLogger<TableTrackingStore>.Instance);
-        var first = Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
-        var second = Item("occ-2", 7, ChesterfieldTeam1, new DateOnly(2026, 10, 22));
-        await tracking.AddIfAbsentAsync([first, second], TestItems.Origin);
-
         // The first reply's process stops after its item is written; ten minutes on, the second reply is written and,
         // before it counts itself, a repair recounts October from the items, which already show both replies.
-        tracking.FaultPoint = p => p == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
-        await Assert.ThrowsAsync<IOException>(() => tracking.UpdateAsync(first.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19)))));
-        time.Advance(TimeSpan.FromMinutes(10));
-        tracking.FaultPoint = async p =>
-        {
-            if (p == "before-compliance")
-            {
-                tracking.FaultPoint = null;
-                Assert.Equal(1, await tracking.RepairAsync(TimeSpan.FromMinutes(5)));
-            }
-        };
+        var second = Item("occ-2", 7, ChesterfieldTeam1, new DateOnly(2026, 10, 22));
+        var tracking = await StoreWithAReplyLeftBehindAsync(Item("occ-1", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 20)), second);
         var result = await tracking.UpdateAsync(second.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 21))));
 
         Assert.Equal(ItemUpdateStatus.Updated, result.Status);
@@ -249,27 +234,11 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
     [Fact]
     public async Task RepairAsync_AMoveOutOfTheAreaNotYetCounted_TakesTheMovedItemOutOnce()
     {
-        var time = new FakeTimeProvider(TestItems.CreatedAt);
-        var tracking = new TableTrackingStore(_storage.Tables, time, NullLogger<TableTrackingStore>.Instance);
-        var stays = Item("occ-1", 7, ChesterfieldTeam1, new DateOnly(2026, 10, 20));
-        var moves = Item("occ-2", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 22));
-        await tracking.AddIfAbsentAsync([stays, moves], TestItems.Origin);
-
         // A reply in the team stops after its item is written; ten minutes on, the owner of the other item moves to
         // Bolsover, and before the move counts itself a repair recounts the team's October, which no longer holds it.
-        tracking.FaultPoint = p => p == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
-        await Assert.ThrowsAsync<IOException>(() => tracking.UpdateAsync(stays.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19)))));
-        time.Advance(TimeSpan.FromMinutes(10));
-        tracking.FaultPoint = async p =>
-        {
-            if (p == "before-compliance")
-            {
-                tracking.FaultPoint = null;
-                Assert.Equal(1, await tracking.RepairAsync(TimeSpan.FromMinutes(5)));
-            }
-        };
+        var tracking = await StoreWithAReplyLeftBehindAsync(Item("occ-1", 7, ChesterfieldTeam1, new DateOnly(2026, 10, 20)), Item("occ-2", 6, ChesterfieldTeam1, new DateOnly(2026, 10, 22)));
         var moved = Chart.Find(Id(6))! with { Areas = [BolsoverTeam1] };
-        Assert.Equal(1, await tracking.TransferAsync(new ItemTransfer(TransferKind.MoveWithOwner, Id(6), ChesterfieldTeam1, moved, time.GetUtcNow(), Actor.System("import"), TestItems.Origin)));
+        Assert.Equal(1, await tracking.TransferAsync(new ItemTransfer(TransferKind.MoveWithOwner, Id(6), ChesterfieldTeam1, moved, TestItems.CreatedAt.AddMinutes(10), Actor.System("import"), TestItems.Origin)));
 
         Assert.Null(tracking.FaultPoint);
         var month = new ReportMonth(2026, 10);
@@ -280,6 +249,30 @@ public sealed class TableTrackingStoreTests : IAsyncLifetime
         Assert.Empty(await _storage.Compliance.GetOpenAsync(ChesterfieldTeam1));
         Assert.Equal(1, Assert.Single(await _storage.Compliance.GetOpenAsync(BolsoverTeam1)).Total);
         Assert.Equal(0, await tracking.RepairAsync(TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// A store on a clock of its own holding both items, where a reply marking <paramref name="left"/> done stopped after
+    /// its item was written; ten minutes later, the next write to reach its cells first runs a repair (which takes the
+    /// stopped reply's marker, five minutes old, and no newer one).
+    /// </summary>
+    private async Task<TableTrackingStore> StoreWithAReplyLeftBehindAsync(TrackedItem left, TrackedItem other)
+    {
+        var time = new FakeTimeProvider(TestItems.CreatedAt);
+        var tracking = new TableTrackingStore(_storage.Tables, time, NullLogger<TableTrackingStore>.Instance);
+        await tracking.AddIfAbsentAsync([left, other], TestItems.Origin);
+        tracking.FaultPoint = p => p == "after-item-write" ? throw new IOException("the process stopped") : Task.CompletedTask;
+        await Assert.ThrowsAsync<IOException>(() => tracking.UpdateAsync(left.Key, i => ItemTransitions.Reply(i, TestItems.Reply(i, ReplyKind.Done, new DateOnly(2026, 10, 19)))));
+        time.Advance(TimeSpan.FromMinutes(10));
+        tracking.FaultPoint = async p =>
+        {
+            if (p == "before-compliance")
+            {
+                tracking.FaultPoint = null;
+                Assert.Equal(1, await tracking.RepairAsync(TimeSpan.FromMinutes(5)));
+            }
+        };
+        return tracking;
     }
 
     /// <summary>Adds October's supervision and marks it done on time, doing <paramref name="meanwhile"/> when the write reaches <paramref name="point"/>.</summary>
