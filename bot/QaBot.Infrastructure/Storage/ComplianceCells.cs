@@ -12,7 +12,7 @@ namespace QaBot.Infrastructure.Storage;
 /// entries with one read and one transaction per area, conditional on the ETags read (tried again on a clash), and a
 /// cell named by a write-ahead marker that a stopped process left behind is recounted from its items, with its area's
 /// open tally, which gives the same answer however often it runs. The write's marker lives in the partition of the area
-/// it changes last and is deleted by that area's transaction, so the model adds one request to an item update, the
+/// it changes (one in each, for a move) and is deleted by that area's transaction, so the model adds one request to an item update, the
 /// read of the cells, over the marker's own delete. A change that closes one of an area's oldest items takes its key out
 /// of the open tally's kept keys and reads nothing more; keys that have run short of a page
 /// (<see cref="OpenTally.NeedsOldest"/>) are filled again by <see cref="RefillOldestAsync"/>, off the write path, and
@@ -112,8 +112,8 @@ internal sealed class ComplianceCells
     /// <summary>
     /// Applies the changes: per area touched, one read of its month cells and open tally together and one transaction
     /// writing those that changed, conditional on the ETags read. The write's <paramref name="marker"/> is deleted by
-    /// the transaction of its own area, which goes last, or on its own when that area has nothing to write, in either
-    /// case only if it is as written (its ETag). A marker that a repair has claimed meanwhile (changed or deleted) may
+    /// the transaction of its own area, or on its own when that area has nothing to write, in either case only if it is
+    /// as written (its ETag). A marker that a repair has claimed meanwhile (changed or deleted) may
     /// have been counted from the items before or after this write's own, so every cell it names is recounted; the
     /// marker is then left to the repair that claimed it, or deleted if a recount claimed it.
     /// </summary>

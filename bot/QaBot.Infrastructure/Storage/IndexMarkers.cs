@@ -8,8 +8,8 @@ namespace QaBot.Infrastructure.Storage;
 /// <summary>
 /// Write-ahead markers for the Outstanding index and the compliance model. Before an item changes, a marker naming it
 /// (the index row it had, and the compliance cells the change touches) is written to the Compliance table, in the
-/// partition of the area whose cells the write changes last, as row <c>pending|{ticks}|{guid}</c>; the transaction that
-/// writes those cells deletes it, so keeping the model in step costs no separate delete. A marker left behind means a
+/// partition of the area whose cells the write changes (of each of the two, for a move between areas), as row
+/// <c>pending|{ticks}|{guid}</c>; the transaction that writes that area's cells deletes it, so keeping the model in step costs no separate delete. A marker left behind means a
 /// process stopped in between: repair brings the index in line with the item, recounts the cells and deletes the
 /// marker. The row key sorts after every month and after <c>open</c>, so no read of cells or tallies meets it. Markers
 /// written by earlier releases sit in partition <c>~pending</c> of the Outstanding table, which repair still reads.
@@ -22,7 +22,7 @@ internal static class IndexMarkers
     /// <summary>The start of every marker's row key in an area's partition of the Compliance table.</summary>
     public const string RowPrefix = "pending|";
 
-    /// <summary>The property a repair, or a recount of a cell the marker names, sets to claim a marker (conditional on its ETag).</summary>
+    /// <summary>The property a repair, or a recount of the marker's area, sets to claim a marker (conditional on its ETag).</summary>
     public const string ClaimedAt = "ClaimedAt";
 
     /// <summary>Who claimed a marker: <see cref="ByRepair"/>, which follows it up and deletes it, or <see cref="ByRecount"/>, which leaves both to its writer.</summary>

@@ -598,7 +598,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
 
     private static DateOnly? Outstanding(TrackedItem item) => item.IsOutstanding ? item.EffectiveDue : null;
 
-    /// <summary>Writes a marker in the partition of <paramref name="area"/>, the area whose cells the write changes last.</summary>
+    /// <summary>Writes a marker in the partition of <paramref name="area"/>, an area whose cells the write changes.</summary>
     private async Task<TableEntity> WriteMarkerAsync(AreaId area, IReadOnlyList<IndexMarkers.Entry> entries, CancellationToken cancellationToken)
     {
         var marker = IndexMarkers.Write(area, entries, _time.GetUtcNow());
