@@ -70,7 +70,7 @@ internal static class ReminderFanOut
         }
     }
 
-    /// <summary>The run's settings; <c>QABOT_BENCH_MARGIN</c> and <c>QABOT_BENCH_MARKER_REFRESH</c> (time spans) try other limiter settings, <c>QABOT_BENCH_PER_MESSAGE</c> other numbers of digests to a queue message.</summary>
+    /// <summary>The run's settings; <c>QABOT_BENCH_MARGIN</c> and <c>QABOT_BENCH_MARKER_REFRESH</c> (time spans) try other limiter settings, <c>QABOT_BENCH_PER_MESSAGE</c> other numbers of digests to a queue message, <c>QABOT_BENCH_HEADROOM</c> another shared budget's headroom.</summary>
     private static Dictionary<string, string?> Settings(string prefix, string queueName, int allowed, bool shared)
     {
         var settings = new Dictionary<string, string?>
@@ -84,6 +84,11 @@ internal static class ReminderFanOut
         if (Environment.GetEnvironmentVariable("QABOT_BENCH_MARGIN") is { Length: > 0 } margin)
         {
             settings["Reminders:LimiterMargin"] = margin;
+        }
+
+        if (Environment.GetEnvironmentVariable("QABOT_BENCH_HEADROOM") is { Length: > 0 } headroom)
+        {
+            settings["Reminders:SharedRateHeadroom"] = headroom;
         }
 
         if (Environment.GetEnvironmentVariable("QABOT_BENCH_PER_MESSAGE") is { Length: > 0 } perMessage)

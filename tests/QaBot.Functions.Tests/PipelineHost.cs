@@ -131,7 +131,7 @@ public sealed class PipelineHost : IAsyncDisposable
         var local = new RequestRateLimiter(options.GlobalRequestsPerSecond, options.PerConversationRequestsPerSecond, options.LimiterMargin, time, startQuiet);
         var throttle = new ThrottleGate(Get<IThrottleMarker>(), time, options.ThrottleMarkerRefresh);
         ISendBudget budget = shared
-            ? new SharedSendBudget(new SharedRateLimiter(Get<IRateWindowStore>(), local, Math.Max(1, options.GlobalRequestsPerSecond / 5), options.LimiterMargin, time), throttle)
+            ? new SharedSendBudget(new SharedRateLimiter(Get<IRateWindowStore>(), local, Math.Max(1, options.GlobalRequestsPerSecond / 5), options.SharedRateHeadroom, time), throttle)
             : new InProcessSendBudget(local, throttle);
         var delivery = new DigestDelivery(
             Ledger,

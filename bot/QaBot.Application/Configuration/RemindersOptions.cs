@@ -43,6 +43,15 @@ public sealed class RemindersOptions : IValidatableObject
     /// </summary>
     public bool SharedRateBudget { get; set; }
 
+    /// <summary>
+    /// With <see cref="SharedRateBudget"/> on: requests of each second that every sender together leaves unused, so that
+    /// requests arriving a little unevenly (one leaving late in its place, the network, clocks on different machines)
+    /// never put more than the limit into any span of one second. Each spare request absorbs a fiftieth of a second of
+    /// unevenness at 50 a second, and costs that fraction of the rate.
+    /// </summary>
+    [Range(0, 9_999)]
+    public int SharedRateHeadroom { get; set; } = 2;
+
     /// <summary>Digests a sender works on at once (HTTP requests in flight); the limiter still caps the rate.</summary>
     [Range(1, 256)]
     public int SendConcurrency { get; set; } = 32;
@@ -110,9 +119,9 @@ public sealed class RemindersOptions : IValidatableObject
             yield return new("Reminders:LimiterMargin must be between 00:00:00 and 00:00:01.", [nameof(LimiterMargin)]);
         }
 
-        if (SharedRateBudget && LimiterMargin >= TimeSpan.FromMilliseconds(500))
+        if (SharedRateBudget && SharedRateHeadroom >= GlobalRequestsPerSecond)
         {
-            yield return new("Reminders:LimiterMargin must be under 00:00:00.5 when Reminders:SharedRateBudget is on: no request is granted in that last part of each second.", [nameof(LimiterMargin)]);
+            yield return new("Reminders:SharedRateHeadroom must be less than Reminders:GlobalRequestsPerSecond: it is the part of each second's requests left unused.", [nameof(SharedRateHeadroom)]);
         }
 
         if (VisibilityTimeout < TimeSpan.FromSeconds(1) || VisibilityTimeout > TimeSpan.FromDays(7))

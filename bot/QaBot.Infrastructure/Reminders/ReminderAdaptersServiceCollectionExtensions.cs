@@ -54,7 +54,7 @@ public static class ReminderAdaptersServiceCollectionExtensions
             }
 
             // A fifth of the second's budget at a time: five claims a second for one sender, and room for several.
-            var limiter = new SharedRateLimiter(sp.GetRequiredService<IRateWindowStore>(), sp.GetRequiredService<RequestRateLimiter>(), Math.Max(1, options.GlobalRequestsPerSecond / 5), options.LimiterMargin, sp.GetRequiredService<TimeProvider>());
+            var limiter = new SharedRateLimiter(sp.GetRequiredService<IRateWindowStore>(), sp.GetRequiredService<RequestRateLimiter>(), Math.Max(1, options.GlobalRequestsPerSecond / 5), options.SharedRateHeadroom, sp.GetRequiredService<TimeProvider>());
             return new SharedSendBudget(limiter, sp.GetRequiredService<ThrottleGate>());
         });
 

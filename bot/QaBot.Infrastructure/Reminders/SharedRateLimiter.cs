@@ -5,19 +5,26 @@ namespace QaBot.Infrastructure.Reminders;
 /// <summary>
 /// Keeps the requests of every sender instance together within the app-wide limit: each instance claims shares of
 /// each one-second window's budget from storage (<see cref="IRateWindowStore"/>) and grants requests only from what
-/// it claimed, each at its place in the second among all senders' requests (so together they are spread evenly through
-/// the second, and no one-second span holds more than the limit wherever it starts), while its own
-/// <see cref="RequestRateLimiter"/> still holds the per-conversation limit and the instance's own pace. It degrades to slower, never faster: a claim that comes back after its window is no longer
-/// usable is dropped, nothing is granted in the last <c>margin</c> of a window (a request granted then could arrive in
-/// the next), and a store that cannot be claimed from grants nothing. One per sender process; thread-safe.
+/// it claimed, each at its place in the second among all senders' requests, while its own
+/// <see cref="RequestRateLimiter"/> still holds the per-conversation limit and the instance's own pace.
+/// <para>
+/// A second holds <c>limit - headroom</c> places, spread evenly through the whole second, place <c>n</c> at <c>n</c>
+/// spacings from its start. A place is used at its time or up to one spacing after, never later, so each request
+/// leaves within its own slot of the second; the <c>headroom</c> places left unused then absorb what makes requests
+/// arrive unevenly (a request leaving late in its slot, the network, clocks on different machines): as long as the
+/// arrivals spread by no more than <c>headroom</c> spacings in all, no span of one second, wherever it starts, holds
+/// more than the limit. With no headroom the same place of two seconds running is exactly a second apart, and a
+/// millisecond's delay to the first puts one request too many into the second after it.
+/// </para>
+/// It degrades to slower, never faster: a place not used in its slot is dropped, a claim that comes back after its
+/// window is dropped, and a store that cannot be claimed from grants nothing. One per sender process; thread-safe.
 /// </summary>
 public sealed class SharedRateLimiter : IDisposable
 {
     private readonly IRateWindowStore _store;
     private readonly RequestRateLimiter _local;
-    private readonly int _limit;
+    private readonly int _places;
     private readonly int _share;
-    private readonly TimeSpan _margin;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _claiming = new(1, 1);
@@ -27,21 +34,19 @@ public sealed class SharedRateLimiter : IDisposable
     private bool _spent;
 
     /// <param name="share">Requests claimed from storage at a time: fewer means more round trips, more means more left unused at a window's end.</param>
-    public SharedRateLimiter(IRateWindowStore store, RequestRateLimiter local, int share, TimeSpan margin, TimeProvider time)
+    /// <param name="headroom">Requests of each second that every sender together leaves unused (see the class's remarks); less than the limit.</param>
+    public SharedRateLimiter(IRateWindowStore store, RequestRateLimiter local, int share, int headroom, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentOutOfRangeException.ThrowIfLessThan(share, 1);
-        if (margin < TimeSpan.Zero || margin >= TimeSpan.FromSeconds(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(margin), margin, "The margin must be at least zero and under one second.");
-        }
+        ArgumentOutOfRangeException.ThrowIfNegative(headroom);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(headroom, local.GlobalPerSecond);
 
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _local = local;
-        _limit = local.GlobalPerSecond;
-        _share = Math.Min(share, _limit);
-        _margin = margin;
-        _spacing = (TimeSpan.FromSeconds(1) - margin) / _limit;
+        _places = local.GlobalPerSecond - headroom;
+        _share = Math.Min(share, _places);
+        _spacing = TimeSpan.FromSeconds(1) / _places;
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
@@ -62,10 +67,8 @@ public sealed class SharedRateLimiter : IDisposable
 
     /// <summary>
     /// Grants a request now (returns zero) or says how long to wait before asking again. A request goes at its place in
-    /// the second among every sender's requests (place <c>n</c> of <c>limit</c> at <c>n</c> of <c>limit</c> parts of the
-    /// second before the margin), so the requests of all senders together are spread evenly through each second and no
-    /// one-second span, wherever it starts, holds more than the limit (give or take the one request whose turn is
-    /// under way). A place not used in its turn is dropped: slower, never faster.
+    /// the second among every sender's requests, or within one spacing after it; a place not used in its slot is
+    /// dropped: slower, never faster.
     /// </summary>
     internal async ValueTask<TimeSpan> TryAcquireAsync(string conversation, CancellationToken cancellationToken)
     {
@@ -102,11 +105,6 @@ public sealed class SharedRateLimiter : IDisposable
         {
             var now = _time.GetUtcNow();
             var window = BudgetWindows.Containing(now);
-            if (now >= window + TimeSpan.FromSeconds(1) - _margin)
-            {
-                return null;
-            }
-
             lock (_lock)
             {
                 // A place whose turn has passed is dropped rather than used late, where it would crowd the places after it.
@@ -141,8 +139,8 @@ public sealed class SharedRateLimiter : IDisposable
                     }
                 }
 
-                var claim = await _store.ClaimAsync(window, _share, _limit, cancellationToken).ConfigureAwait(false);
-                var usable = _time.GetUtcNow() < window + TimeSpan.FromSeconds(1) - _margin;
+                var claim = await _store.ClaimAsync(window, _share, _places, cancellationToken).ConfigureAwait(false);
+                var usable = _time.GetUtcNow() < window + TimeSpan.FromSeconds(1);
                 lock (_lock)
                 {
                     if (_window != window)

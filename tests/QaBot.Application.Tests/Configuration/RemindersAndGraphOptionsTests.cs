@@ -63,12 +63,12 @@ public sealed class RemindersAndGraphOptionsTests
     }
 
     [Fact]
-    public void RemindersOptions_SharedRateBudgetWithHalfASecondMargin_IsRefused()
+    public void RemindersOptions_SharedRateBudgetWithHeadroomOfTheWholeLimit_IsRefused()
     {
         Assert.Empty(Problems(new RemindersOptions { SharedRateBudget = true }));
         Assert.Equal(
-            ["Reminders:LimiterMargin must be under 00:00:00.5 when Reminders:SharedRateBudget is on: no request is granted in that last part of each second."],
-            Problems(new RemindersOptions { SharedRateBudget = true, LimiterMargin = TimeSpan.FromMilliseconds(500) }));
+            ["Reminders:SharedRateHeadroom must be less than Reminders:GlobalRequestsPerSecond: it is the part of each second's requests left unused."],
+            Problems(new RemindersOptions { SharedRateBudget = true, GlobalRequestsPerSecond = 10, SharedRateHeadroom = 10 }));
     }
 
     [Theory]

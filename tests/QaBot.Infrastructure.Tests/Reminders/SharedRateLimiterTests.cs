@@ -15,19 +15,20 @@ public sealed class SharedRateLimiterTests
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
     private static readonly DateTimeOffset Start = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
 
-    private static SharedRateLimiter Sender(IRateWindowStore store, FakeTimeProvider time, int share = 10) =>
-        new(store, new RequestRateLimiter(50, 7, Margin, time), share, Margin, time);
+    private static SharedRateLimiter Sender(IRateWindowStore store, FakeTimeProvider time, int share = 10, int headroom = 2) =>
+        new(store, new RequestRateLimiter(50, 7, Margin, time), share, headroom, time);
 
     [Fact]
-    public async Task TryAcquireAsync_OneSender_FiftyInASecondFromFiveClaims()
+    public async Task TryAcquireAsync_OneSender_FortyEightInASecondFromFiveClaims()
     {
-        var time = new FakeTimeProvider(Start.AddMilliseconds(10));
+        var time = new FakeTimeProvider(Start);
         var store = new CountingStore(new InMemoryRateWindowStore());
         using var sender = Sender(store, time);
 
         var granted = await GrantAllAsync([sender], time);
 
-        Assert.Equal(50, granted[0]);
+        // The limit less the two spare, and a sixth claim that finds the second spent.
+        Assert.Equal(48, granted[0]);
         Assert.Equal(6, store.Claims);
     }
 
@@ -68,14 +69,17 @@ public sealed class SharedRateLimiterTests
     }
 
     [Fact]
-    public async Task TryAcquireAsync_LastMarginOfASecond_GrantsNothingAndClaimsNothing()
+    public async Task TryAcquireAsync_PlacesWhoseSlotHasPassed_AreDroppedNotUsedLate()
     {
-        var time = new FakeTimeProvider(Start.AddMilliseconds(960));
-        var store = new CountingStore(new InMemoryRateWindowStore());
+        var time = new FakeTimeProvider(Start);
+        var store = new InMemoryRateWindowStore();
         using var sender = Sender(store, time);
+        Assert.Equal(TimeSpan.Zero, await sender.TryAcquireAsync("chat-1", CancellationToken.None));
 
-        Assert.Equal(TimeSpan.FromMilliseconds(40), await sender.TryAcquireAsync("chat-1", CancellationToken.None));
-        Assert.Equal(0, store.Claims);
+        // Places 1 to 9 are held; at 70 ms place 3's slot (62.5 to 83.3 ms) is the first still open.
+        time.Advance(TimeSpan.FromMilliseconds(70));
+        Assert.Equal(TimeSpan.Zero, await sender.TryAcquireAsync("chat-2", CancellationToken.None));
+        Assert.Equal((TimeSpan.FromSeconds(1) / 48 * 4) - TimeSpan.FromMilliseconds(70), await sender.TryAcquireAsync("chat-3", CancellationToken.None));
     }
 
     [Fact]
@@ -108,7 +112,7 @@ public sealed class SharedRateLimiterTests
         var time = new FakeTimeProvider(Start.AddMilliseconds(10));
         var store = new CountingStore(new InMemoryRateWindowStore());
         using var sender = Sender(store, time);
-        var step = TimeSpan.FromMilliseconds(20);
+        var step = TimeSpan.FromMilliseconds(21);
 
         for (var i = 0; i < 7; i++)
         {
@@ -161,6 +165,56 @@ public sealed class SharedRateLimiterTests
         var busiest = grants.Max(g => grants.Count(h => h >= g && h < g + TimeSpan.FromSeconds(1)));
         Assert.InRange(grants.Count, 100, 125);
         Assert.InRange(busiest, 45, 51);
+    }
+
+    [Theory]
+    [InlineData(2, 50)]
+    [InlineData(0, 51)]
+    public async Task TryAcquireAsync_RequestsLeavingLateAndArrivingUnevenly_HeadroomKeepsEverySpanOfOneSecondWithinTheLimit(int headroom, int mostInASpan)
+    {
+        // Three senders that ask again up to half a spacing after each wait is over (as a busy process does), and a
+        // network that delays each request by up to a spacing: the arrivals spread by up to one and a half spacings.
+        var time = new FakeTimeProvider(Start.AddMilliseconds(500));
+        var store = new InMemoryRateWindowStore();
+        var senders = Enumerable.Range(0, 3).Select(_ => Sender(store, time, share: 7, headroom)).ToList();
+        var random = new Random(24);
+        var spacing = TimeSpan.FromSeconds(1) / 48;
+        var arrivals = new List<DateTimeOffset>();
+        var conversation = 0;
+        while (time.GetUtcNow() < Start.AddSeconds(6))
+        {
+            var soonest = TimeSpan.MaxValue;
+            var any = false;
+            foreach (var sender in senders)
+            {
+                var wait = await sender.TryAcquireAsync("chat-" + conversation++, CancellationToken.None);
+                if (wait == TimeSpan.Zero)
+                {
+                    arrivals.Add(time.GetUtcNow() + (spacing * random.NextDouble()));
+                    any = true;
+                }
+                else if (wait < soonest)
+                {
+                    soonest = wait;
+                }
+            }
+
+            time.Advance(any ? TimeSpan.Zero : soonest + (spacing * random.NextDouble() / 2));
+        }
+
+        arrivals.Sort();
+        var busiest = Enumerable.Range(0, arrivals.Count).Max(i => arrivals.Skip(i).TakeWhile(a => a < arrivals[i] + TimeSpan.FromSeconds(1)).Count());
+        Assert.InRange(arrivals.Count, 200, 290);
+        if (headroom > 0)
+        {
+            Assert.InRange(busiest, 40, mostInASpan);
+        }
+        else
+        {
+            // Without spare places the same place of two seconds running is exactly a second apart: any delay to the
+            // first puts one request too many into the span that starts with it.
+            Assert.True(busiest >= mostInASpan, $"busiest span held {busiest}");
+        }
     }
 
     /// <summary>Asks for the conversation, moving the clock on by each wait while the waits add up to no more than <paramref name="within"/>.</summary>
