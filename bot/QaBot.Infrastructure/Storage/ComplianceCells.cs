@@ -111,19 +111,12 @@ internal sealed class ComplianceCells
 
     /// <summary>
     /// Applies the changes: per area touched, one read of its month cells and open tally together and one transaction
-    /// writing those that changed, conditional on the ETags read. The write's <paramref name="marker"/> is deleted by
-    /// the transaction of its own area, or on its own when that area has nothing to write, in either case only if it is
-    /// as written (its ETag). A marker that a repair has claimed meanwhile (changed or deleted) may
-    /// have been counted from the items before or after this write's own, so every cell it names is recounted; the
-    /// marker is then left to the repair that claimed it, or deleted if a recount claimed it.
-    /// </summary>
-    public Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, TableEntity marker, CancellationToken cancellationToken) =>
-        ApplyAsync(changes, [marker ?? throw new ArgumentNullException(nameof(marker))], cancellationToken);
-
-    /// <summary>
-    /// As above, for a write with a marker in the partition of each area it changes (a move between areas): each area's
-    /// transaction deletes that area's marker, as written, so no area's change is added once a recount has claimed the
-    /// write; if any marker was claimed, every cell the markers name is recounted.
+    /// writing those that changed, conditional on the ETags read. A write has a marker in the partition of each area it
+    /// changes (two for a move between areas, else one), and each area's transaction deletes that area's marker, or
+    /// deletes it on its own when the area has nothing to write, in either case only if it is as written (its ETag), so
+    /// no area's change is added once a recount has claimed the write. A marker that a repair has claimed meanwhile
+    /// (changed or deleted) may have been counted from the items before or after this write's own, so every cell the
+    /// markers name is recounted; a marker is then left to the repair that claimed it, or deleted if a recount claimed it.
     /// </summary>
     public async Task ApplyAsync(IEnumerable<(ComplianceEntry Entry, int Sign)> changes, IReadOnlyList<TableEntity> markers, CancellationToken cancellationToken)
     {

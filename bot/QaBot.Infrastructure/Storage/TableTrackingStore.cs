@@ -356,10 +356,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
             // Reminder rows are keyed by time and id alone: an item gone from this area has moved and keeps them.
             if (current is not null && latest is not null)
             {
-                foreach (var at in ReminderEntities.Planned(current).Except(ReminderEntities.Planned(latest)))
-                {
-                    await TableQueries.DeleteIfExistsAsync(_reminders, ReminderEntities.Partition(at), ReminderEntities.RowKey(at, current.Id), cancellationToken).ConfigureAwait(false);
-                }
+                await DeleteRemindersNoLongerPlannedAsync(current, latest, cancellationToken).ConfigureAwait(false);
             }
 
             current = latest;
@@ -561,10 +558,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         await SyncIndexAsync(after.Id, Old(before), after, cancellationToken).ConfigureAwait(false);
         if (remindersChange)
         {
-            foreach (var at in beforeReminders.Except(afterReminders))
-            {
-                await TableQueries.DeleteIfExistsAsync(_reminders, ReminderEntities.Partition(at), ReminderEntities.RowKey(at, before.Id), cancellationToken).ConfigureAwait(false);
-            }
+            await DeleteRemindersNoLongerPlannedAsync(before, after, cancellationToken).ConfigureAwait(false);
         }
 
         await Fault("before-compliance").ConfigureAwait(false);
@@ -701,7 +695,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
 
         await Fault("before-compliance").ConfigureAwait(false);
-        await _cells.ApplyAsync(pending.Select(p => (ComplianceEntry.Of(p.Item.Current), 1)), marker, cancellationToken).ConfigureAwait(false);
+        await _cells.ApplyAsync(pending.Select(p => (ComplianceEntry.Of(p.Item.Current), 1)), [marker], cancellationToken).ConfigureAwait(false);
         return added;
     }
 
@@ -763,6 +757,15 @@ public sealed partial class TableTrackingStore : ITrackingStore
         }
 
         return actions;
+    }
+
+    /// <summary>The reminder rows the item's earlier state planned and its later state does not (both of the one item).</summary>
+    private async Task DeleteRemindersNoLongerPlannedAsync(TrackedItem before, TrackedItem after, CancellationToken cancellationToken)
+    {
+        foreach (var at in ReminderEntities.Planned(before).Except(ReminderEntities.Planned(after)))
+        {
+            await TableQueries.DeleteIfExistsAsync(_reminders, ReminderEntities.Partition(at), ReminderEntities.RowKey(at, before.Id), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
