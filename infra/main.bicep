@@ -1,4 +1,5 @@
-// QaBot in one resource group: the bot (App Service), the schedules (Azure Functions) on the same small Linux plan,
+// QaBot in one resource group: the bot (App Service), the schedules (Azure Functions) on the same small Linux plan
+// (or, by choice, a Flex Consumption plan that scales out),
 // Table and Queue storage reached only with managed identities, Key Vault for the secrets that remain, monitoring,
 // and the Azure Bot registration that connects the bot to Teams. docs/deploy.md explains every step.
 targetScope = 'resourceGroup'
@@ -45,6 +46,18 @@ param keyVaultAdministratorsGroupId string = ''
   'P1v3'
 ])
 param appServicePlanSku string = 'B1'
+
+@description('Where the Functions app runs. appServicePlan: on the bot\'s plan, one instance, always on; suits a council of any size at Teams\' rate (docs/scale.md). flexConsumption: a Flex Consumption plan of its own, paid by use, which adds instances as the reminders queue grows; the senders then share Teams\' rate through storage. docs/deploy.md gives what each costs.')
+@allowed([
+  'appServicePlan'
+  'flexConsumption'
+])
+param functionsHosting string = 'appServicePlan'
+
+@description('With flexConsumption: the most instances the Functions app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param functionsMaximumInstances int = 40
 
 @description('Storage redundancy. Zone-redundant keeps three copies across UK South\'s data centres.')
 @allowed([
@@ -94,7 +107,7 @@ var networkRules = networkIsolation
       defaultAction: 'Deny'
       bypass: 'AzureServices'
       ipRules: map(networkIsolationAllowedIpRanges, range => { value: range, action: 'Allow' })
-      virtualNetworkRules: [{ id: appsSubnetId, action: 'Allow' }]
+      virtualNetworkRules: concat([{ id: appsSubnetId, action: 'Allow' }], flexConsumption ? [{ id: functionsSubnetId, action: 'Allow' }] : [])
     }
   : {
       defaultAction: 'Allow'
@@ -105,6 +118,8 @@ var suffix = take(uniqueString(subscription().id, resourceGroup().id, baseName),
 var useManagedIdentityForBot = botIdentityType == 'UserAssignedMSI'
 var remindersQueueName = 'reminders'
 var backupContainerName = 'qabot-backups'
+var flexConsumption = functionsHosting == 'flexConsumption'
+var functionsPackageContainerName = 'functions-package'
 var appClientSecretName = 'app-client-secret'
 
 // Built-in role definitions (the same ids in every Azure tenant).
@@ -194,6 +209,15 @@ resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/contain
   }
 }
 
+// With Flex Consumption, the Functions app's deployment package is kept here and read with its managed identity.
+resource functionsPackageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = if (flexConsumption) {
+  parent: blobService
+  name: functionsPackageContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 // Snapshots older than the retention period are deleted, with their earlier versions.
 resource backupLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: storage
@@ -264,7 +288,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       defaultAction: networkRules.defaultAction
       bypass: networkRules.bypass
       ipRules: networkIsolation ? map(networkIsolationAllowedIpRanges, range => { value: range }) : []
-      virtualNetworkRules: networkIsolation ? [{ id: appsSubnetId }] : []
+      virtualNetworkRules: networkIsolation ? concat([{ id: appsSubnetId }], flexConsumption ? [{ id: functionsSubnetId }] : []) : []
     }
   }
 }
@@ -347,8 +371,8 @@ resource keyVaultAdministrators 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }
 
-// Network isolation (off by default): both apps join one subnet and send all outbound traffic through it; storage
-// and Key Vault accept that subnet through service endpoints (no charge) and refuse the rest of the internet. The bot
+// Network isolation (off by default): both apps join one subnet (a Flex Consumption Functions app a second one) and
+// send all outbound traffic through it; storage and Key Vault accept those subnets through service endpoints (no charge) and refuse the rest of the internet. The bot
 // stays reachable from the Bot Connector: Teams calls it over the public internet, authenticated by token.
 resource network 'Microsoft.Network/virtualNetworks@2024-05-01' = if (networkIsolation) {
   name: 'vnet-${baseName}-${suffix}'
@@ -360,26 +384,45 @@ resource network 'Microsoft.Network/virtualNetworks@2024-05-01' = if (networkIso
         '10.20.0.0/24'
       ]
     }
-    subnets: [
-      {
-        name: 'apps'
-        properties: {
-          addressPrefix: '10.20.0.0/26'
-          delegations: [
+    subnets: concat(
+      [
+        {
+          name: 'apps'
+          properties: {
+            addressPrefix: '10.20.0.0/26'
+            delegations: [
+              {
+                name: 'app-service'
+                properties: {
+                  serviceName: 'Microsoft.Web/serverFarms'
+                }
+              }
+            ]
+            serviceEndpoints: isolatedServiceEndpoints
+          }
+        }
+      ],
+      // A Flex Consumption app joins a subnet of its own, delegated to the platform that runs it.
+      flexConsumption
+        ? [
             {
-              name: 'app-service'
+              name: 'functions'
               properties: {
-                serviceName: 'Microsoft.Web/serverFarms'
+                addressPrefix: '10.20.0.64/26'
+                delegations: [
+                  {
+                    name: 'flex-consumption'
+                    properties: {
+                      serviceName: 'Microsoft.App/environments'
+                    }
+                  }
+                ]
+                serviceEndpoints: isolatedServiceEndpoints
               }
             }
           ]
-          serviceEndpoints: [
-            { service: 'Microsoft.Storage' }
-            { service: 'Microsoft.KeyVault' }
-          ]
-        }
-      }
-    ]
+        : []
+    )
   }
 }
 
@@ -388,10 +431,20 @@ resource appsSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' exist
   name: 'apps'
 }
 
-var appsSubnetId = appsSubnet.id
+resource functionsSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = if (flexConsumption) {
+  parent: network
+  name: 'functions'
+}
 
-// One small Linux plan runs both apps: always on (no cold start for the 09:00 run), a fixed single instance (so the
-// Teams send-rate limits hold without coordinating instances), and one predictable monthly price.
+var appsSubnetId = appsSubnet.id
+var functionsSubnetId = flexConsumption ? functionsSubnet.id : appsSubnetId
+var isolatedServiceEndpoints = [
+  { service: 'Microsoft.Storage' }
+  { service: 'Microsoft.KeyVault' }
+]
+
+// One small Linux plan runs both apps by default: always on (no cold start for the 09:00 run), a fixed single
+// instance (so the Teams send-rate limits hold without coordinating instances), and one predictable monthly price.
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'asp-${baseName}-${suffix}'
   location: location
@@ -399,6 +452,22 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: appServicePlanSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// With flexConsumption the Functions app has a plan of its own that scales out on the reminders queue's length, and
+// the senders share Teams' rate through storage (docs/operations.md, "Several senders sharing the limit").
+resource functionsPlan 'Microsoft.Web/serverfarms@2024-04-01' = if (flexConsumption) {
+  name: 'asp-${baseName}-functions-${suffix}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
   }
   properties: {
     reserved: true
@@ -498,6 +567,17 @@ resource botApp 'Microsoft.Web/sites@2024-04-01' = {
   ]
 }
 
+// On the shared plan the Functions host is told its runtime by settings; Flex Consumption takes it from the app's
+// configuration below and refuses those settings, and runs from the package container rather than a local package.
+var functionsHostSettings = flexConsumption
+  ? []
+  : [
+      { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
+      { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
+    ]
+
+var functionsScaleOutSettings = flexConsumption ? [{ name: 'Reminders__SharedRateBudget', value: 'true' }] : []
+
 resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
   name: 'func-${baseName}-${suffix}'
   location: location
@@ -508,34 +588,59 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
     userAssignedIdentities: functionsIdentities
   }
   properties: {
-    serverFarmId: plan.id
+    serverFarmId: flexConsumption ? functionsPlan.id : plan.id
     httpsOnly: true
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: functionsIdentity.id
-    virtualNetworkSubnetId: networkIsolation ? appsSubnetId : null
+    virtualNetworkSubnetId: networkIsolation ? functionsSubnetId : null
+    functionAppConfig: flexConsumption
+      ? {
+          deployment: {
+            storage: {
+              type: 'blobContainer'
+              value: '${storage.properties.primaryEndpoints.blob}${functionsPackageContainerName}'
+              authentication: {
+                type: 'UserAssignedIdentity'
+                userAssignedIdentityResourceId: functionsIdentity.id
+              }
+            }
+          }
+          scaleAndConcurrency: {
+            maximumInstanceCount: functionsMaximumInstances
+            instanceMemoryMB: 2048
+          }
+          runtime: {
+            name: 'dotnet-isolated'
+            version: '10.0'
+          }
+        }
+      : null
     siteConfig: {
-      linuxFxVersion: 'DOTNET-ISOLATED|10.0'
-      alwaysOn: true
+      linuxFxVersion: flexConsumption ? null : 'DOTNET-ISOLATED|10.0'
+      alwaysOn: !flexConsumption
       vnetRouteAllEnabled: networkIsolation
       http20Enabled: true
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(sharedSettings, [
-        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
-        { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
-        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
-        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-        { name: 'AzureWebJobsStorage__clientId', value: functionsIdentity.properties.clientId }
-        { name: 'AZURE_CLIENT_ID', value: functionsIdentity.properties.clientId }
-        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
-        { name: 'Reminders__Schedule', value: remindersSchedule }
-        { name: 'Backup__Schedule', value: backupSchedule }
-        { name: 'Backup__Container', value: backupContainerName }
-        { name: 'Backup__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
-        { name: 'Retention__Schedule', value: retentionSchedule }
-      ])
+      appSettings: concat(
+        filter(sharedSettings, setting => !flexConsumption || setting.name != 'WEBSITE_RUN_FROM_PACKAGE'),
+        functionsHostSettings,
+        [
+          { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
+          { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+          { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+          { name: 'AzureWebJobsStorage__clientId', value: functionsIdentity.properties.clientId }
+          { name: 'AZURE_CLIENT_ID', value: functionsIdentity.properties.clientId }
+          { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+          { name: 'Reminders__Schedule', value: remindersSchedule }
+          { name: 'Backup__Schedule', value: backupSchedule }
+          { name: 'Backup__Container', value: backupContainerName }
+          { name: 'Backup__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
+          { name: 'Retention__Schedule', value: retentionSchedule }
+        ],
+        functionsScaleOutSettings
+      )
     }
   }
   dependsOn: [
@@ -543,6 +648,7 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultRoleAssignments
     blobService
     backupContainer
+    functionsPackageContainer
     remindersQueue
     remindersPoisonQueue
     tableService

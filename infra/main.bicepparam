@@ -42,6 +42,12 @@ param storageSku = 'Standard_ZRS'
 param logRetentionDays = 30
 param logDailyCapGb = 1
 
+// Where the Functions app runs: appServicePlan (on the plan above, one instance, always on: the default, enough for a
+// council of any size) or flexConsumption (a plan of its own, paid by use, that adds instances as the reminders
+// queue grows, with the senders sharing Teams' rate through storage). docs/deploy.md, "Scaling out the reminders".
+param functionsHosting = readEnvironmentVariable('FUNCTIONS_HOSTING', 'appServicePlan')
+param functionsMaximumInstances = int(readEnvironmentVariable('FUNCTIONS_MAXIMUM_INSTANCES', '40'))
+
 // The reminder run: every 15 minutes (UTC); QaBot works out by UK time what is due.
 param remindersSchedule = '0 */15 * * * *'
 

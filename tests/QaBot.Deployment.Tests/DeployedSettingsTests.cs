@@ -77,6 +77,15 @@ public sealed partial class DeployedSettingsTests
         AssertNone(Problems(settings, App.Functions));
     }
 
+    [Fact]
+    public async Task FunctionsApp_OnFlexConsumption_TemplateSettingsPassTheFunctionsStartupValidation()
+    {
+        var settings = await AppSettingsAsync("func-", "UserAssignedMSI", functionsHosting: "flexConsumption");
+
+        AssertNone(Problems(settings, App.Functions));
+        Assert.Equal("true", settings["Reminders__SharedRateBudget"]);
+    }
+
     [Theory]
     [MemberData(nameof(IdentityChoices))]
     public async Task BotApp_DashboardSignIn_TheAppRegistrationTheManifestNames(string botIdentityType)
@@ -140,12 +149,13 @@ public sealed partial class DeployedSettingsTests
     }
 
     /// <summary>The settings a site gets, with stand-ins for values only a real deployment knows.</summary>
-    private static async Task<Dictionary<string, string?>> AppSettingsAsync(string sitePrefix, string botIdentityType)
+    private static async Task<Dictionary<string, string?>> AppSettingsAsync(string sitePrefix, string botIdentityType, string functionsHosting = "appServicePlan")
     {
         var snapshot = await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>
         {
             ["BOT_IDENTITY_TYPE"] = botIdentityType,
             ["GRAPH_ORGANISER_MAILBOXES"] = "qa.boards@example.gov.uk",
+            ["FUNCTIONS_HOSTING"] = functionsHosting,
         });
         return snapshot.Site(sitePrefix)["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(
             s => (string)s!["name"]!,

@@ -5,7 +5,8 @@ namespace QaBot.Deployment.Tests;
 
 /// <summary>
 /// What infra/main.bicep closes and records, checked on the resources the Bicep CLI predicts for a deployment: the
-/// bot's channels, Application Insights' authentication, resource logs, and network isolation when it is chosen.
+/// bot's channels, Application Insights' authentication, resource logs, network isolation when it is chosen, and the
+/// Functions app's hosting (the shared plan, or Flex Consumption with the shared rate budget).
 /// </summary>
 [Trait("Category", "Process")]
 public sealed class TemplateHardeningTests
@@ -128,4 +129,82 @@ public sealed class TemplateHardeningTests
             Assert.True((bool?)site["siteConfig"]!["vnetRouteAllEnabled"]);
         }
     }
+
+    [Fact]
+    public async Task FunctionsHosting_ByDefault_SharesTheBotsPlanWithOneAlwaysOnSender()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(Defaults);
+        var plan = snapshot.Only("Microsoft.Web/serverfarms");
+        var functions = snapshot.Site("func-")["properties"]!;
+
+        Assert.Equal((string)plan["id"]!, (string?)functions["serverFarmId"]);
+        Assert.Null(functions["functionAppConfig"]);
+        Assert.True((bool?)functions["siteConfig"]!["alwaysOn"]);
+        Assert.DoesNotContain("Reminders__SharedRateBudget", SettingNames(functions));
+    }
+
+    [Fact]
+    public async Task FunctionsHosting_FlexConsumption_ScalesOutOnAPlanOfItsOwnWithTheSharedRateBudget()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>
+        {
+            ["FUNCTIONS_HOSTING"] = "flexConsumption",
+            ["FUNCTIONS_MAXIMUM_INSTANCES"] = "8",
+        });
+        var plans = snapshot.OfType("Microsoft.Web/serverfarms").ToList();
+        var flex = Assert.Single(plans, p => (string?)p["sku"]!["tier"] == "FlexConsumption");
+        var shared = Assert.Single(plans, p => p != flex);
+        var functions = snapshot.Site("func-")["properties"]!;
+        var config = functions["functionAppConfig"]!;
+        var identity = Assert.Single(snapshot.OfType("Microsoft.ManagedIdentity/userAssignedIdentities"), i => ((string)i["name"]!).EndsWith("-functions", StringComparison.Ordinal));
+
+        Assert.Equal("FC1", (string?)flex["sku"]!["name"]);
+        Assert.Equal((string)flex["id"]!, (string?)functions["serverFarmId"]);
+        Assert.Equal((string)shared["id"]!, (string?)snapshot.Site("app-")["properties"]!["serverFarmId"]);
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
+        Assert.Equal(8, (int?)config["scaleAndConcurrency"]!["maximumInstanceCount"]);
+
+        // The package is read from a private container with the Functions app's own identity: no storage key anywhere.
+        var storage = config["deployment"]!["storage"]!;
+        Assert.Equal("blobContainer", (string?)storage["type"]);
+        Assert.EndsWith("'functions-package')]", (string?)storage["value"], StringComparison.Ordinal);
+        Assert.Equal("UserAssignedIdentity", (string?)storage["authentication"]!["type"]);
+        Assert.Equal((string)identity["id"]!, (string?)storage["authentication"]!["userAssignedIdentityResourceId"]);
+        Assert.Single(snapshot.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => ((string)c["name"]!).EndsWith("/functions-package", StringComparison.Ordinal));
+
+        // Flex Consumption refuses the settings that name the runtime, and several senders must share Teams' rate.
+        var settings = SettingNames(functions);
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings);
+        Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", settings);
+        Assert.Contains("Reminders__SharedRateBudget", settings);
+        Assert.Null(functions["siteConfig"]!["linuxFxVersion"]);
+    }
+
+    [Fact]
+    public async Task FunctionsHosting_FlexConsumptionWithNetworkIsolation_JoinsASubnetOfItsOwnThatStorageAndKeyVaultAccept()
+    {
+        var snapshot = await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>
+        {
+            ["FUNCTIONS_HOSTING"] = "flexConsumption",
+            ["NETWORK_ISOLATION"] = "true",
+        });
+        var network = snapshot.Only("Microsoft.Network/virtualNetworks");
+        var subnets = network["properties"]!["subnets"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => s!);
+        string Id(string name) => $"{(string)network["id"]!}/subnets/{name}";
+
+        Assert.Equal("Microsoft.Web/serverFarms", (string?)subnets["apps"]["properties"]!["delegations"]![0]!["properties"]!["serviceName"]);
+        Assert.Equal("Microsoft.App/environments", (string?)subnets["functions"]["properties"]!["delegations"]![0]!["properties"]!["serviceName"]);
+        Assert.Equal(Id("functions"), (string?)snapshot.Site("func-")["properties"]!["virtualNetworkSubnetId"]);
+        Assert.Equal(Id("apps"), (string?)snapshot.Site("app-")["properties"]!["virtualNetworkSubnetId"]);
+        foreach (var type in new[] { "Microsoft.Storage/storageAccounts", "Microsoft.KeyVault/vaults" })
+        {
+            var rules = snapshot.Only(type)["properties"]!["networkAcls"]!["virtualNetworkRules"]!.AsArray();
+            Assert.Equal([Id("apps"), Id("functions")], rules.Select(r => (string)r!["id"]!).Order(StringComparer.Ordinal));
+        }
+    }
+
+    private static List<string> SettingNames(JsonNode siteProperties) =>
+        siteProperties["siteConfig"]!["appSettings"]!.AsArray().Select(s => (string)s!["name"]!).ToList();
 }
