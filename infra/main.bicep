@@ -54,10 +54,10 @@ param appServicePlanSku string = 'B1'
 ])
 param functionsHosting string = 'appServicePlan'
 
-@description('With flexConsumption: the most instances the Functions app scales out to.')
+@description('With flexConsumption: the most instances each of the Functions app\'s functions scales out to. A few senders already reach Teams\' limit together; more only contend for the shared rate.')
 @minValue(1)
 @maxValue(1000)
-param functionsMaximumInstances int = 40
+param functionsMaximumInstances int = 4
 
 @description('Storage redundancy. Zone-redundant keeps three copies across UK South\'s data centres.')
 @allowed([
@@ -107,7 +107,10 @@ var networkRules = networkIsolation
       defaultAction: 'Deny'
       bypass: 'AzureServices'
       ipRules: map(networkIsolationAllowedIpRanges, range => { value: range, action: 'Allow' })
-      virtualNetworkRules: concat([{ id: appsSubnetId, action: 'Allow' }], flexConsumption ? [{ id: functionsSubnetId, action: 'Allow' }] : [])
+      virtualNetworkRules: concat(
+        [{ id: appsSubnetId, action: 'Allow' }],
+        flexConsumption ? [{ id: functionsSubnetId, action: 'Allow' }] : []
+      )
     }
   : {
       defaultAction: 'Allow'
@@ -224,27 +227,51 @@ resource backupLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2
   name: 'default'
   properties: {
     policy: {
-      rules: [
-        {
-          name: 'expire-old-backups'
-          enabled: true
-          type: 'Lifecycle'
-          definition: {
-            filters: {
-              blobTypes: ['blockBlob']
-              prefixMatch: ['${backupContainerName}/']
-            }
-            actions: {
-              baseBlob: {
-                delete: { daysAfterCreationGreaterThan: backupRetentionDays }
+      rules: concat(
+        [
+          {
+            name: 'expire-old-backups'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: ['blockBlob']
+                prefixMatch: ['${backupContainerName}/']
               }
-              version: {
-                delete: { daysAfterCreationGreaterThan: backupRetentionDays }
+              actions: {
+                baseBlob: {
+                  delete: { daysAfterCreationGreaterThan: backupRetentionDays }
+                }
+                version: {
+                  delete: { daysAfterCreationGreaterThan: backupRetentionDays }
+                }
               }
             }
           }
-        }
-      ]
+        ],
+        // Each deployment to a Flex Consumption app overwrites its package; the versions it replaces are kept as long
+        // as backups (to roll back to), then deleted.
+        flexConsumption
+          ? [
+              {
+                name: 'expire-old-function-packages'
+                enabled: true
+                type: 'Lifecycle'
+                definition: {
+                  filters: {
+                    blobTypes: ['blockBlob']
+                    prefixMatch: ['${functionsPackageContainerName}/']
+                  }
+                  actions: {
+                    version: {
+                      delete: { daysAfterCreationGreaterThan: backupRetentionDays }
+                    }
+                  }
+                }
+              }
+            ]
+          : []
+      )
     }
   }
 }
@@ -288,7 +315,9 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       defaultAction: networkRules.defaultAction
       bypass: networkRules.bypass
       ipRules: networkIsolation ? map(networkIsolationAllowedIpRanges, range => { value: range }) : []
-      virtualNetworkRules: networkIsolation ? concat([{ id: appsSubnetId }], flexConsumption ? [{ id: functionsSubnetId }] : []) : []
+      virtualNetworkRules: networkIsolation
+        ? concat([{ id: appsSubnetId }], flexConsumption ? [{ id: functionsSubnetId }] : [])
+        : []
     }
   }
 }
@@ -329,7 +358,9 @@ resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04
     name: guid(storage.id, grant.app == 'bot' ? botHostIdentity.id : functionsIdentity.id, grant.role)
     scope: storage
     properties: {
-      principalId: grant.app == 'bot' ? botHostIdentity.properties.principalId : functionsIdentity.properties.principalId
+      principalId: grant.app == 'bot'
+        ? botHostIdentity.properties.principalId
+        : functionsIdentity.properties.principalId
       principalType: 'ServicePrincipal'
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', grant.role)
     }
@@ -351,12 +382,19 @@ resource keyVaultRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-0
 // App Insights accepts only Entra tokens (DisableLocalAuth): each app's identity may publish telemetry, nothing more.
 resource appInsightsPublishers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for app in ['bot', 'functions']: {
-    name: guid(appInsights.id, app == 'bot' ? botHostIdentity.id : functionsIdentity.id, roles.monitoringMetricsPublisher)
+    name: guid(
+      appInsights.id,
+      app == 'bot' ? botHostIdentity.id : functionsIdentity.id,
+      roles.monitoringMetricsPublisher
+    )
     scope: appInsights
     properties: {
       principalId: app == 'bot' ? botHostIdentity.properties.principalId : functionsIdentity.properties.principalId
       principalType: 'ServicePrincipal'
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+      roleDefinitionId: subscriptionResourceId(
+        'Microsoft.Authorization/roleDefinitions',
+        roles.monitoringMetricsPublisher
+      )
     }
   }
 ]
@@ -476,7 +514,10 @@ resource functionsPlan 'Microsoft.Web/serverfarms@2024-04-01' = if (flexConsumpt
 
 var appClientSecretReference = '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${appClientSecretName})'
 
-var organiserMailboxes = filter(map(split(graphOrganiserMailboxes, ','), mailbox => trim(mailbox)), mailbox => !empty(mailbox))
+var organiserMailboxes = filter(
+  map(split(graphOrganiserMailboxes, ','), mailbox => trim(mailbox)),
+  mailbox => !empty(mailbox)
+)
 
 var mailboxSettings = [
   for (mailbox, i) in organiserMailboxes: { name: 'Graph__OrganiserMailboxes__${i}', value: mailbox }
@@ -615,33 +656,41 @@ resource functionsApp 'Microsoft.Web/sites@2024-04-01' = {
           }
         }
       : null
-    siteConfig: {
-      linuxFxVersion: flexConsumption ? null : 'DOTNET-ISOLATED|10.0'
-      alwaysOn: !flexConsumption
-      vnetRouteAllEnabled: networkIsolation
-      http20Enabled: true
-      minTlsVersion: '1.2'
-      scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      appSettings: concat(
-        filter(sharedSettings, setting => !flexConsumption || setting.name != 'WEBSITE_RUN_FROM_PACKAGE'),
-        functionsHostSettings,
-        [
-          { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
-          { name: 'AzureWebJobsStorage__accountName', value: storage.name }
-          { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-          { name: 'AzureWebJobsStorage__clientId', value: functionsIdentity.properties.clientId }
-          { name: 'AZURE_CLIENT_ID', value: functionsIdentity.properties.clientId }
-          { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
-          { name: 'Reminders__Schedule', value: remindersSchedule }
-          { name: 'Backup__Schedule', value: backupSchedule }
-          { name: 'Backup__Container', value: backupContainerName }
-          { name: 'Backup__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
-          { name: 'Retention__Schedule', value: retentionSchedule }
-        ],
-        functionsScaleOutSettings
-      )
-    }
+    // Flex Consumption refuses the settings of a dedicated plan (runtime stack, always on, FTPS, route-all: it routes
+    // every outbound request through its subnet anyway), so they are left out there rather than set to null.
+    siteConfig: union(
+      flexConsumption
+        ? {}
+        : {
+            linuxFxVersion: 'DOTNET-ISOLATED|10.0'
+            alwaysOn: true
+            vnetRouteAllEnabled: networkIsolation
+            ftpsState: 'Disabled'
+          },
+      {
+        http20Enabled: true
+        minTlsVersion: '1.2'
+        scmMinTlsVersion: '1.2'
+        appSettings: concat(
+          filter(sharedSettings, setting => !flexConsumption || setting.name != 'WEBSITE_RUN_FROM_PACKAGE'),
+          functionsHostSettings,
+          [
+            { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
+            { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+            { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+            { name: 'AzureWebJobsStorage__clientId', value: functionsIdentity.properties.clientId }
+            { name: 'AZURE_CLIENT_ID', value: functionsIdentity.properties.clientId }
+            { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+            { name: 'Reminders__Schedule', value: remindersSchedule }
+            { name: 'Backup__Schedule', value: backupSchedule }
+            { name: 'Backup__Container', value: backupContainerName }
+            { name: 'Backup__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
+            { name: 'Retention__Schedule', value: retentionSchedule }
+          ],
+          functionsScaleOutSettings
+        )
+      }
+    )
   }
   dependsOn: [
     storageRoleAssignments

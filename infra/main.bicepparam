@@ -46,7 +46,7 @@ param logDailyCapGb = 1
 // council of any size) or flexConsumption (a plan of its own, paid by use, that adds instances as the reminders
 // queue grows, with the senders sharing Teams' rate through storage). docs/deploy.md, "Scaling out the reminders".
 param functionsHosting = readEnvironmentVariable('FUNCTIONS_HOSTING', 'appServicePlan')
-param functionsMaximumInstances = int(readEnvironmentVariable('FUNCTIONS_MAXIMUM_INSTANCES', '40'))
+param functionsMaximumInstances = int(readEnvironmentVariable('FUNCTIONS_MAXIMUM_INSTANCES', '4'))
 
 // The reminder run: every 15 minutes (UTC); QaBot works out by UK time what is due.
 param remindersSchedule = '0 */15 * * * *'

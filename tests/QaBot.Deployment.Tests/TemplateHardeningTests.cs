@@ -140,7 +140,9 @@ public sealed class TemplateHardeningTests
         Assert.Equal((string)plan["id"]!, (string?)functions["serverFarmId"]);
         Assert.Null(functions["functionAppConfig"]);
         Assert.True((bool?)functions["siteConfig"]!["alwaysOn"]);
+        Assert.Equal("Disabled", (string?)functions["siteConfig"]!["ftpsState"]);
         Assert.DoesNotContain("Reminders__SharedRateBudget", SettingNames(functions));
+        Assert.Single(snapshot.Only("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray());
     }
 
     [Fact]
@@ -149,7 +151,7 @@ public sealed class TemplateHardeningTests
         var snapshot = await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>
         {
             ["FUNCTIONS_HOSTING"] = "flexConsumption",
-            ["FUNCTIONS_MAXIMUM_INSTANCES"] = "8",
+            ["FUNCTIONS_MAXIMUM_INSTANCES"] = "6",
         });
         var plans = snapshot.OfType("Microsoft.Web/serverfarms").ToList();
         var flex = Assert.Single(plans, p => (string?)p["sku"]!["tier"] == "FlexConsumption");
@@ -163,7 +165,7 @@ public sealed class TemplateHardeningTests
         Assert.Equal((string)shared["id"]!, (string?)snapshot.Site("app-")["properties"]!["serverFarmId"]);
         Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
         Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
-        Assert.Equal(8, (int?)config["scaleAndConcurrency"]!["maximumInstanceCount"]);
+        Assert.Equal(6, (int?)config["scaleAndConcurrency"]!["maximumInstanceCount"]);
 
         // The package is read from a private container with the Functions app's own identity: no storage key anywhere.
         var storage = config["deployment"]!["storage"]!;
@@ -173,13 +175,21 @@ public sealed class TemplateHardeningTests
         Assert.Equal((string)identity["id"]!, (string?)storage["authentication"]!["userAssignedIdentityResourceId"]);
         Assert.Single(snapshot.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => ((string)c["name"]!).EndsWith("/functions-package", StringComparison.Ordinal));
 
+        // Each deployment overwrites the package; the versions it replaces are kept as long as backups, then deleted.
+        var packages = Assert.Single(snapshot.Only("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray(), r => (string?)r!["name"] == "expire-old-function-packages")!;
+        Assert.Equal("functions-package/", (string?)packages["definition"]!["filters"]!["prefixMatch"]![0]);
+        Assert.Equal(35, (int?)packages["definition"]!["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]);
+
         // Flex Consumption refuses the settings that name the runtime, and several senders must share Teams' rate.
         var settings = SettingNames(functions);
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings);
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings);
         Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", settings);
         Assert.Contains("Reminders__SharedRateBudget", settings);
-        Assert.Null(functions["siteConfig"]!["linuxFxVersion"]);
+
+        // Nor does it take a dedicated plan's site settings, even set to null.
+        var siteConfig = functions["siteConfig"]!.AsObject();
+        Assert.All(new[] { "linuxFxVersion", "alwaysOn", "ftpsState", "vnetRouteAllEnabled" }, key => Assert.False(siteConfig.ContainsKey(key), key));
     }
 
     [Fact]

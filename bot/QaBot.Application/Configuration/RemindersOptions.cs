@@ -45,11 +45,12 @@ public sealed class RemindersOptions : IValidatableObject
 
     /// <summary>
     /// With <see cref="SharedRateBudget"/> on: requests of each second that every sender together leaves unused, so that
-    /// requests arriving a little unevenly (one leaving late in its place, the network, clocks on different machines)
-    /// never put more than the limit into any span of one second. Each spare request absorbs a fiftieth of a second of
-    /// unevenness at 50 a second, and costs that fraction of the rate.
+    /// requests arriving a little unevenly never put more than the limit into any span of one second. Each spare place
+    /// is one place's share of the second (about 21 ms at 48 places); the first is taken up by the lateness a place's
+    /// slot allows, the others absorb the network and clocks on different machines. Each costs that fraction of the rate.
+    /// Every sender must use the same value.
     /// </summary>
-    [Range(0, 9_999)]
+    [Range(1, 9_999)]
     public int SharedRateHeadroom { get; set; } = 2;
 
     /// <summary>Digests a sender works on at once (HTTP requests in flight); the limiter still caps the rate.</summary>

@@ -69,6 +69,9 @@ public sealed class RemindersAndGraphOptionsTests
         Assert.Equal(
             ["Reminders:SharedRateHeadroom must be less than Reminders:GlobalRequestsPerSecond: it is the part of each second's requests left unused."],
             Problems(new RemindersOptions { SharedRateBudget = true, GlobalRequestsPerSecond = 10, SharedRateHeadroom = 10 }));
+
+        // No spare place at all leaves nothing for the network: refused whatever the other settings.
+        Assert.Contains("SharedRateHeadroom", Assert.Single(Problems(new RemindersOptions { SharedRateBudget = true, SharedRateHeadroom = 0 })), StringComparison.Ordinal);
     }
 
     [Theory]

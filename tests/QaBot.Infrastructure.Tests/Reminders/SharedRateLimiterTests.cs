@@ -46,13 +46,13 @@ public sealed class SharedRateLimiterTests
         {
             var granted = await GrantAllAsync([a, b, c], time);
 
-            Assert.InRange(granted.Sum(), 40, 50);
+            Assert.InRange(granted.Sum(), 40, 48);
             totals = [.. totals.Zip(granted, (x, y) => x + y)];
             time.Advance(Start.AddSeconds(second + 1).AddMilliseconds(10) - time.GetUtcNow());
         }
 
         Assert.All(totals, t => Assert.True(t > 0));
-        Assert.InRange(totals.Sum(), 200, 250);
+        Assert.InRange(totals.Sum(), 200, 240);
     }
 
     [Fact]
@@ -161,10 +161,12 @@ public sealed class SharedRateLimiterTests
         }
 
         // Granted as soon as asked, a fixed-window budget lets the second half of one second and the start of the next
-        // through together: up to twice the limit in a span of one second.
+        // through together: up to twice the limit in a span of one second. Spread through the second, a span holds the
+        // 48 places, and one more only when a grant came late in its slot (a claim answered after its place's time):
+        // the one spare place left for the network and clocks is not used up here.
         var busiest = grants.Max(g => grants.Count(h => h >= g && h < g + TimeSpan.FromSeconds(1)));
-        Assert.InRange(grants.Count, 100, 125);
-        Assert.InRange(busiest, 45, 51);
+        Assert.InRange(grants.Count, 100, 120);
+        Assert.InRange(busiest, 45, 49);
     }
 
     [Theory]
