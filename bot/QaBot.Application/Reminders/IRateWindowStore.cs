@@ -12,9 +12,11 @@ public interface IRateWindowStore
     /// leaving the window's total at most <paramref name="limit"/>. Returns how many were claimed: none when the window
     /// is full, already over (a later window has been claimed in its place), or too contended to claim in a few tries;
     /// and the place of the first of them in the window's order (0 for the window's first request), so that every
-    /// sender can space its requests through the second by their place among all senders' requests.
+    /// sender can space its requests through the second by their place among all senders' requests. Places before
+    /// <paramref name="firstUsable"/> that nobody has claimed are passed over and count as spent: a sender claiming part
+    /// of the way through the second takes places whose time has not yet gone.
     /// </summary>
-    Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default);
+    Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, int firstUsable = 0, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Requests claimed in one window: <paramref name="Count"/> of them, taking places <paramref name="First"/> onwards in the window's order.</summary>

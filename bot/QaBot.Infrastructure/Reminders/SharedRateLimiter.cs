@@ -139,7 +139,9 @@ public sealed class SharedRateLimiter : IDisposable
                     }
                 }
 
-                var claim = await _store.ClaimAsync(window, _share, _places, cancellationToken).ConfigureAwait(false);
+                // Places whose slot has already gone are passed over, not claimed only to be dropped.
+                var firstUsable = (int)Math.Min(_places, (_time.GetUtcNow() - window) / _spacing);
+                var claim = await _store.ClaimAsync(window, _share, _places, firstUsable, cancellationToken).ConfigureAwait(false);
                 var usable = _time.GetUtcNow() < window + TimeSpan.FromSeconds(1);
                 lock (_lock)
                 {

@@ -23,11 +23,12 @@ public sealed class TableRateWindowStore : IRateWindowStore
         _table = tables.Scheduler;
     }
 
-    public async Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default)
+    public async Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, int firstUsable = 0, CancellationToken cancellationToken = default)
     {
         var window = BudgetWindows.Second(windowStart);
         ArgumentOutOfRangeException.ThrowIfLessThan(wanted, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstUsable);
         var row = "w" + (window % 60).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -38,7 +39,7 @@ public sealed class TableRateWindowStore : IRateWindowStore
                 return RateClaim.None;
             }
 
-            var claimed = stored == window ? existing!.GetInt32("Claimed") ?? 0 : 0;
+            var claimed = Math.Max(stored == window ? existing!.GetInt32("Claimed") ?? 0 : 0, firstUsable);
             var granted = Math.Min(wanted, limit - claimed);
             if (granted <= 0)
             {

@@ -83,6 +83,20 @@ public sealed class SharedRateLimiterTests
     }
 
     [Fact]
+    public async Task TryAcquireAsync_SenderStartingHalfWayThroughTheSecond_ClaimsFromThePlaceNowDueInOneClaim()
+    {
+        var time = new FakeTimeProvider(Start.AddMilliseconds(500));
+        var store = new CountingStore(new InMemoryRateWindowStore());
+        using var sender = Sender(store, time);
+
+        Assert.Equal(TimeSpan.Zero, await sender.TryAcquireAsync("chat-1", CancellationToken.None));
+
+        // Place 24's slot (500 to 520.8 ms) is open: the places before it, gone unclaimed, were passed over.
+        Assert.Equal(1, store.Claims);
+        Assert.Equal(new RateClaim(34, 10), await store.ClaimAsync(Start, 10, 48));
+    }
+
+    [Fact]
     public async Task TryAcquireAsync_ClaimAnsweredAfterItsSecond_IsDroppedAndTheNextSecondClaimedAfresh()
     {
         var time = new FakeTimeProvider(Start.AddMilliseconds(100));
@@ -103,7 +117,8 @@ public sealed class SharedRateLimiterTests
         // The grant came from a claim on the second it was made in, not the one claimed too late.
         Assert.Equal(2, store.Claims);
         Assert.Equal(Start.AddSeconds(1), time.GetUtcNow());
-        Assert.Equal(40, (await shared.ClaimAsync(Start, 50, 50)).Count);
+        // The late claim took places 4 to 13 of that second (those before 100 ms were passed over), and nothing since.
+        Assert.Equal(new RateClaim(14, 36), await shared.ClaimAsync(Start, 50, 50));
     }
 
     [Fact]
@@ -288,10 +303,10 @@ public sealed class SharedRateLimiterTests
 
         public int Claims => Volatile.Read(ref _claims);
 
-        public async Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, CancellationToken cancellationToken = default)
+        public async Task<RateClaim> ClaimAsync(DateTimeOffset windowStart, int wanted, int limit, int firstUsable = 0, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _claims);
-            var claimed = await inner.ClaimAsync(windowStart, wanted, limit, cancellationToken);
+            var claimed = await inner.ClaimAsync(windowStart, wanted, limit, firstUsable, cancellationToken);
             onClaim?.Invoke();
             return claimed;
         }

@@ -24,6 +24,18 @@ public abstract class RateWindowStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClaimAsync_PartOfTheWayThroughTheSecond_PassesOverThePlacesNobodyClaimed()
+    {
+        Assert.Equal(new RateClaim(0, 5), await Store.ClaimAsync(Window, 5, 50));
+        Assert.Equal(new RateClaim(20, 10), await Store.ClaimAsync(Window, 10, 50, firstUsable: 20));
+
+        // The places passed over are spent; a claim from an earlier place takes the next after the last claimed.
+        Assert.Equal(new RateClaim(30, 10), await Store.ClaimAsync(Window, 10, 50, firstUsable: 3));
+        Assert.Equal(RateClaim.None, await Store.ClaimAsync(Window, 10, 50, firstUsable: 50));
+        Assert.Equal(new RateClaim(40, 10), await Store.ClaimAsync(Window, 20, 50));
+    }
+
+    [Fact]
     public async Task ClaimAsync_OneAfterAnother_TakeConsecutivePlacesInTheSecond()
     {
         Assert.Equal(new RateClaim(0, 20), await Store.ClaimAsync(Window, 20, 50));
