@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,13 +156,8 @@ public sealed partial class DeployedSettingsTests
             ["GRAPH_ORGANISER_MAILBOXES"] = "qa.boards@example.gov.uk",
             ["FUNCTIONS_HOSTING"] = functionsHosting,
         });
-        return snapshot.Site(sitePrefix)["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(
-            s => (string)s!["name"]!,
-            s => (string?)Stand(ToNameAndValue(s!)),
-            StringComparer.Ordinal);
+        return snapshot.AppSettings(sitePrefix).ToDictionary(s => s.Key, s => (string?)Stand((s.Key, s.Value!)), StringComparer.Ordinal);
     }
-
-    private static (string Name, string Value) ToNameAndValue(JsonNode setting) => ((string)setting["name"]!, (string)setting["value"]!);
 
     private static string Stand((string Name, string Value) setting)
     {

@@ -134,9 +134,10 @@ public sealed partial class InfrastructureTemplateTests(CompiledTemplateFixture 
     {
         // The runtime settings depend on the hosting chosen, so they are read from the deployment Azure would be asked
         // for with the defaults (the shared plan) rather than from the compiled expressions.
-        var functions = (await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>())).Site("func-");
+        var snapshot = await TemplateSnapshot.PredictAsync(new Dictionary<string, string?>());
+        var functions = snapshot.Site("func-");
         var config = functions["properties"]!["siteConfig"]!;
-        var settings = config["appSettings"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => (string?)s!["value"], StringComparer.Ordinal);
+        var settings = snapshot.AppSettings("func-");
 
         Assert.Equal("functionapp,linux", (string?)functions["kind"]);
         Assert.Equal("DOTNET-ISOLATED|10.0", (string?)config["linuxFxVersion"]);

@@ -141,7 +141,7 @@ public sealed class TemplateHardeningTests
         Assert.Null(functions["functionAppConfig"]);
         Assert.True((bool?)functions["siteConfig"]!["alwaysOn"]);
         Assert.Equal("Disabled", (string?)functions["siteConfig"]!["ftpsState"]);
-        Assert.DoesNotContain("Reminders__SharedRateBudget", SettingNames(functions));
+        Assert.DoesNotContain("Reminders__SharedRateBudget", snapshot.AppSettings("func-").Keys);
         Assert.Single(snapshot.Only("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray());
     }
 
@@ -181,7 +181,7 @@ public sealed class TemplateHardeningTests
         Assert.Equal(35, (int?)packages["definition"]!["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]);
 
         // Flex Consumption refuses the settings that name the runtime, and several senders must share Teams' rate.
-        var settings = SettingNames(functions);
+        var settings = snapshot.AppSettings("func-").Keys;
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", settings);
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", settings);
         Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", settings);
@@ -214,7 +214,4 @@ public sealed class TemplateHardeningTests
             Assert.Equal([Id("apps"), Id("functions")], rules.Select(r => (string)r!["id"]!).Order(StringComparer.Ordinal));
         }
     }
-
-    private static List<string> SettingNames(JsonNode siteProperties) =>
-        siteProperties["siteConfig"]!["appSettings"]!.AsArray().Select(s => (string)s!["name"]!).ToList();
 }

@@ -146,10 +146,7 @@ internal sealed class ComplianceCells
 
         if (claimed)
         {
-            foreach (var (area, month) in markers.SelectMany(IndexMarkers.Read).SelectMany(e => e.Cells ?? []).Distinct(StringComparer.Ordinal).Select(Parse))
-            {
-                await RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
-            }
+            await RecountNamedAsync(markers.SelectMany(IndexMarkers.Read), cancellationToken).ConfigureAwait(false);
 
             foreach (var marker in markers)
             {
@@ -216,13 +213,22 @@ internal sealed class ComplianceCells
         }
     }
 
+    /// <summary>Recounts each cell the markers' entries name, once however many of the entries name it (a bulk add names many items and few cells; a move's two markers carry the same entry).</summary>
+    public async Task RecountNamedAsync(IEnumerable<IndexMarkers.Entry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var (area, month) in entries.SelectMany(e => e.Cells ?? []).Distinct(StringComparer.Ordinal).Select(Parse))
+        {
+            await RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// Counts the cell again from the items in its area that fell due in its month, and the area's open tally from its
     /// outstanding items, and stores them. Another write in the area may have written its item before the count read it
     /// and still be about to add its change: after each read of the items, the markers of the area's writes still going
     /// are claimed (<see cref="ClaimWritesInFlightAsync"/>), so each of those recounts after its own item write instead.
     /// </summary>
-    public async Task RecountAsync(AreaId area, ReportMonth month, CancellationToken cancellationToken)
+    private async Task RecountAsync(AreaId area, ReportMonth month, CancellationToken cancellationToken)
     {
         var partition = ItemEntities.Partition(area);
         for (var attempt = 1; ; attempt++)

@@ -289,11 +289,7 @@ public sealed partial class TableTrackingStore : ITrackingStore
                 repaired++;
             }
 
-            // Each cell once, however many of the marker's items it counts (a bulk add names many items and few cells).
-            foreach (var (area, month) in entries.SelectMany(e => e.Cells ?? []).Distinct(StringComparer.Ordinal).Select(ComplianceCells.Parse))
-            {
-                await _cells.RecountAsync(area, month, cancellationToken).ConfigureAwait(false);
-            }
+            await _cells.RecountNamedAsync(entries, cancellationToken).ConfigureAwait(false);
 
             try
             {

@@ -41,4 +41,8 @@ internal sealed class TemplateSnapshot
     /// <summary>The App Service site whose name starts with <paramref name="prefix"/> (<c>app-</c> the bot, <c>func-</c> the Functions app).</summary>
     public JsonNode Site(string prefix) =>
         Assert.Single(OfType("Microsoft.Web/sites"), r => ((string)r["name"]!).StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>The app settings of the site whose name starts with <paramref name="prefix"/>, by name, as the template writes them.</summary>
+    public Dictionary<string, string?> AppSettings(string prefix) =>
+        Site(prefix)["properties"]!["siteConfig"]!["appSettings"]!.AsArray().ToDictionary(s => (string)s!["name"]!, s => (string?)s!["value"], StringComparer.Ordinal);
 }
