@@ -15,7 +15,7 @@ public interface ISendLedger
 
     /// <summary>
     /// The entries of several digests of one run, read together (a batch of queue messages): those that exist, by
-    /// person. A store that can read them in fewer round trips than one each overrides this.
+    /// person. A store that can read them faster than one after another overrides this.
     /// </summary>
     async Task<IReadOnlyDictionary<PersonId, Versioned<SendRecord>>> GetManyAsync(string runId, IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken = default)
     {

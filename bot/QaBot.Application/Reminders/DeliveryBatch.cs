@@ -7,7 +7,7 @@ namespace QaBot.Application.Reminders;
 
 /// <summary>
 /// What a batch of digest messages taken from the queue together needs from storage, read in one go after they were
-/// taken: their send ledger entries (one partition per run) and the recipients' conversations. Read after the
+/// taken: their send ledger entries and the recipients' conversations, side by side. Read after the
 /// messages were taken, it is as fresh as a point read per message would be, so the ledger's guarantees hold.
 /// </summary>
 public sealed class DeliveryBatch
@@ -32,7 +32,7 @@ public sealed class DeliveryBatch
     /// <summary>Nothing read ahead: each digest reads what it needs itself.</summary>
     public static DeliveryBatch None { get; } = new([], new Dictionary<DigestKey, Versioned<SendRecord>>(), [], new Dictionary<PersonId, StoredConversation>());
 
-    /// <summary>Reads the ledger entries (one query per run and 14 people) and the conversations of the messages.</summary>
+    /// <summary>Reads the ledger entries and the conversations of the messages.</summary>
     public static async Task<DeliveryBatch> ReadAsync(IReadOnlyCollection<DigestMessage> messages, ISendLedger ledger, IConversationReferenceStore conversations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);

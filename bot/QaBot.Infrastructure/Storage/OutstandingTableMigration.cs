@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
 using QaBot.Application.Storage;
 
@@ -15,8 +14,6 @@ namespace QaBot.Infrastructure.Storage;
 /// </summary>
 public sealed class OutstandingTableMigration : IStorageMigration
 {
-    private const int MaxBatch = 100;
-
     private readonly StorageTables _tables;
 
     public OutstandingTableMigration(StorageTables tables)
@@ -55,16 +52,13 @@ public sealed class OutstandingTableMigration : IStorageMigration
                 continue;
             }
 
-            foreach (var batch in outstanding.Select(ItemEntities.WriteOutstanding).Chunk(MaxBatch))
+            foreach (var batch in outstanding.Select(ItemEntities.WriteOutstanding).Chunk(TableQueries.MaxTransaction))
             {
                 await _tables.Outstanding.SubmitTransactionAsync(
                     batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList(), cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var batch in partition.Chunk(MaxBatch))
-            {
-                await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
+            await TableQueries.DeleteEachAsync(_tables.Items, partition.ToList(), cancellationToken).ConfigureAwait(false);
         }
 
         var summary = old.Count == 0
@@ -73,22 +67,5 @@ public sealed class OutstandingTableMigration : IStorageMigration
                 $"{(dryRun ? "Would remove" : "Removed")} {old.Count:N0} index rows from Items in {old.Select(r => r.PartitionKey).Distinct(StringComparer.Ordinal).Count():N0} areas, " +
                 $"{(dryRun ? "writing" : "having written")} {copies:N0} Outstanding copies of the items still outstanding.");
         return new MigrationStep(Version, Title, old.Count + copies, summary);
-    }
-
-    private async Task DeleteAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _tables.Items.SubmitTransactionAsync(
-                rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 404)
-        {
-            // Another run removed some of them first: remove the rest one by one.
-            foreach (var row in rows)
-            {
-                await TableQueries.DeleteIfExistsAsync(_tables.Items, row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 }

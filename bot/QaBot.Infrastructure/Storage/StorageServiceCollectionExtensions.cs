@@ -62,6 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRetentionStore, TableRetentionStore>();
         services.TryAddSingleton<IStorageVersionStore, TableStorageVersion>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageMigration, OutstandingTableMigration>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageMigration, SendLedgerPartitionMigration>());
 
         services.AddOptions<BackupOptions>()
             .BindConfiguration(BackupOptions.Section)

@@ -7,7 +7,8 @@ namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
 /// Conversation references in one partition of the Conversations table (<c>conversation</c>), row key the person's
-/// object id: a point read per send, and one partition read to list them for installs.
+/// object id: a point read per send (a batch's several side by side: a filter naming several row keys of this one large
+/// partition would scan it), and one partition read to list them for installs.
 /// </summary>
 public sealed class TableConversationReferenceStore : IConversationReferenceStore
 {
@@ -52,7 +53,7 @@ public sealed class TableConversationReferenceStore : IConversationReferenceStor
     public async Task<IReadOnlyDictionary<PersonId, StoredConversation>> GetManyAsync(IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var entities = await TableQueries.FindManyAsync(_table, Partition, people.Select(p => p.Value), cancellationToken).ConfigureAwait(false);
+        var entities = await TableQueries.FindEachAsync(_table, people.Select(p => (Partition, p.Value)), cancellationToken).ConfigureAwait(false);
         return entities.Select(Read).ToDictionary(c => c.Reference.PersonId);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Data.Tables.Models;
@@ -53,6 +54,30 @@ internal static class TableQueries
         rowKeys.Distinct(StringComparer.Ordinal).Chunk(RowKeysPerFilter).Select(chunk =>
             TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}") + " and (" +
             string.Join(" or ", chunk.Select(k => TableClient.CreateQueryFilter($"RowKey eq {k}"))) + ")");
+
+    /// <summary>How many point reads <see cref="FindEachAsync"/> keeps in flight at once.</summary>
+    private const int PointReadsAtOnce = 16;
+
+    /// <summary>
+    /// Point reads of rows anywhere in the table, several at once; returns the rows that exist. Rows of different
+    /// partitions, or a few rows of a large one, are cheaper read this way than by a filter naming them: the table
+    /// service answers such a filter by scanning (the whole partition, for row keys joined by <c>or</c>).
+    /// </summary>
+    public static async Task<List<TableEntity>> FindEachAsync(TableClient table, IEnumerable<(string PartitionKey, string RowKey)> keys, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentBag<TableEntity>();
+        await Parallel.ForEachAsync(
+            keys.Distinct(),
+            new ParallelOptions { MaxDegreeOfParallelism = PointReadsAtOnce, CancellationToken = cancellationToken },
+            async (key, token) =>
+            {
+                if (await FindAsync(table, key.PartitionKey, key.RowKey, token).ConfigureAwait(false) is { } entity)
+                {
+                    found.Add(entity);
+                }
+            }).ConfigureAwait(false);
+        return [.. found];
+    }
 
     /// <summary>
     /// Which of <paramref name="rowKeys"/> exist in the partition, reading only keys. Keys that share their part before
@@ -132,6 +157,33 @@ internal static class TableQueries
             // Already gone: deleting is idempotent.
         }
     }
+
+    /// <summary>
+    /// Deletes rows, a hundred of a partition to a transaction; rows already gone (another run removed them first)
+    /// are not an error: that transaction's rows are then deleted one by one.
+    /// </summary>
+    public static async Task DeleteEachAsync(TableClient table, IReadOnlyCollection<ITableEntity> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var batch in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(MaxTransaction)))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                foreach (var row in batch)
+                {
+                    await DeleteIfExistsAsync(table, row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>The most actions the table service takes in one transaction.</summary>
+    public const int MaxTransaction = 100;
 
     /// <summary>
     /// Submits <paramref name="actions"/> as one transaction: true when written; false, writing nothing, when an entity

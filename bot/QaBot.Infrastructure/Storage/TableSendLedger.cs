@@ -11,8 +11,13 @@ using QaBot.Core.Scheduling;
 namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
-/// The send ledger in the SendLedger table: partition = run id; row <c>d|{person}</c> the digest's state and
-/// <c>t|{person}|{attempt}</c> each HTTP attempt, written in the same transaction as the state it led to.
+/// The send ledger in the SendLedger table: partition <c>{run}|{shard}</c>, the shard being the last two hex digits of
+/// the person's object id, so a department's run is spread over up to 256 small partitions rather than one holding
+/// every digest of the run; row <c>d|{person}</c> the digest's state and <c>t|{person}|{attempt}</c> each HTTP attempt,
+/// written in the same transaction as the state it led to. A batch of digests is read with a point read each, side by
+/// side: the table service answers a filter naming several row keys by scanning the partition, not from its index.
+/// (Releases before storage version 3 kept a run in one partition, the run id; <see cref="SendLedgerPartitionMigration"/>
+/// moves those rows.)
 /// </summary>
 public sealed class TableSendLedger : ISendLedger
 {
@@ -26,14 +31,14 @@ public sealed class TableSendLedger : ISendLedger
 
     public async Task<Versioned<SendRecord>?> GetAsync(DigestKey key, CancellationToken cancellationToken = default)
     {
-        var entity = await TableQueries.FindAsync(_table, Partition(key.RunId), StateKey(key.Person), cancellationToken).ConfigureAwait(false);
+        var entity = await TableQueries.FindAsync(_table, Partition(key.RunId, key.Person), StateKey(key.Person), cancellationToken).ConfigureAwait(false);
         return entity is null ? null : new Versioned<SendRecord>(Read(entity), entity.ETag.ToString());
     }
 
     public async Task<IReadOnlyDictionary<PersonId, Versioned<SendRecord>>> GetManyAsync(string runId, IReadOnlyCollection<PersonId> people, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var entities = await TableQueries.FindManyAsync(_table, Partition(runId), people.Select(StateKey), cancellationToken).ConfigureAwait(false);
+        var entities = await TableQueries.FindEachAsync(_table, people.Select(p => (Partition(runId, p), StateKey(p))), cancellationToken).ConfigureAwait(false);
         return entities.Select(e => new Versioned<SendRecord>(Read(e), e.ETag.ToString())).ToDictionary(v => v.Value.Key.Person);
     }
 
@@ -69,7 +74,7 @@ public sealed class TableSendLedger : ISendLedger
         for (var i = 0; i < attempts.Count; i++)
         {
             var attempt = attempts[i];
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition(record.Key.RunId), AttemptKey(record.Key.Person, first + i))
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(Partition(record.Key.RunId, record.Key.Person), AttemptKey(record.Key.Person, first + i))
             {
                 ["StartedAt"] = attempt.StartedAt,
                 ["StatusCode"] = attempt.StatusCode,
@@ -91,13 +96,15 @@ public sealed class TableSendLedger : ISendLedger
 
     public async Task<IReadOnlyList<SendRecord>> ListRunAsync(string runId, CancellationToken cancellationToken = default)
     {
-        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition(runId), "d|"), cancellationToken).ConfigureAwait(false);
-        return entities.Select(Read).ToList();
+        var run = CheckRun(runId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {run + "|"} and PartitionKey lt {run + "}"} and RowKey ge {"d|"} and RowKey lt {"d}"}");
+        var entities = await TableQueries.ListAsync(_table, filter, cancellationToken).ConfigureAwait(false);
+        return entities.Select(Read).OrderBy(r => r.Key.Person.Value, StringComparer.Ordinal).ToList();
     }
 
     public async Task<IReadOnlyList<SendAttempt>> GetAttemptsAsync(DigestKey key, CancellationToken cancellationToken = default)
     {
-        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition(key.RunId), $"t|{key.Person.Value}|"), cancellationToken).ConfigureAwait(false);
+        var entities = await TableQueries.ListAsync(_table, TableQueries.Prefix(Partition(key.RunId, key.Person), $"t|{key.Person.Value}|"), cancellationToken).ConfigureAwait(false);
         return entities
             .Select(e => new SendAttempt(
                 e.RequiredInstant("StartedAt"),
@@ -107,14 +114,20 @@ public sealed class TableSendLedger : ISendLedger
             .ToList();
     }
 
-    private static string Partition(string runId) =>
+    /// <summary>The partition of a person's digest in a run.</summary>
+    internal static string Partition(string runId, PersonId person) =>
+        person.Value is { Length: >= 2 } id
+            ? $"{CheckRun(runId)}|{id[^2..]}"
+            : throw new ArgumentException($"'{person.Value}' is not a person's object id.", nameof(person));
+
+    private static string CheckRun(string runId) =>
         DigestKey.IsValidRunId(runId) ? runId : throw new ArgumentException($"'{runId}' is not a valid run id.", nameof(runId));
 
     private static string StateKey(PersonId person) => "d|" + person.Value;
 
     private static string AttemptKey(PersonId person, int number) => $"t|{person.Value}|{number.ToString("D4", CultureInfo.InvariantCulture)}";
 
-    private static TableEntity Write(SendRecord record) => new(Partition(record.Key.RunId), StateKey(record.Key.Person))
+    private static TableEntity Write(SendRecord record) => new(Partition(record.Key.RunId, record.Key.Person), StateKey(record.Key.Person))
     {
         ["Run"] = record.Key.RunId,
         ["Person"] = record.Key.Person.Value,

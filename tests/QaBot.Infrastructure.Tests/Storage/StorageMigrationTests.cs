@@ -46,7 +46,7 @@ public sealed class StorageMigrationTests : IAsyncLifetime
     public Task DisposeAsync() => _storage.DisposeAsync();
 
     private StorageMigrations Migrations() => new(
-        [new OutstandingTableMigration(_storage.Tables), new ComplianceModelMigration(_storage.Compliance, new RebuildCompliance(_storage.Compliance))],
+        [new OutstandingTableMigration(_storage.Tables), new ComplianceModelMigration(_storage.Compliance, new RebuildCompliance(_storage.Compliance)), new SendLedgerPartitionMigration(_storage.Tables)],
         _version,
         _log,
         new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 18, 0, 0, TimeSpan.Zero)));
@@ -60,7 +60,7 @@ public sealed class StorageMigrationTests : IAsyncLifetime
 
         var outcome = await Migrations().MigrateAsync(dryRun: false, Operator, Origin);
 
-        Assert.Equal((0, 2), (outcome.From, outcome.To));
+        Assert.Equal((0, 3), (outcome.From, outcome.To));
         Assert.Equal(0, await CountAsync(_storage.Tables.Items, OutstandingTableMigration.OldIndexRows()));
         Assert.Equal(itemRowsBefore, await CountAsync(_storage.Tables.Items));
         var copies = await _storage.Tables.Outstanding.QueryAsync<TableEntity>(select: ["Occurrence"]).Select(e => e.GetString("Occurrence")).ToListAsync();
@@ -76,9 +76,9 @@ public sealed class StorageMigrationTests : IAsyncLifetime
             (await _storage.Compliance.RecountOpenAsync()).Sum(t => t.Duties.Values.Sum(d => d.Values.Sum())),
             (await _storage.Compliance.GetOpenAsync(null)).Sum(t => t.Duties.Values.Sum(d => d.Values.Sum())));
 
-        Assert.Equal(2, await _version.GetAsync());
+        Assert.Equal(3, await _version.GetAsync());
         var look = Assert.Single(await _log.ListAsync(new AuditPeriod(null, null)));
-        Assert.Equal((GovernanceLook.StorageMigrate, "storage version 0 to 2"), (look.Action, look.Asked));
+        Assert.Equal((GovernanceLook.StorageMigrate, "storage version 0 to 3"), (look.Action, look.Asked));
         Assert.Equal(outcome.Changed, look.Count);
     }
 
