@@ -37,13 +37,37 @@ public sealed class RetentionFunctionTests
 
         Assert.True(summary.Applied);
         Assert.Equal(new DateOnly(2020, 12, 4), summary.Cutoffs.ClosedItemsDueBefore);
+        Assert.Equal(new DateTimeOffset(2026, 9, 5, 0, 0, 0, TimeSpan.Zero), summary.Cutoffs.RemindersBefore);
         Assert.Equal(0, summary.Total);
         Assert.NotNull(await tracking.GetAsync(new ItemKey(ChesterfieldTeam1, new Core.Scheduling.OccurrenceId("rt-1"))));
         var looks = await provider.GetRequiredService<IGovernanceLog>().ListAsync(AuditPeriod.All);
-        // One entry per kind: closed items, replies, audit entries, case chains, conversations, QA records, leavers.
-        Assert.Equal(7, looks.Count);
+        // One entry per kind: closed items, replies, audit entries, case chains, conversations, QA records, reminders
+        // planned, reminders sent, leavers.
+        Assert.Equal(9, looks.Count);
         Assert.Contains(looks, l => l.Asked.StartsWith(RetentionKinds.QualityAssurance + " as of", StringComparison.Ordinal));
         Assert.All(looks, l => Assert.Equal(("system:retention", GovernanceLook.RetentionApply), (l.Actor.Value, l.Action)));
         Assert.Equal("0 0 3 * * *", provider.GetRequiredService<IOptions<RetentionOptions>>().Value.Schedule);
+    }
+
+    [Fact]
+    public async Task RunAsync_CatchUpLongerThanTheRemindersPeriod_KeepsRemindersAsLongAsACatchUpReaches()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddQaBot(QaBotConfiguration.Build(
+        [
+            new("Storage:ConnectionString", Azurite.Instance.ConnectionString),
+            new("Storage:TablePrefix", Azurite.UniqueName("rt")),
+            new("Retention:SentReminders", "30.00:00:00"),
+            new("Reminders:MaxCatchUp", "120.00:00:00"),
+        ]));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero)));
+        services.AddTransient<RetentionFunction>();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<Application.Storage.IStorageInitializer>().InitializeAsync();
+
+        var summary = await provider.GetRequiredService<RetentionFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(2026, 8, 6, 0, 0, 0, TimeSpan.Zero), summary.Cutoffs.RemindersBefore);
     }
 }

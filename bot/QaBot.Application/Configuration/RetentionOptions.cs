@@ -31,6 +31,7 @@ public sealed class RetentionOptions
     /// Quality assurance records: reflective case reviews (and audit case records) years after the review was held, and
     /// closed audits years after they were closed, each with its audit trail.
     /// </summary>
+    [Range(1, 100)]
     public int QualityAssuranceYears { get; set; } = 6;
 
     /// <summary>People who have left: pseudonymised this many years after their last day.</summary>
@@ -40,4 +41,13 @@ public sealed class RetentionOptions
     /// <summary>Chats Teams no longer accepts (stale conversation references): removed after this long.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan StaleConversations { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Reminders planned and sent (the Reminders table's planned reminders and the send ledger's digests with their
+    /// attempts): removed this long after the day they were planned for, or the digest last changed. At least 14 days,
+    /// twice as long as a queue message lives, so no digest is removed while its message could still come back; and
+    /// never less than <c>Reminders:MaxCatchUp</c>, so a run catching up still finds the reminders it must send.
+    /// </summary>
+    [Range(typeof(TimeSpan), "14.00:00:00", "3650.00:00:00")]
+    public TimeSpan SentReminders { get; set; } = TimeSpan.FromDays(90);
 }

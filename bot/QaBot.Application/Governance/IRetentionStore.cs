@@ -13,7 +13,8 @@ public interface IRetentionStore
 
 /// <summary>The dates and instants before which each kind of record is past retention.</summary>
 /// <param name="QualityAssuranceBefore">Reviews held before this day, and audits closed before it, are past retention.</param>
-public sealed record RetentionCutoffs(DateOnly ClosedItemsDueBefore, DateTimeOffset AuditBefore, DateOnly CasesClosedBefore, DateTimeOffset StaleBefore, DateOnly QualityAssuranceBefore);
+/// <param name="RemindersBefore">Reminders planned for before this instant's UTC day, and digests last changed before it, are past retention.</param>
+public sealed record RetentionCutoffs(DateOnly ClosedItemsDueBefore, DateTimeOffset AuditBefore, DateOnly CasesClosedBefore, DateTimeOffset StaleBefore, DateOnly QualityAssuranceBefore, DateTimeOffset RemindersBefore);
 
 /// <summary>The kinds a retention run reports, as its summary names them.</summary>
 public static class RetentionKinds
@@ -24,5 +25,7 @@ public static class RetentionKinds
     public const string Cases = "closed case chains";
     public const string Conversations = "stale conversations";
     public const string QualityAssurance = "QA records";
+    public const string RemindersPlanned = "reminders planned";
+    public const string RemindersSent = "reminders sent";
     public const string Leavers = "leavers pseudonymised";
 }

@@ -34,18 +34,21 @@ public sealed class Retention
     private readonly IDirectoryStore _directory;
     private readonly IGovernanceLog _log;
     private readonly RetentionOptions _options;
+    private readonly TimeSpan _maxCatchUp;
     private readonly CouncilCalendar _calendar;
     private readonly TimeProvider _time;
 
-    public Retention(IRetentionStore store, IComplianceStore compliance, PersonalData personal, IDirectoryStore directory, IGovernanceLog log, IOptions<RetentionOptions> options, CouncilCalendar calendar, TimeProvider time)
+    public Retention(IRetentionStore store, IComplianceStore compliance, PersonalData personal, IDirectoryStore directory, IGovernanceLog log, IOptions<RetentionOptions> options, IOptions<RemindersOptions> reminders, CouncilCalendar calendar, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reminders);
         _store = store;
         _compliance = compliance;
         _personal = personal;
         _directory = directory;
         _log = log;
         _options = options.Value;
+        _maxCatchUp = reminders.Value.MaxCatchUp;
         _calendar = calendar;
         _time = time;
     }
@@ -54,12 +57,14 @@ public sealed class Retention
     {
         var now = _time.GetUtcNow();
         var today = asOf ?? DateOnly.FromDateTime(_calendar.ToLocalTime(now).DateTime);
+        var midnight = _calendar.ToInstant(today, TimeOnly.MinValue);
         var cutoffs = new RetentionCutoffs(
             today.AddYears(-_options.ClosedItemsYears),
             _calendar.ToInstant(today.AddYears(-_options.AuditYears), TimeOnly.MinValue),
             today.AddYears(-_options.ClosedCasesYears),
-            _calendar.ToInstant(today, TimeOnly.MinValue) - _options.StaleConversations,
-            today.AddYears(-_options.QualityAssuranceYears));
+            midnight - _options.StaleConversations,
+            today.AddYears(-_options.QualityAssuranceYears),
+            midnight - (_options.SentReminders > _maxCatchUp ? _options.SentReminders : _maxCatchUp));
         var leftBefore = today.AddYears(-_options.LeaversYears);
         var sealThrough = ReportMonth.Of(cutoffs.ClosedItemsDueBefore.AddDays(-1));
 

@@ -42,7 +42,7 @@ internal static class RetentionCommands
             await context.Output.WriteLineAsync(
                 $"As of {UkDates.Format(summary.AsOf)}: closed items due before {UkDates.Format(summary.Cutoffs.ClosedItemsDueBefore)}, audit entries before " +
                 $"{UkDates.Format(DateOnly.FromDateTime(calendar.ToLocalTime(summary.Cutoffs.AuditBefore).DateTime))}, case chains closed before {UkDates.Format(summary.Cutoffs.CasesClosedBefore)}, " +
-                $"leavers who left before {UkDates.Format(summary.LeftBefore)}.").ConfigureAwait(false);
+                $"reminders planned or sent before {UkDates.Format(DateOnly.FromDateTime(calendar.ToLocalTime(summary.Cutoffs.RemindersBefore).DateTime))}, leavers who left before {UkDates.Format(summary.LeftBefore)}.").ConfigureAwait(false);
             foreach (var count in summary.Counts)
             {
                 await context.Output.WriteLineAsync($"  {count.Table,-22} {count.Rows,10:N0}").ConfigureAwait(false);

@@ -5,7 +5,8 @@ namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
 /// What retention reads and removes in the tables (docs/privacy.md, "How long"). Each kind is one server-side filter
-/// over its rows; removal deletes rows one by one, each delete idempotent, an item's replies and nudges before the item,
+/// over its rows; removal deletes rows one by one (planned reminders and sent digests, which run to thousands a day, a
+/// hundred of a partition together), each delete idempotent, an item's replies and nudges before the item,
 /// so a run stopped part-way leaves the item to be found, and finished, by the next. The Compliance table is not read.
 /// </summary>
 public sealed class TableRetentionStore : IRetentionStore
@@ -54,6 +55,8 @@ public sealed class TableRetentionStore : IRetentionStore
         var cases = await SweepTableAsync(_tables.Cases, TableClient.CreateQueryFilter($"Open eq {false} and ClosedOn lt {Keys.Date(cutoffs.CasesClosedBefore)}"), remove, cancellationToken).ConfigureAwait(false);
         var stale = await SweepTableAsync(_tables.Conversations, TableClient.CreateQueryFilter($"StaleSince lt {cutoffs.StaleBefore}"), remove, cancellationToken).ConfigureAwait(false);
         var assurance = await SweepAssuranceAsync(cutoffs.QualityAssuranceBefore, remove, cancellationToken).ConfigureAwait(false);
+        var planned = await SweepPagesAsync(_tables.Reminders, TableClient.CreateQueryFilter($"PartitionKey lt {ReminderEntities.Partition(cutoffs.RemindersBefore)}"), remove, cancellationToken).ConfigureAwait(false);
+        var sent = await SweepSentAsync(cutoffs.RemindersBefore, remove, cancellationToken).ConfigureAwait(false);
 
         return
         [
@@ -63,6 +66,8 @@ public sealed class TableRetentionStore : IRetentionStore
             new TableCount(RetentionKinds.Cases, cases),
             new TableCount(RetentionKinds.Conversations, stale),
             new TableCount(RetentionKinds.QualityAssurance, assurance),
+            new TableCount(RetentionKinds.RemindersPlanned, planned),
+            new TableCount(RetentionKinds.RemindersSent, sent),
         ];
     }
 
@@ -100,6 +105,54 @@ public sealed class TableRetentionStore : IRetentionStore
         }
 
         return reviews.Count + audits.Count + days.Count + programmes.Count;
+    }
+
+    /// <summary>
+    /// The send ledger's digests last changed before the cut-off, each with its attempts: a partition's attempts of those
+    /// digests go before the digests, so a stopped run leaves each digest to be found, and finished, by the next. The
+    /// monthly report's ledger rows in the same table have no <c>UpdatedAt</c>, so the filter passes over them.
+    /// </summary>
+    private async Task<long> SweepSentAsync(DateTimeOffset before, bool remove, CancellationToken cancellationToken)
+    {
+        var table = _tables.SendLedger;
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"d|"} and RowKey lt {"d}"} and UpdatedAt lt {before}");
+        long count = 0;
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            count += page.Values.Count;
+            if (!remove)
+            {
+                continue;
+            }
+
+            foreach (var partition in page.Values.GroupBy(d => d.PartitionKey, StringComparer.Ordinal))
+            {
+                var people = partition.Select(d => d.RowKey[2..]).ToHashSet(StringComparer.Ordinal);
+                var attempts = (await TableQueries.ListAsync(table, TableQueries.Prefix(partition.Key, "t|"), cancellationToken).ConfigureAwait(false))
+                    .Where(a => people.Contains(a.RowKey.Split('|')[1]))
+                    .ToList<ITableEntity>();
+                await TableQueries.DeleteEachAsync(table, attempts, cancellationToken).ConfigureAwait(false);
+                await TableQueries.DeleteEachAsync(table, [.. partition], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The rows <paramref name="filter"/> finds, a page at a time, deleted a hundred of a partition together when <paramref name="remove"/>.</summary>
+    private static async Task<long> SweepPagesAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
+        {
+            count += page.Values.Count;
+            if (remove)
+            {
+                await TableQueries.DeleteEachAsync(table, [.. page.Values], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return count;
     }
 
     private static async Task<long> SweepTableAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)

@@ -104,12 +104,18 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         record["LeftOn"] = "2026-01-30";
         await directory.UpdateEntityAsync(record, record.ETag);
 
+        var planned = (await RowsAsync("Reminders")).Count;
+        Assert.True(planned > 0, "the demo should have reminders planned");
+
         var (exit, output, error) = await council.Cli.RunWithAsync([new("Cli:Operator", "ig.officer@council.example")], "retention", "apply", "--as-of", AsOf);
 
         Assert.True(exit == 0, error);
         Assert.Matches($@"closed items\s+{past.Count:N0}\b", output);
         Assert.Matches(@"leavers pseudonymised\s+1\b", output);
         Assert.Matches(@"audit entries\s+0\b", output);
+        Assert.Contains("reminders planned or sent before Thu 3 Jun 2032", output, StringComparison.Ordinal);
+        Assert.Matches($@"reminders planned\s+{planned:N0}\b", output);
+        Assert.Empty(await RowsAsync("Reminders"));
         var after = await RowsAsync("Items");
         Assert.DoesNotContain(after, Removed);
         Assert.Equal(kept.Count, after.Count);
