@@ -16,8 +16,8 @@ namespace QaBot.Functions.Tests;
 [Trait("Category", "Storage")]
 public sealed class RetentionFunctionTests
 {
-    [Fact]
-    public async Task RunAsync_KeepsItemsInsideTheirPeriodAndRecordsTheCountsByKind()
+    /// <summary>The Functions app's services over tables of their own, at 03:00 UTC on 4 December 2026, with <paramref name="settings"/> added.</summary>
+    private static async Task<ServiceProvider> StartAsync(params KeyValuePair<string, string?>[] settings)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -25,11 +25,19 @@ public sealed class RetentionFunctionTests
         [
             new("Storage:ConnectionString", Azurite.Instance.ConnectionString),
             new("Storage:TablePrefix", Azurite.UniqueName("rt")),
+            .. settings,
         ]));
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero)));
         services.AddTransient<RetentionFunction>();
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<Application.Storage.IStorageInitializer>().InitializeAsync();
+        return provider;
+    }
+
+    [Fact]
+    public async Task RunAsync_KeepsItemsInsideTheirPeriodAndRecordsTheCountsByKind()
+    {
+        await using var provider = await StartAsync();
         var tracking = provider.GetRequiredService<ITrackingStore>();
         await tracking.AddIfAbsentAsync([TestItems.Open("rt-1", Id(6), ChesterfieldTeam1, new DateOnly(2026, 12, 10))], TestItems.Origin);
 
@@ -52,19 +60,7 @@ public sealed class RetentionFunctionTests
     [Fact]
     public async Task RunAsync_CatchUpLongerThanTheRemindersPeriod_KeepsRemindersAsLongAsACatchUpReaches()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddQaBot(QaBotConfiguration.Build(
-        [
-            new("Storage:ConnectionString", Azurite.Instance.ConnectionString),
-            new("Storage:TablePrefix", Azurite.UniqueName("rt")),
-            new("Retention:SentReminders", "30.00:00:00"),
-            new("Reminders:MaxCatchUp", "120.00:00:00"),
-        ]));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero)));
-        services.AddTransient<RetentionFunction>();
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<Application.Storage.IStorageInitializer>().InitializeAsync();
+        await using var provider = await StartAsync(new("Retention:SentReminders", "30.00:00:00"), new("Reminders:MaxCatchUp", "120.00:00:00"));
 
         var summary = await provider.GetRequiredService<RetentionFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
 
