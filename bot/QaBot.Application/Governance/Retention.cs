@@ -56,15 +56,20 @@ public sealed class Retention
     public async Task<RetentionSummary> RunAsync(bool apply, DateOnly? asOf, Actor who, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
-        var today = asOf ?? DateOnly.FromDateTime(_calendar.ToLocalTime(now).DateTime);
+        var realToday = DateOnly.FromDateTime(_calendar.ToLocalTime(now).DateTime);
+        var today = asOf ?? realToday;
         var midnight = _calendar.ToInstant(today, TimeOnly.MinValue);
+
+        // Reminders are counted from today even when asked as of a later date: they are still to be sent, and the
+        // ledger entries of runs still going are what stops a digest going twice.
+        var remindersFrom = _calendar.ToInstant(today < realToday ? today : realToday, TimeOnly.MinValue);
         var cutoffs = new RetentionCutoffs(
             today.AddYears(-_options.ClosedItemsYears),
             _calendar.ToInstant(today.AddYears(-_options.AuditYears), TimeOnly.MinValue),
             today.AddYears(-_options.ClosedCasesYears),
             midnight - _options.StaleConversations,
             today.AddYears(-_options.QualityAssuranceYears),
-            midnight - (_options.SentReminders > _maxCatchUp ? _options.SentReminders : _maxCatchUp));
+            remindersFrom - (_options.SentReminders > _maxCatchUp ? _options.SentReminders : _maxCatchUp));
         var leftBefore = today.AddYears(-_options.LeaversYears);
         var sealThrough = ReportMonth.Of(cutoffs.ClosedItemsDueBefore.AddDays(-1));
 

@@ -7,7 +7,7 @@ namespace QaBot.Application.Reminders;
 
 /// <summary>
 /// What a batch of digest messages taken from the queue together needs from storage, read in one go after they were
-/// taken: their send ledger entries and the recipients' conversations, side by side. Read after the
+/// taken: their send ledger entries, then the recipients' conversations, each a point read, several at once. Read after the
 /// messages were taken, it is as fresh as a point read per message would be, so the ledger's guarantees hold.
 /// </summary>
 public sealed class DeliveryBatch

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using QaBot.Application.Governance;
+using QaBot.Application.Storage;
 using QaBot.Composition.Governance;
 using QaBot.Core.Calendar;
 using QaBot.Core.Tracking;
@@ -70,8 +71,18 @@ internal static class BackupCommands
                 return outcome.Restored.Count == 0 ? CliErrors.Invalid : CliErrors.Conflict;
             }
 
+            // Rows of a snapshot taken before an upgrade come back in that release's layout: bring them up to date first.
+            var origin = new AuditOrigin("cli", "backup restore");
+            foreach (var step in await context.Services.GetRequiredService<StorageMigrations>().ReapplyAsync(context.Operator, origin, cancellationToken).ConfigureAwait(false))
+            {
+                if (step.Changed > 0)
+                {
+                    await context.Output.WriteLineAsync($"  Brought up to date ({step.Version}. {step.Title}): {step.Summary}").ConfigureAwait(false);
+                }
+            }
+
             // Erasures made after the snapshot was taken are kept in their own register: apply them again now.
-            await PrivacyCommands.ReapplyAsync(context, context.Services.GetRequiredService<PersonalData>(), new AuditOrigin("cli", "backup restore"), cancellationToken).ConfigureAwait(false);
+            await PrivacyCommands.ReapplyAsync(context, context.Services.GetRequiredService<PersonalData>(), origin, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync(
                 $"Restored {outcome.Rows:N0} rows into {outcome.Restored.Count} tables; the counts match the snapshot. " +
                 "Then run qabot storage repair and qabot compliance rebuild for the months in use (docs/operations.md).").ConfigureAwait(false);

@@ -17,10 +17,17 @@ namespace QaBot.Infrastructure.Storage;
 public sealed class SendLedgerPartitionMigration : IStorageMigration
 {
     private readonly StorageTables _tables;
+    private readonly int _pageSize;
 
     public SendLedgerPartitionMigration(StorageTables tables)
+        : this(tables, 1000)
+    {
+    }
+
+    internal SendLedgerPartitionMigration(StorageTables tables, int pageSize)
     {
         _tables = tables;
+        _pageSize = pageSize;
     }
 
     public int Version => 3;
@@ -29,31 +36,38 @@ public sealed class SendLedgerPartitionMigration : IStorageMigration
 
     public async Task<MigrationStep> ApplyAsync(bool dryRun, CancellationToken cancellationToken = default)
     {
-        var old = new List<(TableEntity Row, string To)>();
+        long moved = 0;
         var unknown = 0;
-        await foreach (var row in _tables.SendLedger.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+
+        // A page at a time, so a ledger of many runs is never held whole; each page's copies are written before its old
+        // rows go. The copies sort after the old partition ('|' follows every character a run id may hold), so the
+        // pages still to come pass over them.
+        await foreach (var page in _tables.SendLedger.QueryAsync<TableEntity>(maxPerPage: _pageSize, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
         {
-            if (row.PartitionKey.Contains('|', StringComparison.Ordinal))
+            var old = new List<(TableEntity Row, string To)>();
+            foreach (var row in page.Values.Where(r => !r.PartitionKey.Contains('|', StringComparison.Ordinal)))
+            {
+                if (PersonOf(row.RowKey) is { } person)
+                {
+                    old.Add((row, TableSendLedger.Partition(row.PartitionKey, person)));
+                    runs.Add(row.PartitionKey);
+                }
+                else
+                {
+                    unknown++;
+                }
+            }
+
+            moved += old.Count;
+            if (dryRun || old.Count == 0)
             {
                 continue;
             }
 
-            if (PersonOf(row.RowKey) is { } person)
-            {
-                old.Add((row, TableSendLedger.Partition(row.PartitionKey, person)));
-            }
-            else
-            {
-                unknown++;
-            }
-        }
-
-        if (!dryRun)
-        {
             foreach (var partition in old.GroupBy(o => o.To, StringComparer.Ordinal))
             {
-                var copies = partition.Select(o => new TableEntity(o.Row) { PartitionKey = o.To }).ToList();
-                foreach (var batch in copies.Chunk(TableQueries.MaxTransaction))
+                foreach (var batch in partition.Select(o => new TableEntity(o.Row) { PartitionKey = o.To }).Chunk(TableQueries.MaxTransaction))
                 {
                     await CopyAsync(batch, cancellationToken).ConfigureAwait(false);
                 }
@@ -62,17 +76,16 @@ public sealed class SendLedgerPartitionMigration : IStorageMigration
             await TableQueries.DeleteEachAsync(_tables.SendLedger, old.Select(o => (ITableEntity)o.Row).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
-        var runs = old.Select(o => o.Row.PartitionKey).Distinct(StringComparer.Ordinal).Count();
-        var summary = old.Count == 0
+        var summary = moved == 0
             ? "No send ledger entries in the old layout: nothing to do."
             : string.Create(CultureInfo.InvariantCulture,
-                $"{(dryRun ? "Would move" : "Moved")} {old.Count:N0} send ledger rows of {runs:N0} runs into partitions by run and person.");
+                $"{(dryRun ? "Would move" : "Moved")} {moved:N0} send ledger rows of {runs.Count:N0} runs into partitions by run and person.");
         if (unknown > 0)
         {
             summary += string.Create(CultureInfo.InvariantCulture, $" Left {unknown:N0} rows whose row key names no digest (neither d|{{person}} nor t|{{person}}|{{attempt}}).");
         }
 
-        return new MigrationStep(Version, Title, old.Count, summary);
+        return new MigrationStep(Version, Title, moved, summary);
     }
 
     /// <summary>The person a ledger row belongs to: <c>d|{person}</c> (the digest) or <c>t|{person}|{attempt}</c> (an attempt).</summary>

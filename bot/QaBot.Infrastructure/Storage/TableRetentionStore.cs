@@ -110,7 +110,8 @@ public sealed class TableRetentionStore : IRetentionStore
     /// <summary>
     /// The send ledger's digests last changed before the cut-off, each with its attempts: a partition's attempts of those
     /// digests go before the digests, so a stopped run leaves each digest to be found, and finished, by the next. The
-    /// monthly report's ledger rows in the same table have no <c>UpdatedAt</c>, so the filter passes over them.
+    /// monthly report's ledger rows in the same table are keyed by channel name (encoded, so never <c>d|</c>), outside
+    /// the row key range read.
     /// </summary>
     private async Task<long> SweepSentAsync(DateTimeOffset before, bool remove, CancellationToken cancellationToken)
     {

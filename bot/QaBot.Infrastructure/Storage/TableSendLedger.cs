@@ -14,8 +14,8 @@ namespace QaBot.Infrastructure.Storage;
 /// The send ledger in the SendLedger table: partition <c>{run}|{shard}</c>, the shard being the last two hex digits of
 /// the person's object id, so a department's run is spread over up to 256 small partitions rather than one holding
 /// every digest of the run; row <c>d|{person}</c> the digest's state and <c>t|{person}|{attempt}</c> each HTTP attempt,
-/// written in the same transaction as the state it led to. A batch of digests is read with a point read each, side by
-/// side: the table service answers a filter naming several row keys by scanning the partition, not from its index.
+/// written in the same transaction as the state it led to. A batch of digests is read with a point read each, several
+/// at once: the table service answers a filter naming several row keys by scanning the partition, not from its index.
 /// (Releases before storage version 3 kept a run in one partition, the run id; <see cref="SendLedgerPartitionMigration"/>
 /// moves those rows.)
 /// </summary>

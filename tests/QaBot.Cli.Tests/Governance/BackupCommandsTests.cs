@@ -61,6 +61,28 @@ public sealed partial class BackupCommandsTests : IAsyncLifetime
         Assert.Contains($"snapshot:{snapshot.Groups["id"].Value} table:Items", looks, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Restore_LedgerFromBeforeStorageVersion3_ComesBackInPartitionsByRunAndPerson()
+    {
+        // A reminder run's digest and its attempt as releases before storage version 3 kept them: one partition, the run.
+        const string Run = "run-20261101T090000Z";
+        const string Person = "4f1c2a9e-7b3d-4e5f-9a8b-1c2d3e4f5a6b";
+        var ledger = new TableServiceClient(Azurite.Instance.ConnectionString).GetTableClient(_cli.Prefix + "SendLedger");
+        await ledger.AddEntityAsync(new TableEntity(Run, "d|" + Person) { ["Run"] = Run, ["Person"] = Person, ["State"] = "Sent", ["Attempts"] = 1, ["Items"] = "[]", ["CreatedAt"] = DateTimeOffset.UnixEpoch, ["UpdatedAt"] = DateTimeOffset.UnixEpoch });
+        await ledger.AddEntityAsync(new TableEntity(Run, $"t|{Person}|0001") { ["StartedAt"] = DateTimeOffset.UnixEpoch, ["StatusCode"] = 201 });
+        var (exit, output, error) = await _cli.RunWithAsync(Settings, "backup", "create");
+        Assert.True(exit == 0, error);
+        await ledger.DeleteAsync();
+
+        var (restoreExit, restored, restoreError) = await _cli.RunWithAsync(Settings, "backup", "restore", "--from", SnapshotLine().Match(output).Groups["id"].Value, "--table", "SendLedger");
+
+        Assert.True(restoreExit == 0, restoreError);
+        Assert.Contains("Brought up to date (3. Reminder runs' send ledger entries move into partitions by run and person): Moved 2 send ledger rows of 1 runs", restored, StringComparison.Ordinal);
+        var keys = await ledger.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {Run} and PartitionKey lt {Run + "}"}"), select: ["PartitionKey", "RowKey"])
+            .Select(e => e.PartitionKey + " " + e.RowKey).ToListAsync();
+        Assert.Equal([$"{Run}|6b d|{Person}", $"{Run}|6b t|{Person}|0001"], keys);
+    }
+
     [GeneratedRegex(@"Snapshot (?<id>\d{8}-\d{6}): [\d,]+ rows in 12 tables")]
     private static partial Regex SnapshotLine();
 }

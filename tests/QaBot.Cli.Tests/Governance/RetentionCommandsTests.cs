@@ -104,8 +104,11 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         record["LeftOn"] = "2026-01-30";
         await directory.UpdateEntityAsync(record, record.ETag);
 
-        var planned = (await RowsAsync("Reminders")).Count;
-        Assert.True(planned > 0, "the demo should have reminders planned");
+        // Reminders are counted from today (20 Nov 2026, the clock of these tests), not from the later date asked:
+        // planned for UTC days before 22 Aug 2026 (council midnight on 20 Nov, less 90 days: 00:00 UTC on 22 Aug).
+        var reminders = await RowsAsync("Reminders");
+        var planned = reminders.Count(r => string.CompareOrdinal(r.PartitionKey, "20260822") < 0);
+        Assert.True(planned > 0 && planned < reminders.Count, $"the demo should have reminders planned before and after the cut-off, not {planned} of {reminders.Count}");
 
         var (exit, output, error) = await council.Cli.RunWithAsync([new("Cli:Operator", "ig.officer@council.example")], "retention", "apply", "--as-of", AsOf);
 
@@ -113,9 +116,10 @@ public sealed class RetentionCommandsTests(SeededCouncil council) : IClassFixtur
         Assert.Matches($@"closed items\s+{past.Count:N0}\b", output);
         Assert.Matches(@"leavers pseudonymised\s+1\b", output);
         Assert.Matches(@"audit entries\s+0\b", output);
-        Assert.Contains("reminders planned or sent before Thu 3 Jun 2032", output, StringComparison.Ordinal);
+        Assert.Contains("reminders planned or sent before Sat 22 Aug 2026", output, StringComparison.Ordinal);
         Assert.Matches($@"reminders planned\s+{planned:N0}\b", output);
-        Assert.Empty(await RowsAsync("Reminders"));
+        Assert.Equal(reminders.Count - planned, (await RowsAsync("Reminders")).Count);
+        Assert.DoesNotContain(await RowsAsync("Reminders"), r => string.CompareOrdinal(r.PartitionKey, "20260822") < 0);
         var after = await RowsAsync("Items");
         Assert.DoesNotContain(after, Removed);
         Assert.Equal(kept.Count, after.Count);

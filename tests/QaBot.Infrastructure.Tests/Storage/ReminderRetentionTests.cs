@@ -26,6 +26,8 @@ public sealed class ReminderRetentionTests : IAsyncLifetime
         DateOnly.FromDateTime(LongAgo.UtcDateTime), LongAgo, DateOnly.FromDateTime(LongAgo.UtcDateTime), LongAgo, DateOnly.FromDateTime(LongAgo.UtcDateTime),
         new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero));
 
+    private const int Changed = 101;
+
     private readonly StorageContext _storage = new();
 
     public async Task InitializeAsync()
@@ -41,7 +43,12 @@ public sealed class ReminderRetentionTests : IAsyncLifetime
             await SendAsync(NewRun, n, Recent, attempts: 1);
         }
 
-        await _storage.Tables.SendLedger.AddEntityAsync(new TableEntity("report|2026-05", "QA team") { ["ClaimedAt"] = Old });
+        // A digest of the old run changed since the cut-off, in the same partition as person 1's: it stays, attempts too.
+        await SendAsync(OldRun, Changed, Recent, attempts: 2);
+        Assert.Equal(TableSendLedger.Partition(OldRun, Id(1)), TableSendLedger.Partition(OldRun, Id(Changed)));
+
+        // The monthly report's ledger shares the table, with an UpdatedAt of its own long before the cut-off.
+        await _storage.Tables.SendLedger.AddEntityAsync(new TableEntity("report|2026-05", "QA team") { ["State"] = "Sent", ["UpdatedAt"] = Old });
         foreach (var (day, time) in new[] { ("20260601", "20260601080000"), ("20260601", "20260601090000"), ("20260831", "20260831090000"), ("20260901", "20260901090000"), ("20261210", "20261210090000") })
         {
             await _storage.Tables.Reminders.AddEntityAsync(new TableEntity(day, $"{time}|occ-{day}") { ["Owner"] = Id(1).Value });
@@ -65,7 +72,8 @@ public sealed class ReminderRetentionTests : IAsyncLifetime
     public async Task SweepAsync_Apply_RemovesExactlyWhatIsPastAndChangesNothingTheSecondTime()
     {
         var before = await RowsAsync();
-        var past = before.Where(r => r.StartsWith("SendLedger " + OldRun, StringComparison.Ordinal) || r.StartsWith("Reminders 202606", StringComparison.Ordinal) || r.StartsWith("Reminders 20260831", StringComparison.Ordinal)).ToList();
+        var past = before.Where(r => (r.StartsWith("SendLedger " + OldRun, StringComparison.Ordinal) && !r.Contains(Id(Changed).Value, StringComparison.Ordinal))
+            || r.StartsWith("Reminders 202606", StringComparison.Ordinal) || r.StartsWith("Reminders 20260831", StringComparison.Ordinal)).ToList();
         Assert.Equal(3 * 3 + 3, past.Count);
 
         var counts = await new TableRetentionStore(_storage.Tables).SweepAsync(Cutoffs, remove: true);
@@ -73,7 +81,8 @@ public sealed class ReminderRetentionTests : IAsyncLifetime
         Assert.Equal((3L, 3L), (Count(counts, RetentionKinds.RemindersPlanned), Count(counts, RetentionKinds.RemindersSent)));
         Assert.Equal(before.Except(past), await RowsAsync());
         Assert.Equal(2, (await _storage.Ledger.ListRunAsync(NewRun)).Count);
-        Assert.Empty(await _storage.Ledger.ListRunAsync(OldRun));
+        Assert.Equal([Id(Changed)], (await _storage.Ledger.ListRunAsync(OldRun)).Select(r => r.Key.Person));
+        Assert.Equal(2, (await _storage.Ledger.GetAttemptsAsync(new DigestKey(OldRun, Id(Changed)))).Count);
 
         var again = await new TableRetentionStore(_storage.Tables).SweepAsync(Cutoffs, remove: true);
 
@@ -93,7 +102,7 @@ public sealed class ReminderRetentionTests : IAsyncLifetime
         var counts = await new TableRetentionStore(_storage.Tables).SweepAsync(Cutoffs, remove: true);
 
         Assert.Equal(3, Count(counts, RetentionKinds.RemindersSent));
-        Assert.DoesNotContain(await RowsAsync(), r => r.StartsWith("SendLedger " + OldRun, StringComparison.Ordinal));
+        Assert.Equal(3, (await RowsAsync()).Count(r => r.StartsWith("SendLedger " + OldRun, StringComparison.Ordinal)));
     }
 
     private async Task SendAsync(string run, int n, DateTimeOffset at, int attempts)

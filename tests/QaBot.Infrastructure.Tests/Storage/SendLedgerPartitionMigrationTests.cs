@@ -67,6 +67,15 @@ public sealed class SendLedgerPartitionMigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApplyAsync_ReadingAFewRowsAPage_MovesEveryRowOnce()
+    {
+        var step = await new SendLedgerPartitionMigration(_storage.Tables, pageSize: 7).ApplyAsync(dryRun: false);
+
+        Assert.Equal(People.Count * 3, step.Changed);
+        Assert.Equal(_written, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task ApplyAsync_SecondTime_ChangesNothing()
     {
         var step = new SendLedgerPartitionMigration(_storage.Tables);
