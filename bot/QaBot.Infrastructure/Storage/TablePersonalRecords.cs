@@ -153,12 +153,20 @@ public sealed class TablePersonalRecords : IPersonalRecords
     /// Writes the row with the pseudonym in place, conditional on what was read: in place when its keys stay the same,
     /// otherwise under the new keys and then the old row deleted. A row changed meanwhile is read again and rewritten.
     /// </summary>
-    private static async Task RewriteAsync(TableClient table, TableEntity entity, PersonMarks person, PersonMarks pseudonym, CancellationToken cancellationToken)
+    private async Task RewriteAsync(TableClient table, TableEntity entity, PersonMarks person, PersonMarks pseudonym, CancellationToken cancellationToken)
     {
         var current = entity;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             var next = Rewritten(current, person, pseudonym);
+
+            // A digest's partition is chosen by the end of its person's id: it moves to the pseudonym's, so that it is
+            // found where the ledger looks for it and no part of the old id stays in its keys.
+            if (table.Name == _tables.SendLedger.Name && next.PartitionKey.IndexOf('|', StringComparison.Ordinal) is > 0 and var bar
+                && SendLedgerPartitionMigration.PersonOf(next.RowKey) is { } owner)
+            {
+                next.PartitionKey = TableSendLedger.Partition(next.PartitionKey[..bar], owner);
+            }
             try
             {
                 if (next.PartitionKey == current.PartitionKey && next.RowKey == current.RowKey)

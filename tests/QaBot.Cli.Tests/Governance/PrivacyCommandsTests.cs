@@ -96,6 +96,10 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
         record["Active"] = false;
         record["LeftOn"] = "2026-10-30";
         await directory.UpdateEntityAsync(record, record.ETag);
+
+        // A reminder digest sent to them, in the partition the end of their id chooses.
+        const string Run = "run-20261101T090000Z";
+        await Table("SendLedger").AddEntityAsync(new TableEntity($"{Run}|{worker[^2..]}", "d|" + worker) { ["Run"] = Run, ["Person"] = worker, ["State"] = "Sent" });
         var before = await ScanAsync();
         Assert.Contains(before, r => Carries(r.Row, worker));
         var compliance = Snapshot(before.Where(r => r.Table == "Compliance"));
@@ -117,6 +121,9 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
         Assert.All(keyed, key => Assert.False(after.Single(r => r.Table == "Compliance" && (r.Row.PartitionKey, r.Row.RowKey) == key).Row.ContainsKey("Oldest")));
         var pseudonym = after.Single(r => r.Table == "Directory" && r.Row.RowKey.StartsWith("p|", StringComparison.Ordinal) && r.Row.GetString("Upn").EndsWith("@erased.invalid", StringComparison.Ordinal)).Row;
         Assert.False(pseudonym.GetBoolean("Active"));
+        var erasedId = pseudonym.RowKey[2..];
+        var digest = Assert.Single(after, r => r.Table == "SendLedger" && r.Row.RowKey.StartsWith("d|", StringComparison.Ordinal) && r.Row.GetString("Run") == Run).Row;
+        Assert.Equal(($"{Run}|{erasedId[^2..]}", "d|" + erasedId), (digest.PartitionKey, digest.RowKey));
 
         // A restore from a backup taken before the erasure brings the person's own record back: applied again, it is gone.
         await directory.UpsertEntityAsync(record, TableUpdateMode.Replace);
