@@ -5,8 +5,8 @@ namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
 /// What retention reads and removes in the tables (docs/privacy.md, "How long"). Each kind is one server-side filter
-/// over its rows; removal deletes rows one by one (planned reminders and sent digests, which run to thousands a day, a
-/// hundred of a partition together), each delete idempotent, an item's replies and nudges before the item,
+/// over its rows; removal deletes what it finds a page at a time, a hundred rows of a partition together, each delete
+/// idempotent, an item's replies and nudges before the item,
 /// so a run stopped part-way leaves the item to be found, and finished, by the next. The Compliance table is not read.
 /// </summary>
 public sealed class TableRetentionStore : IRetentionStore
@@ -50,12 +50,12 @@ public sealed class TableRetentionStore : IRetentionStore
         }
 
         var audit = TableClient.CreateQueryFilter($"RowKey ge {"a|"} and RowKey lt {"a}"} and Kind eq {"audit"} and At lt {cutoffs.AuditBefore}");
-        var auditRows = await SweepTableAsync(_tables.Items, audit, remove, cancellationToken).ConfigureAwait(false)
-            + await SweepTableAsync(_tables.Directory, audit, remove, cancellationToken).ConfigureAwait(false);
-        var cases = await SweepTableAsync(_tables.Cases, TableClient.CreateQueryFilter($"Open eq {false} and ClosedOn lt {Keys.Date(cutoffs.CasesClosedBefore)}"), remove, cancellationToken).ConfigureAwait(false);
-        var stale = await SweepTableAsync(_tables.Conversations, TableClient.CreateQueryFilter($"StaleSince lt {cutoffs.StaleBefore}"), remove, cancellationToken).ConfigureAwait(false);
+        var auditRows = await SweepRowsAsync(_tables.Items, audit, remove, cancellationToken).ConfigureAwait(false)
+            + await SweepRowsAsync(_tables.Directory, audit, remove, cancellationToken).ConfigureAwait(false);
+        var cases = await SweepRowsAsync(_tables.Cases, TableClient.CreateQueryFilter($"Open eq {false} and ClosedOn lt {Keys.Date(cutoffs.CasesClosedBefore)}"), remove, cancellationToken).ConfigureAwait(false);
+        var stale = await SweepRowsAsync(_tables.Conversations, TableClient.CreateQueryFilter($"StaleSince lt {cutoffs.StaleBefore}"), remove, cancellationToken).ConfigureAwait(false);
         var assurance = await SweepAssuranceAsync(cutoffs.QualityAssuranceBefore, remove, cancellationToken).ConfigureAwait(false);
-        var planned = await SweepPagesAsync(_tables.Reminders, TableClient.CreateQueryFilter($"PartitionKey lt {ReminderEntities.Partition(cutoffs.RemindersBefore)}"), remove, cancellationToken).ConfigureAwait(false);
+        var planned = await SweepRowsAsync(_tables.Reminders, TableClient.CreateQueryFilter($"PartitionKey lt {ReminderEntities.Partition(cutoffs.RemindersBefore)}"), remove, cancellationToken).ConfigureAwait(false);
         var sent = await SweepSentAsync(cutoffs.RemindersBefore, remove, cancellationToken).ConfigureAwait(false);
 
         return
@@ -93,13 +93,13 @@ public sealed class TableRetentionStore : IRetentionStore
         {
             foreach (var review in reviews)
             {
-                await SweepTableAsync(table, TableQueries.Prefix(review.PartitionKey, "a|" + review.RowKey[2..] + "|"), remove: true, cancellationToken).ConfigureAwait(false);
+                await SweepRowsAsync(table, TableQueries.Prefix(review.PartitionKey, "a|" + review.RowKey[2..] + "|"), remove: true, cancellationToken).ConfigureAwait(false);
                 await TableQueries.DeleteIfExistsAsync(table, review.PartitionKey, review.RowKey, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var record in audits.Concat(days).Concat(programmes))
             {
-                await SweepTableAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {record.PartitionKey} and RowKey ne {"h"}"), remove: true, cancellationToken).ConfigureAwait(false);
+                await SweepRowsAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {record.PartitionKey} and RowKey ne {"h"}"), remove: true, cancellationToken).ConfigureAwait(false);
                 await TableQueries.DeleteIfExistsAsync(table, record.PartitionKey, record.RowKey, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -141,7 +141,7 @@ public sealed class TableRetentionStore : IRetentionStore
     }
 
     /// <summary>The rows <paramref name="filter"/> finds, a page at a time, deleted a hundred of a partition together when <paramref name="remove"/>.</summary>
-    private static async Task<long> SweepPagesAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)
+    private static async Task<long> SweepRowsAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)
     {
         long count = 0;
         await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
@@ -154,19 +154,5 @@ public sealed class TableRetentionStore : IRetentionStore
         }
 
         return count;
-    }
-
-    private static async Task<long> SweepTableAsync(TableClient table, string filter, bool remove, CancellationToken cancellationToken)
-    {
-        var rows = await TableQueries.ListAsync(table, filter, cancellationToken).ConfigureAwait(false);
-        if (remove)
-        {
-            foreach (var row in rows)
-            {
-                await TableQueries.DeleteIfExistsAsync(table, row.PartitionKey, row.RowKey, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return rows.Count;
     }
 }
