@@ -13,6 +13,13 @@ public interface IPersonalRecords
     Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Brings the person index up to date: indexes by the people they name (any of <paramref name="people"/>) the rows
+    /// written since the last pass, and every row for people new to the index or whose UPN or name changed, so
+    /// <see cref="FindAsync"/> need not read every table whole. Safe to stop and run again.
+    /// </summary>
+    Task<PersonIndexUpdate> UpdateIndexAsync(IReadOnlyCollection<PersonMarks> people, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Rewrites every row that names <paramref name="person"/> with <paramref name="pseudonym"/> in its place (keys
     /// included: a row whose key changes is written under the new key, then the old one deleted), the directory last, so
     /// a run that stops part-way can be run again and finishes the job. Returns the rows changed per table.
@@ -28,3 +35,9 @@ public sealed record HeldValue(string Name, object Value);
 
 /// <summary>How many rows of a table a run read, changed or removed.</summary>
 public sealed record TableCount(string Table, long Rows);
+
+/// <summary>
+/// A pass of the person index: the rows it read, the entries it wrote, how many people it indexed afresh (new, or with a
+/// new UPN or name: every table is read whole for them) and the instant up to which the index is now complete.
+/// </summary>
+public sealed record PersonIndexUpdate(long RowsRead, long Entries, int PeopleAfresh, bool WholeTables, DateTimeOffset Through);

@@ -61,6 +61,16 @@ public sealed class PersonalData
     }
 
     /// <summary>
+    /// Brings the person index up to date for everyone in the directory, leavers and pseudonyms included (part of the
+    /// daily retention run, and <c>qabot people index</c>), so exports read what names a person rather than every table.
+    /// </summary>
+    public async Task<PersonIndexUpdate> UpdateIndexAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await _directory.GetSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        return await _records.UpdateIndexAsync(snapshot.People.Select(p => PersonMarks.Of(p.Value)).ToList(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Pseudonymises someone who has left, everywhere, the audit trail included; counts are untouched (the compliance
     /// model holds no one's id). Refuses someone still active: the next import or directory sync would bring them back.
     /// </summary>

@@ -12,9 +12,9 @@ namespace QaBot.Application.Governance;
 
 /// <summary>
 /// A retention run's summary: counts by kind, never contents, the cut-offs it used, and the last month of the compliance
-/// model sealed (or, in a preview, to be sealed) because closed items due in it go.
+/// model sealed (or, in a preview, to be sealed) because closed items due in it go; once applied, the person index's pass.
 /// </summary>
-public sealed record RetentionSummary(DateOnly AsOf, RetentionCutoffs Cutoffs, DateOnly LeftBefore, IReadOnlyList<TableCount> Counts, bool Applied, ReportMonth SealedThrough)
+public sealed record RetentionSummary(DateOnly AsOf, RetentionCutoffs Cutoffs, DateOnly LeftBefore, IReadOnlyList<TableCount> Counts, bool Applied, ReportMonth SealedThrough, PersonIndexUpdate? Index = null)
 {
     public long Total => Counts.Sum(c => c.Rows);
 }
@@ -24,7 +24,8 @@ public sealed record RetentionSummary(DateOnly AsOf, RetentionCutoffs Cutoffs, D
 /// and pseudonymises leavers past theirs, first applying again any recorded erasure a restore or a stop undid. Each
 /// run is recorded in the governance log, one entry per kind with its count (a preview too, as a look). Before any
 /// closed item goes, the compliance model's months up to the cut-off are sealed, so a rebuild never counts them again
-/// from what is left and the figures leaders reported stay as they were.
+/// from what is left and the figures leaders reported stay as they were. An applied run ends by bringing the person
+/// index up to date.
 /// </summary>
 public sealed class Retention
 {
@@ -106,6 +107,8 @@ public sealed class Retention
             await _log.RecordAsync(new GovernanceLook(_time.GetUtcNow(), who, action, asked, count.Rows, origin), cancellationToken).ConfigureAwait(false);
         }
 
-        return new RetentionSummary(today, cutoffs, leftBefore, counts, apply, sealThrough);
+        // Last, so the index holds what retention and erasure left: exports then read what names a person, not every table.
+        var index = apply ? await _personal.UpdateIndexAsync(cancellationToken).ConfigureAwait(false) : null;
+        return new RetentionSummary(today, cutoffs, leftBefore, counts, apply, sealThrough, index);
     }
 }

@@ -11,7 +11,7 @@ using QaBot.Core.Tracking;
 
 namespace QaBot.Cli.Commands;
 
-/// <summary><c>qabot people import|list|unreached|export|erase</c>: load the staff directory from a CSV file; list who works in an area; who QaBot cannot reach.</summary>
+/// <summary><c>qabot people import|list|unreached|export|erase|index</c>: load the staff directory from a CSV file; list who works in an area; who QaBot cannot reach.</summary>
 internal static class PeopleCommands
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -24,6 +24,7 @@ internal static class PeopleCommands
         people.Subcommands.Add(Unreached(context));
         people.Subcommands.Add(PrivacyCommands.Export(context));
         people.Subcommands.Add(PrivacyCommands.Erase(context));
+        people.Subcommands.Add(PrivacyCommands.Index(context));
         return people;
     }
 

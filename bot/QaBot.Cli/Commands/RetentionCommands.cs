@@ -54,6 +54,11 @@ internal static class RetentionCommands
             await context.Output.WriteLineAsync(apply
                 ? $"Removed or pseudonymised {summary.Total:N0}; recorded in the governance log (qabot audit --looks)."
                 : $"{summary.Total:N0} past retention; nothing changed (qabot retention apply removes them).").ConfigureAwait(false);
+            if (summary.Index is { } index)
+            {
+                await context.Output.WriteLineAsync(PrivacyCommands.Describe(index, calendar)).ConfigureAwait(false);
+            }
+
             return CliErrors.Ok;
         }));
         return command;

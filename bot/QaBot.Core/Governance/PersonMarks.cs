@@ -62,6 +62,19 @@ public sealed record PersonMarks(PersonId Id, string Upn, string DisplayName)
         return result;
     }
 
+    /// <summary>The marks matched in any case: the object id, and the UPN when there is one.</summary>
+    internal IEnumerable<string> AnyCaseMarks()
+    {
+        yield return Id.Value;
+        if (Upn.Length > 0)
+        {
+            yield return Upn;
+        }
+    }
+
+    /// <summary>The marks matched exactly: the display name, as written and as JSON writes it.</summary>
+    internal IEnumerable<string> ExactMarks() => Names();
+
     private IEnumerable<string> Names()
     {
         var name = DisplayName.Trim();

@@ -17,7 +17,7 @@ public sealed partial class StorageInitializer : IStorageInitializer
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in _tables.All.Append(_tables.Erasures))
+        foreach (var table in _tables.All.Append(_tables.Erasures).Append(_tables.PersonIndex))
         {
             var created = await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             if (created is not null)

@@ -27,6 +27,7 @@ public sealed class StorageTables
         Governance = service.GetTableClient(prefix + "Governance");
         Erasures = service.GetTableClient(prefix + "Erasures");
         Assurance = service.GetTableClient(prefix + "Assurance");
+        PersonIndex = service.GetTableClient(prefix + "PersonIndex");
     }
 
     public TableServiceClient Service { get; }
@@ -68,6 +69,13 @@ public sealed class StorageTables
     /// a restore never replaces it, so erasures made after a backup can be applied again once it is restored.
     /// </summary>
     public TableClient Erasures { get; }
+
+    /// <summary>
+    /// The person index: for each person, the rows of the other tables that named them when it was last brought up to
+    /// date (<see cref="TablePersonIndex"/>). Not one of <see cref="All"/>: it is made from them, so snapshots never copy
+    /// it, and rows a restore writes are found without it until the next pass indexes them.
+    /// </summary>
+    public TableClient PersonIndex { get; }
 
     /// <summary>The name of a table without this installation's prefix (<c>Items</c>).</summary>
     public string ShortName(TableClient table)

@@ -7,17 +7,20 @@ using QaBot.Core.Governance;
 namespace QaBot.Infrastructure.Storage;
 
 /// <summary>
-/// Finds and pseudonymises the rows that name a person by reading every table whole (docs/privacy.md, "Subject access
-/// and erasure"). A person's object id sits in keys, occurrence ids, actors and JSON properties across most tables, and
-/// their name and UPN in a few; only a whole read finds every one, so these are background reads for the QA team and
-/// information governance, never on anyone's turn in chat.
+/// Finds and pseudonymises the rows that name a person (docs/privacy.md, "Subject access and erasure"). A person's object
+/// id sits in keys, occurrence ids, actors and JSON properties across most tables, and their name and UPN in a few, so
+/// only a read of every row finds every one. An export reads the rows the person index lists for them and the rows
+/// written since its last pass (<see cref="TablePersonIndex"/>); without an index that can answer, and for an erasure,
+/// every table is read whole. These are background reads for the QA team and information governance, never on
+/// anyone's turn in chat.
 /// </summary>
 public sealed class TablePersonalRecords : IPersonalRecords
 {
     private const int Attempts = 5;
-    private const int DefaultParallelism = 8;
+    internal const int DefaultParallelism = 8;
 
     private readonly StorageTables _tables;
+    private readonly TablePersonIndex _index;
     private readonly int _parallelism;
 
     public TablePersonalRecords(StorageTables tables)
@@ -26,18 +29,32 @@ public sealed class TablePersonalRecords : IPersonalRecords
     }
 
     /// <param name="parallelism">Reads made at once; 1 reads every table whole, one after another.</param>
-    internal TablePersonalRecords(StorageTables tables, int parallelism)
+    /// <param name="indexMargin">How far before its start a pass of the person index counts as complete.</param>
+    internal TablePersonalRecords(StorageTables tables, int parallelism, TimeSpan? indexMargin = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         _tables = tables;
+        _index = new TablePersonIndex(tables, indexMargin ?? TablePersonIndex.DefaultMargin);
         _parallelism = parallelism;
     }
 
-    public async Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, CancellationToken cancellationToken = default)
+    public Task<PersonIndexUpdate> UpdateIndexAsync(IReadOnlyCollection<PersonMarks> people, CancellationToken cancellationToken = default) =>
+        _index.UpdateAsync(people, cancellationToken);
+
+    public Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, CancellationToken cancellationToken = default) =>
+        FindAsync(person, useIndex: true, cancellationToken);
+
+    /// <param name="useIndex">False reads every table whole, as when the index cannot answer.</param>
+    internal async Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, bool useIndex, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
+        var matches = person.Matcher();
+        var indexed = useIndex ? await _index.FindAsync(person, e => Names(e, matches), cancellationToken).ConfigureAwait(false) : null;
+        var naming = indexed is null
+            ? await NamingAsync(_tables.All, person, cancellationToken).ConfigureAwait(false)
+            : InKeyOrder(indexed.Select(r => (_tables.All.ToList().IndexOf(r.Table), r.Table, r.Entity)));
         var found = new List<HeldRecord>();
-        foreach (var (table, entity) in await NamingAsync(_tables.All, person, cancellationToken).ConfigureAwait(false))
+        foreach (var (table, entity) in naming)
         {
             var values = entity
                 .Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag") && p.Value is not null)
@@ -62,6 +79,11 @@ public sealed class TablePersonalRecords : IPersonalRecords
             naming,
             new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
             (row, token) => new ValueTask(RewriteAsync(row.Table, row.Entity, person, pseudonym, token))).ConfigureAwait(false);
+
+        // The person index's entries that name the person, and the marks they were indexed by, go: the rows rewritten
+        // are indexed under the pseudonym by the next pass, and until then found as written since it.
+        var entries = await NamingAsync([_tables.PersonIndex], person, cancellationToken).ConfigureAwait(false);
+        await TableQueries.DeleteEachAsync(_tables.PersonIndex, entries.Select(e => (ITableEntity)e.Entity).ToList(), cancellationToken).ConfigureAwait(false);
         var directory = await NamingAsync([_tables.Directory], person, cancellationToken).ConfigureAwait(false);
         foreach (var (table, entity) in directory)
         {
@@ -101,13 +123,16 @@ public sealed class TablePersonalRecords : IPersonalRecords
                     }
                 }
             }).ConfigureAwait(false);
-        return found
+        return InKeyOrder(found);
+    }
+
+    private static List<(TableClient Table, TableEntity Entity)> InKeyOrder(IEnumerable<(int Order, TableClient Table, TableEntity Entity)> rows) =>
+        rows
             .OrderBy(f => f.Order)
             .ThenBy(f => f.Entity.PartitionKey, StringComparer.Ordinal)
             .ThenBy(f => f.Entity.RowKey, StringComparer.Ordinal)
             .Select(f => (f.Table, f.Entity))
             .ToList();
-    }
 
     /// <summary>The partition key of every area in the directory, in key order.</summary>
     private async Task<List<string>> AreaPartitionsAsync(CancellationToken cancellationToken)

@@ -49,6 +49,12 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
     {
         var dan = DemoCouncil.KeyPeople.TeamManagerChesterfield.Value;
         var (upn, name) = await MarksAsync(dan);
+
+        // Indexed, then a row written after the pass: the export reads the index's rows and what was written since.
+        var (indexExit, indexed, indexError) = await council.Cli.RunAsync("people", "index");
+        Assert.True(indexExit == 0, indexError);
+        Assert.Contains("Person index: read every table whole", indexed, StringComparison.Ordinal);
+        await Table("Governance").UpsertEntityAsync(new TableEntity("looks", "note|after-the-index") { ["Note"] = $"Asked by {name}" });
         var expected = (await ScanAsync())
             .Where(r => Carries(r.Row, dan) || Carries(r.Row, upn) || Carries(r.Row, name))
             .Select(r => $"{r.Table}/{r.Row.PartitionKey}/{r.Row.RowKey}")
@@ -100,6 +106,9 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
         // A reminder digest sent to them, in the partition the end of their id chooses.
         const string Run = "run-20261101T090000Z";
         await Table("SendLedger").AddEntityAsync(new TableEntity($"{Run}|{worker[^2..]}", "d|" + worker) { ["Run"] = Run, ["Person"] = worker, ["State"] = "Sent" });
+        var (indexExit, _, indexError) = await council.Cli.RunAsync("people", "index");
+        Assert.True(indexExit == 0, indexError);
+        Assert.Contains(await Table("PersonIndex").QueryAsync<TableEntity>().ToListAsync(), r => Carries(r, worker));
         var before = await ScanAsync();
         Assert.Contains(before, r => Carries(r.Row, worker));
         var compliance = Snapshot(before.Where(r => r.Table == "Compliance"));
@@ -110,6 +119,7 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
         Assert.Contains("counts unchanged", output, StringComparison.Ordinal);
         var after = await ScanAsync();
         Assert.DoesNotContain(after, r => Carries(r.Row, worker) || Carries(r.Row, upn) || Carries(r.Row, name));
+        Assert.DoesNotContain(await Table("PersonIndex").QueryAsync<TableEntity>().ToListAsync(), r => Carries(r, worker));
         foreach (var table in Tables.Where(t => t != "Governance"))
         {
             Assert.Equal(before.Count(r => r.Table == table), after.Count(r => r.Table == table));

@@ -53,7 +53,7 @@ public sealed class StorageContext : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var table in Tables.All)
+        foreach (var table in Tables.All.Append(Tables.Erasures).Append(Tables.PersonIndex))
         {
             await table.DeleteAsync();
         }

@@ -107,10 +107,10 @@ public sealed class StorageRegistrationTests
             names.Add(table.Name);
         }
 
-        // Every table a snapshot copies, and the erasure register, which no snapshot holds.
+        // Every table a snapshot copies, and the erasure register and the person index, which no snapshot holds.
         var tables = provider.GetRequiredService<StorageTables>();
-        Assert.Equal(tables.All.Append(tables.Erasures).Select(t => t.Name).Order(), names.Order());
-        foreach (var table in tables.All.Append(tables.Erasures))
+        Assert.Equal(tables.All.Append(tables.Erasures).Append(tables.PersonIndex).Select(t => t.Name).Order(), names.Order());
+        foreach (var table in tables.All.Append(tables.Erasures).Append(tables.PersonIndex))
         {
             await table.DeleteAsync();
         }

@@ -1,0 +1,231 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Data.Tables;
+using QaBot.Application.Governance;
+using QaBot.Core.Governance;
+using QaBot.Core.Organisation;
+
+namespace QaBot.Infrastructure.Storage;
+
+/// <summary>
+/// The person index (docs/storage.md, "PersonIndex"): for each person, the rows of every table that named them when the
+/// index was last brought up to date, so a subject access export reads those rows, and the rows written since, rather
+/// than every table whole.
+/// <list type="bullet">
+/// <item>An entry: partition the person's object id, row <c>{table}|{hash of the row's keys}</c>, with the row's table
+/// and keys. Entries are only added; one whose row has gone or no longer names the person is passed over.</item>
+/// <item>The marks each person was indexed by (a hash of UPN and name), in partition <c>!marks</c>: a person whose marks
+/// are not there, or differ, has every table read whole for them at the next pass, and until then is found without the
+/// index.</item>
+/// <item>The state (<c>!</c>/<c>state</c>): <c>Through</c>, the instant by the table service's clock before which every
+/// row written has been indexed. A pass sets it last, so one that stops part-way leaves it as it was and the next does
+/// the same work again; writing an entry twice changes nothing.</item>
+/// </list>
+/// </summary>
+internal sealed class TablePersonIndex
+{
+    public const string StatePartition = "!";
+    public const string StateRow = "state";
+    public const string MarksPartition = "!marks";
+
+    /// <summary>
+    /// How far before the pass's start its <c>Through</c> is set, unless told otherwise: a row the service stamped just before the pass began
+    /// but had not yet committed when it was read is then read again by the next pass, or by an export.
+    /// </summary>
+    internal static readonly TimeSpan DefaultMargin = TimeSpan.FromMinutes(5);
+
+    /// <summary>Entries held before they are written, a partition's to a transaction.</summary>
+    private const int Pending = 20_000;
+
+    private readonly StorageTables _tables;
+    private readonly TimeSpan _margin;
+
+    /// <param name="margin">How far before its start a pass sets <c>Through</c> (<see cref="DefaultMargin"/>).</param>
+    public TablePersonIndex(StorageTables tables, TimeSpan margin)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(margin, TimeSpan.Zero);
+        _tables = tables;
+        _margin = margin;
+    }
+
+    private TableClient Index => _tables.PersonIndex;
+
+    /// <summary>The instant up to which every row is indexed, or null when the index has never been built.</summary>
+    public async Task<DateTimeOffset?> ThroughAsync(CancellationToken cancellationToken) =>
+        (await TableQueries.FindAsync(Index, StatePartition, StateRow, cancellationToken).ConfigureAwait(false))?.GetDateTimeOffset("Through");
+
+    public async Task<PersonIndexUpdate> UpdateAsync(IReadOnlyCollection<PersonMarks> people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var through = await ThroughAsync(cancellationToken).ConfigureAwait(false);
+        var started = await StartedAsync(cancellationToken).ConfigureAwait(false);
+        var indexed = await MarksAsync(cancellationToken).ConfigureAwait(false);
+        var afresh = people.Where(p => !string.Equals(indexed.GetValueOrDefault(Partition(p.Id)), Hash(p), StringComparison.Ordinal)).ToList();
+        var everyone = new PeopleMatcher(people);
+        var renamed = new PeopleMatcher(afresh);
+        var whole = through is null || afresh.Count > 0;
+
+        long read = 0;
+        long entries = 0;
+        await Parallel.ForEachAsync(
+            _tables.All,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (table, token) =>
+            {
+                var writer = new EntryWriter(Index);
+                var filter = whole ? null : TableClient.CreateQueryFilter($"Timestamp ge {through!.Value}");
+                long tableRead = 0;
+                await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
+                {
+                    tableRead++;
+                    var fresh = through is null || entity.Timestamp >= through;
+                    foreach (var person in Named(fresh ? everyone : renamed, entity))
+                    {
+                        await writer.AddAsync(Entry(person, _tables.ShortName(table), entity), token).ConfigureAwait(false);
+                    }
+                }
+
+                await writer.FlushAsync(token).ConfigureAwait(false);
+                Interlocked.Add(ref read, tableRead);
+                Interlocked.Add(ref entries, writer.Written);
+            }).ConfigureAwait(false);
+
+        var marks = new EntryWriter(Index);
+        foreach (var person in afresh)
+        {
+            await marks.AddAsync(new TableEntity(MarksPartition, Partition(person.Id)) { ["Marks"] = Hash(person) }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await marks.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var now = started - _margin;
+        await Index.UpsertEntityAsync(new TableEntity(StatePartition, StateRow) { ["Through"] = now }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        return new PersonIndexUpdate(read, entries, afresh.Count, whole, now);
+    }
+
+    /// <summary>
+    /// The rows that name the person, read through the index (each entry's row, then every row written since the index
+    /// was last complete); or null when the index cannot answer for them (never built, or they are new to it or have a
+    /// new UPN or name since its last pass) and every table must be read.
+    /// </summary>
+    public async Task<List<(TableClient Table, TableEntity Entity)>?> FindAsync(PersonMarks person, Func<TableEntity, bool> names, CancellationToken cancellationToken)
+    {
+        if (await ThroughAsync(cancellationToken).ConfigureAwait(false) is not { } through)
+        {
+            return null;
+        }
+
+        var key = Partition(person.Id);
+        var marks = await TableQueries.FindAsync(Index, MarksPartition, key, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(marks?.GetString("Marks"), Hash(person), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var byName = _tables.All.ToDictionary(_tables.ShortName, StringComparer.Ordinal);
+        var found = new Dictionary<(string Table, string Partition, string Row), (TableClient Table, TableEntity Entity)>();
+        var entries = await TableQueries.ListAsync(Index, TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken).ConfigureAwait(false);
+        foreach (var group in entries.GroupBy(e => e.GetString("Table"), StringComparer.Ordinal))
+        {
+            if (!byName.TryGetValue(group.Key, out var table))
+            {
+                continue;
+            }
+
+            var rows = await TableQueries.FindEachAsync(table, group.Select(e => (e.GetString("Partition"), e.GetString("Row"))), cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows.Where(names))
+            {
+                found[(table.Name, row.PartitionKey, row.RowKey)] = (table, row);
+            }
+        }
+
+        // What was written since the last pass: newer than any entry, so it takes the place of what the entries read.
+        var since = TableClient.CreateQueryFilter($"Timestamp ge {through}");
+        var written = await Task.WhenAll(_tables.All.Select(table => TableQueries.ListAsync(table, since, cancellationToken))).ConfigureAwait(false);
+        foreach (var (table, rows) in _tables.All.Zip(written))
+        {
+            foreach (var row in rows.Where(names))
+            {
+                found[(table.Name, row.PartitionKey, row.RowKey)] = (table, row);
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    /// <summary>The index's partition for a person: their object id in lower case.</summary>
+    internal static string Partition(PersonId person) => person.Value.ToLowerInvariant();
+
+    /// <summary>The people a row names, by its keys and text properties.</summary>
+    private static HashSet<PersonId> Named(PeopleMatcher matcher, TableEntity entity)
+    {
+        var named = new HashSet<PersonId>();
+        matcher.Collect(entity.PartitionKey, named);
+        matcher.Collect(entity.RowKey, named);
+        foreach (var value in entity.Select(p => p.Value).OfType<string>())
+        {
+            matcher.Collect(value, named);
+        }
+
+        return named;
+    }
+
+    private static TableEntity Entry(PersonId person, string table, TableEntity row) =>
+        new(Partition(person), table + "|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(row.PartitionKey + "\n" + row.RowKey)), 0, 16))
+        {
+            ["Table"] = table,
+            ["Partition"] = row.PartitionKey,
+            ["Row"] = row.RowKey,
+        };
+
+    /// <summary>A hash of the marks a person is indexed by, so the index holds no one's UPN or name.</summary>
+    private static string Hash(PersonMarks person) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(person.Upn.ToLowerInvariant() + "\n" + person.DisplayName)));
+
+    /// <summary>Stamps the state row and reads back the time the table service gave it: the pass's start by its clock.</summary>
+    private async Task<DateTimeOffset> StartedAsync(CancellationToken cancellationToken)
+    {
+        await Index.UpsertEntityAsync(new TableEntity(StatePartition, StateRow) { ["Started"] = true }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var row = (await Index.GetEntityAsync<TableEntity>(StatePartition, StateRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        return row.Timestamp ?? throw new InvalidOperationException($"Table {Index.Name}: the state row has no timestamp.");
+    }
+
+    private async Task<Dictionary<string, string>> MarksAsync(CancellationToken cancellationToken)
+    {
+        var rows = await TableQueries.ListAsync(Index, TableClient.CreateQueryFilter($"PartitionKey eq {MarksPartition}"), cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.RowKey, r => r.GetString("Marks") ?? string.Empty, StringComparer.Ordinal);
+    }
+
+    /// <summary>Upserts entries a partition's hundred to a transaction, holding up to <see cref="Pending"/> between writes.</summary>
+    private sealed class EntryWriter(TableClient table)
+    {
+        private readonly Dictionary<string, Dictionary<string, TableEntity>> _pending = new(StringComparer.Ordinal);
+        private int _count;
+
+        public long Written { get; private set; }
+
+        public async Task AddAsync(TableEntity entry, CancellationToken cancellationToken)
+        {
+            if (!_pending.TryGetValue(entry.PartitionKey, out var partition))
+            {
+                _pending[entry.PartitionKey] = partition = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            }
+
+            if (partition.TryAdd(entry.RowKey, entry) && ++_count >= Pending)
+            {
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            foreach (var batch in _pending.Values.SelectMany(p => p.Values.Chunk(TableQueries.MaxTransaction)))
+            {
+                await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
+                Written += batch.Length;
+            }
+
+            _pending.Clear();
+            _count = 0;
+        }
+    }
+}
