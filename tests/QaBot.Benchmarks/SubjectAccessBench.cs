@@ -54,7 +54,7 @@ internal static class SubjectAccessBench
             {
                 storage.Counter.Reset();
                 clock.Restart();
-                expected = await reader.FindAsync(person, useIndex: false, CancellationToken.None);
+                expected = (await reader.FindAsync(person, useIndex: false, CancellationToken.None)).Rows;
                 output.WriteLine(Line($"Find (the export's read), {name}: {expected.Count:N0} rows naming the person among {storage.Counter.Entities:N0} rows read, in {clock.Elapsed.TotalSeconds:F1} s ({storage.Counter.Entities / clock.Elapsed.TotalSeconds:N0} rows/s, {storage.Counter.Requests:N0} requests)."));
             }
 
@@ -100,7 +100,7 @@ internal static class SubjectAccessBench
     {
         storage.Counter.Reset();
         var clock = Stopwatch.StartNew();
-        var found = await records.FindAsync(person);
+        var found = (await records.FindAsync(person)).Rows;
         output.WriteLine(Line($"Find through the index, {when}: {found.Count:N0} rows (expected {expected:N0}) among {storage.Counter.Entities:N0} rows read, in {clock.Elapsed.TotalSeconds:F1} s ({storage.Counter.Requests:N0} requests)."));
     }
 

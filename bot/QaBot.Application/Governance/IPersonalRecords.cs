@@ -10,7 +10,7 @@ namespace QaBot.Application.Governance;
 public interface IPersonalRecords
 {
     /// <summary>Every row that names the person, table by table (tables in the order they are kept), rows in key order.</summary>
-    Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, CancellationToken cancellationToken = default);
+    Task<HeldRecords> FindAsync(PersonMarks person, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Brings the person index up to date: indexes by the people they name (any of <paramref name="people"/>) the rows
@@ -27,6 +27,12 @@ public interface IPersonalRecords
     Task<IReadOnlyList<TableCount>> PseudonymiseAsync(PersonMarks person, PersonMarks pseudonym, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// The rows that name a person, and how they were found: through the person index, complete to
+/// <paramref name="IndexedThrough"/>, with every row written since; or, when that is null, by reading every table whole.
+/// </summary>
+public sealed record HeldRecords(IReadOnlyList<HeldRecord> Rows, DateTimeOffset? IndexedThrough);
+
 /// <summary>One row held: the table (without the installation's prefix), its keys and its properties with their stored types.</summary>
 public sealed record HeldRecord(string Table, string Partition, string Row, IReadOnlyList<HeldValue> Values);
 
@@ -38,6 +44,7 @@ public sealed record TableCount(string Table, long Rows);
 
 /// <summary>
 /// A pass of the person index: the rows it read, the entries it wrote, how many people it indexed afresh (new, or with a
-/// new UPN or name: every table is read whole for them) and the instant up to which the index is now complete.
+/// new UPN or name: every table is read whole for them), the instant up to which the index is now complete, and the
+/// entries it removed in the sixteenth of the index it tidied (rows gone or no longer naming the person).
 /// </summary>
-public sealed record PersonIndexUpdate(long RowsRead, long Entries, int PeopleAfresh, bool WholeTables, DateTimeOffset Through);
+public sealed record PersonIndexUpdate(long RowsRead, long Entries, int PeopleAfresh, bool WholeTables, DateTimeOffset Through, long Removed);

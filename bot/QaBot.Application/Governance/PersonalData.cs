@@ -5,8 +5,11 @@ using QaBot.Core.Tracking;
 
 namespace QaBot.Application.Governance;
 
-/// <summary>A subject access export: who (their marks as held), every row naming them, and what was recorded; or why nothing was read.</summary>
-public sealed record SubjectAccessAnswer(PersonMarks? Person, IReadOnlyList<HeldRecord> Records, DateTimeOffset At, string? Problem)
+/// <summary>
+/// A subject access export: who (their marks as held), every row naming them, when, and whether they were read through
+/// the person index (complete to <paramref name="IndexedThrough"/>) or every table whole; or why nothing was read.
+/// </summary>
+public sealed record SubjectAccessAnswer(PersonMarks? Person, IReadOnlyList<HeldRecord> Records, DateTimeOffset At, string? Problem, DateTimeOffset? IndexedThrough = null)
 {
     public static SubjectAccessAnswer Refused(string problem) => new(null, [], default, problem);
 }
@@ -56,8 +59,8 @@ public sealed class PersonalData
         var marks = PersonMarks.Of(found);
         var records = await _records.FindAsync(marks, cancellationToken).ConfigureAwait(false);
         var at = _time.GetUtcNow();
-        await _log.RecordAsync(new GovernanceLook(at, who, GovernanceLook.SubjectAccess, "person:" + found.Id.Value, records.Count, origin), cancellationToken).ConfigureAwait(false);
-        return new SubjectAccessAnswer(marks, records, at, null);
+        await _log.RecordAsync(new GovernanceLook(at, who, GovernanceLook.SubjectAccess, "person:" + found.Id.Value, records.Rows.Count, origin), cancellationToken).ConfigureAwait(false);
+        return new SubjectAccessAnswer(marks, records.Rows, at, null, records.IndexedThrough);
     }
 
     /// <summary>

@@ -77,6 +77,9 @@ internal static class PrivacyCommands
                 await context.Output.WriteLineAsync($"  {SubjectAccessExport.SheetName(table.Key),-18} {table.Count(),8:N0} records").ConfigureAwait(false);
             }
 
+            await context.Output.WriteLineAsync(answer.IndexedThrough is { } through
+                ? $"Read through the person index (complete to {AuditExport.When(through, calendar)}) and every row written since."
+                : "Read every table whole: the person index cannot answer for them yet (qabot people index brings it up to date).").ConfigureAwait(false);
             await context.Output.WriteLineAsync(
                 $"{UkDates.Count(answer.Records.Count, "record")} about {answer.Person!.Id.Value} in {clock.Elapsed.TotalSeconds:0.0} s. Written to {string.Join(" and ", written)}.").ConfigureAwait(false);
             return CliErrors.Ok;
@@ -147,7 +150,7 @@ internal static class PrivacyCommands
         var read = update.WholeTables
             ? $"read every table whole ({update.RowsRead:N0} rows{afresh})"
             : $"read the {update.RowsRead:N0} rows written since its last pass";
-        return $"Person index: {read}; wrote {update.Entries:N0} entries; complete to {AuditExport.When(update.Through, calendar)}.";
+        return $"Person index: {read}; wrote {update.Entries:N0} entries, removed {update.Removed:N0} that led nowhere; complete to {AuditExport.When(update.Through, calendar)}.";
     }
 
     /// <summary>After a restore: every recorded erasure applied again to anyone the restore brought back.</summary>

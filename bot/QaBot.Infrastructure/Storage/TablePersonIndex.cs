@@ -18,9 +18,13 @@ namespace QaBot.Infrastructure.Storage;
 /// are not there, or differ, has every table read whole for them at the next pass, and until then is found without the
 /// index.</item>
 /// <item>The state (<c>!</c>/<c>state</c>): <c>Through</c>, the instant by the table service's clock before which every
-/// row written has been indexed. A pass sets it last, so one that stops part-way leaves it as it was and the next does
-/// the same work again; writing an entry twice changes nothing.</item>
+/// row written has been indexed, and <c>Slice</c>, the sixteenth of the index the next pass tidies. A pass sets them
+/// last, so one that stops part-way leaves them as they were and the next does the same work again; writing an entry
+/// twice changes nothing.</item>
 /// </list>
+/// Each pass also tidies one sixteenth of the index (the people whose object id starts with the slice's hex digit), so
+/// every entry is checked once in sixteen passes: an entry whose row has gone (retention, a closed item's working copy)
+/// or no longer names the person goes, and so does everything indexed for someone no longer in the directory.
 /// </summary>
 internal sealed class TablePersonIndex
 {
@@ -28,14 +32,20 @@ internal sealed class TablePersonIndex
     public const string StateRow = "state";
     public const string MarksPartition = "!marks";
 
+    /// <summary>The slices the index is tidied in, one a pass: one per first hex digit of an object id.</summary>
+    private const string Slices = "0123456789abcdef";
+
     /// <summary>
     /// How far before the pass's start its <c>Through</c> is set, unless told otherwise: a row the service stamped just before the pass began
     /// but had not yet committed when it was read is then read again by the next pass, or by an export.
     /// </summary>
     internal static readonly TimeSpan DefaultMargin = TimeSpan.FromMinutes(5);
 
-    /// <summary>Entries held before they are written, a partition's to a transaction.</summary>
-    private const int Pending = 20_000;
+    /// <summary>Entries each read holds before they are written, a partition's to a transaction.</summary>
+    private const int Pending = 10_000;
+
+    /// <summary>Reads made at once by a pass.</summary>
+    private const int Reads = TablePersonalRecords.DefaultParallelism;
 
     private readonly StorageTables _tables;
     private readonly TimeSpan _margin;
@@ -57,7 +67,9 @@ internal sealed class TablePersonIndex
     public async Task<PersonIndexUpdate> UpdateAsync(IReadOnlyCollection<PersonMarks> people, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var through = await ThroughAsync(cancellationToken).ConfigureAwait(false);
+        var state = await TableQueries.FindAsync(Index, StatePartition, StateRow, cancellationToken).ConfigureAwait(false);
+        var through = state?.GetDateTimeOffset("Through");
+        var slice = Math.Clamp(state?.GetInt32("Slice") ?? 0, 0, Slices.Length - 1);
         var started = await StartedAsync(cancellationToken).ConfigureAwait(false);
         var indexed = await MarksAsync(cancellationToken).ConfigureAwait(false);
         var afresh = people.Where(p => !string.Equals(indexed.GetValueOrDefault(Partition(p.Id)), Hash(p), StringComparison.Ordinal)).ToList();
@@ -65,28 +77,31 @@ internal sealed class TablePersonIndex
         var renamed = new PeopleMatcher(afresh);
         var whole = through is null || afresh.Count > 0;
 
+        var scans = whole
+            ? await TableScan.WholeAsync(_tables, _tables.All, Reads, cancellationToken).ConfigureAwait(false)
+            : _tables.All.Select((table, order) => new TableScan(table, order, TableClient.CreateQueryFilter($"Timestamp ge {through!.Value}"))).ToList();
         long read = 0;
         long entries = 0;
         await Parallel.ForEachAsync(
-            _tables.All,
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (table, token) =>
+            scans,
+            new ParallelOptions { MaxDegreeOfParallelism = Reads, CancellationToken = cancellationToken },
+            async (scan, token) =>
             {
                 var writer = new EntryWriter(Index);
-                var filter = whole ? null : TableClient.CreateQueryFilter($"Timestamp ge {through!.Value}");
-                long tableRead = 0;
-                await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
+                var table = _tables.ShortName(scan.Table);
+                long scanned = 0;
+                await foreach (var entity in scan.Table.QueryAsync<TableEntity>(scan.Filter, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
                 {
-                    tableRead++;
+                    scanned++;
                     var fresh = through is null || entity.Timestamp >= through;
                     foreach (var person in Named(fresh ? everyone : renamed, entity))
                     {
-                        await writer.AddAsync(Entry(person, _tables.ShortName(table), entity), token).ConfigureAwait(false);
+                        await writer.AddAsync(Entry(person, table, entity), token).ConfigureAwait(false);
                     }
                 }
 
                 await writer.FlushAsync(token).ConfigureAwait(false);
-                Interlocked.Add(ref read, tableRead);
+                Interlocked.Add(ref read, scanned);
                 Interlocked.Add(ref entries, writer.Written);
             }).ConfigureAwait(false);
 
@@ -97,9 +112,51 @@ internal sealed class TablePersonIndex
         }
 
         await marks.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var removed = await TidyAsync(Slices[slice], people, cancellationToken).ConfigureAwait(false);
         var now = started - _margin;
-        await Index.UpsertEntityAsync(new TableEntity(StatePartition, StateRow) { ["Through"] = now }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        return new PersonIndexUpdate(read, entries, afresh.Count, whole, now);
+        await Index.UpsertEntityAsync(
+            new TableEntity(StatePartition, StateRow) { ["Through"] = now, ["Slice"] = (slice + 1) % Slices.Length },
+            TableUpdateMode.Merge,
+            cancellationToken).ConfigureAwait(false);
+        return new PersonIndexUpdate(read, entries, afresh.Count, whole, now, removed);
+    }
+
+    /// <summary>
+    /// Removes the entries of the people whose partition starts with <paramref name="slice"/> that no longer lead to a
+    /// row naming them, and all the entries and marks of anyone there who is no longer in the directory. Safe beside
+    /// writers: a row changed after it is checked here is newer than the pass's start, so exports and the next pass
+    /// read it anyway.
+    /// </summary>
+    private async Task<long> TidyAsync(char slice, IReadOnlyCollection<PersonMarks> people, CancellationToken cancellationToken)
+    {
+        var known = people.ToDictionary(p => Partition(p.Id), StringComparer.Ordinal);
+        var byName = _tables.All.ToDictionary(_tables.ShortName, StringComparer.Ordinal);
+        var range = TableClient.CreateQueryFilter($"PartitionKey ge {slice.ToString()} and PartitionKey lt {((char)(slice + 1)).ToString()}");
+        var gone = new List<ITableEntity>();
+        foreach (var partition in (await TableQueries.ListAsync(Index, range, cancellationToken).ConfigureAwait(false)).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        {
+            if (!known.TryGetValue(partition.Key, out var person))
+            {
+                gone.AddRange(partition);
+                continue;
+            }
+
+            var matches = person.Matcher();
+            foreach (var group in partition.GroupBy(e => e.GetString("Table"), StringComparer.Ordinal))
+            {
+                var rows = byName.TryGetValue(group.Key ?? string.Empty, out var table)
+                    ? await TableQueries.FindEachAsync(table, group.Select(e => (e.GetString("Partition"), e.GetString("Row"))), cancellationToken).ConfigureAwait(false)
+                    : [];
+                var naming = rows.Where(r => TablePersonalRecords.Names(r, matches)).Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
+                gone.AddRange(group.Where(e => !naming.Contains((e.GetString("Partition"), e.GetString("Row")))));
+            }
+        }
+
+        var marks = await MarksAsync(cancellationToken).ConfigureAwait(false);
+        var forgotten = marks.Keys.Where(k => k.StartsWith(slice) && !known.ContainsKey(k)).Select(k => (ITableEntity)new TableEntity(MarksPartition, k)).ToList();
+        await TableQueries.DeleteEachAsync(Index, gone, cancellationToken).ConfigureAwait(false);
+        await TableQueries.DeleteEachAsync(Index, forgotten, cancellationToken).ConfigureAwait(false);
+        return gone.Count;
     }
 
     /// <summary>
@@ -107,7 +164,7 @@ internal sealed class TablePersonIndex
     /// was last complete); or null when the index cannot answer for them (never built, or they are new to it or have a
     /// new UPN or name since its last pass) and every table must be read.
     /// </summary>
-    public async Task<List<(TableClient Table, TableEntity Entity)>?> FindAsync(PersonMarks person, Func<TableEntity, bool> names, CancellationToken cancellationToken)
+    public async Task<(DateTimeOffset Through, List<(TableClient Table, TableEntity Entity)> Rows)?> FindAsync(PersonMarks person, Func<TableEntity, bool> names, CancellationToken cancellationToken)
     {
         if (await ThroughAsync(cancellationToken).ConfigureAwait(false) is not { } through)
         {
@@ -149,7 +206,7 @@ internal sealed class TablePersonIndex
             }
         }
 
-        return [.. found.Values];
+        return (through, [.. found.Values]);
     }
 
     /// <summary>The index's partition for a person: their object id in lower case.</summary>

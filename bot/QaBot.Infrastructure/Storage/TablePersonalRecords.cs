@@ -41,18 +41,19 @@ public sealed class TablePersonalRecords : IPersonalRecords
     public Task<PersonIndexUpdate> UpdateIndexAsync(IReadOnlyCollection<PersonMarks> people, CancellationToken cancellationToken = default) =>
         _index.UpdateAsync(people, cancellationToken);
 
-    public Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, CancellationToken cancellationToken = default) =>
+    public Task<HeldRecords> FindAsync(PersonMarks person, CancellationToken cancellationToken = default) =>
         FindAsync(person, useIndex: true, cancellationToken);
 
     /// <param name="useIndex">False reads every table whole, as when the index cannot answer.</param>
-    internal async Task<IReadOnlyList<HeldRecord>> FindAsync(PersonMarks person, bool useIndex, CancellationToken cancellationToken)
+    internal async Task<HeldRecords> FindAsync(PersonMarks person, bool useIndex, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         var matches = person.Matcher();
         var indexed = useIndex ? await _index.FindAsync(person, e => Names(e, matches), cancellationToken).ConfigureAwait(false) : null;
-        var naming = indexed is null
-            ? await NamingAsync(_tables.All, person, cancellationToken).ConfigureAwait(false)
-            : InKeyOrder(indexed.Select(r => (_tables.All.ToList().IndexOf(r.Table), r.Table, r.Entity)));
+        var order = _tables.All.ToList();
+        var naming = indexed is { } answer
+            ? InKeyOrder(answer.Rows.Select(r => (order.IndexOf(r.Table), r.Table, r.Entity)))
+            : await NamingAsync(_tables.All, person, cancellationToken).ConfigureAwait(false);
         var found = new List<HeldRecord>();
         foreach (var (table, entity) in naming)
         {
@@ -64,7 +65,7 @@ public sealed class TablePersonalRecords : IPersonalRecords
             found.Add(new HeldRecord(_tables.ShortName(table), entity.PartitionKey, entity.RowKey, values));
         }
 
-        return found;
+        return new HeldRecords(found, indexed?.Through);
     }
 
     public async Task<IReadOnlyList<TableCount>> PseudonymiseAsync(PersonMarks person, PersonMarks pseudonym, CancellationToken cancellationToken = default)
@@ -96,18 +97,12 @@ public sealed class TablePersonalRecords : IPersonalRecords
     }
 
     /// <summary>
-    /// Every row of the tables that names the person, in table order then key order. The tables are read side by side,
-    /// and those partitioned by area (Items, Outstanding, Compliance, the bulk of the rows) in a few ranges of partitions
-    /// split at the directory's areas, so the read is not one long serial scan. The ranges cover every key whether or
-    /// not an area is still in the directory.
+    /// Every row of the tables that names the person, in table order then key order, read side by side
+    /// (<see cref="TableScan.WholeAsync"/>).
     /// </summary>
     private async Task<List<(TableClient Table, TableEntity Entity)>> NamingAsync(IReadOnlyList<TableClient> tables, PersonMarks person, CancellationToken cancellationToken)
     {
-        var splits = await AreaPartitionsAsync(cancellationToken).ConfigureAwait(false);
-        var byArea = new[] { _tables.Items, _tables.Outstanding, _tables.Compliance };
-        var scans = tables
-            .SelectMany((table, order) => (byArea.Contains(table) ? Ranges(splits, _parallelism) : [null]).Select(range => (Table: table, Order: order, Range: range)))
-            .ToList();
+        var scans = await TableScan.WholeAsync(_tables, tables, _parallelism, cancellationToken).ConfigureAwait(false);
         var matches = person.Matcher();
         var found = new ConcurrentBag<(int Order, TableClient Table, TableEntity Entity)>();
         await Parallel.ForEachAsync(
@@ -115,7 +110,7 @@ public sealed class TablePersonalRecords : IPersonalRecords
             new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
             async (scan, token) =>
             {
-                await foreach (var entity in scan.Table.QueryAsync<TableEntity>(scan.Range, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
+                await foreach (var entity in scan.Table.QueryAsync<TableEntity>(scan.Filter, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
                 {
                     if (Names(entity, matches))
                     {
@@ -134,44 +129,7 @@ public sealed class TablePersonalRecords : IPersonalRecords
             .Select(f => (f.Table, f.Entity))
             .ToList();
 
-    /// <summary>The partition key of every area in the directory, in key order.</summary>
-    private async Task<List<string>> AreaPartitionsAsync(CancellationToken cancellationToken)
-    {
-        var partitions = new List<string>();
-        await foreach (var row in _tables.Directory.QueryAsync<TableEntity>(TableQueries.Prefix(TableDirectoryStore.Partition, TableDirectoryStore.AreaPrefix), select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            partitions.Add(row.RowKey[TableDirectoryStore.AreaPrefix.Length..] + Core.Organisation.AreaId.Separator);
-        }
-
-        return partitions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>
-    /// Filters for at most <paramref name="pieces"/> consecutive ranges of partition keys, split at evenly spaced keys
-    /// among <paramref name="keys"/>, that together cover every key once. No more ranges than are read at once: each
-    /// range is a query of its own, and a store that cannot seek to a range (the emulator) reads the table for each.
-    /// </summary>
-    internal static IReadOnlyList<string?> Ranges(IReadOnlyList<string> keys, int pieces = DefaultParallelism)
-    {
-        if (keys.Count == 0 || pieces <= 1)
-        {
-            return [null];
-        }
-
-        pieces = Math.Min(pieces, keys.Count + 1);
-        var splits = Enumerable.Range(1, pieces - 1).Select(i => keys[(int)((long)i * keys.Count / pieces)]).Distinct(StringComparer.Ordinal).ToList();
-
-        var ranges = new List<string?> { TableClient.CreateQueryFilter($"PartitionKey lt {splits[0]}") };
-        for (var i = 0; i + 1 < splits.Count; i++)
-        {
-            ranges.Add(TableClient.CreateQueryFilter($"PartitionKey ge {splits[i]} and PartitionKey lt {splits[i + 1]}"));
-        }
-
-        ranges.Add(TableClient.CreateQueryFilter($"PartitionKey ge {splits[^1]}"));
-        return ranges;
-    }
-
-    private static bool Names(TableEntity entity, Func<string?, bool> matches) =>
+    internal static bool Names(TableEntity entity, Func<string?, bool> matches) =>
         matches(entity.PartitionKey) || matches(entity.RowKey) || entity.Select(p => p.Value).OfType<string>().Any(matches);
 
     /// <summary>

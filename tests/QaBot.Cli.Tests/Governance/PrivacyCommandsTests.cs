@@ -72,6 +72,7 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
         Assert.Equal(expected.Order(StringComparer.Ordinal), exported.Order(StringComparer.Ordinal));
         Assert.Equal(upn, json.RootElement.GetProperty("person").GetProperty("upn").GetString());
         Assert.Contains($"{expected.Count:N0} records about {dan}", output, StringComparison.Ordinal);
+        Assert.Contains("Read through the person index (complete to ", output, StringComparison.Ordinal);
 
         using var workbook = SpreadsheetDocument.Open(Path.Combine(_folder, dan + ".xlsx"), false);
         var part = workbook.WorkbookPart!;

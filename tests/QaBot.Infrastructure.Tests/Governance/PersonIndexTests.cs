@@ -40,15 +40,17 @@ public sealed class PersonIndexTests : IAsyncLifetime
         await Tables.Directory.AddEntityAsync(new TableEntity("directory", "p|" + Zoe.Id.Value) { ["Upn"] = Zoe.Upn, ["DisplayName"] = Zoe.DisplayName });
     }
 
-    private static List<string> Keys(IEnumerable<HeldRecord> records) =>
-        records.Select(r => $"{r.Table}/{r.Partition}/{r.Row}:{string.Join(";", r.Values.Where(v => v.Name != "Timestamp").Select(v => $"{v.Name}={v.Value}"))}").ToList();
+    private static List<string> Keys(HeldRecords records) =>
+        records.Rows.Select(r => $"{r.Table}/{r.Partition}/{r.Row}:{string.Join(";", r.Values.Where(v => v.Name != "Timestamp").Select(v => $"{v.Name}={v.Value}"))}").ToList();
 
     private async Task AssertSameAsWholeReadAsync(PersonMarks person)
     {
         var records = Records();
         Assert.NotNull(await Index().FindAsync(person, _ => true, CancellationToken.None));
         var whole = Keys(await records.FindAsync(person, useIndex: false, CancellationToken.None));
-        var indexed = Keys(await records.FindAsync(person));
+        var found = await records.FindAsync(person);
+        var indexed = Keys(found);
+        Assert.NotNull(found.IndexedThrough);
         Assert.NotEmpty(whole);
         Assert.Equal(whole, indexed);
     }
@@ -83,7 +85,7 @@ public sealed class PersonIndexTests : IAsyncLifetime
 
         await AssertSameAsWholeReadAsync(Ann);
         await AssertSameAsWholeReadAsync(Ben);
-        Assert.Equal(2, (await Records().FindAsync(Ann)).Count);
+        Assert.Equal(2, (await Records().FindAsync(Ann)).Rows.Count);
 
         var second = await Records().UpdateIndexAsync([Ann, Ben, Zoe]);
         Assert.False(second.WholeTables);
@@ -93,6 +95,34 @@ public sealed class PersonIndexTests : IAsyncLifetime
         var third = await Records().UpdateIndexAsync([Ann, Ben, Zoe]);
         Assert.Equal((false, 0L, 0L), (third.WholeTables, third.RowsRead, third.Entries));
     }
+
+    [Fact]
+    public async Task Update_SixteenPasses_TidyEveryEntryThatLeadsNowhereAndEveryoneNoLongerInTheDirectory()
+    {
+        await SeedAsync();
+        await Records().UpdateIndexAsync([Ann, Ben, Zoe]);
+        await Tables.Items.UpsertEntityAsync(new TableEntity("Dept.Team A.", "a|0001") { ["Note"] = "Discussed with the team", ["By"] = "BEN.COLE@council.example" }, TableUpdateMode.Replace);
+        await Tables.Conversations.DeleteEntityAsync(Ann.Id.Value, "ref");
+        Assert.Equal(3, (await EntriesAsync(Ann)).Count);
+
+        long removed = 0;
+        for (var pass = 0; pass < 16; pass++)
+        {
+            removed += (await Records().UpdateIndexAsync([Ann, Ben])).Removed;
+        }
+
+        Assert.Equal(["Items/Dept.Team A./i|supervision.2026-11." + Ann.Id.Value], await EntriesAsync(Ann));
+        Assert.Equal(2, (await EntriesAsync(Ben)).Count);
+        Assert.Empty(await EntriesAsync(Zoe));
+        Assert.Equal(2 + 2, removed);
+        var marks = await Tables.PersonIndex.QueryAsync<TableEntity>(e => e.PartitionKey == TablePersonIndex.MarksPartition).Select(e => e.RowKey).ToListAsync();
+        Assert.Equal([Ann.Id.Value, Ben.Id.Value], marks.Order());
+        await AssertSameAsWholeReadAsync(Ann);
+    }
+
+    private async Task<List<string>> EntriesAsync(PersonMarks person) =>
+        await Tables.PersonIndex.QueryAsync<TableEntity>(e => e.PartitionKey == person.Id.Value)
+            .Select(e => $"{e.GetString("Table")}/{e.GetString("Partition")}/{e.GetString("Row")}").ToListAsync();
 
     [Fact]
     public async Task Find_PersonRenamedSinceThePass_ReadsEveryTableUntilTheNextPassIndexesTheNewName()

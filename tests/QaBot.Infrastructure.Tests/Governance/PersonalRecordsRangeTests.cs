@@ -15,7 +15,7 @@ public sealed class PersonalRecordsRangeTests : IAsyncLifetime
     public Task DisposeAsync() => _storage.DisposeAsync();
 
     [Fact]
-    public void Ranges_NoAreas_OneWholeRead() => Assert.Equal([null], TablePersonalRecords.Ranges([]));
+    public void Ranges_NoAreas_OneWholeRead() => Assert.Equal([null], TableScan.Ranges([]));
 
     [Fact]
     public async Task Ranges_SplitAtSomeAreasOnly_EveryRowReadExactlyOnce()
@@ -27,8 +27,8 @@ public sealed class PersonalRecordsRangeTests : IAsyncLifetime
             await _storage.Tables.Items.AddEntityAsync(new TableEntity(partition, "i|two"));
         }
 
-        var ranges = TablePersonalRecords.Ranges(["Department.", "Department.Division 1.Team 1.", "Department.Division 2."]);
-        var many = TablePersonalRecords.Ranges(Enumerable.Range(0, 100).Select(n => $"Department.Team {n:D3}.").ToList());
+        var ranges = TableScan.Ranges(["Department.", "Department.Division 1.Team 1.", "Department.Division 2."]);
+        var many = TableScan.Ranges(Enumerable.Range(0, 100).Select(n => $"Department.Team {n:D3}.").ToList());
         var read = new List<string>();
         foreach (var range in ranges)
         {
