@@ -44,7 +44,8 @@ public sealed record TableCount(string Table, long Rows);
 
 /// <summary>
 /// A pass of the person index: the rows it read, the entries it wrote, how many people it indexed afresh (new, or with a
-/// new UPN or name: every table is read whole for them), the instant up to which the index is now complete, and the
-/// entries it removed in the sixteenth of the index it tidied (rows gone or no longer naming the person).
+/// new UPN or name), whether it read every table whole (for them, or for a first pass) rather than only the rows written
+/// since the last pass, the instant up to which the index is now complete, and the entries it removed in the sixteenth
+/// of the index it tidied (rows gone or no longer naming the person).
 /// </summary>
 public sealed record PersonIndexUpdate(long RowsRead, long Entries, int PeopleAfresh, bool WholeTables, DateTimeOffset Through, long Removed);

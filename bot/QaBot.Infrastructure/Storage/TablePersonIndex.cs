@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using QaBot.Application.Governance;
 using QaBot.Core.Governance;
@@ -13,14 +15,15 @@ namespace QaBot.Infrastructure.Storage;
 /// than every table whole.
 /// <list type="bullet">
 /// <item>An entry: partition the person's object id, row <c>{table}|{hash of the row's keys}</c>, with the row's table
-/// and keys. Entries are only added; one whose row has gone or no longer names the person is passed over.</item>
+/// and keys. An export passes over an entry whose row has gone or no longer names the person; the tidying below
+/// removes it.</item>
 /// <item>The marks each person was indexed by (a hash of UPN and name), in partition <c>!marks</c>: a person whose marks
 /// are not there, or differ, has every table read whole for them at the next pass, and until then is found without the
 /// index.</item>
 /// <item>The state (<c>!</c>/<c>state</c>): <c>Through</c>, the instant by the table service's clock before which every
-/// row written has been indexed, and <c>Slice</c>, the sixteenth of the index the next pass tidies. A pass sets them
-/// last, so one that stops part-way leaves them as they were and the next does the same work again; writing an entry
-/// twice changes nothing.</item>
+/// row written has been indexed, <c>Slice</c>, the sixteenth of the index the next pass tidies, and <c>Holder</c>, the
+/// pass or erasure holding the index (one at a time). A pass sets <c>Through</c> last, so one that stops part-way
+/// leaves it as it was and the next does the same work again; writing an entry twice changes nothing.</item>
 /// </list>
 /// Each pass also tidies one sixteenth of the index (the people whose object id starts with the slice's hex digit), so
 /// every entry is checked once in sixteen passes: an entry whose row has gone (retention, a closed item's working copy)
@@ -31,6 +34,12 @@ internal sealed class TablePersonIndex
     public const string StatePartition = "!";
     public const string StateRow = "state";
     public const string MarksPartition = "!marks";
+
+    private const string ClockRow = "clock";
+    private const string HolderProperty = "Holder";
+
+    /// <summary>How long a hold lasts if its pass or erasure stops without letting go.</summary>
+    internal static readonly TimeSpan LeaseTime = TimeSpan.FromHours(3);
 
     /// <summary>The slices the index is tidied in, one a pass: one per first hex digit of an object id.</summary>
     private const string Slices = "0123456789abcdef";
@@ -67,10 +76,27 @@ internal sealed class TablePersonIndex
     public async Task<PersonIndexUpdate> UpdateAsync(IReadOnlyCollection<PersonMarks> people, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(people);
-        var state = await TableQueries.FindAsync(Index, StatePartition, StateRow, cancellationToken).ConfigureAwait(false);
-        var through = state?.GetDateTimeOffset("Through");
-        var slice = Math.Clamp(state?.GetInt32("Slice") ?? 0, 0, Slices.Length - 1);
-        var started = await StartedAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await HoldAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var update = await UpdateAsync(people, lease, cancellationToken).ConfigureAwait(false);
+            lease = null;
+            return update;
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await ReleaseAsync(lease).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<PersonIndexUpdate> UpdateAsync(IReadOnlyCollection<PersonMarks> people, Lease lease, CancellationToken cancellationToken)
+    {
+        var through = lease.State.GetDateTimeOffset("Through");
+        var slice = Math.Clamp(lease.State.GetInt32("Slice") ?? 0, 0, Slices.Length - 1);
+        var started = lease.Started;
         var indexed = await MarksAsync(cancellationToken).ConfigureAwait(false);
         var afresh = people.Where(p => !string.Equals(indexed.GetValueOrDefault(Partition(p.Id)), Hash(p), StringComparison.Ordinal)).ToList();
         var everyone = new PeopleMatcher(people);
@@ -112,18 +138,32 @@ internal sealed class TablePersonIndex
         }
 
         await marks.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        // Someone not in the directory now is indexed afresh if they come back: rows written meanwhile were not indexed for them.
+        var known = people.Select(p => Partition(p.Id)).ToHashSet(StringComparer.Ordinal);
+        var forgotten = indexed.Keys.Where(k => !known.Contains(k)).Select(k => (ITableEntity)new TableEntity(MarksPartition, k)).ToList();
+        await TableQueries.DeleteEachAsync(Index, forgotten, cancellationToken).ConfigureAwait(false);
         var removed = await TidyAsync(Slices[slice], people, cancellationToken).ConfigureAwait(false);
         var now = started - _margin;
-        await Index.UpsertEntityAsync(
-            new TableEntity(StatePartition, StateRow) { ["Through"] = now, ["Slice"] = (slice + 1) % Slices.Length },
-            TableUpdateMode.Merge,
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Index.UpdateEntityAsync(
+                new TableEntity(StatePartition, StateRow) { ["Through"] = now, ["Slice"] = (slice + 1) % Slices.Length, [HolderProperty] = string.Empty },
+                lease.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            throw new InvalidOperationException($"Table {Index.Name}: this pass held the person index for longer than {LeaseTime.TotalHours:0} hours and another took it over; that one completes the index.", ex);
+        }
+
         return new PersonIndexUpdate(read, entries, afresh.Count, whole, now, removed);
     }
 
     /// <summary>
     /// Removes the entries of the people whose partition starts with <paramref name="slice"/> that no longer lead to a
-    /// row naming them, and all the entries and marks of anyone there who is no longer in the directory. Safe beside
+    /// row naming them, and all the entries of anyone there who is no longer in the directory. Safe beside
     /// writers: a row changed after it is checked here is newer than the pass's start, so exports and the next pass
     /// read it anyway.
     /// </summary>
@@ -152,10 +192,7 @@ internal sealed class TablePersonIndex
             }
         }
 
-        var marks = await MarksAsync(cancellationToken).ConfigureAwait(false);
-        var forgotten = marks.Keys.Where(k => k.StartsWith(slice) && !known.ContainsKey(k)).Select(k => (ITableEntity)new TableEntity(MarksPartition, k)).ToList();
         await TableQueries.DeleteEachAsync(Index, gone, cancellationToken).ConfigureAwait(false);
-        await TableQueries.DeleteEachAsync(Index, forgotten, cancellationToken).ConfigureAwait(false);
         return gone.Count;
     }
 
@@ -164,7 +201,7 @@ internal sealed class TablePersonIndex
     /// was last complete); or null when the index cannot answer for them (never built, or they are new to it or have a
     /// new UPN or name since its last pass) and every table must be read.
     /// </summary>
-    public async Task<(DateTimeOffset Through, List<(TableClient Table, TableEntity Entity)> Rows)?> FindAsync(PersonMarks person, Func<TableEntity, bool> names, CancellationToken cancellationToken)
+    public async Task<IndexedRows?> FindAsync(PersonMarks person, Func<TableEntity, bool> names, CancellationToken cancellationToken)
     {
         if (await ThroughAsync(cancellationToken).ConfigureAwait(false) is not { } through)
         {
@@ -181,7 +218,7 @@ internal sealed class TablePersonIndex
         var byName = _tables.All.ToDictionary(_tables.ShortName, StringComparer.Ordinal);
         var found = new Dictionary<(string Table, string Partition, string Row), (TableClient Table, TableEntity Entity)>();
         var entries = await TableQueries.ListAsync(Index, TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken).ConfigureAwait(false);
-        foreach (var group in entries.GroupBy(e => e.GetString("Table"), StringComparer.Ordinal))
+        foreach (var group in entries.GroupBy(e => e.GetString("Table") ?? string.Empty, StringComparer.Ordinal))
         {
             if (!byName.TryGetValue(group.Key, out var table))
             {
@@ -197,16 +234,26 @@ internal sealed class TablePersonIndex
 
         // What was written since the last pass: newer than any entry, so it takes the place of what the entries read.
         var since = TableClient.CreateQueryFilter($"Timestamp ge {through}");
-        var written = await Task.WhenAll(_tables.All.Select(table => TableQueries.ListAsync(table, since, cancellationToken))).ConfigureAwait(false);
-        foreach (var (table, rows) in _tables.All.Zip(written))
-        {
-            foreach (var row in rows.Where(names))
+        var written = new ConcurrentBag<(TableClient Table, TableEntity Entity)>();
+        await Parallel.ForEachAsync(
+            _tables.All,
+            new ParallelOptions { MaxDegreeOfParallelism = Reads, CancellationToken = cancellationToken },
+            async (table, token) =>
             {
-                found[(table.Name, row.PartitionKey, row.RowKey)] = (table, row);
-            }
+                await foreach (var row in table.QueryAsync<TableEntity>(since, maxPerPage: 1000, cancellationToken: token).ConfigureAwait(false))
+                {
+                    if (names(row))
+                    {
+                        written.Add((table, row));
+                    }
+                }
+            }).ConfigureAwait(false);
+        foreach (var (table, row) in written)
+        {
+            found[(table.Name, row.PartitionKey, row.RowKey)] = (table, row);
         }
 
-        return (through, [.. found.Values]);
+        return new IndexedRows(through, [.. found.Values]);
     }
 
     /// <summary>The index's partition for a person: their object id in lower case.</summary>
@@ -238,12 +285,75 @@ internal sealed class TablePersonIndex
     private static string Hash(PersonMarks person) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(person.Upn.ToLowerInvariant() + "\n" + person.DisplayName)));
 
-    /// <summary>Stamps the state row and reads back the time the table service gave it: the pass's start by its clock.</summary>
-    private async Task<DateTimeOffset> StartedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the index for a pass or an erasure: marks the state row as held (conditional on what was read) and reads back
+    /// the time the table service gave it, the holder's start by its clock. Refused while someone else holds it, unless
+    /// their hold is older than <see cref="LeaseTime"/> (a pass that stopped without letting go).
+    /// </summary>
+    internal async Task<Lease> HoldAsync(CancellationToken cancellationToken)
     {
-        await Index.UpsertEntityAsync(new TableEntity(StatePartition, StateRow) { ["Started"] = true }, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        var row = (await Index.GetEntityAsync<TableEntity>(StatePartition, StateRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        return row.Timestamp ?? throw new InvalidOperationException($"Table {Index.Name}: the state row has no timestamp.");
+        var holder = Guid.NewGuid().ToString("N");
+        var state = await TableQueries.FindAsync(Index, StatePartition, StateRow, cancellationToken).ConfigureAwait(false);
+        if (state?.GetString(HolderProperty) is { Length: > 0 } && state.Timestamp is { } since && since + LeaseTime > await ServiceNowAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw Busy(since);
+        }
+
+        try
+        {
+            var stamp = new TableEntity(StatePartition, StateRow) { [HolderProperty] = holder };
+            if (state is null)
+            {
+                await Index.AddEntityAsync(stamp, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Index.UpdateEntityAsync(stamp, state.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw Busy(null);
+        }
+
+        var held = (await Index.GetEntityAsync<TableEntity>(StatePartition, StateRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        if (held.GetString(HolderProperty) != holder || held.Timestamp is not { } started)
+        {
+            throw Busy(null);
+        }
+
+        return new Lease(held, held.ETag, started);
+    }
+
+    /// <summary>Lets go of the index without changing how far it is complete; a lease already taken over is left alone.</summary>
+    internal async Task ReleaseAsync(Lease lease)
+    {
+        try
+        {
+            await Index.UpdateEntityAsync(new TableEntity(StatePartition, StateRow) { [HolderProperty] = string.Empty }, lease.ETag, TableUpdateMode.Merge, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Taken over after it expired: the new holder lets go.
+        }
+    }
+
+    /// <summary>
+    /// Records that an erasure has written every row naming <paramref name="pseudonym"/> (all newer than any pass's
+    /// <c>Through</c>), so the next pass indexes them as written since, without reading every table for the pseudonym.
+    /// </summary>
+    internal Task RecordErasedAsync(PersonMarks pseudonym, CancellationToken cancellationToken) =>
+        Index.UpsertEntityAsync(new TableEntity(MarksPartition, Partition(pseudonym.Id)) { ["Marks"] = Hash(pseudonym) }, TableUpdateMode.Replace, cancellationToken);
+
+    private InvalidOperationException Busy(DateTimeOffset? since) => new(
+        $"Table {Index.Name}: the person index is held by another pass or erasure{(since is { } at ? $" (since {at:yyyy-MM-dd HH:mm} UTC)" : string.Empty)}. Run this again when it has finished; a hold left by a stopped run lapses after {LeaseTime.TotalHours:0} hours.");
+
+    /// <summary>The table service's time now: the timestamp it gives a row written for the purpose.</summary>
+    private async Task<DateTimeOffset> ServiceNowAsync(CancellationToken cancellationToken)
+    {
+        await Index.UpsertEntityAsync(new TableEntity(StatePartition, ClockRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var row = (await Index.GetEntityAsync<TableEntity>(StatePartition, ClockRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        return row.Timestamp ?? throw new InvalidOperationException($"Table {Index.Name}: row {StatePartition}/{ClockRow} has no timestamp.");
     }
 
     private async Task<Dictionary<string, string>> MarksAsync(CancellationToken cancellationToken)
@@ -286,3 +396,9 @@ internal sealed class TablePersonIndex
         }
     }
 }
+
+/// <summary>A hold on the person index: the state row as taken (its ETag guards every later write) and when, by the service's clock.</summary>
+internal sealed record Lease(TableEntity State, ETag ETag, DateTimeOffset Started);
+
+/// <summary>What the index found for a person: the rows, and the instant the index was complete to.</summary>
+internal sealed record IndexedRows(DateTimeOffset Through, List<(TableClient Table, TableEntity Entity)> Rows);

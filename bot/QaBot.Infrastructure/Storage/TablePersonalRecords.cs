@@ -73,6 +73,20 @@ public sealed class TablePersonalRecords : IPersonalRecords
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(pseudonym);
 
+        // Held so that no pass of the person index writes entries for the person while theirs are removed.
+        var lease = await _index.HoldAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RewriteEverywhereAsync(person, pseudonym, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _index.ReleaseAsync(lease).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<TableCount>> RewriteEverywhereAsync(PersonMarks person, PersonMarks pseudonym, CancellationToken cancellationToken)
+    {
         // The directory last: while the person's own record still has their id, a stopped erasure can be found and finished.
         var others = _tables.All.Where(t => t != _tables.Directory).ToList();
         var naming = await NamingAsync(others, person, cancellationToken).ConfigureAwait(false);
@@ -81,15 +95,25 @@ public sealed class TablePersonalRecords : IPersonalRecords
             new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
             (row, token) => new ValueTask(RewriteAsync(row.Table, row.Entity, person, pseudonym, token))).ConfigureAwait(false);
 
-        // The person index's entries that name the person, and the marks they were indexed by, go: the rows rewritten
-        // are indexed under the pseudonym by the next pass, and until then found as written since it.
-        var entries = await NamingAsync([_tables.PersonIndex], person, cancellationToken).ConfigureAwait(false);
-        await TableQueries.DeleteEachAsync(_tables.PersonIndex, entries.Select(e => (ITableEntity)e.Entity).ToList(), cancellationToken).ConfigureAwait(false);
+        // The person index's entries for the person, entries of others that lead to a row keyed by them, and the marks
+        // they were indexed by go: the rows rewritten are newer than the index, found as written since it until the next
+        // pass indexes them under the pseudonym.
+        var matches = person.Matcher();
+        var key = TablePersonIndex.Partition(person.Id);
+        var entries = (await NamingAsync([_tables.PersonIndex], person, cancellationToken).ConfigureAwait(false))
+            .Select(e => e.Entity)
+            .Where(e => e.PartitionKey == key
+                || (e.PartitionKey == TablePersonIndex.MarksPartition && e.RowKey == key)
+                || matches(e.GetString("Partition")) || matches(e.GetString("Row")))
+            .ToList<ITableEntity>();
+        await TableQueries.DeleteEachAsync(_tables.PersonIndex, entries, cancellationToken).ConfigureAwait(false);
         var directory = await NamingAsync([_tables.Directory], person, cancellationToken).ConfigureAwait(false);
         foreach (var (table, entity) in directory)
         {
             await RewriteAsync(table, entity, person, pseudonym, cancellationToken).ConfigureAwait(false);
         }
+
+        await _index.RecordErasedAsync(pseudonym, cancellationToken).ConfigureAwait(false);
 
         return others.Append(_tables.Directory)
             .Select(t => new TableCount(_tables.ShortName(t), naming.Concat(directory).LongCount(r => r.Table == t)))

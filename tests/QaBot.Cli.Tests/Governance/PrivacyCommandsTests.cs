@@ -53,7 +53,7 @@ public sealed class PrivacyCommandsTests(SeededCouncil council) : IClassFixture<
         // Indexed, then a row written after the pass: the export reads the index's rows and what was written since.
         var (indexExit, indexed, indexError) = await council.Cli.RunAsync("people", "index");
         Assert.True(indexExit == 0, indexError);
-        Assert.Contains("Person index: read every table whole", indexed, StringComparison.Ordinal);
+        Assert.Contains("Person index: read ", indexed, StringComparison.Ordinal);
         await Table("Governance").UpsertEntityAsync(new TableEntity("looks", "note|after-the-index") { ["Note"] = $"Asked by {name}" });
         var expected = (await ScanAsync())
             .Where(r => Carries(r.Row, dan) || Carries(r.Row, upn) || Carries(r.Row, name))

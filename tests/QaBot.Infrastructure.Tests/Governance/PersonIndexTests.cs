@@ -120,6 +120,64 @@ public sealed class PersonIndexTests : IAsyncLifetime
         await AssertSameAsWholeReadAsync(Ann);
     }
 
+    [Fact]
+    public async Task Update_PersonAbsentFromOnePass_IsIndexedAfreshWhenBack()
+    {
+        await SeedAsync();
+        await Records().UpdateIndexAsync([Ann, Ben, Zoe]);
+        await Tables.Items.AddEntityAsync(new TableEntity("Dept.Team Z.", "a|z1") { ["Note"] = "Zoë O'Brien chaired it" });
+
+        var without = await Records().UpdateIndexAsync([Ann, Ben]);
+        var back = await Records().UpdateIndexAsync([Ann, Ben, Zoe]);
+
+        Assert.False(without.WholeTables);
+        Assert.Equal((true, 1), (back.WholeTables, back.PeopleAfresh));
+        await AssertSameAsWholeReadAsync(Zoe);
+        Assert.Contains((await Records().FindAsync(Zoe)).Rows, r => r.Row == "a|z1");
+    }
+
+    [Fact]
+    public async Task Hold_WhileAnotherHoldsTheIndex_PassesAndErasuresAreRefusedAndNothingChanges()
+    {
+        await SeedAsync();
+        await Records().UpdateIndexAsync([Ann, Ben, Zoe]);
+        var through = await Index().ThroughAsync(CancellationToken.None);
+        var lease = await Index().HoldAsync(CancellationToken.None);
+
+        var pass = await Assert.ThrowsAsync<InvalidOperationException>(() => Records().UpdateIndexAsync([Ann, Ben, Zoe]));
+        var erasure = await Assert.ThrowsAsync<InvalidOperationException>(() => Records().PseudonymiseAsync(Ann, Pseudonyms.For(Ann.Id)));
+
+        Assert.Contains("held by another pass or erasure", pass.Message, StringComparison.Ordinal);
+        Assert.Contains("held by another pass or erasure", erasure.Message, StringComparison.Ordinal);
+        Assert.Equal(through, await Index().ThroughAsync(CancellationToken.None));
+        Assert.NotEmpty(await EntriesAsync(Ann));
+        await Index().ReleaseAsync(lease);
+        Assert.False((await Records().UpdateIndexAsync([Ann, Ben, Zoe])).WholeTables);
+    }
+
+    [Fact]
+    public async Task Erase_RemovesOnlyWhatLeadsToThePersonAndThePseudonymIsIndexedWithoutReadingEveryTable()
+    {
+        var remi = new PersonMarks(new PersonId("a0000000-0000-4000-8000-000000000004"), "remi@council.example", "Remi");
+        await SeedAsync();
+        await Tables.Reminders.AddEntityAsync(new TableEntity("20261201", "20261201090000|visit." + Ben.Id.Value) { ["Owner"] = Ben.Id.Value });
+        await Tables.Items.AddEntityAsync(new TableEntity("Dept.Team A.", "a|0003") { ["Note"] = "Remi and Ann Lee" });
+        await Records().UpdateIndexAsync([Ann, Ben, Zoe, remi]);
+        var ben = await EntriesAsync(Ben);
+
+        var pseudonym = Pseudonyms.For(remi.Id);
+        await Records().PseudonymiseAsync(remi, pseudonym);
+
+        Assert.Empty(await EntriesAsync(remi));
+        Assert.Equal(ben, await EntriesAsync(Ben));
+        var index = await Tables.PersonIndex.QueryAsync<TableEntity>().ToListAsync();
+        Assert.DoesNotContain(index, e => e.PartitionKey.Contains(remi.Id.Value, StringComparison.Ordinal) || e.RowKey.Contains(remi.Id.Value, StringComparison.Ordinal));
+        var next = await Records().UpdateIndexAsync([Ann, Ben, Zoe, pseudonym]);
+        Assert.Equal((false, 0), (next.WholeTables, next.PeopleAfresh));
+        await AssertSameAsWholeReadAsync(pseudonym);
+        await AssertSameAsWholeReadAsync(Ann);
+    }
+
     private async Task<List<string>> EntriesAsync(PersonMarks person) =>
         await Tables.PersonIndex.QueryAsync<TableEntity>(e => e.PartitionKey == person.Id.Value)
             .Select(e => $"{e.GetString("Table")}/{e.GetString("Partition")}/{e.GetString("Row")}").ToListAsync();
