@@ -81,7 +81,8 @@ public sealed class PeopleMatcher
                 var at = from + found;
                 var rest = text.AsSpan(at);
 
-                // Every mark starting here, marks shorter than the key length included.
+                // Every mark starting here, marks shorter than the key length included. StartsWith and Contains agree
+                // here because both compare ordinally, char by char, as the search values do.
                 for (var length = 1; length <= Math.Min(KeyLength, rest.Length); length++)
                 {
                     if (_byStart.TryGetValue(Key(rest[..length]), out var candidates))
