@@ -45,8 +45,9 @@ internal sealed class TablePersonIndex
     private const string Slices = "0123456789abcdef";
 
     /// <summary>
-    /// How far before the pass's start its <c>Through</c> is set, unless told otherwise: a row the service stamped just before the pass began
-    /// but had not yet committed when it was read is then read again by the next pass, or by an export.
+    /// How far before the pass's start its <c>Through</c> is set, unless told otherwise: a row the service stamped just
+    /// before the pass began but had not yet committed when it was read is then read again by the next pass, or by an
+    /// export.
     /// </summary>
     internal static readonly TimeSpan DefaultMargin = TimeSpan.FromMinutes(5);
 
